@@ -1,0 +1,63 @@
+"""create_app(): the one place that wires settings, database, Redis, routers and middleware."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import redis
+from fastapi import FastAPI
+from prometheus_client import CollectorRegistry
+
+import kyujin
+from kyujin.api.errors import install_error_handlers
+from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
+from kyujin.db.engine import make_engine, make_session_factory
+from kyujin.logs import configure_logging
+from kyujin.postings.router import router as postings_router
+from kyujin.settings import Settings, get_settings
+from kyujin.system.router import router as system_router
+
+# A posting body is a few KB; 2 MiB leaves room for the largest valid description
+# (100,000 characters of 4-byte UTF-8 plus fields) and refuses anything bigger unread.
+MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings)
+    engine = make_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+        if app.state.redis is not None:
+            app.state.redis.close()
+
+    app = FastAPI(
+        title="kyujin",
+        version=kyujin.__version__,
+        lifespan=lifespan,
+        description="Job-market intelligence and matching for backend engineers in Japan.",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    timeout = settings.readiness_timeout_s
+    app.state.redis = (
+        redis.Redis.from_url(
+            settings.redis_url, socket_connect_timeout=timeout, socket_timeout=timeout
+        )
+        if settings.redis_url
+        else None
+    )
+    registry = CollectorRegistry()
+    app.state.metrics_registry = registry
+    app.add_middleware(
+        RequestContextMiddleware, metrics=HttpMetrics(registry), max_body_bytes=MAX_BODY_BYTES
+    )
+    install_error_handlers(app)
+    app.include_router(system_router)
+    app.include_router(postings_router)
+    return app

@@ -1,0 +1,50 @@
+"""Typed dependencies. The session dependency is the request's transaction boundary."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+from sqlalchemy.orm import Session
+
+from kyujin.settings import Settings
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+    except BaseException:
+        session.rollback()
+        raise
+    else:
+        session.commit()
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+def require_admin(
+    settings: SettingsDep,
+    x_admin_key: Annotated[str | None, Header(description="The admin API key.")] = None,
+) -> None:
+    expected = settings.admin_api_key
+    if expected is None:
+        raise HTTPException(403, "write endpoints are disabled: KYUJIN_ADMIN_API_KEY is not set")
+    if x_admin_key is None:
+        raise HTTPException(401, "missing X-Admin-Key header", {"WWW-Authenticate": "X-Admin-Key"})
+    if not secrets.compare_digest(x_admin_key.encode(), expected.get_secret_value().encode()):
+        raise HTTPException(403, "the X-Admin-Key given is not valid")
+
+
+AdminDep = Depends(require_admin)

@@ -1,0 +1,126 @@
+"""The kyujin command line. Each command calls the same services the API uses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kyujin.settings import get_settings
+
+app = typer.Typer(
+    help="kyujin: job-market intelligence for backend engineers in Japan.\n\n"
+    "Typical first run: `kyujin db upgrade`, then `kyujin import samples/postings.jsonl`, "
+    "then `kyujin serve`. Settings come from KYUJIN_* environment variables (see README).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    uvicorn.run(
+        "kyujin.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Create or migrate the database schema to the latest version (safe to repeat)."""
+    from kyujin.db.migrate import upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url, revision=revision)
+    typer.echo(f"database at {revision}: {_safe_url(settings.database_url)}")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@app.command("import")
+def import_postings(
+    file: Annotated[
+        Path,
+        typer.Argument(help="JSON Lines file, one posting per line; - for stdin.", allow_dash=True),
+    ],
+    source: Annotated[
+        str, typer.Option(help="Source for records that do not name one.")
+    ] = "import",
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=10_000, help="Records per transaction.")
+    ] = 500,
+) -> None:
+    """Import postings from JSON Lines. Re-importing the same file changes nothing.
+
+    Each line is an object with title and description (required), and source, external_id,
+    company, url, location, posted_at (YYYY-MM-DD). Bad lines are reported on stderr with
+    their line number and the rest are imported; the exit code is 1 if any line was rejected.
+    """
+    from kyujin.db.engine import make_engine, make_session_factory, transaction
+    from kyujin.db.migrate import current_revision, head_revision
+    from kyujin.postings import service
+    from kyujin.postings.reader import read_jsonl
+    from kyujin.postings.schemas import ImportSummary, PostingIn, Rejection
+
+    settings = get_settings()
+    engine = make_engine(settings)
+    with engine.connect() as conn:
+        if current_revision(conn) != head_revision():
+            typer.echo(
+                "error: the database schema is not up to date; run `kyujin db upgrade`", err=True
+            )
+            raise typer.Exit(2)
+    factory = make_session_factory(engine)
+    summary = ImportSummary()
+    stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
+    batch: list[PostingIn] = []
+
+    def flush() -> None:
+        with transaction(factory) as session:
+            service.import_batch(session, batch, default_source=source, summary=summary)
+        batch.clear()
+
+    with stream:
+        for parsed in read_jsonl(stream):
+            if parsed.record is None:
+                summary.rejected.append(Rejection(line=parsed.line, reason=parsed.error or ""))
+                typer.echo(f"{file}:{parsed.line}: rejected: {parsed.error}", err=True)
+                continue
+            batch.append(parsed.record)
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+    engine.dispose()
+    typer.echo(
+        f"created {summary.created}, updated {summary.updated}, "
+        f"unchanged {summary.unchanged}, rejected {len(summary.rejected)}"
+    )
+    if summary.rejected:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,67 @@
+"""Engine and session factory. Only the boundaries (request dependency, CLI, jobs) commit."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from kyujin.settings import Settings
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; hand
+    # control to SQLAlchemy (the documented recipe) and emit BEGIN ourselves below.
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the single writer
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; fsync at checkpoints only
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(settings: Settings, **overrides: Any) -> Engine:
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        path = settings.sqlite_path()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # The pool hands a connection to one thread at a time, so sharing across threads
+        # (FastAPI runs sync endpoints in a thread pool) is safe.
+        engine = create_engine(url, **{"connect_args": {"check_same_thread": False}, **overrides})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
+    options: dict[str, Any] = {
+        "pool_pre_ping": True,  # a restarted server leaves dead pooled connections behind
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_pool_size,
+        "connect_args": {"connect_timeout": max(1, int(settings.readiness_timeout_s))},
+    }
+    options.update(overrides)
+    return create_engine(url, **options)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """The boundary: commit when the block succeeds, roll back when it raises."""
+    session = factory()
+    try:
+        yield session
+    except BaseException:
+        session.rollback()
+        raise
+    else:
+        session.commit()
+    finally:
+        session.close()

@@ -1,0 +1,5 @@
+"""All mapped tables, imported here so that Alembic and create_all see every one."""
+
+from kyujin.db.models.posting import Posting
+
+__all__ = ["Posting"]

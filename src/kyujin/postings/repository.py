@@ -1,0 +1,57 @@
+"""Every query on postings lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from sqlalchemy import ColumnElement, and_, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from kyujin.db.models import Posting
+
+
+def get_posting(session: Session, posting_id: int) -> Posting | None:
+    return session.get(Posting, posting_id)
+
+
+def get_by_keys(
+    session: Session, *, keys: Collection[tuple[str, str]]
+) -> dict[tuple[str, str], Posting]:
+    """Existing postings by (source, external_id)."""
+    if not keys:
+        return {}
+    rows = session.scalars(
+        select(Posting).where(tuple_(Posting.source, Posting.external_id).in_(list(keys)))
+    )
+    return {(p.source, p.external_id): p for p in rows}
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _matches_term(term: str) -> ColumnElement[bool]:
+    pattern = f"%{_escape_like(term)}%"
+    return or_(
+        Posting.title.ilike(pattern, escape="\\"),
+        Posting.company_name.ilike(pattern, escape="\\"),
+        Posting.description.ilike(pattern, escape="\\"),
+    )
+
+
+def list_postings(
+    session: Session, *, terms: Sequence[str], before_id: int | None, limit: int
+) -> list[Posting]:
+    """Newest first (by id), every term present somewhere; keyset pagination on id."""
+    stmt = select(Posting)
+    conditions = [_matches_term(t) for t in terms]
+    if before_id is not None:
+        conditions.append(Posting.id < before_id)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    return list(session.scalars(stmt.order_by(Posting.id.desc()).limit(limit)))
+
+
+def add_posting(session: Session, posting: Posting) -> Posting:
+    session.add(posting)
+    return posting

@@ -1,0 +1,68 @@
+"""The one settings object. Every field reads the environment with the ``KYUJIN_`` prefix."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "kyujin-development-secret-do-not-use"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KYUJIN_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = Field(
+        default="development", description="Deployment environment."
+    )
+    database_url: str = Field(
+        default="sqlite:///./var/kyujin.db",
+        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user:pw@host/db.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="redis://host:port/db; absent means in-process equivalents are used.",
+    )
+    secret_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_SECRET),
+        description="Signing key; the default is refused outside development.",
+    )
+    admin_api_key: SecretStr | None = Field(
+        default=None,
+        description="Key for write endpoints (X-Admin-Key header); unset disables them.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "console"] = "json"
+    db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
+    readiness_timeout_s: float = Field(
+        default=2.0, gt=0, description="Time a readiness check may take per dependency."
+    )
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_defaults(self) -> Settings:
+        if self.env != "development" and self.secret_key.get_secret_value() == DEVELOPMENT_SECRET:
+            raise ValueError(
+                "KYUJIN_SECRET_KEY must be set outside development "
+                f"(KYUJIN_ENV={self.env}); generate one with: "
+                "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        """The file behind a sqlite URL (None for :memory: or other databases)."""
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split(":///", 1)[-1]
+        return None if path in ("", ":memory:") else Path(path)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
