@@ -10,6 +10,11 @@ import structlog
 from kyujin.settings import Settings
 
 
+def _stderr_logger(*_args: object) -> structlog.PrintLogger:
+    # Resolve sys.stderr per call so redirections (pytest's capture, daemons) are honoured.
+    return structlog.PrintLogger(sys.stderr)
+
+
 def configure_logging(settings: Settings) -> None:
     level = logging.getLevelNamesMapping()[settings.log_level]
     renderer: structlog.types.Processor = (
@@ -25,7 +30,7 @@ def configure_logging(settings: Settings) -> None:
     structlog.configure(
         processors=[*shared, structlog.processors.format_exc_info, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        logger_factory=_stderr_logger,
         cache_logger_on_first_use=False,
     )
     # Route stdlib logs (uvicorn, alembic, sqlalchemy) through the same renderer.

@@ -85,5 +85,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled_error", exc_info=exc, path=request.url.path)
+        # Runs outside the request middleware, whose log context is already closed.
+        request_id = request.scope.get("state", {}).get("request_id")
+        log.error("unhandled_error", exc_info=exc, path=request.url.path, request_id=request_id)
         return problem_response(request, 500, "an unexpected error occurred; see the server log")
