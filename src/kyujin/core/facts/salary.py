@@ -1,0 +1,241 @@
+"""Salary: 年収500万円～800万円, 月給30万〜50万円, 時給3,000円, ¥8M–¥12M, $120k-$150k, ...
+
+Works on folded text (full-width digits and ～/〜 already folded to ASCII). Every money
+range found is a candidate; implausible amounts and money that is not pay (資本金, revenue,
+bonus, allowances) are dropped; the candidate with an explicit pay keyword wins, annual
+before monthly before hourly when a posting states several (月給 and 想定年収).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kyujin.core.model import Period, Salary
+
+# JPY per unit. A fixed table keeps results reproducible; callers pass their own rates.
+DEFAULT_RATES: Mapping[str, float] = {"JPY": 1.0, "USD": 150.0, "EUR": 160.0, "GBP": 190.0}
+HOURS_PER_YEAR = 2000  # 8 hours x 250 working days, the usual 時給 -> 年収 conversion
+MONTHS_PER_YEAR = 12
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"億|百万|万|千|million|mil|mn|m|k|thousand"
+_CUR_PRE = r"¥|\$|€|£|jpy|usd|eur|gbp|us\$"
+_CUR_POST = r"円|yen|jpy|usd|eur|gbp|dollars?|euros?|pounds?"
+
+
+def _amount(p: str) -> str:
+    return (
+        rf"(?:(?P<{p}cur>{_CUR_PRE})\s?)?(?P<{p}num>{_NUM})\s?(?P<{p}mult>{_MULT})?(?![a-z])"
+        rf"\s?(?P<{p}curpost>{_CUR_POST})?(?![a-z])"
+    )
+
+
+_SEP = r"\s?(?:~|-|to|から|－)\s?"
+_RANGE = re.compile(
+    r"(?:(?P<upto>up to|max(?:imum)?|最大|〜|~)|(?P<from>from|starting (?:at|from)|min(?:imum)?"
+    r"|最低))?\s?"
+    + _amount("a")
+    + rf"(?:{_SEP}"
+    + _amount("b")
+    + r")?(?P<open>\s?(?:以上|~(?!\s?\d)|\+|or more|and up)|\s?(?:以下|まで))?",
+)
+_KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
+    (
+        re.compile(
+            r"想定年収|年収|年俸|annual(?:ly)?|per (?:year|annum)|/\s?(?:year|yr|annum)"
+            r"|p\.a\.|a year|yearly"
+        ),
+        "annual",
+    ),
+    (
+        re.compile(r"月給|月収|月額|月例給|基本給|per month|/\s?(?:month|mo)\b|monthly|a month"),
+        "monthly",
+    ),
+    (re.compile(r"時給|時間単価|per hour|/\s?(?:hour|hr|h)\b|hourly|an hour"), "hourly"),
+    (re.compile(r"給与|給料|報酬|賃金|salary|compensation|pay\b|package|base"), None),
+]
+# Money that is not the role's pay: company capital, revenue, funding, bonus, allowances.
+_NOT_PAY = re.compile(
+    r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
+    r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
+    r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|training"
+)
+_MULTIPLIERS = {
+    "億": 1e8,
+    "百万": 1e6,
+    "万": 1e4,
+    "千": 1e3,
+    "million": 1e6,
+    "mil": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+    "thousand": 1e3,
+}
+_CURRENCIES = {
+    "¥": "JPY",
+    "円": "JPY",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+}
+# Plausible pay in JPY per period; outside these a number is a year, a headcount or capital.
+_PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
+    "annual": (1_500_000, 100_000_000),
+    "monthly": (120_000, 5_000_000),
+    "hourly": (900, 30_000),
+}
+_LOOKBEHIND = 24  # characters before an amount searched for its keyword (年収：, Salary:)
+_LOOKAHEAD = 16  # characters after it (/year, per month, 月額)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    salary: Salary
+    keyword: bool
+    rank: int
+
+
+def _value(match: re.Match[str], p: str) -> tuple[float, str | None, bool]:
+    number = float(match.group(f"{p}num").replace(",", ""))
+    mult = match.group(f"{p}mult")
+    if mult:
+        number *= _MULTIPLIERS[mult]
+    cur = match.group(f"{p}cur") or match.group(f"{p}curpost")
+    return (
+        number,
+        _CURRENCIES.get(cur.rstrip("s") if cur and cur not in _CURRENCIES else cur or "")
+        if cur
+        else None,
+        bool(mult),
+    )
+
+
+def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool]:
+    """The pay keyword closest before the amount (or just after it), and whether one exists."""
+    before = folded[max(0, start - _LOOKBEHIND) : start]
+    after = folded[end : end + _LOOKAHEAD]
+    best: tuple[int, Period | None] | None = None
+    keyword = False
+    for pattern, period in _KEYWORDS:
+        for m in pattern.finditer(before):
+            keyword = True
+            distance = len(before) - m.end()
+            if period and (best is None or distance < best[0]):
+                best = (distance, period)
+        m2 = pattern.search(after)
+        if m2:
+            keyword = True
+            if period and (best is None or m2.start() < best[0]):
+                best = (m2.start(), period)
+    return (best[1] if best else None), keyword
+
+
+def _not_pay(context: str) -> bool:
+    """Money named as capital, bonus, allowance... unless a pay keyword comes after that word."""
+    last_not_pay = max((m.end() for m in _NOT_PAY.finditer(context)), default=-1)
+    if last_not_pay < 0:
+        return False
+    last_pay = max((m.end() for p, _ in _KEYWORDS for m in p.finditer(context)), default=-1)
+    return last_not_pay > last_pay
+
+
+def _end_of_amounts(match: re.Match[str], has_b: bool) -> int:
+    if has_b:
+        return max(match.end(g) for g in ("bnum", "bmult", "bcurpost") if match.group(g))
+    if match.group("open") and match.group("open").strip() not in ("+",):
+        return match.end("open")
+    return max(match.end(g) for g in ("anum", "amult", "acurpost") if match.group(g))
+
+
+def _guess_period(annual_equivalent: float) -> Period:
+    if annual_equivalent >= 1_500_000:
+        return "annual"
+    if annual_equivalent >= 120_000:
+        return "monthly"
+    return "hourly"
+
+
+def parse_salary(folded: str, *, rates: Mapping[str, float] = DEFAULT_RATES) -> Salary | None:
+    candidates: list[_Candidate] = []
+    for match in _RANGE.finditer(folded):
+        if not match.group("anum"):
+            continue
+        a, cur_a, mult_a = _value(match, "a")
+        has_b = match.group("bnum") is not None
+        b, cur_b, mult_b = _value(match, "b") if has_b else (None, None, False)
+        currency = cur_a or cur_b
+        start, end = match.start("anum"), match.end()
+        if match.group("acur"):
+            start = match.start("acur")
+        if match.group("upto"):
+            start = match.start("upto")
+        elif match.group("from"):
+            start = match.start("from")
+        period, keyword = _period_near(folded, start, end)
+        if currency is None and not (keyword and (mult_a or mult_b)):
+            continue  # a bare number with no currency and no pay keyword is not pay
+        currency = currency or "JPY"
+        if currency not in rates:
+            continue
+        # "500~800万円": the first number takes the second's multiplier.
+        if has_b and b is not None and not mult_a and mult_b:
+            a *= _MULTIPLIERS[match.group("bmult")]
+        if _not_pay(folded[max(0, start - _LOOKBEHIND) : start]):
+            continue
+        low: float | None = a
+        high: float | None = b
+        open_mark = (match.group("open") or "").strip()
+        if not has_b:
+            if match.group("upto"):
+                low, high = None, a
+            elif match.group("from"):
+                low, high = a, None
+            elif open_mark in ("以下", "まで"):
+                low, high = None, a
+            else:
+                low, high = a, None
+                if not open_mark and not keyword:
+                    continue
+        rate = rates[currency]
+        first = low if low is not None else high
+        assert first is not None
+        if period is None:
+            period = _guess_period(first * rate)
+        factor = {"annual": 1, "monthly": MONTHS_PER_YEAR, "hourly": HOURS_PER_YEAR}[period]
+        lo_jpy, hi_jpy = _PLAUSIBLE_JPY[period]
+        values = [v for v in (low, high) if v is not None]
+        if not all(lo_jpy <= v * rate <= hi_jpy for v in values):
+            continue
+        if low is not None and high is not None and high < low:
+            continue
+        salary = Salary(
+            currency=currency,
+            min=low,
+            max=high,
+            period=period,
+            annual_min_jpy=round(low * rate * factor) if low is not None else None,
+            annual_max_jpy=round(high * rate * factor) if high is not None else None,
+            start=start,
+            end=_end_of_amounts(match, has_b),
+        )
+        rank = {"annual": 0, "monthly": 1, "hourly": 2}[period]
+        candidates.append(_Candidate(salary, keyword, rank))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: (not c.keyword, c.rank, c.salary.start))
+    return best.salary

@@ -1,0 +1,103 @@
+"""Which part of a posting a position falls in: required, preferred, or neither.
+
+Postings mark requirements with headings (必須スキル, 応募資格, Requirements, Must have)
+and preferences with others (歓迎スキル, 尚可, Nice to have, Bonus points); a line can also
+mark itself ("AWSの経験 (歓迎)", "Kafka is a plus"). Both are found with one regex scan of
+the folded text each, and positions are then classified by bisection.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+Requirement = Literal["required", "preferred", "unknown"]
+
+_DECOR = r"[ \t【\[\(（<＜〈《「『■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>]*"
+_REQUIRED = (
+    r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?(?:・経験)?"
+    r"|必要な(?:スキル|経験)|required(?: skills| qualifications| experience)?"
+    r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
+    r"|qualifications|what you(?:'ll)? need|what we(?:'re| are) looking for|who you are"
+    r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
+    r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
+)
+_PREFERRED = (
+    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
+    r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
+    r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
+)
+_OTHER = (
+    r"業務内容|仕事内容|職務内容|業務詳細|給与|年収|待遇|福利厚生|勤務地|勤務時間|勤務形態|雇用形態|休日|休暇"
+    r"|選考|会社概要|企業概要|募集背景|ポジション|開発環境|使用技術|技術スタック|チーム|働き方|試用期間"
+    r"|about(?: us| the role| the team| the company)?|responsibilities|what you(?:'ll| will) do"
+    r"|the role|role|job description|benefits|perks|salary|compensation|location|working hours"
+    r"|hours|hiring process|interview process|process|our (?:tech )?stack|tech stack|team"
+    r"|employment type|visa|remote(?: policy)?|holidays|how to apply|why join us"
+)
+_TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
+# A heading is a line made of decoration, one keyword and decoration; or a keyword in
+# brackets opening a line (【必須】Python 3年以上).
+_HEADING = re.compile(
+    rf"^{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER})){_TAIL}"
+    rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
+    rf"|^[ \t]*[【\[(（<＜](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED}))[】\])）>＞]",
+    re.MULTILINE,
+)
+# Marks inside a line that make the line a preference (or a requirement).
+_INLINE_PREFERRED = re.compile(
+    r"[(（\[【](?:歓迎|尚可|優遇|optional|preferred|nice to have|plus|bonus)[)）\]】]"
+    r"|(?:経験|知見|知識|スキル|者|方|資格)(?:が?あれば|は)?(?:尚可|歓迎|優遇)"
+    r"|(?:is|are|would be|will be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
+    r"|nice to have|preferred|a plus\b|desirable|not required but|is helpful",
+)
+_INLINE_REQUIRED = re.compile(r"[(（\[【](?:必須|required|must)[)）\]】]")
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """Heading positions and the requirement each opens, plus self-marked lines."""
+
+    starts: list[int]
+    kinds: list[Requirement]
+    preferred_lines: frozenset[int]
+    required_lines: frozenset[int]
+    line_starts: list[int]
+
+    def requirement_at(self, position: int) -> Requirement:
+        line = self.line_starts[bisect_right(self.line_starts, position) - 1]
+        if line in self.preferred_lines:
+            return "preferred"
+        if line in self.required_lines:
+            return "required"
+        at = bisect_right(self.starts, position) - 1
+        return self.kinds[at] if at >= 0 else "unknown"
+
+
+def find_sections(folded: str) -> Sections:
+    starts: list[int] = []
+    kinds: list[Requirement] = []
+    for match in _HEADING.finditer(folded):
+        group = match.lastgroup or "other"
+        kind: Requirement = (
+            "required"
+            if group.startswith("req")
+            else "preferred"
+            if group.startswith("pref")
+            else "unknown"
+        )
+        starts.append(match.start())
+        kinds.append(kind)
+    line_starts = [0, *(m.end() for m in re.finditer("\n", folded))]
+
+    def lines_of(pattern: re.Pattern[str]) -> frozenset[int]:
+        found = set()
+        for match in pattern.finditer(folded):
+            found.add(line_starts[bisect_right(line_starts, match.start()) - 1])
+        return frozenset(found)
+
+    return Sections(
+        starts, kinds, lines_of(_INLINE_PREFERRED), lines_of(_INLINE_REQUIRED), line_starts
+    )
