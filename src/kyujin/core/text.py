@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 _HALFWIDTH_KATAKANA = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝﾞﾟ"
-_FULLWIDTH_KATAKANA = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜"
+_FULLWIDTH_KATAKANA = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜"  # noqa: E501
 
 
 def _fold_table() -> dict[int, str]:
@@ -19,7 +19,7 @@ def _fold_table() -> dict[int, str]:
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII: ＡＢＣ１２３＃＋
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "  # ideographic space
-    for code in list(range(0x00, 0x09)) + [0x0B, 0x0C] + list(range(0x0E, 0x20)) + [0x7F]:
+    for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]:
         table[code] = " "  # control characters (tab, LF and CR stay)
     for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff70":
         table[ord(dash)] = "-" if dash not in "\u30fc\uff70" else "ー"
