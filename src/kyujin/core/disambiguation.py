@@ -1,0 +1,140 @@
+"""Is an ambiguous word (Go, C, R, Swift, Rust, Spring, Express, React, ...) a skill here?
+
+A form declared ambiguous in the taxonomy is taken only with technical context, and never
+when it reads as the ordinary word: "go the extra mile", "go-live", "spring 2026",
+"express interest", "Series C", "R&D", "react quickly". The order is: a negative pattern
+rejects; then a technical suffix (Go言語, Go 1.22, Goでの開発), a technical cue before it
+(experience with, written in), another skill close by on the same line, a bare list item,
+or the same skill in the posting's title accepts. Otherwise it is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+_WINDOW = 40  # characters either side searched for a neighbouring skill on the same line
+
+# Per skill: text right after / right before the word that makes it the ordinary word.
+_NOT_AFTER: dict[str, re.Pattern[str]] = {
+    "Go": re.compile(
+        r"^(?:[- ]?live\b|-to\b|[- ]to[- ]market|\s+(?:the|to|for|ahead|beyond|through|over|"
+        r"back|above|far|out|home|get|getting|on|into|with the|and (?:get|see|try|make)|a long"
+        r"|above|up|down|above|wrong|well|viral|public|global|deeper|further|forward)\b)"
+    ),
+    "Spring": re.compile(
+        r"^(?:\s?(?:20\d\d|'\d\d)\b|\s+(?:intake|semester|term|season|break|hiring|internship|"
+        r"graduates?|cohort|start|festival|cleaning|of 20\d\d)\b|[- ]?20\d\d)",
+        re.IGNORECASE,
+    ),
+    "Express": re.compile(
+        r"^\s+(?:interest|your|our|their|my|his|her|delivery|shipping|mail|entry|written|"
+        r"consent|ideas?|yourself|themselves|concerns?|opinions?|gratitude|an? |train|lane)\b",
+        re.IGNORECASE,
+    ),
+    "React": re.compile(
+        r"^\s+(?:to|quickly|fast|swiftly|promptly|appropriately|calmly|immediately|well|"
+        r"accordingly|positively|when)\b",
+        re.IGNORECASE,
+    ),
+    "Swift": re.compile(
+        r"^\s+(?:response|responses|action|reply|replies|turnaround|decision|decisions|payment|"
+        r"payments|network|messag\w*|transfer|code|gpi|transition|resolution|execution)\b",
+        re.IGNORECASE,
+    ),
+    "Rust": re.compile(
+        r"^[- ](?:proof|belt|resist\w*|removal|colou?r\w*|prevention|stain)", re.IGNORECASE
+    ),
+    "C": re.compile(
+        r"^(?:-(?:level|suite|corp)\b|\.v\.|\s?&\s?[a-z]|'s\b|\s+(?:grade|class|round)"
+        r"|\s+level)",
+        re.IGNORECASE,
+    ),
+    "R": re.compile(r"^(?:\s?&\s?[a-z]|-value|-rated|\.\s?[a-z]\.)", re.IGNORECASE),
+}
+_NOT_BEFORE: dict[str, re.Pattern[str]] = {
+    "Spring": re.compile(
+        r"(?:this|next|last|early|late|in the|during|by|from|until|each)\s+$", re.IGNORECASE
+    ),
+    "Express": re.compile(r"(?:american|fedex|orient|federal)\s+$", re.IGNORECASE),
+    "C": re.compile(
+        r"(?:series|grade|class|vitamin|plan|type|level|option|round|section)\s+$", re.IGNORECASE
+    ),
+    "Go": re.compile(
+        r"(?:let's|lets|on the|to|ready to|and|will|can|must|we|you|i|they|"
+        r"should|always|never|often)\s+$",
+        re.IGNORECASE,
+    ),
+    "R": re.compile(r"(?:section|grade|row|band)\s+$", re.IGNORECASE),
+}
+_TECH_AFTER = re.compile(
+    r"^(?:言語|\s?(?:lang|language|programming|developer|engineer|エンジニア|開発|経験)\b"
+    r"|(?:での|を用いた|を使った|を使用した|による|の(?:開発|経験|実務|知識)|経験|エンジニア|開発)"
+    r"|\s?v?\d+(?:\.\d+)*\b|\s?\((?:golang|lang|language)\))",
+    re.IGNORECASE,
+)
+_TECH_BEFORE = re.compile(
+    r"(?:experience (?:with|in|using)|written in|using|built (?:in|with)|such as|e\.g\.?|"
+    r"including|like|knowledge of|proficien(?:t|cy) (?:in|with)|skills? (?:in|with)|"
+    r"familiar(?:ity)? with|expertise in|fluent in|developing in|programming in|coding in|"
+    r"language[s]?:|stack:|tech(?:nologies)?:)\s*$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(
+    r"^[\s,、/・|()（）\[\]&+;:：]*(?:and|or|and/or|や|と|、|または)?"
+    r"[\s,、/・|()（）\[\]&+;:：]*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[\s・\-*•●○■□◆◇▶►>【\[(（]*$")
+_LINE_END = re.compile(r"^[\s)）\]】.,、。:：]*(?:\n|$)")
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    confirmed: list[tuple[int, int]]
+    title_skills: frozenset[str] = frozenset()
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.confirmed]
+
+    def neighbour_close(self, start: int, end: int) -> bool:
+        """A confirmed skill within the window on the same line, with only list separators."""
+        text = self.text
+        i = bisect_left(self._starts, start)
+        for j in (i - 1, i, i - 2, i + 1):
+            if 0 <= j < len(self.confirmed):
+                s, e = self.confirmed[j]
+                if e <= start and start - e <= _WINDOW:
+                    between = text[e:start]
+                elif s >= end and s - end <= _WINDOW:
+                    between = text[end:s]
+                else:
+                    continue
+                if "\n" in between:
+                    continue
+                if _SEPARATORS.match(between) or len(between) <= 3:
+                    return True
+        return False
+
+
+def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
+    text = ctx.text
+    after = text[end : end + 30]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40) : start]
+    not_after = _NOT_AFTER.get(skill)
+    if not_after is not None and not_after.match(after):
+        return False
+    not_before = _NOT_BEFORE.get(skill)
+    if not_before is not None and not_before.search(before):
+        return False
+    if _TECH_AFTER.match(after) or _TECH_BEFORE.search(before):
+        return True
+    if ctx.neighbour_close(start, end):
+        return True
+    if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
+        return True  # a bare list item: "・Go" or "- Rust" on its own line
+    return skill in ctx.title_skills
