@@ -1,0 +1,99 @@
+"""``extract(text, *, title=None) -> PostingFacts``: skills and facts, each with its span.
+
+Usable with nothing else running::
+
+    from kyujin.core.extract import extract
+    facts = extract("【必須】Go言語での開発経験3年以上 / 年収600万〜900万円 / フルリモート")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from functools import cache
+from typing import Any
+
+from kyujin.core.facts.languages import parse_languages
+from kyujin.core.facts.location import parse_location
+from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
+from kyujin.core.facts.work import parse_employment, parse_remote, parse_visa, parse_years
+from kyujin.core.model import PostingFacts, Span
+from kyujin.core.sections import find_sections
+from kyujin.core.skills import SkillMatcher
+from kyujin.core.taxonomy import Taxonomy, default_taxonomy
+from kyujin.core.text import fold
+
+
+class Extractor:
+    """A loaded taxonomy and its automata; build once, call ``extract`` many times."""
+
+    def __init__(self, taxonomy: Taxonomy, *, rates: Mapping[str, float] = DEFAULT_RATES) -> None:
+        self.taxonomy = taxonomy
+        self.matcher = SkillMatcher(taxonomy)
+        self.rates = dict(rates)
+
+    def extract(self, text: str, *, title: str | None = None) -> PostingFacts:
+        facts = PostingFacts(taxonomy_version=self.taxonomy.version)
+        if not text and not title:
+            return facts
+        folded = fold(text)
+        sections = find_sections(folded)
+        title_skills: frozenset[str] = frozenset()
+        folded_title = ""
+        if title:
+            folded_title = fold(title)
+            title_skills = frozenset(
+                m.skill
+                for m in self.matcher.find(title, folded_title, find_sections(""))
+            )
+        facts.skills = self.matcher.find(text, folded, sections, title_skills=title_skills)
+        facts.salary = parse_salary(folded, rates=self.rates)
+        spans: dict[str, Span] = {}
+        (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(
+            folded, sections
+        )
+        facts.remote, remote_span = parse_remote(folded)
+        facts.visa_sponsorship, visa_span = parse_visa(folded)
+        facts.employment_type, employment_span = parse_employment(folded, folded_title)
+        facts.min_years_experience, years_span = parse_years(folded, sections)
+        facts.location, location_span = parse_location(folded)
+        for name, span in (
+            ("japanese_level", ja_span), ("english_level", en_span), ("remote", remote_span),
+            ("visa_sponsorship", visa_span), ("employment_type", employment_span),
+            ("min_years_experience", years_span), ("location", location_span),
+        ):
+            if span is not None:
+                spans[name] = span
+        facts.spans = spans
+        return facts
+
+
+@cache
+def default_extractor() -> Extractor:
+    return Extractor(default_taxonomy())
+
+
+def extract(text: str, *, title: str | None = None) -> PostingFacts:
+    """Extract with the taxonomy shipped with kyujin (loaded on first use)."""
+    return default_extractor().extract(text, title=title)
+
+
+def facts_to_dict(facts: PostingFacts) -> dict[str, Any]:
+    """The stable JSON shape of ``kyujin extract`` and ``POST /v1/extract``."""
+    return {
+        "skills": [
+            {"skill": m.skill, "category": m.category, "start": m.start, "end": m.end,
+             "surface": m.surface, "requirement": m.requirement}
+            for m in facts.skills
+        ],
+        "salary": asdict(facts.salary) if facts.salary else None,
+        "japanese_level": facts.japanese_level,
+        "english_level": facts.english_level,
+        "remote": facts.remote,
+        "visa_sponsorship": facts.visa_sponsorship,
+        "employment_type": facts.employment_type,
+        "min_years_experience": facts.min_years_experience,
+        "location": asdict(facts.location) if facts.location else None,
+        "spans": {name: [span.start, span.end] for name, span in facts.spans.items()},
+        "taxonomy_version": facts.taxonomy_version,
+    }
