@@ -12,10 +12,10 @@ PORT ?= 8000
 DEMO_DB ?= sqlite:///./var/demo.db
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint fmt typecheck bench install services clean help
+.PHONY: demo test lint fmt typecheck bench eval install services clean help
 
 help:
-	@echo "make demo | test | lint | fmt | typecheck | bench | clean"
+	@echo "make demo | test | lint | fmt | typecheck | bench | eval | clean"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,19 @@ $(UV): $(BIN)/python
 
 # Reinstall whenever a lock file or the project metadata changes.
 $(STAMP): $(UV) requirements/dev.lock pyproject.toml
+	rm -f $(VENV)/.installed-bench
 	$(UV) pip sync --quiet --python $(BIN)/python requirements/dev.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Benchmarks add the baseline libraries (spaCy) on top of the dev set.
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP) requirements/bench.lock
+	$(UV) pip sync --quiet --python $(BIN)/python requirements/bench.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(BENCH_STAMP)
 
 demo: install
 	mkdir -p var
@@ -56,8 +64,13 @@ typecheck: install
 test: install services lint typecheck
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: install
-	@echo "no benchmarks yet: the issues that name them add them here"
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench.extract_speed
+
+# Extraction quality: SkillSpan tech dev (../shared/data) and the held-out Japan-facts set.
+eval: install
+	$(BIN)/python -m evaluation.skillspan
+	$(BIN)/python -m evaluation.japan_facts
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
