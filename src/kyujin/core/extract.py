@@ -22,6 +22,7 @@ from kyujin.core.sections import find_sections
 from kyujin.core.skills import SkillMatcher
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import fold
+from kyujin.core.triggers import Triggers
 
 
 class Extractor:
@@ -37,30 +38,34 @@ class Extractor:
         if not text and not title:
             return facts
         folded = fold(text)
-        sections = find_sections(folded)
+        triggers = Triggers(folded)
+        sections = find_sections(folded, triggers)
         title_skills: frozenset[str] = frozenset()
         folded_title = ""
         if title:
             folded_title = fold(title)
             title_skills = frozenset(
-                m.skill
-                for m in self.matcher.find(title, folded_title, find_sections(""))
+                m.skill for m in self.matcher.find(title, folded_title, find_sections(""))
             )
         facts.skills = self.matcher.find(text, folded, sections, title_skills=title_skills)
-        facts.salary = parse_salary(folded, rates=self.rates)
+        facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         spans: dict[str, Span] = {}
         (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(
-            folded, sections
+            folded, sections, triggers
         )
-        facts.remote, remote_span = parse_remote(folded)
-        facts.visa_sponsorship, visa_span = parse_visa(folded)
-        facts.employment_type, employment_span = parse_employment(folded, folded_title)
-        facts.min_years_experience, years_span = parse_years(folded, sections)
+        facts.remote, remote_span = parse_remote(folded, triggers)
+        facts.visa_sponsorship, visa_span = parse_visa(folded, triggers)
+        facts.employment_type, employment_span = parse_employment(folded, triggers, folded_title)
+        facts.min_years_experience, years_span = parse_years(folded, sections, triggers)
         facts.location, location_span = parse_location(folded)
         for name, span in (
-            ("japanese_level", ja_span), ("english_level", en_span), ("remote", remote_span),
-            ("visa_sponsorship", visa_span), ("employment_type", employment_span),
-            ("min_years_experience", years_span), ("location", location_span),
+            ("japanese_level", ja_span),
+            ("english_level", en_span),
+            ("remote", remote_span),
+            ("visa_sponsorship", visa_span),
+            ("employment_type", employment_span),
+            ("min_years_experience", years_span),
+            ("location", location_span),
         ):
             if span is not None:
                 spans[name] = span
@@ -82,8 +87,14 @@ def facts_to_dict(facts: PostingFacts) -> dict[str, Any]:
     """The stable JSON shape of ``kyujin extract`` and ``POST /v1/extract``."""
     return {
         "skills": [
-            {"skill": m.skill, "category": m.category, "start": m.start, "end": m.end,
-             "surface": m.surface, "requirement": m.requirement}
+            {
+                "skill": m.skill,
+                "category": m.category,
+                "start": m.start,
+                "end": m.end,
+                "surface": m.surface,
+                "requirement": m.requirement,
+            }
             for m in facts.skills
         ],
         "salary": asdict(facts.salary) if facts.salary else None,

@@ -2,8 +2,8 @@
 
 Postings mark requirements with headings (必須スキル, 応募資格, Requirements, Must have)
 and preferences with others (歓迎スキル, 尚可, Nice to have, Bonus points); a line can also
-mark itself ("AWSの経験 (歓迎)", "Kafka is a plus"). Both are found with one regex scan of
-the folded text each, and positions are then classified by bisection.
+mark itself ("AWSの経験 (歓迎)", "Kafka is a plus"). Only lines holding a trigger word
+(see ``triggers``) are tested, and positions are classified by bisection.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
+
+from kyujin.core.triggers import Triggers
 
 Requirement = Literal["required", "preferred", "unknown"]
 
@@ -41,11 +43,11 @@ _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
 # brackets opening a line (【必須】Python 3年以上).
 _HEADING = re.compile(
-    rf"^{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER})){_TAIL}"
+    rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER})){_TAIL}"
     rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
-    rf"|^[ \t]*[【\[(（<＜](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED}))[】\])）>＞]",
-    re.MULTILINE,
+    rf"|[ \t]*[【\[(（<＜](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED}))[】\])）>＞]",
 )
+_MAX_HEADING = 60  # characters: a longer line is content, not a heading
 # Marks inside a line that make the line a preference (or a requirement).
 _INLINE_PREFERRED = re.compile(
     r"[(（\[【](?:歓迎|尚可|優遇|optional|preferred|nice to have|plus|bonus)[)）\]】]"
@@ -56,48 +58,67 @@ _INLINE_PREFERRED = re.compile(
 _INLINE_REQUIRED = re.compile(r"[(（\[【](?:必須|required|must)[)）\]】]")
 
 
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
 @dataclass(frozen=True, slots=True)
 class Sections:
     """Heading positions and the requirement each opens, plus self-marked lines."""
 
+    text: str
     starts: list[int]
     kinds: list[Requirement]
     preferred_lines: frozenset[int]
     required_lines: frozenset[int]
-    line_starts: list[int]
 
     def requirement_at(self, position: int) -> Requirement:
-        line = self.line_starts[bisect_right(self.line_starts, position) - 1]
-        if line in self.preferred_lines:
-            return "preferred"
-        if line in self.required_lines:
-            return "required"
+        if self.preferred_lines or self.required_lines:
+            line = self.text.rfind("\n", 0, position) + 1
+            if line in self.preferred_lines:
+                return "preferred"
+            if line in self.required_lines:
+                return "required"
         at = bisect_right(self.starts, position) - 1
         return self.kinds[at] if at >= 0 else "unknown"
 
 
-def find_sections(folded: str) -> Sections:
+def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
+    triggers = triggers or Triggers(folded)
     starts: list[int] = []
     kinds: list[Requirement] = []
-    for match in _HEADING.finditer(folded):
+    seen: set[int] = set()
+    headings: set[int] = set()
+    for position, _ in triggers.windows("heading", 0, 1):
+        line_start, line_end = _line_bounds(folded, position)
+        if line_start in seen or line_end - line_start > _MAX_HEADING:
+            continue
+        seen.add(line_start)
+        match = _HEADING.match(folded, line_start, line_end)
+        if match is None:
+            continue
         group = match.lastgroup or "other"
-        kind: Requirement = (
+        headings.add(line_start)
+        starts.append(line_start)
+        kinds.append(
             "required"
             if group.startswith("req")
             else "preferred"
             if group.startswith("pref")
             else "unknown"
         )
-        starts.append(match.start())
-        kinds.append(kind)
-    line_starts = [0, *(m.end() for m in re.finditer("\n", folded))]
-
-    def lines_of(pattern: re.Pattern[str]) -> frozenset[int]:
-        found = set()
-        for match in pattern.finditer(folded):
-            found.add(line_starts[bisect_right(line_starts, match.start()) - 1])
-        return frozenset(found)
-
-    return Sections(
-        starts, kinds, lines_of(_INLINE_PREFERRED), lines_of(_INLINE_REQUIRED), line_starts
-    )
+    preferred: set[int] = set()
+    required: set[int] = set()
+    checked: set[int] = set()
+    for position, _ in triggers.windows("inline", 0, 1):
+        line_start, line_end = _line_bounds(folded, position)
+        if line_start in checked or line_start in headings:
+            continue
+        checked.add(line_start)
+        if _INLINE_PREFERRED.search(folded, line_start, line_end):
+            preferred.add(line_start)
+        elif _INLINE_REQUIRED.search(folded, line_start, line_end):
+            required.add(line_start)
+    return Sections(folded, starts, kinds, frozenset(preferred), frozenset(required))

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kyujin.core.disambiguation import Context, accept
 from kyujin.core.model import SkillMention
 from kyujin.core.sections import Sections
 from kyujin.core.taxonomy import Taxonomy
-from kyujin.core.text import FOLD_TABLE, clean_surface
+from kyujin.core.text import clean_surface, width_fold
 
 _WORD_BYTES = bytes(
     c if (chr(c).isascii() and (chr(c).isalnum() or chr(c) in "+#")) else 0x20 for c in range(256)
@@ -52,6 +52,20 @@ class _Hit:
     ambiguous: bool
 
 
+class _Automaton:
+    """Leftmost-longest Aho-Corasick over a fixed key list, mapping hits to skill names."""
+
+    def __init__(self, keys: dict[str, list[str]]) -> None:
+        self.keys = list(keys)
+        self.names = [names[0] for names in keys.values()]  # shared ambiguous form: first
+        self.engine = (
+            AhoCorasick(self.keys, matchkind=MatchKind.LeftmostLongest) if self.keys else None
+        )
+
+    def find(self, haystack: str) -> list[tuple[int, int, int]]:
+        return self.engine.find_matches_as_indexes(haystack) if self.engine else []
+
+
 class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -62,13 +76,9 @@ class SkillMatcher:
             declared = set(skill.ambiguous)
             for form in skill.surfaces():
                 if form in declared:
-                    key = (
-                        " "
-                        + " ".join(word_view(form.translate(FOLD_TABLE), lower=False).split())
-                        + " "
-                    )
-                    if key.strip() and form.isascii():
-                        ambiguous.setdefault(key, []).append(skill.name)
+                    core = " ".join(word_view(width_fold(form), lower=False).split())
+                    if core and form.isascii():
+                        ambiguous.setdefault(f" {core}", []).append(skill.name)
                     else:
                         raw.setdefault(clean_surface(form), []).append(skill.name)
                     continue
@@ -76,51 +86,44 @@ class SkillMatcher:
                 core = " ".join(word_view(folded, lower=True).split())
                 edges_kept = core and folded[0] == core[0] and folded[-1] == core[-1]
                 if folded.isascii() and edges_kept:
-                    words.setdefault(f" {core} ", []).append(skill.name)
+                    # Keys carry a space before them (the word view has one before every
+                    # word); the space after is checked on each hit, so that neighbouring
+                    # words do not compete for one space in leftmost-longest matching.
+                    words.setdefault(f" {core}", []).append(skill.name)
                     if len(core) >= 4 and core[-1].isalpha() and core[-1] != "s":
-                        words.setdefault(f" {core}s ", []).append(skill.name)  # plurals
+                        words.setdefault(f" {core}s", []).append(skill.name)  # plurals
                     if skill.category in _VERSIONED and len(core) >= 3 and core.isalpha():
                         for version in range(1, 26):  # Java8, Python3, Vue3, MySQL8
-                            words.setdefault(f" {core}{version} ", []).append(skill.name)
+                            words.setdefault(f" {core}{version}", []).append(skill.name)
                 else:
                     raw.setdefault(folded, []).append(skill.name)
-        self._words = self._build(words)
-        self._raw = self._build(raw)
-        self._ambiguous = self._build(ambiguous)
+        self._words = _Automaton(words)
+        self._raw = _Automaton(raw)
+        self._ambiguous = _Automaton(ambiguous)
 
     @staticmethod
-    def _build(keys: dict[str, list[str]]) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton()
-        for key, names in keys.items():
-            # Where an ambiguous form is shared, the first-declared skill is taken.
-            automaton.add_word(key, (len(key), names[0]))
-        if len(automaton):
-            automaton.make_automaton()
-        return automaton
+    def _word_hits(automaton: _Automaton, view: str, ambiguous: bool) -> list[_Hit]:
+        # view is " " + word view + " ": a hit [s, e) is a whole word when view[e] is a
+        # space; in the original text it spans [s, e - 1).
+        names = automaton.names
+        return [
+            _Hit(s, e - 1, names[i], ambiguous)
+            for i, s, e in automaton.find(view)
+            if view[e] == " "
+        ]
 
     def _hits(self, original: str, folded: str) -> list[_Hit]:
-        hits: list[_Hit] = []
-        if len(self._words):
-            view = " " + word_view(folded, lower=True) + " "
-            for end, (length, name) in self._words.iter(view):
-                # Key spans view[end-length+1 : end+1]; strip the padding, undo the lead " ".
-                hits.append(_Hit(end - length + 1, end - 1, name, False))
-        if len(self._raw):
-            for end, (length, name) in self._raw.iter(folded):
-                start, stop = end - length + 1, end + 1
-                if _is_word_char(folded[start]) and start > 0 and _is_word_char(folded[start - 1]):
-                    continue
-                if (
-                    _is_word_char(folded[stop - 1])
-                    and stop < len(folded)
-                    and _is_word_char(folded[stop])
-                ):
-                    continue
-                hits.append(_Hit(start, stop, name, False))
-        if len(self._ambiguous):
-            view = " " + word_view(original.translate(FOLD_TABLE), lower=False) + " "
-            for end, (length, name) in self._ambiguous.iter(view):
-                hits.append(_Hit(end - length + 1, end - 1, name, True))
+        hits = self._word_hits(self._words, " " + word_view(folded, lower=True) + " ", False)
+        names = self._raw.names
+        n = len(folded)
+        for i, start, stop in self._raw.find(folded):
+            if _is_word_char(folded[start]) and start > 0 and _is_word_char(folded[start - 1]):
+                continue
+            if _is_word_char(folded[stop - 1]) and stop < n and _is_word_char(folded[stop]):
+                continue
+            hits.append(_Hit(start, stop, names[i], False))
+        view = " " + word_view(width_fold(original), lower=False) + " "
+        hits.extend(self._word_hits(self._ambiguous, view, True))
         return hits
 
     def find(

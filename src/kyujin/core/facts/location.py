@@ -6,79 +6,168 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kyujin.core.model import Location, Span
 
 _PREFECTURES = [
-    ("北海道", "Hokkaido"), ("青森", "Aomori"), ("岩手", "Iwate"), ("宮城", "Miyagi"),
-    ("秋田", "Akita"), ("山形", "Yamagata"), ("福島", "Fukushima"), ("茨城", "Ibaraki"),
-    ("栃木", "Tochigi"), ("群馬", "Gunma"), ("埼玉", "Saitama"), ("千葉", "Chiba"),
-    ("東京", "Tokyo"), ("神奈川", "Kanagawa"), ("新潟", "Niigata"), ("富山", "Toyama"),
-    ("石川", "Ishikawa"), ("福井", "Fukui"), ("山梨", "Yamanashi"), ("長野", "Nagano"),
-    ("岐阜", "Gifu"), ("静岡", "Shizuoka"), ("愛知", "Aichi"), ("三重", "Mie"),
-    ("滋賀", "Shiga"), ("京都", "Kyoto"), ("大阪", "Osaka"), ("兵庫", "Hyogo"),
-    ("奈良", "Nara"), ("和歌山", "Wakayama"), ("鳥取", "Tottori"), ("島根", "Shimane"),
-    ("岡山", "Okayama"), ("広島", "Hiroshima"), ("山口", "Yamaguchi"), ("徳島", "Tokushima"),
-    ("香川", "Kagawa"), ("愛媛", "Ehime"), ("高知", "Kochi"), ("福岡", "Fukuoka"),
-    ("佐賀", "Saga"), ("長崎", "Nagasaki"), ("熊本", "Kumamoto"), ("大分", "Oita"),
-    ("宮崎", "Miyazaki"), ("鹿児島", "Kagoshima"), ("沖縄", "Okinawa"),
+    ("北海道", "Hokkaido"),
+    ("青森", "Aomori"),
+    ("岩手", "Iwate"),
+    ("宮城", "Miyagi"),
+    ("秋田", "Akita"),
+    ("山形", "Yamagata"),
+    ("福島", "Fukushima"),
+    ("茨城", "Ibaraki"),
+    ("栃木", "Tochigi"),
+    ("群馬", "Gunma"),
+    ("埼玉", "Saitama"),
+    ("千葉", "Chiba"),
+    ("東京", "Tokyo"),
+    ("神奈川", "Kanagawa"),
+    ("新潟", "Niigata"),
+    ("富山", "Toyama"),
+    ("石川", "Ishikawa"),
+    ("福井", "Fukui"),
+    ("山梨", "Yamanashi"),
+    ("長野", "Nagano"),
+    ("岐阜", "Gifu"),
+    ("静岡", "Shizuoka"),
+    ("愛知", "Aichi"),
+    ("三重", "Mie"),
+    ("滋賀", "Shiga"),
+    ("京都", "Kyoto"),
+    ("大阪", "Osaka"),
+    ("兵庫", "Hyogo"),
+    ("奈良", "Nara"),
+    ("和歌山", "Wakayama"),
+    ("鳥取", "Tottori"),
+    ("島根", "Shimane"),
+    ("岡山", "Okayama"),
+    ("広島", "Hiroshima"),
+    ("山口", "Yamaguchi"),
+    ("徳島", "Tokushima"),
+    ("香川", "Kagawa"),
+    ("愛媛", "Ehime"),
+    ("高知", "Kochi"),
+    ("福岡", "Fukuoka"),
+    ("佐賀", "Saga"),
+    ("長崎", "Nagasaki"),
+    ("熊本", "Kumamoto"),
+    ("大分", "Oita"),
+    ("宮崎", "Miyazaki"),
+    ("鹿児島", "Kagoshima"),
+    ("沖縄", "Okinawa"),
 ]
 _TOKYO_WARDS = [
-    ("千代田", "Chiyoda"), ("中央", "Chuo"), ("港", "Minato"), ("新宿", "Shinjuku"),
-    ("文京", "Bunkyo"), ("台東", "Taito"), ("墨田", "Sumida"), ("江東", "Koto"),
-    ("品川", "Shinagawa"), ("目黒", "Meguro"), ("大田", "Ota"), ("世田谷", "Setagaya"),
-    ("渋谷", "Shibuya"), ("中野", "Nakano"), ("杉並", "Suginami"), ("豊島", "Toshima"),
-    ("北", "Kita"), ("荒川", "Arakawa"), ("板橋", "Itabashi"), ("練馬", "Nerima"),
-    ("足立", "Adachi"), ("葛飾", "Katsushika"), ("江戸川", "Edogawa"),
+    ("千代田", "Chiyoda"),
+    ("中央", "Chuo"),
+    ("港", "Minato"),
+    ("新宿", "Shinjuku"),
+    ("文京", "Bunkyo"),
+    ("台東", "Taito"),
+    ("墨田", "Sumida"),
+    ("江東", "Koto"),
+    ("品川", "Shinagawa"),
+    ("目黒", "Meguro"),
+    ("大田", "Ota"),
+    ("世田谷", "Setagaya"),
+    ("渋谷", "Shibuya"),
+    ("中野", "Nakano"),
+    ("杉並", "Suginami"),
+    ("豊島", "Toshima"),
+    ("北", "Kita"),
+    ("荒川", "Arakawa"),
+    ("板橋", "Itabashi"),
+    ("練馬", "Nerima"),
+    ("足立", "Adachi"),
+    ("葛飾", "Katsushika"),
+    ("江戸川", "Edogawa"),
 ]
 _CITIES = [  # (japanese, english, prefecture)
-    ("札幌", "Sapporo", "Hokkaido"), ("仙台", "Sendai", "Miyagi"), ("さいたま", "Saitama", "Saitama"),
-    ("千葉", "Chiba", "Chiba"), ("横浜", "Yokohama", "Kanagawa"), ("川崎", "Kawasaki", "Kanagawa"),
-    ("相模原", "Sagamihara", "Kanagawa"), ("新潟", "Niigata", "Niigata"),
-    ("静岡", "Shizuoka", "Shizuoka"), ("浜松", "Hamamatsu", "Shizuoka"),
-    ("名古屋", "Nagoya", "Aichi"), ("京都", "Kyoto", "Kyoto"), ("大阪", "Osaka", "Osaka"),
-    ("堺", "Sakai", "Osaka"), ("神戸", "Kobe", "Hyogo"), ("岡山", "Okayama", "Okayama"),
-    ("広島", "Hiroshima", "Hiroshima"), ("北九州", "Kitakyushu", "Fukuoka"),
-    ("福岡", "Fukuoka", "Fukuoka"), ("熊本", "Kumamoto", "Kumamoto"), ("那覇", "Naha", "Okinawa"),
-    ("金沢", "Kanazawa", "Ishikawa"), ("つくば", "Tsukuba", "Ibaraki"), ("松山", "Matsuyama", "Ehime"),
-    ("高松", "Takamatsu", "Kagawa"), ("鹿児島", "Kagoshima", "Kagoshima"),
-    ("宇都宮", "Utsunomiya", "Tochigi"), ("柏", "Kashiwa", "Chiba"), ("船橋", "Funabashi", "Chiba"),
-    ("藤沢", "Fujisawa", "Kanagawa"), ("豊田", "Toyota", "Aichi"), ("長野", "Nagano", "Nagano"),
-    ("宮崎", "Miyazaki", "Miyazaki"), ("長崎", "Nagasaki", "Nagasaki"), ("大分", "Oita", "Oita"),
-    ("武蔵野", "Musashino", "Tokyo"), ("八王子", "Hachioji", "Tokyo"), ("立川", "Tachikawa", "Tokyo"),
+    ("札幌", "Sapporo", "Hokkaido"),
+    ("仙台", "Sendai", "Miyagi"),
+    ("さいたま", "Saitama", "Saitama"),
+    ("千葉", "Chiba", "Chiba"),
+    ("横浜", "Yokohama", "Kanagawa"),
+    ("川崎", "Kawasaki", "Kanagawa"),
+    ("相模原", "Sagamihara", "Kanagawa"),
+    ("新潟", "Niigata", "Niigata"),
+    ("静岡", "Shizuoka", "Shizuoka"),
+    ("浜松", "Hamamatsu", "Shizuoka"),
+    ("名古屋", "Nagoya", "Aichi"),
+    ("京都", "Kyoto", "Kyoto"),
+    ("大阪", "Osaka", "Osaka"),
+    ("堺", "Sakai", "Osaka"),
+    ("神戸", "Kobe", "Hyogo"),
+    ("岡山", "Okayama", "Okayama"),
+    ("広島", "Hiroshima", "Hiroshima"),
+    ("北九州", "Kitakyushu", "Fukuoka"),
+    ("福岡", "Fukuoka", "Fukuoka"),
+    ("熊本", "Kumamoto", "Kumamoto"),
+    ("那覇", "Naha", "Okinawa"),
+    ("金沢", "Kanazawa", "Ishikawa"),
+    ("つくば", "Tsukuba", "Ibaraki"),
+    ("松山", "Matsuyama", "Ehime"),
+    ("高松", "Takamatsu", "Kagawa"),
+    ("鹿児島", "Kagoshima", "Kagoshima"),
+    ("宇都宮", "Utsunomiya", "Tochigi"),
+    ("柏", "Kashiwa", "Chiba"),
+    ("船橋", "Funabashi", "Chiba"),
+    ("藤沢", "Fujisawa", "Kanagawa"),
+    ("豊田", "Toyota", "Aichi"),
+    ("長野", "Nagano", "Nagano"),
+    ("宮崎", "Miyazaki", "Miyazaki"),
+    ("長崎", "Nagasaki", "Nagasaki"),
+    ("大分", "Oita", "Oita"),
+    ("武蔵野", "Musashino", "Tokyo"),
+    ("八王子", "Hachioji", "Tokyo"),
+    ("立川", "Tachikawa", "Tokyo"),
 ]
 # Office districts written instead of the ward: (japanese, english, city, prefecture).
 _DISTRICTS = [
-    ("六本木", "Roppongi", "Minato", "Tokyo"), ("赤坂", "Akasaka", "Minato", "Tokyo"),
-    ("虎ノ門", "Toranomon", "Minato", "Tokyo"), ("浜松町", "Hamamatsucho", "Minato", "Tokyo"),
-    ("田町", "Tamachi", "Minato", "Tokyo"), ("汐留", "Shiodome", "Minato", "Tokyo"),
-    ("麻布", "Azabu", "Minato", "Tokyo"), ("表参道", "Omotesando", "Minato", "Tokyo"),
-    ("丸の内", "Marunouchi", "Chiyoda", "Tokyo"), ("大手町", "Otemachi", "Chiyoda", "Tokyo"),
-    ("秋葉原", "Akihabara", "Chiyoda", "Tokyo"), ("神田", "Kanda", "Chiyoda", "Tokyo"),
-    ("日本橋", "Nihonbashi", "Chuo", "Tokyo"), ("銀座", "Ginza", "Chuo", "Tokyo"),
-    ("八重洲", "Yaesu", "Chuo", "Tokyo"), ("五反田", "Gotanda", "Shinagawa", "Tokyo"),
-    ("大崎", "Osaki", "Shinagawa", "Tokyo"), ("天王洲", "Tennozu", "Shinagawa", "Tokyo"),
-    ("恵比寿", "Ebisu", "Shibuya", "Tokyo"), ("池袋", "Ikebukuro", "Toshima", "Tokyo"),
-    ("豊洲", "Toyosu", "Koto", "Tokyo"), ("梅田", "Umeda", "Osaka", "Osaka"),
-    ("天神", "Tenjin", "Fukuoka", "Fukuoka"), ("博多", "Hakata", "Fukuoka", "Fukuoka"),
-    ("みなとみらい", "Minatomirai", "Yokohama", "Kanagawa"), ("幕張", "Makuhari", "Chiba", "Chiba"),
+    ("六本木", "Roppongi", "Minato", "Tokyo"),
+    ("赤坂", "Akasaka", "Minato", "Tokyo"),
+    ("虎ノ門", "Toranomon", "Minato", "Tokyo"),
+    ("浜松町", "Hamamatsucho", "Minato", "Tokyo"),
+    ("田町", "Tamachi", "Minato", "Tokyo"),
+    ("汐留", "Shiodome", "Minato", "Tokyo"),
+    ("麻布", "Azabu", "Minato", "Tokyo"),
+    ("表参道", "Omotesando", "Minato", "Tokyo"),
+    ("丸の内", "Marunouchi", "Chiyoda", "Tokyo"),
+    ("大手町", "Otemachi", "Chiyoda", "Tokyo"),
+    ("秋葉原", "Akihabara", "Chiyoda", "Tokyo"),
+    ("神田", "Kanda", "Chiyoda", "Tokyo"),
+    ("日本橋", "Nihonbashi", "Chuo", "Tokyo"),
+    ("銀座", "Ginza", "Chuo", "Tokyo"),
+    ("八重洲", "Yaesu", "Chuo", "Tokyo"),
+    ("五反田", "Gotanda", "Shinagawa", "Tokyo"),
+    ("大崎", "Osaki", "Shinagawa", "Tokyo"),
+    ("天王洲", "Tennozu", "Shinagawa", "Tokyo"),
+    ("恵比寿", "Ebisu", "Shibuya", "Tokyo"),
+    ("池袋", "Ikebukuro", "Toshima", "Tokyo"),
+    ("豊洲", "Toyosu", "Koto", "Tokyo"),
+    ("梅田", "Umeda", "Osaka", "Osaka"),
+    ("天神", "Tenjin", "Fukuoka", "Fukuoka"),
+    ("博多", "Hakata", "Fukuoka", "Fukuoka"),
+    ("みなとみらい", "Minatomirai", "Yokohama", "Kanagawa"),
+    ("幕張", "Makuhari", "Chiba", "Chiba"),
     ("大宮", "Omiya", "Saitama", "Saitama"),
 ]
 _SECTION = re.compile(
-    r"勤務地|勤務場所|就業場所|所在地|オフィス所在地|work location|location|office|based in|workplace"
+    r"勤務地|勤務場所|就業場所|所在地|オフィス所在地"
+    r"|work location|location|office|based in|workplace"
 )
 _NEAR = 40  # characters within which a city qualifies the prefecture it sits beside
 
 
-def _build() -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
+def _entries() -> dict[str, tuple[str, str | None, int]]:
+    """Folded surface -> (prefecture, city, rank): 0 prefecture only, 1 city, 2 ward/district."""
+    table: dict[str, tuple[str, str | None, int]] = {}
 
     def add(key: str, value: tuple[str, str | None, int]) -> None:
-        if key not in a:
-            a.add_word(key, (len(key), value))
+        table.setdefault(key, value)
 
-    # Entries: (prefecture, city, rank) where rank 0 = prefecture only, 1 = city, 2 = ward.
     for ja, en in _TOKYO_WARDS:
         add(f"{ja}区", ("Tokyo", en, 2))
         add(f"{en.lower()}-ku", ("Tokyo", en, 2))
@@ -88,47 +177,50 @@ def _build() -> ahocorasick.Automaton:
     for ja, en, city, pref in _DISTRICTS:
         add(ja, (pref, city, 2))
         add(en.lower(), (pref, city, 2))
+    prefecture_names = {en for _, en in _PREFECTURES}
     for ja, en, pref in _CITIES:
         add(f"{ja}市", (pref, en, 1))
-        add(en.lower(), (pref, en, 1))
         add(f"{en.lower()} city", (pref, en, 1))
         add(f"{en.lower()}-shi", (pref, en, 1))
+        # 大阪 / Osaka alone most often means the city; 東京 / Tokyo never names a city.
+        if en in prefecture_names:
+            add(ja, (pref, en, 1))
+        add(en.lower(), (pref, en, 1))
     for ja, en in _PREFECTURES:
-        suffix = "都" if ja == "東京" else "府" if ja in ("大阪", "京都") else "" if ja == "北海道" else "県"
+        suffix = (
+            "都"
+            if ja == "東京"
+            else "府"
+            if ja in ("大阪", "京都")
+            else ""
+            if ja == "北海道"
+            else "県"
+        )
         add(f"{ja}{suffix}", (en, None, 0))
         add(ja, (en, None, 0))
         add(en.lower(), (en, None, 0))
         add(f"{en.lower()}-to" if en == "Tokyo" else f"{en.lower()} prefecture", (en, None, 0))
-    # 大阪 / Osaka alone most often means the city; 東京 / Tokyo never names a city.
-    for ja, en, pref in _CITIES:
-        if en in {p for _, p in _PREFECTURES} and en != "Tokyo":
-            a.remove_word(ja)
-            a.remove_word(en.lower())
-            add(ja, (pref, en, 1))
-            add(en.lower(), (pref, en, 1))
-    a.make_automaton()
-    return a
+    return table
 
 
-_AUTOMATON = _build()
+_TABLE = _entries()
+_KEYS = list(_TABLE)
+_VALUES = [_TABLE[k] for k in _KEYS]
+_ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 
 
 def _hits(folded: str) -> list[tuple[int, int, str, str | None, int]]:
     hits = []
-    for end, (length, (pref, city, rank)) in _AUTOMATON.iter(folded):
-        start = end - length + 1
+    n = len(folded)
+    for index, start, end in _ENGINE.find_matches_as_indexes(folded):
         if folded[start].isascii() and (
             (start > 0 and folded[start - 1].isascii() and folded[start - 1].isalnum())
-            or (end + 1 < len(folded) and folded[end + 1].isascii() and folded[end + 1].isalnum())
+            or (end < n and folded[end].isascii() and folded[end].isalnum())
         ):
             continue
-        hits.append((start, end + 1, pref, city, rank))
-    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-    kept: list[tuple[int, int, str, str | None, int]] = []
-    for hit in hits:  # longest match wins: 東京都 over 東京, 大阪市 over 大阪
-        if not kept or hit[0] >= kept[-1][1]:
-            kept.append(hit)
-    return kept
+        pref, city, rank = _VALUES[index]
+        hits.append((start, end, pref, city, rank))
+    return hits
 
 
 def parse_location(folded: str) -> tuple[Location | None, Span | None]:
@@ -142,8 +234,12 @@ def parse_location(folded: str) -> tuple[Location | None, Span | None]:
         if after and hits[after[0]][0] - section.end() < 200:
             anchor_index = after[0]
     anchor = hits[anchor_index]
-    group = [h for h in hits if abs(h[0] - anchor[0]) <= _NEAR
-             and "\n" not in folded[min(h[0], anchor[0]) : max(h[0], anchor[0])]]
+    group = [
+        h
+        for h in hits
+        if abs(h[0] - anchor[0]) <= _NEAR
+        and "\n" not in folded[min(h[0], anchor[0]) : max(h[0], anchor[0])]
+    ]
     prefecture = anchor[2]
     city: str | None = None
     best_rank = -1
@@ -153,9 +249,9 @@ def parse_location(folded: str) -> tuple[Location | None, Span | None]:
         if pref != prefecture and any(h[4] == 0 and h[2] == prefecture for h in group):
             continue  # a ward name that belongs to another prefecture's city
         # A designated city (大阪市) beats a ward name after it (北区) outside Tokyo.
-        if rank == 1 or (rank == 2 and best_rank != 1 and pref == prefecture) or best_rank < 0:
-            if rank == 1 or best_rank < 2:
-                city, prefecture, best_rank = c, pref, rank
+        takes = rank == 1 or (rank == 2 and best_rank != 1 and pref == prefecture) or best_rank < 0
+        if takes and (rank == 1 or best_rank < 2):
+            city, prefecture, best_rank = c, pref, rank
     start = min(h[0] for h in group)
     end = max(h[1] for h in group)
     return Location(prefecture=prefecture, city=city), Span(start, end)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kyujin.core.model import Period, Salary
+from kyujin.core.triggers import Triggers, finditer_in
 
 # JPY per unit. A fixed table keeps results reproducible; callers pass their own rates.
 DEFAULT_RATES: Mapping[str, float] = {"JPY": 1.0, "USD": 150.0, "EUR": 160.0, "GBP": 190.0}
@@ -170,9 +171,12 @@ def _guess_period(annual_equivalent: float) -> Period:
     return "hourly"
 
 
-def parse_salary(folded: str, *, rates: Mapping[str, float] = DEFAULT_RATES) -> Salary | None:
+def parse_salary(
+    folded: str, *, rates: Mapping[str, float] = DEFAULT_RATES, triggers: Triggers | None = None
+) -> Salary | None:
+    triggers = triggers or Triggers(folded)
     candidates: list[_Candidate] = []
-    for match in _RANGE.finditer(folded):
+    for match in finditer_in(_RANGE, folded, triggers.windows("salary", 60, 40)):
         if not match.group("anum"):
             continue
         a, cur_a, mult_a = _value(match, "a")

@@ -6,6 +6,7 @@ import re
 
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.sections import Sections
+from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
 _REMOTE_FULL = re.compile(
@@ -43,24 +44,62 @@ _VISA_YES = re.compile(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
     r"|就労ビザ(?:の)?(?:取得)?(?:サポート|支援|取得可|スポンサー)|visa sponsorship(?! (?:is )?not)"
     r"|sponsor (?:a |your |work |working )?visas?|(?:will|can|we|happy to) sponsor"
-    r"|visa support|relocation (?:and visa )?(?:support|assistance|package)|apply from (?:abroad|overseas)"
+    r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
+    r"|apply from (?:abroad|overseas)"
 )
 
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
-    (re.compile(r"正社員(?!登用)|full[- ]time(?! equivalent)|permanent(?: position| role| employee)?"
-                r"|regular employee"), "full_time"),
-    (re.compile(r"契約社員|有期(?:雇用)?契約|fixed[- ]term|contract (?:position|role|basis|employee|"
-                r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract|employment type:\s?contract"
-                r"|^\s*contract\s*$"), "contract"),
-    (re.compile(r"業務委託|フリーランス|freelance|freelancer|independent contractor|業務請負"
-                r"|準委任"), "freelance"),
-    (re.compile(r"(?<!人材)派遣(?:社員|契約|労働|スタッフ)?(?!元|先の|事業)|紹介予定派遣|dispatch(?:ed)? (?:worker|"
-                r"staff|contract|employee)|temporary staff(?:ing)?|temp staff"), "dispatch"),
+    (
+        re.compile(
+            r"正社員(?!登用)|full[- ]time(?! equivalent)|permanent(?: position| role| employee)?"
+            r"|regular employee"
+        ),
+        "full_time",
+    ),
+    (
+        re.compile(
+            r"契約社員|有期(?:雇用)?契約|fixed[- ]term|contract (?:position|role|basis|employee|"
+            r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
+            r"|employment type:\s?contract"
+            r"|^\s*contract\s*$"
+        ),
+        "contract",
+    ),
+    (
+        re.compile(
+            r"業務委託|フリーランス|freelance|freelancer|independent contractor|業務請負"
+            r"|準委任"
+        ),
+        "freelance",
+    ),
+    (
+        re.compile(
+            r"(?<!人材)派遣(?:社員|契約|労働|スタッフ)?(?!元|先の|事業)|紹介予定派遣"
+            r"|dispatch(?:ed)? (?:worker|staff|contract|employee)"
+            r"|temporary staff(?:ing)?|temp staff"
+        ),
+        "dispatch",
+    ),
 ]
 _EMPLOYMENT_FIELD = re.compile(r"雇用形態|employment type|job type|契約形態|employment:")
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "一": 1, "二": 2, "三": 3, "五": 5, "十": 10}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "五": 5,
+    "十": 10,
+}
 _YEARS = re.compile(
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人)?経験\s?(?P<j1>\d{1,2})\s?年(?:以上)?"
     r"|(?P<j2>\d{1,2})\s?年(?:以上|程度|超)(?:の)?(?:[^\n。]{0,25}?)?(?:経験|実務)"
@@ -70,18 +109,23 @@ _YEARS = re.compile(
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
     r"six|seven|eight|nine|ten)\+?\s?years?)"
 )
-_NO_EXPERIENCE = re.compile(r"未経験(?:可|ok|歓迎|者歓迎|からの|でも)|no (?:prior )?experience (?:is )?"
-                            r"(?:required|necessary|needed)|entry[- ]level|new graduates?")
+_NO_EXPERIENCE = re.compile(
+    r"未経験(?:可|ok|歓迎|者歓迎|からの|でも)|no (?:prior )?experience (?:is )?"
+    r"(?:required|necessary|needed)|entry[- ]level|new graduates?"
+)
 
 
-def parse_remote(folded: str) -> tuple[Remote | None, Span | None]:
-    onsite = _REMOTE_ONSITE.search(folded)
-    full = _REMOTE_FULL.search(folded)
-    hybrid = _REMOTE_HYBRID.search(folded)
+def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
+    windows = triggers.windows("remote", 40, 40)
+    if not windows:
+        return None, None
+    onsite = search_in(_REMOTE_ONSITE, folded, windows)
+    full = search_in(_REMOTE_FULL, folded, windows)
+    hybrid = search_in(_REMOTE_HYBRID, folded, windows)
     if full:
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
         visit = _OFFICE_VISIT.search(nearby)
-        if visit or hybrid and abs(hybrid.start() - full.start()) < 60:
+        if visit or (hybrid and abs(hybrid.start() - full.start()) < 60):
             return "hybrid", Span(full.start(), full.end() + (visit.end() if visit else 0))
         return "full", Span(full.start(), full.end())
     if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
@@ -91,18 +135,24 @@ def parse_remote(folded: str) -> tuple[Remote | None, Span | None]:
     return None, None
 
 
-def parse_visa(folded: str) -> tuple[bool | None, Span | None]:
-    no = _VISA_NO.search(folded)
+def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | None]:
+    windows = triggers.windows("visa", 70, 50)
+    if not windows:
+        return None, None
+    no = search_in(_VISA_NO, folded, windows)
     if no:
         return False, Span(no.start(), no.end())
-    yes = _VISA_YES.search(folded)
+    yes = search_in(_VISA_YES, folded, windows)
     if yes:
         return True, Span(yes.start(), yes.end())
     return None, None
 
 
-def parse_employment(folded: str, title: str = "") -> tuple[EmploymentType | None, Span | None]:
-    field = _EMPLOYMENT_FIELD.search(folded)
+def parse_employment(
+    folded: str, triggers: Triggers, title: str = ""
+) -> tuple[EmploymentType | None, Span | None]:
+    windows = triggers.windows("employment", 30, 40)
+    field = search_in(_EMPLOYMENT_FIELD, folded, windows)
     if field:  # the 雇用形態 / Employment type line decides when there is one
         line_end = folded.find("\n", field.end())
         line = folded[field.end() : line_end if line_end >= 0 else len(folded)]
@@ -115,9 +165,10 @@ def parse_employment(folded: str, title: str = "") -> tuple[EmploymentType | Non
         best = _first(line, base)
         if best:
             return best
-    found = _first(folded, 0)
-    if found:
-        return found
+    for start, end in windows:
+        found = _first(folded[start:end], start)
+        if found:
+            return found
     if title:
         titled = _first(title, 0)
         if titled:
@@ -133,9 +184,12 @@ def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
     return kind, Span(base + start, base + end)
 
 
-def parse_years(folded: str, sections: Sections) -> tuple[int | None, Span | None]:
+def parse_years(
+    folded: str, sections: Sections, triggers: Triggers
+) -> tuple[int | None, Span | None]:
+    windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
-    for m in _YEARS.finditer(folded):
+    for m in finditer_in(_YEARS, folded, windows):
         raw = next(g for g in (m.group("j1"), m.group("j2"), m.group("e1"), m.group("e2")) if g)
         years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         if years > 30:
@@ -147,7 +201,7 @@ def parse_years(folded: str, sections: Sections) -> tuple[int | None, Span | Non
     if candidates:
         _, start, end, years = min(candidates)
         return years, Span(start, end)
-    none = _NO_EXPERIENCE.search(folded)
+    none = search_in(_NO_EXPERIENCE, folded, windows)
     if none:
         return 0, Span(none.start(), none.end())
     return None, None

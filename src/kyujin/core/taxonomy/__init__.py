@@ -151,8 +151,14 @@ def _parse_entry(raw: Any, category: str, where: str) -> Skill:
             raise TaxonomyError(f"{where} ({name}): '{key}' must be non-empty text")
         ids[key] = value
     return Skill(
-        name=str(name).strip(), category=category, aliases=lists["aliases"], ja=lists["ja"],
-        parents=lists["parents"], ambiguous=lists["ambiguous"], esco=ids["esco"], onet=ids["onet"],
+        name=str(name).strip(),
+        category=category,
+        aliases=lists["aliases"],
+        ja=lists["ja"],
+        parents=lists["parents"],
+        ambiguous=lists["ambiguous"],
+        esco=ids["esco"],
+        onet=ids["onet"],
     )
 
 
