@@ -51,12 +51,12 @@ services:
 	@scripts/install-test-services.sh
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests evaluation bench
+	$(BIN)/ruff format --check src tests evaluation bench
 
 fmt: install
-	$(BIN)/ruff check --fix src tests
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests evaluation bench
+	$(BIN)/ruff format src tests evaluation bench
 
 typecheck: install
 	$(BIN)/mypy
