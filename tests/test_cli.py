@@ -111,8 +111,62 @@ def test_db_upgrade_creates_the_schema_and_is_repeatable(
     engine.dispose()
 
 
-@pytest.mark.parametrize("command", [[], ["import"], ["db", "upgrade"], ["serve"]])
+@pytest.mark.parametrize(
+    "command", [[], ["import"], ["db", "upgrade"], ["serve"], ["extract"], ["reextract"]]
+)
 def test_help_explains_each_command(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
+
+
+def test_extract_reads_json_lines_and_reports_bad_lines() -> None:
+    lines = "\n".join(
+        [
+            json.dumps(
+                {"id": "a", "text": "【必須】Go言語 3年以上", "title": "Go"}, ensure_ascii=False
+            ),
+            "{not json",
+            json.dumps({"id": "c", "text": 42}),
+            json.dumps({"id": "d", "text": "年収500万円〜"}, ensure_ascii=False),
+        ]
+    )
+    result = runner.invoke(app, ["extract"], input=lines)
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "d"]
+    assert out[0]["skills"][0] == {
+        "skill": "Go",
+        "category": "language",
+        "start": 4,
+        "end": 8,
+        "surface": "Go言語",
+        "requirement": "required",
+    }
+    assert set(out[1]) >= {
+        "salary",
+        "japanese_level",
+        "english_level",
+        "remote",
+        "visa_sponsorship",
+        "employment_type",
+        "min_years_experience",
+        "location",
+    }
+    errors = [json.loads(line) for line in result.stderr.splitlines()]
+    assert [e["line"] for e in errors] == [2, 3]
+    assert errors[1]["error"] == "'text' must be a string"
+
+
+def test_reextract_command(cli_env: str, tmp_path: Path) -> None:
+    file = tmp_path / "p.jsonl"
+    file.write_bytes(jsonl(posting_data(external_id="x", description="Python と AWS")))
+    runner.invoke(app, ["import", str(file)])
+    engine = create_engine(cli_env)
+    with engine.begin() as conn:
+        conn.execute(Posting.__table__.update().values(facts_version="0.stale"))
+    engine.dispose()
+    result = runner.invoke(app, ["reextract"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("re-extracted 1 postings")
+    assert runner.invoke(app, ["reextract"]).stdout.startswith("re-extracted 0 postings")

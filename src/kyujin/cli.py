@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
 from kyujin.settings import get_settings
 
@@ -79,19 +80,13 @@ def import_postings(
     their line number and the rest are imported; the exit code is 1 if any line was rejected.
     """
     from kyujin.db.engine import make_engine, make_session_factory, transaction
-    from kyujin.db.migrate import current_revision, head_revision
     from kyujin.postings import service
     from kyujin.postings.reader import read_jsonl
     from kyujin.postings.schemas import ImportSummary, PostingIn, Rejection
 
     settings = get_settings()
     engine = make_engine(settings)
-    with engine.connect() as conn:
-        if current_revision(conn) != head_revision():
-            typer.echo(
-                "error: the database schema is not up to date; run `kyujin db upgrade`", err=True
-            )
-            raise typer.Exit(2)
+    _require_current_schema(engine)
     factory = make_session_factory(engine)
     summary = ImportSummary()
     stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
@@ -119,6 +114,86 @@ def import_postings(
         f"unchanged {summary.unchanged}, rejected {len(summary.rejected)}"
     )
     if summary.rejected:
+        raise typer.Exit(1)
+
+
+@app.command("reextract")
+def reextract_command(
+    all_postings: Annotated[bool, typer.Option("--all", help="Recompute every posting.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Postings per commit.")] = 500,
+) -> None:
+    """Recompute stored facts whose taxonomy or rules version is stale (safe to interrupt)."""
+    from kyujin.db.engine import make_engine, make_session_factory, transaction
+    from kyujin.extraction.service import facts_version
+    from kyujin.postings import service
+
+    engine = make_engine(get_settings())
+    _require_current_schema(engine)
+    factory = make_session_factory(engine)
+    total, last_id = 0, 0
+    while True:
+        with transaction(factory) as session:
+            done, last_id = service.reextract(
+                session, after_id=last_id, limit=batch_size, force=all_postings
+            )
+        if done == 0:
+            break
+        total += done
+    engine.dispose()
+    typer.echo(f"re-extracted {total} postings; facts version {facts_version()}")
+
+
+def _require_current_schema(engine: Engine) -> None:
+    from kyujin.db.migrate import current_revision, head_revision
+
+    with engine.connect() as conn:
+        if current_revision(conn) != head_revision():
+            typer.echo(
+                "error: the database schema is not up to date; run `kyujin db upgrade`", err=True
+            )
+            raise typer.Exit(2)
+
+
+@app.command("extract")
+def extract_command() -> None:
+    """Extract skills and facts from JSON Lines on stdin, one JSON line out per line in.
+
+    Each input line is {"id": ..., "text": "...", "title": "..."} (title optional). Output
+    lines carry the id and the facts: skills with spans and required/preferred, salary,
+    japanese_level, english_level, remote, visa_sponsorship, employment_type,
+    min_years_experience, location, and the span of each fact. A bad line writes
+    {"line": n, "error": "..."} to stderr and the run goes on; the exit code is 1 then.
+    """
+    import json
+
+    from kyujin.core.extract import default_extractor, facts_to_dict
+
+    extractor = default_extractor()
+    failed = False
+    out = sys.stdout
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+            if not isinstance(record, dict):
+                raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+            text = record.get("text")
+            title = record.get("title")
+            if not isinstance(text, str):
+                raise ValueError("'text' must be a string")
+            if title is not None and not isinstance(title, str):
+                raise ValueError("'title' must be a string or null")
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            failed = True
+            print(json.dumps({"line": number, "error": str(exc)}), file=sys.stderr)
+            continue
+        facts = extractor.extract(text, title=title)
+        out.write(
+            json.dumps({"id": record.get("id"), **facts_to_dict(facts)}, ensure_ascii=False) + "\n"
+        )
+    out.flush()
+    if failed:
         raise typer.Exit(1)
 
 

@@ -1,5 +1,6 @@
 from fastapi.testclient import TestClient
 
+from kyujin.api.app import MAX_BODY_BYTES
 from tests.support.factories import posting_data
 
 
@@ -74,7 +75,7 @@ def test_duplicate_create_is_a_conflict(client: TestClient, admin_headers: dict[
 def test_oversized_body_is_refused_with_413(
     client: TestClient, admin_headers: dict[str, str]
 ) -> None:
-    big = posting_data(description="x" * (3 * 1024 * 1024))
+    big = posting_data(description="x" * (MAX_BODY_BYTES + 1))
     response = client.post("/v1/postings", json=big, headers=admin_headers)
     assert response.status_code == 413
     assert "over the limit" in response.json()["detail"]

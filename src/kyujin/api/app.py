@@ -13,14 +13,15 @@ import kyujin
 from kyujin.api.errors import install_error_handlers
 from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
 from kyujin.db.engine import make_engine, make_session_factory
+from kyujin.extraction.router import router as extraction_router
 from kyujin.logs import configure_logging
 from kyujin.postings.router import router as postings_router
 from kyujin.settings import Settings, get_settings
 from kyujin.system.router import router as system_router
 
-# A posting body is a few KB; 2 MiB leaves room for the largest valid description
-# (100,000 characters of 4-byte UTF-8 plus fields) and refuses anything bigger unread.
-MAX_BODY_BYTES = 2 * 1024 * 1024
+# A posting body is a few KB; POST /v1/extract takes up to 1,000,000 characters, which is
+# 3 MB of Japanese in UTF-8. 4 MiB admits that and refuses anything bigger unread.
+MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -60,4 +61,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(system_router)
     app.include_router(postings_router)
+    app.include_router(extraction_router)
     return app

@@ -70,7 +70,7 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
 }
 _TECH_AFTER = re.compile(
     r"^(?:言語|\s?(?:lang|language|programming|developer|engineer|エンジニア|開発|経験)\b"
-    r"|(?:での|を用いた|を使った|を使用した|による|の(?:開発|経験|実務|知識)|経験|エンジニア|開発)"
+    r"|\s?(?:での|を用いた|を使った|を使用した|による|の(?:開発|経験|実務|知識)|経験|エンジニア|開発)"
     r"|\s?v?\d+(?:\.\d+)*\b|\s?\((?:golang|lang|language)\))",
     re.IGNORECASE,
 )

@@ -24,6 +24,9 @@ from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import fold
 from kyujin.core.triggers import Triggers
 
+# Bumped whenever extraction rules change in a way that changes stored facts.
+RULES_VERSION = "1"
+
 
 class Extractor:
     """A loaded taxonomy and its automata; build once, call ``extract`` many times."""
@@ -32,6 +35,7 @@ class Extractor:
         self.taxonomy = taxonomy
         self.matcher = SkillMatcher(taxonomy)
         self.rates = dict(rates)
+        self.version = f"{RULES_VERSION}.{taxonomy.version}"
 
     def extract(self, text: str, *, title: str | None = None) -> PostingFacts:
         facts = PostingFacts(taxonomy_version=self.taxonomy.version)

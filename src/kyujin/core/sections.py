@@ -45,9 +45,11 @@ _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
 _HEADING = re.compile(
     rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER})){_TAIL}"
     rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
-    rf"|[ \t]*[【\[(（<＜](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED}))[】\])）>＞]",
+    rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
+    rf"[】\]>＞■◆:：]",
 )
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
+_MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
 # Marks inside a line that make the line a preference (or a requirement).
 _INLINE_PREFERRED = re.compile(
     r"[(（\[【](?:歓迎|尚可|優遇|optional|preferred|nice to have|plus|bonus)[)）\]】]"
@@ -93,11 +95,13 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     headings: set[int] = set()
     for position, _ in triggers.windows("heading", 0, 1):
         line_start, line_end = _line_bounds(folded, position)
-        if line_start in seen or line_end - line_start > _MAX_HEADING:
+        if line_start in seen or line_end - line_start > _MAX_BRACKETED:
             continue
         seen.add(line_start)
         match = _HEADING.match(folded, line_start, line_end)
-        if match is None:
+        if match is None or (
+            line_end - line_start > _MAX_HEADING and not (match.lastgroup or "").endswith("2")
+        ):
             continue
         group = match.lastgroup or "other"
         headings.add(line_start)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import ColumnElement, and_, or_, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session, selectinload
 
 from kyujin.db.models import Posting
 
 
-def get_posting(session: Session, posting_id: int) -> Posting | None:
-    return session.get(Posting, posting_id)
+def get_posting(session: Session, posting_id: int, *, with_skills: bool = False) -> Posting | None:
+    options = [selectinload(Posting.skills)] if with_skills else []
+    return session.get(Posting, posting_id, options=options)
 
 
 def get_by_keys(
@@ -21,7 +22,9 @@ def get_by_keys(
     if not keys:
         return {}
     rows = session.scalars(
-        select(Posting).where(tuple_(Posting.source, Posting.external_id).in_(list(keys)))
+        select(Posting)
+        .where(tuple_(Posting.source, Posting.external_id).in_(list(keys)))
+        .options(selectinload(Posting.skills))
     )
     return {(p.source, p.external_id): p for p in rows}
 
@@ -50,6 +53,26 @@ def list_postings(
     if conditions:
         stmt = stmt.where(and_(*conditions))
     return list(session.scalars(stmt.order_by(Posting.id.desc()).limit(limit)))
+
+
+def list_stale_postings(
+    session: Session, *, version: str, after_id: int, limit: int, force: bool = False
+) -> list[Posting]:
+    """Postings whose facts were extracted with another version (or never), by id."""
+    stmt = select(Posting).where(Posting.id > after_id)
+    if not force:
+        stmt = stmt.where(or_(Posting.facts_version.is_(None), Posting.facts_version != version))
+    stmt = stmt.options(selectinload(Posting.skills)).order_by(Posting.id).limit(limit)
+    return list(session.scalars(stmt))
+
+
+def count_stale_postings(session: Session, *, version: str) -> int:
+    stmt = (
+        select(func.count())
+        .select_from(Posting)
+        .where(or_(Posting.facts_version.is_(None), Posting.facts_version != version))
+    )
+    return session.scalar(stmt) or 0
 
 
 def add_posting(session: Session, posting: Posting) -> Posting:

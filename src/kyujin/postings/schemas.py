@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from kyujin.extraction.schemas import FactsOut
+
 # A real posting is under 20,000 characters; 100,000 leaves room for pasted HTML-ish text
 # while keeping one record's row (and its future facts) bounded.
 MAX_DESCRIPTION_CHARS = 100_000
@@ -66,6 +68,10 @@ class PostingOut(BaseModel):
     posted_at: date | None
     created_at: datetime
     updated_at: datetime
+    facts: FactsOut | None = Field(
+        description="What the extractor read in the description, with spans; null until "
+        "the posting has been extracted."
+    )
 
 
 class PostingSummary(BaseModel):

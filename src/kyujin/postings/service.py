@@ -10,8 +10,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from kyujin.db.models import Posting
+from kyujin.core.model import PostingFacts
+from kyujin.db.models import Posting, PostingSkill
 from kyujin.errors import Conflict, InvalidInput, NotFound
+from kyujin.extraction import service as extraction
+from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import repository
 from kyujin.postings.schemas import (
     ImportSummary,
@@ -52,6 +55,92 @@ def _apply(posting: Posting, data: PostingIn, digest: str) -> None:
     posting.content_hash = digest
 
 
+def _store_facts(posting: Posting, facts: PostingFacts, version: str) -> None:
+    salary = facts.salary
+    posting.facts_version = version
+    posting.salary_currency = salary.currency if salary else None
+    posting.salary_min = salary.min if salary else None
+    posting.salary_max = salary.max if salary else None
+    posting.salary_period = salary.period if salary else None
+    posting.salary_annual_min_jpy = salary.annual_min_jpy if salary else None
+    posting.salary_annual_max_jpy = salary.annual_max_jpy if salary else None
+    posting.japanese_level = facts.japanese_level
+    posting.english_level = facts.english_level
+    posting.remote = facts.remote
+    posting.visa_sponsorship = facts.visa_sponsorship
+    posting.employment_type = facts.employment_type
+    posting.min_years_experience = facts.min_years_experience
+    posting.prefecture = facts.location.prefecture if facts.location else None
+    posting.city = facts.location.city if facts.location else None
+    spans = {name: [span.start, span.end] for name, span in facts.spans.items()}
+    if salary:
+        spans["salary"] = [salary.start, salary.end]
+    posting.fact_spans = spans
+    posting.skills = [
+        PostingSkill(
+            skill=m.skill,
+            category=m.category,
+            requirement=m.requirement,
+            span_start=m.start,
+            span_end=m.end,
+            surface=m.surface[:200],
+        )
+        for m in facts.skills
+    ]
+
+
+def extract_into(posting: Posting) -> None:
+    """(Re)compute a posting's facts from its description and title."""
+    facts = extraction.extract_facts(posting.description, title=posting.title)
+    _store_facts(posting, facts, extraction.facts_version())
+
+
+def facts_out(posting: Posting) -> FactsOut | None:
+    if posting.facts_version is None:
+        return None
+    spans = dict(posting.fact_spans or {})
+    salary_span = spans.pop("salary", None)
+    salary = None
+    if posting.salary_currency is not None and salary_span is not None:
+        salary = SalaryOut(
+            currency=posting.salary_currency,
+            min=posting.salary_min,
+            max=posting.salary_max,
+            period=posting.salary_period,
+            annual_min_jpy=posting.salary_annual_min_jpy,
+            annual_max_jpy=posting.salary_annual_max_jpy,
+            start=salary_span[0],
+            end=salary_span[1],
+        )
+    return FactsOut(
+        skills=[
+            SkillOut(
+                skill=s.skill,
+                category=s.category,
+                start=s.span_start,
+                end=s.span_end,
+                surface=s.surface,
+                requirement=s.requirement,
+            )
+            for s in posting.skills
+        ],
+        salary=salary,
+        japanese_level=posting.japanese_level,
+        english_level=posting.english_level,
+        remote=posting.remote,
+        visa_sponsorship=posting.visa_sponsorship,
+        employment_type=posting.employment_type,
+        min_years_experience=posting.min_years_experience,
+        location=(
+            LocationOut(prefecture=posting.prefecture, city=posting.city)
+            if posting.prefecture
+            else None
+        ),
+        spans={k: (v[0], v[1]) for k, v in spans.items()},
+        taxonomy_version=posting.facts_version.split(".", 1)[-1],
+    )
+
+
 def to_out(posting: Posting) -> PostingOut:
     return PostingOut(
         id=posting.id,
@@ -65,11 +154,12 @@ def to_out(posting: Posting) -> PostingOut:
         posted_at=posting.posted_on,
         created_at=posting.created_at,
         updated_at=posting.updated_at,
+        facts=facts_out(posting),
     )
 
 
 def get_posting(session: Session, posting_id: int) -> PostingOut:
-    posting = repository.get_posting(session, posting_id)
+    posting = repository.get_posting(session, posting_id, with_skills=True)
     if posting is None:
         raise NotFound(f"posting {posting_id} does not exist")
     return to_out(posting)
@@ -87,6 +177,7 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
         )
     posting = Posting(source=source, external_id=external_id)
     _apply(posting, data, digest)
+    extract_into(posting)
     repository.add_posting(session, posting)
     session.flush()
     return to_out(posting)
@@ -107,15 +198,38 @@ def import_batch(
         if posting is None:
             posting = Posting(source=key[0], external_id=key[1])
             _apply(posting, data, digest)
+            extract_into(posting)
             repository.add_posting(session, posting)
             summary.created += 1
         elif posting.content_hash == digest:
             summary.unchanged += 1
         else:
             _apply(posting, data, digest)
+            extract_into(posting)  # the text changed, so its facts may have
             summary.updated += 1
     summary.unchanged += len(records) - len(prepared)
     session.flush()
+
+
+def reextract(
+    session: Session, *, after_id: int, limit: int, force: bool = False
+) -> tuple[int, int]:
+    """Recompute one batch of postings whose facts are stale (or all with ``force``).
+
+    Returns (postings recomputed, last id seen); the caller commits and continues from
+    the last id until it gets 0, so a long run can stop and resume anywhere.
+    """
+    rows = repository.list_stale_postings(
+        session, version=extraction.facts_version(), after_id=after_id, limit=limit, force=force
+    )
+    for posting in rows:
+        extract_into(posting)
+    session.flush()
+    return len(rows), (rows[-1].id if rows else after_id)
+
+
+def count_stale(session: Session) -> int:
+    return repository.count_stale_postings(session, version=extraction.facts_version())
 
 
 def encode_cursor(posting_id: int) -> str:

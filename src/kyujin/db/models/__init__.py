@@ -1,5 +1,5 @@
 """All mapped tables, imported here so that Alembic and create_all see every one."""
 
-from kyujin.db.models.posting import Posting
+from kyujin.db.models.posting import Posting, PostingSkill
 
-__all__ = ["Posting"]
+__all__ = ["Posting", "PostingSkill"]

@@ -1,9 +1,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Date, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kyujin.db.base import Base, TimestampMixin
 
@@ -26,3 +40,50 @@ class Posting(TimestampMixin, Base):
     posted_on: Mapped[date | None] = mapped_column(Date)
     # sha256 of the imported fields: re-importing an unchanged record touches nothing.
     content_hash: Mapped[str] = mapped_column(String(64))
+
+    # Extracted facts (kyujin.core.extract), one column each so that search can filter.
+    # facts_version is "<rules>.<taxonomy hash>"; NULL means never extracted.
+    facts_version: Mapped[str | None] = mapped_column(String(40), index=True)
+    salary_currency: Mapped[str | None] = mapped_column(String(3))
+    salary_min: Mapped[float | None] = mapped_column(Float)
+    salary_max: Mapped[float | None] = mapped_column(Float)
+    salary_period: Mapped[str | None] = mapped_column(String(10))
+    salary_annual_min_jpy: Mapped[int | None] = mapped_column(BigInteger)
+    salary_annual_max_jpy: Mapped[int | None] = mapped_column(BigInteger)
+    japanese_level: Mapped[str | None] = mapped_column(String(10))
+    english_level: Mapped[str | None] = mapped_column(String(20))
+    remote: Mapped[str | None] = mapped_column(String(10))
+    visa_sponsorship: Mapped[bool | None] = mapped_column(Boolean)
+    employment_type: Mapped[str | None] = mapped_column(String(20))
+    min_years_experience: Mapped[int | None] = mapped_column(SmallInteger)
+    prefecture: Mapped[str | None] = mapped_column(String(30))
+    city: Mapped[str | None] = mapped_column(String(50))
+    # Where each fact came from: {"salary": [start, end], "remote": [start, end], ...}.
+    fact_spans: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    skills: Mapped[list[PostingSkill]] = relationship(
+        back_populates="posting",
+        cascade="all, delete-orphan",
+        lazy="raise",
+        order_by="PostingSkill.span_start",
+    )
+
+
+class PostingSkill(Base):
+    """One skill mention in a posting's description, with its span and section."""
+
+    __tablename__ = "posting_skill"
+    __table_args__ = (Index("ix_posting_skill_skill_posting", "skill", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+    )
+    skill: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(30))
+    requirement: Mapped[str] = mapped_column(String(10))
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(String(200))
+
+    posting: Mapped[Posting] = relationship(back_populates="skills", lazy="raise")

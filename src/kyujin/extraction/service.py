@@ -1,0 +1,20 @@
+"""Extraction as a use case: text in, typed facts out (the core does the work)."""
+
+from __future__ import annotations
+
+from kyujin.core.extract import default_extractor, facts_to_dict
+from kyujin.core.model import PostingFacts
+from kyujin.extraction.schemas import FactsOut
+
+
+def extract_facts(text: str, *, title: str | None = None) -> PostingFacts:
+    return default_extractor().extract(text, title=title)
+
+
+def to_out(facts: PostingFacts) -> FactsOut:
+    return FactsOut.model_validate(facts_to_dict(facts))
+
+
+def facts_version() -> str:
+    """Changes whenever stored facts would come out differently (taxonomy or rules)."""
+    return default_extractor().version

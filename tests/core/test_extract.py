@@ -1,0 +1,142 @@
+"""Extraction behaviour on hand-written examples (the tuning fixtures live in
+tests/fixtures/japan_facts/tuning.jsonl; eval.jsonl is held out and only measured)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kyujin.core.extract import extract, facts_to_dict
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "japan_facts"
+
+
+def skills(text: str, **kwargs: str) -> set[str]:
+    return {m.skill for m in extract(text, **kwargs).skills}
+
+
+def test_spans_point_at_the_surface() -> None:
+    text = "【必須】ＰＨＰとＪａｖａの経験、Postgres、k8s"
+    for mention in extract(text).skills:
+        assert text[mention.start : mention.end] == mention.surface
+    assert skills(text) >= {"PHP", "Java", "PostgreSQL", "Kubernetes"}
+
+
+def test_required_and_preferred_sections() -> None:
+    text = "必須スキル\n・Go での開発経験\n歓迎スキル\n・Kubernetes\nNice to have:\n- Kafka"
+    found = {m.skill: m.requirement for m in extract(text).skills}
+    assert found["Go"] == "required"
+    assert found["Kubernetes"] == "preferred"
+    assert any(found[s] == "preferred" for s in found if "Kafka" in s)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("We always go the extra mile.", "Go"),
+        ("The go-live is planned for March.", "Go"),
+        ("Start date: spring 2026.", "Spring"),
+        ("Please express interest by email.", "Express"),
+        ("We react quickly to incidents.", "React"),
+        ("A Series C startup hiring a C-level executive.", "C"),
+        ("Our R&D centre in Kyoto.", "R"),
+    ],
+)
+def test_ordinary_words_are_not_skills(text: str, absent: str) -> None:
+    assert absent not in skills(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Backend in Go, Python and PostgreSQL.", "Go"),
+        ("Ｇｏ言語での開発経験3年以上", "Go"),
+        ("Java 17 / Spring Boot and Spring Batch", "Spring Boot"),
+        ("Node.js with Express and TypeScript", "Express"),
+        ("Statistics in R and Python", "R"),
+        ("C and C++ for embedded firmware", "C"),
+    ],
+)
+def test_technical_uses_are_skills(text: str, present: str) -> None:
+    assert present in skills(text)
+
+
+def test_facts_of_a_japanese_posting() -> None:
+    text = (
+        "【雇用形態】正社員\n【給与】年収600万円～900万円\n【勤務地】東京都渋谷区\n"
+        "【勤務形態】フルリモート\n【必須スキル】\n・Pythonでの実務経験3年以上\n"
+        "・日本語：ビジネスレベル（JLPT N2以上）\n【歓迎スキル】\n・英語：日常会話レベル\n"
+        "※日本在住の方のみ"
+    )
+    facts = extract(text)
+    assert facts.employment_type == "full_time"
+    assert facts.salary is not None and facts.salary.annual_min_jpy == 6_000_000
+    assert facts.location is not None
+    assert (facts.location.prefecture, facts.location.city) == ("Tokyo", "Shibuya")
+    assert facts.remote == "full"
+    assert facts.min_years_experience == 3
+    assert facts.japanese_level == "N2"
+    assert facts.english_level == "none"  # only asked for as a plus
+    assert facts.visa_sponsorship is False
+    for name, span in facts.spans.items():
+        assert 0 <= span.start < span.end <= len(text), name
+
+
+def test_facts_of_an_english_posting() -> None:
+    text = (
+        "Requirements\n- 5+ years of backend experience with Go\n- Japanese not required\n"
+        "- Business-level English\nSalary: ¥8M–¥12M\nHybrid (2 days a week in the office), "
+        "Tokyo (Minato-ku). Visa sponsorship available. Full-time."
+    )
+    facts = extract(text)
+    assert (facts.min_years_experience, facts.japanese_level, facts.english_level) == (
+        5,
+        "none",
+        "business",
+    )
+    assert facts.remote == "hybrid" and facts.visa_sponsorship is True
+    assert facts.employment_type == "full_time"
+    assert facts.location is not None and facts.location.city == "Minato"
+
+
+def test_title_gives_context_to_an_ambiguous_word() -> None:
+    assert "Go" in skills("・Go\n・gRPC", title="Go Engineer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00\x01\x02",
+        "🎉" * 1000,
+        "a" * 1_000_000,
+        "年収" * 50_000,
+        "Go " * 10_000,
+        "\n" * 5000,
+        "【必須】" * 1000,
+        "ｴ" * 100,
+        "¥¥¥ 万万万 円円",
+    ],
+)
+def test_strange_input_never_raises(text: str) -> None:
+    json.dumps(facts_to_dict(extract(text, title=text[:100])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_yields_valid_spans(text: str) -> None:
+    facts = extract(text)
+    for mention in facts.skills:
+        assert text[mention.start : mention.end] == mention.surface
+    for span in facts.spans.values():
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+def test_tuning_fixtures_exist_and_eval_is_separate() -> None:
+    tuning = [json.loads(line) for line in (FIXTURES / "tuning.jsonl").read_text().splitlines()]
+    evaluation = [json.loads(line) for line in (FIXTURES / "eval.jsonl").read_text().splitlines()]
+    assert len(tuning) >= 25 and len(evaluation) >= 40
+    assert not {p["text"] for p in tuning} & {p["text"] for p in evaluation}

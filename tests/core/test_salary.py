@@ -1,0 +1,63 @@
+import pytest
+
+from kyujin.core.facts.salary import parse_salary
+from kyujin.core.text import fold
+
+M = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年収500万円～800万円", ("JPY", 5 * M, 8 * M, "annual", 5 * M, 8 * M)),
+        ("月給30万〜50万円", ("JPY", 300_000, 500_000, "monthly", 3.6 * M, 6 * M)),
+        ("年俸制700万円〜", ("JPY", 7 * M, None, "annual", 7 * M, None)),
+        ("時給3,000円", ("JPY", 3000, None, "hourly", 6 * M, None)),
+        ("¥8M–¥12M", ("JPY", 8 * M, 12 * M, "annual", 8 * M, 12 * M)),
+        ("JPY 7,000,000 - 10,000,000", ("JPY", 7 * M, 10 * M, "annual", 7 * M, 10 * M)),
+        ("7.5M-14M JPY", ("JPY", 7.5 * M, 14 * M, "annual", 7.5 * M, 14 * M)),
+        ("up to ¥15M", ("JPY", None, 15 * M, "annual", None, 15 * M)),
+        ("from 6,000,000 yen", ("JPY", 6 * M, None, "annual", 6 * M, None)),
+        ("$120k-$150k", ("USD", 120_000, 150_000, "annual", 18 * M, 22.5 * M)),
+        ("年収：５００万円～８００万円", ("JPY", 5 * M, 8 * M, "annual", 5 * M, 8 * M)),
+        ("想定年収 550〜750万円", ("JPY", 5.5 * M, 7.5 * M, "annual", 5.5 * M, 7.5 * M)),
+        ("月給35万円（想定年収500万円〜）", ("JPY", 5 * M, None, "annual", 5 * M, None)),
+        ("賞与年2回、年収600万円", ("JPY", 6 * M, None, "annual", 6 * M, None)),
+    ],
+)
+def test_formats(text: str, expected: tuple) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None
+    got = (
+        salary.currency,
+        salary.min,
+        salary.max,
+        salary.period,
+        salary.annual_min_jpy,
+        salary.annual_max_jpy,
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "資本金1億円",
+        "2026年4月入社 従業員500名",
+        "Series B, raised $20M",
+        "交通費全額支給（上限5万円）",
+    ],
+)
+def test_money_that_is_not_pay(text: str) -> None:
+    assert parse_salary(fold(text)) is None
+
+
+def test_span_points_at_the_amount() -> None:
+    text = "給与：年収500万円～800万円（経験による）"
+    salary = parse_salary(fold(text))
+    assert salary is not None and text[salary.start : salary.end] == "500万円～800万円"
+
+
+def test_rates_are_configurable() -> None:
+    salary = parse_salary(fold("$100k-$120k"), rates={"JPY": 1.0, "USD": 100.0})
+    assert salary is not None and salary.annual_min_jpy == 10 * M

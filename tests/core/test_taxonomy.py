@@ -1,0 +1,91 @@
+from pathlib import Path
+
+import pytest
+
+from kyujin.core.taxonomy import CATEGORIES, TaxonomyError, default_taxonomy, load_taxonomy
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_shipped_taxonomy_is_large_and_covers_every_category() -> None:
+    taxonomy = default_taxonomy()
+    assert len(taxonomy) >= 800
+    assert {s.category for s in taxonomy.skills.values()} == set(CATEGORIES)
+    assert len(taxonomy.version) == 16
+
+
+def test_canonical_names_aliases_and_parents() -> None:
+    taxonomy = default_taxonomy()
+    for name in (
+        "PostgreSQL",
+        "Node.js",
+        "Vue.js",
+        "Ruby on Rails",
+        "C#",
+        "Go",
+        "Spring Boot",
+        "Kubernetes",
+    ):
+        assert name in taxonomy
+    assert taxonomy.ancestors("Spring Boot")[:2] == ("Spring", "Java")
+    assert "Python" in taxonomy.ancestors("Django")
+    assert "Spring Boot" in taxonomy.descendants("Java")
+    go = taxonomy.skills["Go"]
+    assert {"Golang", "Go言語", "ゴー言語"} <= {*go.aliases, *go.ja}
+    assert "パイソン" in taxonomy.skills["Python"].ja
+    assert any(s.esco for s in taxonomy.skills.values())
+    assert any(s.onet for s in taxonomy.skills.values())
+
+
+def test_version_changes_with_content(tmp_path: Path) -> None:
+    write(tmp_path, "language.yaml", "- name: Python\n")
+    first = load_taxonomy(tmp_path).version
+    write(tmp_path, "language.yaml", "- name: Python\n  aliases: [py]\n")
+    assert load_taxonomy(tmp_path).version != first
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {
+                "language.yaml": "- name: Go\n  aliases: [golang]\n"
+                "- name: Golang2\n  aliases: [GOLANG]\n"
+            },
+            "the form 'golang' belongs to several skills",
+        ),
+        ({"language.yaml": "- name: Django\n  parents: [Pythn]\n"}, "unknown parent 'Pythn'"),
+        ({"languages.yaml": "- name: Python\n"}, "unknown category 'languages'"),
+        (
+            {"language.yaml": "- name: A1\n  parents: [B1]\n- name: B1\n  parents: [A1]\n"},
+            "parent links form a cycle",
+        ),
+        ({"language.yaml": "- name: Python\n- name: Python\n"}, "duplicate name 'Python'"),
+        (
+            {"language.yaml": "- name: R\n"},
+            "one-character form 'R' must be listed under 'ambiguous'",
+        ),
+        ({"language.yaml": "- name: Python\n  alias: [py]\n"}, "unknown key(s) ['alias']"),
+        ({"language.yaml": '- name: Python\n  aliases: [""]\n'}, "empty or non-text item"),
+        ({"language.yaml": "- name: [oops\n"}, "not valid YAML"),
+    ],
+)
+def test_broken_entries_fail_with_a_clear_message(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
+    for name, text in files.items():
+        write(tmp_path, name, text)
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(tmp_path)
+    assert message in str(info.value)
+
+
+def test_a_shared_form_declared_ambiguous_in_both_loads(tmp_path: Path) -> None:
+    write(tmp_path, "language.yaml", "- name: Swift\n  ambiguous: [Swift]\n")
+    write(
+        tmp_path, "domain.yaml", "- name: SWIFT network\n  aliases: [swift]\n  ambiguous: [swift]\n"
+    )
+    assert len(load_taxonomy(tmp_path)) == 2
