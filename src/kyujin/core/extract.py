@@ -21,7 +21,7 @@ from kyujin.core.model import PostingFacts, Span
 from kyujin.core.sections import find_sections
 from kyujin.core.skills import SkillMatcher
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
-from kyujin.core.text import fold
+from kyujin.core.text import prepare
 from kyujin.core.triggers import Triggers
 
 # Bumped whenever extraction rules change in a way that changes stored facts.
@@ -41,17 +41,19 @@ class Extractor:
         facts = PostingFacts(taxonomy_version=self.taxonomy.version)
         if not text and not title:
             return facts
-        folded = fold(text)
+        prepared = prepare(text)
+        folded = prepared.folded
         triggers = Triggers(folded)
         sections = find_sections(folded, triggers)
         title_skills: frozenset[str] = frozenset()
         folded_title = ""
         if title:
-            folded_title = fold(title)
+            prepared_title = prepare(title)
+            folded_title = prepared_title.folded
             title_skills = frozenset(
-                m.skill for m in self.matcher.find(title, folded_title, find_sections(""))
+                m.skill for m in self.matcher.find(prepared_title, find_sections(folded_title))
             )
-        facts.skills = self.matcher.find(text, folded, sections, title_skills=title_skills)
+        facts.skills = self.matcher.find(prepared, sections, title_skills=title_skills)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         spans: dict[str, Span] = {}
         (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(

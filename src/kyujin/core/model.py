@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kyujin.core.sections import Requirement
 
@@ -14,14 +14,14 @@ Remote = Literal["full", "hybrid", "onsite"]
 EmploymentType = Literal["full_time", "contract", "freelance", "dispatch"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class SkillMention:
+# NamedTuples rather than frozen dataclasses: a posting yields dozens of mentions, and a
+# frozen dataclass costs ~1 µs each to build (object.__setattr__ per field).
+class SkillMention(NamedTuple):
     skill: str
     category: str
     start: int

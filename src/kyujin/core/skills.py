@@ -1,163 +1,187 @@
-"""Finding skills in posting text with Aho-Corasick automata.
+"""Finding skills in posting text with two Aho-Corasick scans.
 
-Three automata, each scanning the text once in C:
-- ``words``: English forms, case-insensitive, whole words. They run over a *word view* of
-  the text where every character other than [a-z0-9+#] is a space (so "Node.js," and
-  "Python経験" both present their words between spaces), and each key is padded with
-  spaces, so only whole words match and no per-character boundary check is needed.
-- ``raw``: forms containing Japanese, or with punctuation at an edge (".NET"), on the
-  width-folded lower-case text, with a boundary check on ASCII edges.
-- ``ambiguous``: forms that are also ordinary words (Go, C, R, Spring, Express, React),
-  case-sensitive on a case-preserving word view, then kept only in a technical context
-  (see ``disambiguation``).
-All views have the text's length, so every offset is an offset into the original.
+- ``words``: English forms over the *word view* (``text.Prepared.words``), where every
+  character other than [a-z0-9+#] is a space. Keys are " form " (spaces around), so only
+  whole words match: "Node.js," and "Python経験" present their words between spaces.
+  Forms that are also ordinary words (Go, C, R, Spring, Express, React; declared
+  ``ambiguous`` in the taxonomy) are in the
+  same automaton; a hit on one must match the declared case ("Go", not "go") and pass
+  ``disambiguation.accept``.
+- ``raw``: forms containing Japanese, or with punctuation at an edge (".NET"), over the
+  folded text's UTF-8 bytes, with a boundary check on ASCII edges.
+Both scans run in Rust (ahocorasick-rs) with leftmost-longest semantics; all views have
+the text's length, so every offset is an offset into the original.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ahocorasick_rs import AhoCorasick, MatchKind
+import numpy as np
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from kyujin.core.disambiguation import Context, accept
 from kyujin.core.model import SkillMention
 from kyujin.core.sections import Sections
 from kyujin.core.taxonomy import Taxonomy
-from kyujin.core.text import clean_surface, width_fold
-
-_WORD_BYTES = bytes(
-    c if (chr(c).isascii() and (chr(c).isalnum() or chr(c) in "+#")) else 0x20 for c in range(256)
-)
-_LOWER_WORD_BYTES = bytes(b if not (0x41 <= b <= 0x5A) else b + 32 for b in _WORD_BYTES)
-
+from kyujin.core.text import Prepared, clean_surface, prepare
 
 _VERSIONED = frozenset({"language", "framework", "database"})
+_CASED_WORD = bytes(c if (chr(c).isalnum() or chr(c) in "+#") else 32 for c in range(128))
+
+# (skill name, the exact cased forms an ambiguous key must show, or None for any case)
+_Candidate = tuple[str, frozenset[str] | None]
 
 
-def word_view(text: str, *, lower: bool) -> str:
-    """Same length as ``text``: ASCII letters, digits, + and # kept; everything else a space."""
-    table = _LOWER_WORD_BYTES if lower else _WORD_BYTES
-    return text.encode("ascii", "replace").translate(table).decode("ascii")
+def _word_core(form: str, *, lower: bool) -> str:
+    view = prepare(form).words.decode("ascii") if lower else _cased_view(prepare(form).width_folded)
+    return " ".join(view.split())
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isascii() and c.isalnum()
+def _cased_view(text: str) -> str:
+    return text.encode("ascii", "replace").translate(_CASED_WORD + bytes([32] * 128)).decode()
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    skill: str
-    ambiguous: bool
+def _is_word_byte(b: int) -> bool:
+    return 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122
+
+
+# (start, end, skill name, ambiguous): plain tuples, built by the hundred per posting.
+_Hit = tuple[int, int, str, bool]
 
 
 class _Automaton:
-    """Leftmost-longest Aho-Corasick over a fixed key list, mapping hits to skill names."""
-
-    def __init__(self, keys: dict[str, list[str]]) -> None:
+    def __init__(self, keys: dict[bytes, list[_Candidate]], *, overlapping: bool) -> None:
         self.keys = list(keys)
-        self.names = [names[0] for names in keys.values()]  # shared ambiguous form: first
+        self.candidates = list(keys.values())
+        self.overlapping = overlapping
+        # The skill of a key with one case-insensitive candidate, else "" (slow path).
+        self.simple = [c[0][0] if len(c) == 1 and c[0][1] is None else "" for c in self.candidates]
+        kind = MatchKind.Standard if overlapping else MatchKind.LeftmostLongest
         self.engine = (
-            AhoCorasick(self.keys, matchkind=MatchKind.LeftmostLongest) if self.keys else None
+            BytesAhoCorasick(self.keys, matchkind=kind, implementation=Implementation.DFA)
+            if self.keys
+            else None
         )
 
-    def find(self, haystack: str) -> list[tuple[int, int, int]]:
-        return self.engine.find_matches_as_indexes(haystack) if self.engine else []
+    def find(self, haystack: bytes) -> list[tuple[int, int, int]]:
+        if self.engine is None:
+            return []
+        return self.engine.find_matches_as_indexes(haystack, overlapping=self.overlapping)
 
 
 class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        words: dict[str, list[str]] = {}
-        raw: dict[str, list[str]] = {}
-        ambiguous: dict[str, list[str]] = {}
+        words: dict[bytes, list[_Candidate]] = {}
+        raw: dict[bytes, list[_Candidate]] = {}
+
+        def add(table: dict[bytes, list[_Candidate]], key: str, candidate: _Candidate) -> None:
+            entry = table.setdefault(key.encode(), [])
+            if candidate not in entry:
+                entry.append(candidate)
+
         for skill in taxonomy.skills.values():
             declared = set(skill.ambiguous)
             for form in skill.surfaces():
-                if form in declared:
-                    core = " ".join(word_view(width_fold(form), lower=False).split())
-                    if core and form.isascii():
-                        ambiguous.setdefault(f" {core}", []).append(skill.name)
-                    else:
-                        raw.setdefault(clean_surface(form), []).append(skill.name)
-                    continue
                 folded = clean_surface(form)
-                core = " ".join(word_view(folded, lower=True).split())
-                edges_kept = core and folded[0] == core[0] and folded[-1] == core[-1]
+                core = _word_core(form, lower=True)
+                edges_kept = bool(core) and folded[0] == core[0] and folded[-1] == core[-1]
+                if form in declared:
+                    cased = _word_core(form, lower=False)
+                    if form.isascii() and core:
+                        add(words, f" {core} ", (skill.name, frozenset({cased})))
+                    else:
+                        add(raw, folded, (skill.name, frozenset()))  # context, any case
+                    continue
                 if folded.isascii() and edges_kept:
-                    # Keys carry a space before them (the word view has one before every
-                    # word); the space after is checked on each hit, so that neighbouring
-                    # words do not compete for one space in leftmost-longest matching.
-                    words.setdefault(f" {core}", []).append(skill.name)
+                    add(words, f" {core} ", (skill.name, None))
                     if len(core) >= 4 and core[-1].isalpha() and core[-1] != "s":
-                        words.setdefault(f" {core}s", []).append(skill.name)  # plurals
+                        add(words, f" {core}s ", (skill.name, None))  # plurals
                     if skill.category in _VERSIONED and len(core) >= 3 and core.isalpha():
                         for version in range(1, 26):  # Java8, Python3, Vue3, MySQL8
-                            words.setdefault(f" {core}{version}", []).append(skill.name)
+                            add(words, f" {core}{version} ", (skill.name, None))
                 else:
-                    raw.setdefault(folded, []).append(skill.name)
-        self._words = _Automaton(words)
-        self._raw = _Automaton(raw)
-        self._ambiguous = _Automaton(ambiguous)
+                    add(raw, folded, (skill.name, None))
+        # Word keys are padded with a space on both sides, so only whole words match; two
+        # neighbouring words share the space between them, hence overlapping matching,
+        # with the longest match chosen in ``find``.
+        self._words = _Automaton(words, overlapping=True)
+        self._raw = _Automaton(raw, overlapping=False)
 
-    @staticmethod
-    def _word_hits(automaton: _Automaton, view: str, ambiguous: bool) -> list[_Hit]:
-        # view is " " + word view + " ": a hit [s, e) is a whole word when view[e] is a
-        # space; in the original text it spans [s, e - 1).
-        names = automaton.names
-        return [
-            _Hit(s, e - 1, names[i], ambiguous)
-            for i, s, e in automaton.find(view)
-            if view[e] == " "
-        ]
+    def _hits(self, prepared: Prepared) -> list[_Hit]:
+        words = self._words
+        simple = words.simple
+        found = words.find(prepared.words)
+        # A key " form " at view[s:e] is the word original[s : e - 2] (the view has one
+        # leading space more than the text).
+        hits: list[_Hit] = [(s, e - 2, simple[i], False) for i, s, e in found if simple[i]]
+        cased = prepared.width_folded
+        for index, start, end in found:
+            if simple[index]:
+                continue
+            for skill, forms in words.candidates[index]:
+                if forms is None or " ".join(_cased_view(cased[start : end - 2]).split()) in forms:
+                    hits.append((start, end - 2, skill, forms is not None))
+                    break
+        if self._raw.engine is not None:
+            hits.extend(self._raw_hits(prepared.folded))
+        return hits
 
-    def _hits(self, original: str, folded: str) -> list[_Hit]:
-        hits = self._word_hits(self._words, " " + word_view(folded, lower=True) + " ", False)
-        names = self._raw.names
-        n = len(folded)
-        for i, start, stop in self._raw.find(folded):
-            if _is_word_char(folded[start]) and start > 0 and _is_word_char(folded[start - 1]):
+    def _raw_hits(self, folded: str) -> list[_Hit]:
+        encoded = folded.encode("utf-8")
+        found = self._raw.find(encoded)
+        if not found:
+            return []
+        n = len(encoded)
+        kept = []
+        for index, start, end in found:
+            if _is_word_byte(encoded[start]) and start > 0 and _is_word_byte(encoded[start - 1]):
                 continue
-            if _is_word_char(folded[stop - 1]) and stop < n and _is_word_char(folded[stop]):
+            if _is_word_byte(encoded[end - 1]) and end < n and _is_word_byte(encoded[end]):
                 continue
-            hits.append(_Hit(start, stop, names[i], False))
-        view = " " + word_view(width_fold(original), lower=False) + " "
-        hits.extend(self._word_hits(self._ambiguous, view, True))
+            kept.append((index, start, end))
+        if not kept or len(encoded) == len(folded):  # ASCII: byte offsets are characters
+            pairs = [(start, end) for _, start, end in kept]
+        else:
+            # Byte offset -> character offset: the number of character starts up to it.
+            starts = np.cumsum((np.frombuffer(encoded, dtype=np.uint8) & 0xC0) != 0x80)
+            offsets = np.array([(start, end - 1) for _, start, end in kept])
+            mapped = starts[offsets].tolist()
+            pairs = [(a - 1, b) for a, b in mapped]
+        hits: list[_Hit] = []
+        for (index, _, _), (start, end) in zip(kept, pairs, strict=True):
+            skill, forms = self._raw.candidates[index][0]
+            hits.append((start, end, skill, forms is not None))
         return hits
 
     def find(
-        self,
-        original: str,
-        folded: str,
-        sections: Sections,
-        *,
-        title_skills: frozenset[str] = frozenset(),
+        self, prepared: Prepared, sections: Sections, *, title_skills: frozenset[str] = frozenset()
     ) -> list[SkillMention]:
-        hits = self._hits(original, folded)
+        hits = self._hits(prepared)
         # Longest match wins where matches overlap ("Spring Boot" over "Spring").
-        hits.sort(key=lambda h: (h.start, h.start - h.end))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         kept: list[_Hit] = []
         last_end = -1
         for hit in hits:
-            if hit.start >= last_end:
+            if hit[0] >= last_end:
                 kept.append(hit)
-                last_end = hit.end
-        confirmed = [h for h in kept if not h.ambiguous]
-        context = Context(original, [(h.start, h.end) for h in confirmed], title_skills)
+                last_end = hit[1]
+        original = prepared.original
+        context = Context(original, [(h[0], h[1]) for h in kept if not h[3]], title_skills)
+        skills = self.taxonomy.skills
         mentions: list[SkillMention] = []
-        for hit in kept:
-            if hit.ambiguous and not accept(hit.skill, hit.start, hit.end, context):
+        requirement_at = sections.requirement_at
+        for start, end, name, ambiguous in kept:
+            if ambiguous and not accept(name, start, end, context):
                 continue
-            skill = self.taxonomy.skills[hit.skill]
+            skill = skills[name]
             mentions.append(
                 SkillMention(
-                    skill=skill.name,
-                    category=skill.category,
-                    start=hit.start,
-                    end=hit.end,
-                    surface=original[hit.start : hit.end],
-                    requirement=sections.requirement_at(hit.start),
+                    skill.name,
+                    skill.category,
+                    start,
+                    end,
+                    original[start:end],
+                    requirement_at(start),
                 )
             )
         return mentions

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 _HALFWIDTH_KATAKANA = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝﾞﾟ"
 _FULLWIDTH_KATAKANA = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜"  # noqa: E501
@@ -35,32 +39,70 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD_TABLE = _fold_table()
-# Characters the table changes, as one character class: text without any skips translate
-# (which costs ~70 ns a character with a dict table) and only the runs that need it pay.
-_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD_TABLE)) + "]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# The table as a code-point array: folding a non-ASCII text is one vectorised lookup over
+# its UTF-32 code units (~17 µs for 3 KB, against ~90 µs for per-run str.translate).
+_BMP_TABLE = np.arange(0x10000, dtype=np.uint32)
+for _code, _out in FOLD_TABLE.items():
+    _BMP_TABLE[_code] = ord(_out)
+# ASCII code point -> byte in the *word view*: letters (lower-cased), digits, + and # stay;
+# every other character, and every non-ASCII one, becomes a space.
+_WORD_BYTES = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if (chr(c).isalnum() or chr(c) in "+#") else 32
+    for c in range(128)
+) + bytes([32] * 128)
+_WORD_ARRAY = np.frombuffer(_WORD_BYTES[:128], dtype=np.uint8)
 
-def _fold_run(match: re.Match[str]) -> str:
-    return match.group().translate(FOLD_TABLE)
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Views of one text, all with its length, so an offset in any is an offset in all."""
+
+    original: str
+    width_folded: str  # full-width to half-width, controls to spaces, case kept
+    folded: str  # width_folded, lower-cased
+    words: bytes  # b" " + ASCII word view + b" ": words between single spaces
+
+
+def _fold_codes(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    if codes.size == 0 or int(codes.max()) < 0x10000:
+        return _BMP_TABLE[codes]
+    out = codes.copy()
+    bmp = codes < 0x10000
+    out[bmp] = _BMP_TABLE[codes[bmp]]
+    return out
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A handful of characters lower-case to two (İ -> i̇); keep the first character of
+    # each expansion so offsets stay aligned.
+    return "".join(c.lower()[0] for c in text)
+
+
+def prepare(text: str) -> Prepared:
+    if text.isascii():
+        width_folded = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
+        words = width_folded.encode("ascii").translate(_WORD_BYTES)
+    else:
+        codes = _fold_codes(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
+        width_folded = codes.tobytes().decode("utf-32-le")
+        ascii_codes = np.minimum(codes, 127)
+        words = np.where(codes < 128, _WORD_ARRAY[ascii_codes], 32).astype(np.uint8).tobytes()
+    return Prepared(text, width_folded, _lower_same_length(width_folded), b" " + words + b" ")
 
 
 def width_fold(text: str) -> str:
     """Full-width to half-width, control characters to spaces; same length, case kept."""
-    if text.isascii():
-        return _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
-    return _NEEDS_FOLD.sub(_fold_run, text)
+    return prepare(text).width_folded
 
 
 def fold(text: str) -> str:
     """Width-fold and lower-case ``text`` without changing its length."""
-    folded = width_fold(text)
-    lowered = folded.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A handful of characters lower-case to two (İ -> i̇); fall back to per-character
-    # lowering, keeping the first character of any expansion so offsets stay aligned.
-    return "".join(c.lower()[0] for c in folded)
+    return prepare(text).folded
 
 
 def clean_surface(text: str) -> str:
