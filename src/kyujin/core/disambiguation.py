@@ -52,6 +52,12 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "R": re.compile(r"^(?:\s?&\s?[a-z]|-value|-rated|\.\s?[a-z]\.)", re.IGNORECASE),
+    # A capitalised word that is not a technical one after it reads as a person's name.
+    "Ruby": re.compile(
+        r"^,?\s+(?!(?:on|On|Developers?|Engineers?|Backend|Programmers?|Gems|Rails|Lead|Team"
+        r"|Experience|Skills|Code|Version|Script)\b)[A-Z][a-z]+"
+    ),
+    "Java": re.compile(r"^\s+(?:coffee|beans?|island|sea|tea|sparrow|cafe|café)\b", re.IGNORECASE),
 }
 _NOT_BEFORE: dict[str, re.Pattern[str]] = {
     "Spring": re.compile(
@@ -67,20 +73,33 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "R": re.compile(r"(?:section|grade|row|band)\s+$", re.IGNORECASE),
+    "Ruby": re.compile(
+        r"(?:cto|ceo|cfo|vp|manager|head|contact|ask|email|ms\.|mr\.|dr\.|to),?\s+$", re.IGNORECASE
+    ),
 }
+# Skills with a negative pattern: checked even where the form is not declared ambiguous.
+HAS_NEGATIVE = frozenset(_NOT_AFTER) | frozenset(_NOT_BEFORE)
 _TECH_AFTER = re.compile(
-    r"^(?:言語|\s?(?:lang|language|programming|developer|engineer|エンジニア|開発|経験)\b"
+    r"^(?:言語|\s?(?:lang|language|programming|developers?|engineers?|エンジニア|開発|経験"
+    r"|experience|skills?|knowledge|expertise|backend|back-end|frontend|front-end|services?"
+    r"|microservices?|codebase|code|projects?|team|stack|apis?|servers?|app|apps|application"
+    r"|applications|sdk|libraries|library|modules?|runtime|toolchain|ecosystem|version)\b"
     r"|\s?(?:での|を用いた|を使った|を使用した|による|の(?:開発|経験|実務|知識)|経験|エンジニア|開発)"
     r"|\s?v?\d+(?:\.\d+)*\b|\s?\((?:golang|lang|language)\))",
     re.IGNORECASE,
 )
-_TECH_BEFORE = re.compile(
-    r"(?:experience (?:with|in|using)|written in|using|built (?:in|with)|such as|e\.g\.?|"
-    r"including|like|knowledge of|proficien(?:t|cy) (?:in|with)|skills? (?:in|with)|"
-    r"familiar(?:ity)? with|expertise in|fluent in|developing in|programming in|coding in|"
-    r"language[s]?:|stack:|tech(?:nologies)?:)\s*$",
-    re.IGNORECASE,
-)
+# Cues right before the word (lower-cased, trailing spaces stripped); str.endswith with a
+# tuple runs in C, where a regex anchored at the end would try every position before it.
+_TECH_BEFORE = (
+    "experience with", "experience in", "experience using", "written in", "using",
+    "built in", "built with", "such as", "e.g.", "e.g", "including", "like", "knowledge of",
+    "proficient in", "proficient with", "proficiency in", "proficiency with", "skills in",
+    "skill in", "skills with", "familiar with", "familiarity with", "expertise in",
+    "fluent in", "developing in", "programming in", "coding in", "languages:", "language:",
+    "stack:", "tech:", "technologies:", "write", "writes", "written with", "frontend is",
+    "backend is", "front end is", "back end is", "front-end is", "back-end is", "stack is",
+    "built on", "based on", "migrating to", "migrate to", "rewritten in", "rewrite in",
+)  # fmt: skip
 _SEPARATORS = re.compile(
     r"^[\s,、/・|()（）\[\]&+;:：]*(?:and|or|and/or|や|と|、|または)?"
     r"[\s,、/・|()（）\[\]&+;:：]*$",
@@ -120,20 +139,29 @@ class Context:
         return False
 
 
+def reads_as_ordinary_word(skill: str, start: int, end: int, text: str) -> bool:
+    """A negative pattern says this is the ordinary word ("go the extra mile")."""
+    not_after = _NOT_AFTER.get(skill)
+    if not_after is not None and not_after.match(text[end : end + 30]):
+        return True
+    not_before = _NOT_BEFORE.get(skill)
+    if not_before is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not_before.search(text[max(line_start, start - 40) : start]):
+            return True
+    return False
+
+
 def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     text = ctx.text
     after = text[end : end + 30]
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40) : start]
-    not_after = _NOT_AFTER.get(skill)
-    if not_after is not None and not_after.match(after):
+    if reads_as_ordinary_word(skill, start, end, text):
         return False
-    not_before = _NOT_BEFORE.get(skill)
-    if not_before is not None and not_before.search(before):
-        return False
-    if _TECH_AFTER.match(after) or _TECH_BEFORE.search(before):
-        return True
     if ctx.neighbour_close(start, end):
+        return True
+    if _TECH_AFTER.match(after) or before.rstrip().lower().endswith(_TECH_BEFORE):
         return True
     if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
         return True  # a bare list item: "・Go" or "- Rust" on its own line

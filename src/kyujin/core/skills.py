@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
-from kyujin.core.disambiguation import Context, accept
+from kyujin.core.disambiguation import HAS_NEGATIVE, Context, accept, reads_as_ordinary_word
 from kyujin.core.model import SkillMention
 from kyujin.core.sections import Sections
 from kyujin.core.taxonomy import Taxonomy
@@ -171,7 +171,10 @@ class SkillMatcher:
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
         for start, end, name, ambiguous in kept:
-            if ambiguous and not accept(name, start, end, context):
+            if ambiguous:
+                if not accept(name, start, end, context):
+                    continue
+            elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
                 continue
             skill = skills[name]
             mentions.append(
