@@ -15,7 +15,6 @@ the text's length, so every offset is an offset into the original.
 
 from __future__ import annotations
 
-import numpy as np
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from kyujin.core.disambiguation import HAS_NEGATIVE, Context, accept, reads_as_ordinary_word
@@ -71,6 +70,7 @@ class _Automaton:
 class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self._category = {name: skill.category for name, skill in taxonomy.skills.items()}
         words: dict[bytes, list[_Candidate]] = {}
         raw: dict[bytes, list[_Candidate]] = {}
 
@@ -118,8 +118,13 @@ class SkillMatcher:
         for index, start, end in found:
             if simple[index]:
                 continue
+            surface = cased[start : end - 2]
             for skill, forms in words.candidates[index]:
-                if forms is None or " ".join(_cased_view(cased[start : end - 2]).split()) in forms:
+                if (
+                    forms is None
+                    or surface in forms
+                    or (" ".join(_cased_view(surface).split()) in forms)
+                ):
                     hits.append((start, end - 2, skill, forms is not None))
                     break
         if self._raw.engine is not None:
@@ -139,14 +144,19 @@ class SkillMatcher:
             if _is_word_byte(encoded[end - 1]) and end < n and _is_word_byte(encoded[end]):
                 continue
             kept.append((index, start, end))
-        if not kept or len(encoded) == len(folded):  # ASCII: byte offsets are characters
+        if len(encoded) == len(folded):  # ASCII: byte offsets are character offsets
             pairs = [(start, end) for _, start, end in kept]
         else:
-            # Byte offset -> character offset: the number of character starts up to it.
-            starts = np.cumsum((np.frombuffer(encoded, dtype=np.uint8) & 0xC0) != 0x80)
-            offsets = np.array([(start, end - 1) for _, start, end in kept])
-            mapped = starts[offsets].tolist()
-            pairs = [(a - 1, b) for a, b in mapped]
+            # Byte offset -> character offset, decoding only the stretch since the last hit
+            # (hits come in order and do not overlap).
+            pairs = []
+            byte_at = char_at = 0
+            for _, start, end in kept:
+                char_at += len(encoded[byte_at:start].decode("utf-8"))
+                char_start = char_at
+                char_at += len(encoded[start:end].decode("utf-8"))
+                byte_at = end
+                pairs.append((char_start, char_at))
         hits: list[_Hit] = []
         for (index, _, _), (start, end) in zip(kept, pairs, strict=True):
             skill, forms = self._raw.candidates[index][0]
@@ -167,7 +177,7 @@ class SkillMatcher:
                 last_end = hit[1]
         original = prepared.original
         context = Context(original, [(h[0], h[1]) for h in kept if not h[3]], title_skills)
-        skills = self.taxonomy.skills
+        category = self._category
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
         for start, end, name, ambiguous in kept:
@@ -176,15 +186,9 @@ class SkillMatcher:
                     continue
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
                 continue
-            skill = skills[name]
             mentions.append(
                 SkillMention(
-                    skill.name,
-                    skill.category,
-                    start,
-                    end,
-                    original[start:end],
-                    requirement_at(start),
+                    name, category[name], start, end, original[start:end], requirement_at(start)
                 )
             )
         return mentions
