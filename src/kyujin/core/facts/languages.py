@@ -1,14 +1,19 @@
 """Required Japanese and English levels.
 
 A level phrase (JLPT N2, ビジネスレベル, 日常会話, native, TOEIC 800) belongs to the language
-word nearest before it on the same line (日本語：ビジネスレベル, "Japanese: business level"),
-or after it ("business-level Japanese"). A language named only as a plus (歓迎, "a plus",
-"preferred") is not required: level ``none``.
+word nearest before it in the same clause (日本語：ビジネスレベル, "Japanese: business level"),
+or after it ("business-level Japanese"). A clause ends at a sentence break (; 。 . ! ?) or
+where the other language is named, so "Japanese: N2, English: not required" gives each
+language its own level. A language named only as a plus (歓迎, "a plus", "preferred", or a
+line under a 歓迎 / Nice-to-have heading) is not required: level ``none``. A line under a
+conditions heading (待遇, Conditions, What we offer, ...) that follows the preferred list
+states a requirement again.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
@@ -18,36 +23,61 @@ from kyujin.core.triggers import Triggers, finditer_in
 _LANGUAGE = re.compile(
     r"(?P<ja>日本語能力試験|日本語|japanese|jlpt|にほんご)|(?P<en>英語|english|toeic|toefl|ielts|英会話)"
 )
+# "Japanese" naming something other than the language: a Japanese company, non-Japanese staff.
+_NOT_LANGUAGE_BEFORE = re.compile(r"non[- ]?$")
+_NOT_LANGUAGE_AFTER = re.compile(
+    r"^[- ]?(?:compan(?:y|ies)|entity|entities|subsidiar(?:y|ies)|customers?|clients?|market|"
+    r"users?|government|cit(?:y|ies)|law|holidays?|staff|employees?|nationals?|citizens?|"
+    r"residents?|text|speakers?|culture|corporations?|firms?|startups?|enterprises?|"
+    r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
+    r"headquarters|business (?:culture|practices|etiquette|manners|hours))\b"
+)
 _JLPT = re.compile(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
-_BARE_JLPT = re.compile(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher))")
-_TOEIC = re.compile(r"toeic\s?(?:score\s?(?:of\s?)?)?[:：]?\s?(\d{3})")
+_BARE_JLPT = re.compile(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
+_TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
 _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"不問|不要|必要(?:ありません|ない|なし)|問いません|not (?:required|necessary|needed)"
-            r"|no (?:japanese|english)(?: (?:skills?|ability))? (?:is )?(?:required|needed)"
-            r"|without (?:japanese|english)|none required|is optional|optional"
+            r"不問|不要|必要(?:ありません|ない|なし|としません|はありません)|問いません|求めません"
+            r"|使用(?:しません|しない|なし|予定はありません)|使いません|使わない|使う(?:機会|場面)は(?:ありません|ない)"
+            r"|できなくても|話せなくても|なくても(?:大丈夫|問題(?:ありません|なし)|ok|可)"
+            r"|not (?:required|necessary|needed|mandatory|a requirement|essential)"
+            r"|(?:is|are)n['’]?t (?:required|necessary|needed)"
+            r"|no (?:japanese|english)(?: language)?(?: (?:skills?|ability|proficiency))?"
+            r" (?:is )?(?:required|needed|necessary)"
+            r"|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) need"
+            r"|no need|without (?:any )?(?:japanese|english)|zero (?:japanese|english)"
+            r"|none required|not expected|is optional|optional"
+            r"|[:：]\s?(?:none|n/a|no)\s*(?:$|[;,.])"
         ),
         "none",
     ),
-    (re.compile(r"ネイティブ|母国語|native"), "native"),
+    (re.compile(r"ネイティブ|母国語|母語|native"), "native"),
     (re.compile(r"流暢|堪能|fluent|fluency|advanced|上級"), "fluent"),
     (
-        re.compile(r"ビジネス|business|professional|業務で(?:使用|活用)|working proficiency"),
+        re.compile(
+            r"ビジネス|business|professional|業務で(?:使用|活用|使える)|working proficiency"
+            r"|実務レベル|仕事で使える|proficien(?:t|cy)"
+        ),
         "business",
     ),
-    (re.compile(r"日常会話|会話|conversational|intermediate|中級"), "conversational"),
+    (
+        re.compile(r"日常会話|会話|conversation(?:al)?|intermediate|中級"),
+        "conversational",
+    ),
     (
         re.compile(
-            r"読み書き|読解|ドキュメント|技術文書|read(?:ing)? (?:technical )?(?:documents?|docs)"
-            r"|basic|初級|beginner|簡単な"
+            r"読み書き|読解|読める|ドキュメント|技術文書|資料"
+            r"|read(?:ing)? (?:and write )?(?:technical )?"
+            r"(?:documents?|documentation|docs|specifications|english|japanese)"
+            r"|basic|初級|beginner|簡単な|elementary"
         ),
         "basic",
     ),
 ]
 _PLUS = re.compile(
     r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
-    r"|helpful|not required but|welcome"
+    r"|helpful|not required but|welcome|あれば|望ましい|ideally|beneficial|appreciated"
 )
 _JA_FROM_WORD = {
     "native": "native",
@@ -66,6 +96,58 @@ _EN_FROM_WORD = {
     "none": "none",
 }
 _CLAUSE = 45  # characters a level phrase may sit from its language word
+_BEFORE = 30  # characters a level phrase may sit before its language word
+_BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n")
+# Words that may join two language names sharing one level ("Japanese and English: business").
+_JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|かつ)?[\s,、/・&]*$")
+
+# Headings, for telling a line under 歓迎 / Nice to have from one under 待遇 / Conditions.
+_BULLET = re.compile(r"^\s*(?:[-*•‐・●○◦▪►>]|\d{1,2}[.)．]|[①-⑳])\s*\S")
+_BRACKETED = re.compile(r"^[\s■□◆◇▼▶★☆#*]*[【\[＜<]([^】\]＞>\n]{1,30})[】\]＞>]")
+_HEAD_DECOR = "【[(（<＜■□◆◇▼▽▶★☆#*=:：|>-_ \t"
+_HEAD_WORDS: list[tuple[str, str]] = [
+    (
+        r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
+        r"|preferred|nice[- ]to[- ]haves?|bonus|pluses|plus|desirable|good[- ]to[- ]haves?"
+        r"|ideally|extra credit|optional|would be nice",
+        "preferred",
+    ),
+    (
+        r"必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?|必要な(?:スキル|経験)"
+        r"|requirements?|required|must[- ]haves?|(?:minimum |basic )?qualifications?"
+        r"|what you(?:'ll| will)? need|who you are|you have|essential|skills|experience",
+        "required",
+    ),
+    (
+        r"conditions?|terms|what we offer|we offer|the offer|offer|compensation|benefits?|perks"
+        r"|location|work ?style|working|employment|engagement|contract|details|package|salary"
+        r"|pay|about|others?|logistics|practical|language|languages|待遇|条件|勤務(?:条件|形態|地)?"
+        r"|給与|報酬|福利厚生|雇用(?:形態|条件)?|契約(?:形態)?|募集要項|その他|語学|言語|働き方|備考",
+        "other",
+    ),
+]
+_HEAD_FIRST = [(re.compile(rf"(?:{words})\b|(?:{words})"), kind) for words, kind in _HEAD_WORDS]
+_HEAD_ANY = "|".join(words for words, _ in _HEAD_WORDS)
+_HEAD_REST = re.compile(
+    rf"(?:[\s/&・,]+(?:and\s+)?(?:{_HEAD_ANY}|skills?|qualifications?|requirements?|points"
+    r"|スキル|要件|条件|経験|details))*[\s:：]*(?:[(（][^)）\n]*[)）])?[\s:：]*$"
+)
+_MAX_HEAD_CHARS = 40
+_LEAD_IN = [
+    (
+        re.compile(
+            r"歓迎|尚可|優遇|\bplus\b|bonus|nice|prefer|ideally|even better|stand out|extra point"
+            r"|would be great|love it if"
+        ),
+        "preferred",
+    ),
+    (re.compile(r"必須|必要|require|must|need|looking for|expect|qualif"), "required"),
+    (re.compile(r"offer|benefit|condition|待遇|条件|perks|terms"), "other"),
+]
+_MAX_LEAD_WORDS = 12
+_MAX_LOOKBACK = 2000  # characters searched upwards for the heading of a line
+_MAX_LOOKBACK_LINES = 40
+_MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,53 +159,170 @@ class _Statement:
     optional: bool
 
 
-def _clause_end(folded: str, start: int) -> int:
-    nl = folded.find("\n", start)
-    return min(nl if nl >= 0 else len(folded), start + _CLAUSE)
+def _heading_kind(line: str) -> str | None:
+    """ "preferred" / "required" / "other" for a heading line, None for content."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    bracket = _BRACKETED.match(stripped)
+    if bracket:
+        label = bracket.group(1).strip(_HEAD_DECOR)
+    elif _BULLET.match(stripped):
+        return None
+    else:
+        label = stripped.strip(_HEAD_DECOR)
+        if not label or len(label) > _MAX_HEAD_CHARS:
+            return None
+    for pattern, kind in _HEAD_FIRST:
+        first = pattern.match(label)
+        if first and (bracket or _HEAD_REST.match(label, first.end())):
+            return kind
+    if bracket:
+        return "other"
+    if stripped.endswith((":", "：")) and len(stripped.split()) <= _MAX_LEAD_WORDS:
+        # A lead-in sentence ending in a colon: "It's a plus if you have:", "What we offer:".
+        for pattern, kind in _LEAD_IN:
+            if pattern.search(stripped):
+                return kind
+    return None
+
+
+def _line_at(folded: str, begin: int) -> str:
+    end = folded.find("\n", begin)
+    return folded[begin : end if end >= 0 else len(folded)]
+
+
+def section_kind(folded: str, line_start: int, sections: Sections, start: int) -> str:
+    """ "required" / "preferred" / "other" / "unknown": the heading the line at ``line_start``
+    sits under (its own 【label】 first). Unlike ``Sections.requirement_at`` it knows
+    condition headings (待遇, Conditions, What we offer) that end a preferred list."""
+    own = _BRACKETED.match(folded, line_start)
+    if own:
+        kind = _heading_kind(own.group(0))
+        if kind is not None:
+            return kind
+    begin = line_start
+    floor = max(0, line_start - _MAX_LOOKBACK)
+    for _ in range(_MAX_LOOKBACK_LINES):
+        if begin <= floor:
+            break
+        end = begin - 1
+        begin = folded.rfind("\n", 0, end) + 1
+        line = folded[begin:end]
+        kind = _heading_kind(line)
+        if kind is None and line.strip() and not _BULLET.match(line):
+            # A short unlabelled line between a blank line and a list is a heading too.
+            blank_before = (
+                begin == 0 or not _line_at(folded, folded.rfind("\n", 0, begin - 1) + 1).strip()
+            )
+            list_after = bool(_BULLET.match(_line_at(folded, end + 1)))
+            if blank_before and list_after and len(line.split()) <= 4 and len(line) <= 30:
+                kind = "other"
+        if kind is not None:
+            return kind
+    # No heading of our own found: the sections' headings (not their self-marked lines; a
+    # plus marker is judged per clause here).
+    at = bisect_right(sections.starts, start) - 1
+    return sections.kinds[at] if at >= 0 else "unknown"
+
+
+def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
+    """Where the clause holding the language word at ``match`` starts and ends."""
+    start, end = match.start(), match.end()
+    lo = max(0, start - _BEFORE)
+    head = folded[lo:start]
+    breaks = list(_BREAK.finditer(head))
+    clause_start = lo + breaks[-1].end() if breaks else lo
+    prev_lang = None
+    for other in _LANGUAGE.finditer(folded, clause_start, start):
+        prev_lang = other
+    if prev_lang is not None and not _JOIN.match(folded[prev_lang.end() : start]):
+        clause_start = prev_lang.end()
+    hi = min(len(folded), end + _CLAUSE)
+    tail = _BREAK.search(folded, end, hi)
+    clause_end = tail.start() if tail else hi
+    position = end
+    while True:
+        nxt = _LANGUAGE.search(folded, position, clause_end)
+        if nxt is None:
+            break
+        if _JOIN.match(folded[position : nxt.start()]) or nxt.group(0) in (
+            "jlpt",
+            "日本語能力試験",
+        ):
+            position = nxt.end()
+            continue
+        clause_end = nxt.start()
+        break
+    return clause_start, clause_end
+
+
+def _plus_in(folded: str, start: int, end: int, word_end: int) -> bool:
+    """A plus marker in the clause; a label after the language word ("歓迎：") opens the next
+    item, not this one."""
+    for plus in _PLUS.finditer(folded, start, end):
+        if plus.start() >= word_end and folded[plus.end() : plus.end() + 1] in (":", "：", "】"):
+            continue
+        return True
+    return False
 
 
 def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_Statement]:
     found: list[_Statement] = []
     windows = triggers.windows("language", 0, 20)
-    for match in finditer_in(_LANGUAGE, folded, windows):
+    for count, match in enumerate(finditer_in(_LANGUAGE, folded, windows)):
+        if count >= _MAX_STATEMENTS:
+            break
         language = "ja" if match.group("ja") else "en"
         start = match.start()
+        if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start) or (
+            _NOT_LANGUAGE_AFTER.match(folded[match.end() : match.end() + 40])
+        ):
+            continue
         line_start = folded.rfind("\n", 0, start) + 1
-        end = _clause_end(folded, match.end())
-        window = folded[match.start() : end]
-        before = folded[max(line_start, start - 25) : start]
+        clause_start, clause_end = _clause_bounds(folded, match)
+        window = folded[start:clause_end]
+        before = folded[clause_start:start]
         level: str | None = None
         span_end = match.end()
         if language == "ja":
             jlpt = _JLPT.search(window)
-            if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 25):
+            if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 30):
                 level = f"N{jlpt.group(1)}"
-                span_end = match.start() + jlpt.end()
+                span_end = start + jlpt.end()
+            elif jlpt is None:
+                jlpt = _JLPT.search(before)
+                if jlpt and re.search(r"jlpt|日本語能力試験", before):
+                    level = f"N{jlpt.group(1)}"
         else:
             toeic = _TOEIC.search(window)
             if toeic:
                 score = int(toeic.group(1))
                 level = (
-                    "business" if score >= 800 else "conversational" if score >= 600 else ("basic")
+                    "business" if score >= 800 else "conversational" if score >= 600 else "basic"
                 )
-                span_end = match.start() + toeic.end()
+                span_end = start + toeic.end()
         if level is None:
             for pattern, word in _LEVEL_WORDS:
-                m = pattern.search(window) or pattern.search(before)
+                m = pattern.search(folded, clause_start, clause_end)
                 if m:
                     level = word
-                    if m.string is window:
-                        span_end = max(span_end, match.start() + m.end())
+                    span_end = max(span_end, m.end())
                     break
+        optional = _plus_in(folded, clause_start, clause_end, match.end()) or (
+            section_kind(folded, line_start, sections, start) == "preferred"
+        )
         if level is None:
-            continue
-        clause = folded[line_start : _clause_end(folded, match.end())]
-        optional = bool(_PLUS.search(clause)) or sections.requirement_at(start) == "preferred"
+            if not optional:
+                continue
+            level = "none"  # named only as a plus
         found.append(_Statement(language, level, start, span_end, optional))
     # "N2" alone (no language word near): JLPT levels are Japanese by definition.
     if not any(s.language == "ja" for s in found):
         for m in finditer_in(_BARE_JLPT, folded, windows):
-            found.append(_Statement("ja", f"N{m.group(1)}", m.start(), m.end(), False))
+            line_start = folded.rfind("\n", 0, m.start()) + 1
+            optional = section_kind(folded, line_start, sections, m.start()) == "preferred"
+            found.append(_Statement("ja", f"N{m.group(1)}", m.start(), m.end(), optional))
     return found
 
 

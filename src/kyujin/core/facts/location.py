@@ -158,6 +158,20 @@ _SECTION = re.compile(
     r"勤務地|勤務場所|就業場所|所在地|オフィス所在地"
     r"|work location|location|office|based in|workplace"
 )
+# A fully remote role with no office has no workplace to report.
+_NO_OFFICE = re.compile(
+    r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
+    r"|no physical office|officeless|office-less|オフィスレス"
+    r"|オフィス(?:は|を)?(?:なし|ありません|持たない|持っていません|持たず)"
+)
+# The workplace field itself says remote: 勤務地：フルリモート, "Location: Fully remote (Japan)".
+_WORKPLACE_FIELD = re.compile(
+    r"(?:勤務地|勤務場所|就業場所|(?<![a-z])(?:work )?location|workplace)\s?(?:[】\]:：]|\n)\s?"
+    r"[-・*]?\s?(?:フルリモート|完全リモート|完全在宅|全国どこでも|fully[- ]remote|full[- ]remote"
+    r"|100% remote|remote[- ]only|remote \((?:japan|anywhere)|remote within japan"
+    r"|anywhere in japan)"
+)
+_REMOTE_WORDS = ("remote", "リモート", "完全在宅", "全国どこでも", "anywhere")
 _NEAR = 40  # characters within which a city qualifies the prefecture it sits beside
 
 
@@ -223,9 +237,23 @@ def _hits(folded: str) -> list[tuple[int, int, str, str | None, int]]:
     return hits
 
 
+def _remote_workplace(folded: str, hits: list[tuple[int, int, str, str | None, int]]) -> bool:
+    """The workplace field says remote, and names no place on its line."""
+    for field in _WORKPLACE_FIELD.finditer(folded):
+        line_end = folded.find("\n", field.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        if not any(field.start() <= h[0] < line_end for h in hits):
+            return True
+    return False
+
+
 def parse_location(folded: str) -> tuple[Location | None, Span | None]:
     hits = _hits(folded)
     if not hits:
+        return None, None
+    if ("office" in folded or "オフィス" in folded) and _NO_OFFICE.search(folded):
+        return None, None
+    if any(w in folded for w in _REMOTE_WORDS) and _remote_workplace(folded, hits):
         return None, None
     anchor_index = 0
     section = _SECTION.search(folded)

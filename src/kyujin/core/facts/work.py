@@ -4,48 +4,94 @@ from __future__ import annotations
 
 import re
 
+from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.sections import Sections
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
+_DAYS = r"[1-4](?:\s?(?:-|~|to|or)\s?[1-4])?"  # office days in a week short of five
+_JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
+_JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
 _REMOTE_FULL = re.compile(
-    r"フルリモート|完全リモート|完全在宅|フル在宅|全国どこでも|原則(?:リモート|在宅)|リモートワーク(?:のみ|100%)"
+    r"フルリモート|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
+    r"|原則(?:リモート|在宅)|リモートワーク(?:のみ|100%)"
+    r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
     r"|fully[- ]remote|full[- ]remote|100%\s?remote|remote[- ]first|work from anywhere"
-    r"|remote only|remote \(japan\)|remote within japan|remote \(anywhere"
+    r"|remote only|remote \(japan\)|remote within japan|remote \(anywhere|completely remote"
+    r"|entirely remote|(?:full[- ]time|permanent(?:ly)?|100%) remote|remote[- ]only"
+    r"|(?:this|the) (?:is a |role is |position is )?(?:remote (?:role|position|job))"
+    r"|no (?:need to|requirement to) (?:come|commute) to (?:the|an|our) office"
 )
+_WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
+_IN_OFFICE = r"(?:in|at)[- ](?:the |our )?office"
 _REMOTE_HYBRID = re.compile(
-    r"ハイブリッド|リモート(?:ワーク)?(?:可|ok|併用|あり|と出社|勤務可|制度あり)|在宅(?:勤務)?(?:可|併用|あり|制度)"
-    r"|一部リモート|週\s?\d\s?(?:日|回)(?:程度)?(?:の)?(?:出社|リモート|在宅)|月\s?\d\s?(?:日|回)(?:程度)?(?:の)?出社"
-    r"|hybrid|remote[- ](?:ok|friendly|possible|allowed|available|option)|partially remote"
-    r"|partial remote|\d\s?days? (?:a|per) week (?:in|at|from) (?:the )?office"
-    r"|\d\s?days? (?:in|at) (?:the )?office|office (?:visits?|days?)|remote \d\s?days"
-    r"|\d\s?days? remote|(?:in|at) (?:the )?office \d\s?days"
+    r"ハイブリッド|(?:リモート|テレワーク)(?:ワーク)?(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
+    r"|在宅(?:勤務)?(?:可|併用|あり|制度|中心)|一部リモート|出社とリモート|リモートと出社"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[:：]\s?(?:可|あり|ok|週|月)"
+    r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?(?:出社|リモート|在宅)"
+    r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
+    r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[(（]\s?(?:週|月)\s?\d"
+    r"|remote\s?/\s?office|office\s?/\s?remote"
+    r"|remote(?: work)?(?: allowed| ok| possible)?\s?[:：]?\s?(?:up to |about )?"
+    + _DAYS
+    + r"\s?days?"
+    r"|hybrid|remote[- ](?:ok|friendly|possible|allowed|available|option|work (?:is )?"
+    r"(?:available|possible|allowed|ok))|partially remote|partial remote|partly remote"
+    r"|remote(?: work)?\s?[:：]\s?(?:ok|yes|available|possible|allowed|partial)"
+    r"|" + _DAYS + r"\s?days? " + _WEEK + r" (?:in|at|from) (?:the |our )?office"
+    r"|" + _DAYS + r"\s?days? " + _IN_OFFICE + r"|(?<!no )office (?:visits?|days?)"
+    r"|" + _IN_OFFICE + r" " + _DAYS + r"\s?days?"
+    r"|\d\s?(?:days?|times?) (?:a|per) month (?:in|at) (?:the |our )?office"
+    r"|remote " + _DAYS + r"\s?days|" + _DAYS + r"\s?days? (?:remote|from home|wfh)"
+    r"|(?:work|working) (?:from home|remotely) (?:up to |about |around )?" + _DAYS + r"\s?days?"
+    r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
+    r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
 _REMOTE_ONSITE = re.compile(
-    r"リモート(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社|出社(?:必須|のみ|勤務)|常駐|客先常駐"
-    r"|原則出社|on[- ]?site|in[- ]office only|office[- ]based|no remote|not remote"
-    r"|5 days (?:a week )?in (?:the )?office|fully in[- ]office|in the office full[- ]time"
+    r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
+    r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
+    r"|(?:リモート|テレワーク)(?:ワーク|勤務)?(?:制度)?(?:は|の)?"
+    r"(?:ありません|なし|無し|できません|不可|対象外)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[:：]\s?(?:不可|なし|無し|×)"
+    r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
+    r"|on[- ]?site|in[- ]office only|office[- ]based|no remote|not remote"
+    r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option)"
+    r"|remote(?: work)?\s?[:：]\s?(?:no|not available|not possible|none|n/a)\b"
+    r"|(?:5|five) days? (?:" + _WEEK + r" )?" + _IN_OFFICE + r"|fully in[- ]office"
+    r"|" + _IN_OFFICE + r" (?:5|five) days|in the office full[- ]time"
 )
-_OFFICE_VISIT = re.compile(r"出社|office visits?|in (?:the )?office|visit the office|オフィス")
+_OFFICE_VISIT = re.compile(
+    r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切))"
+    r"|(?<!no )office visits?|in (?:the )?office|visit the office|オフィス(?!なし|はありません)"
+)
 
 _VISA_NO = re.compile(
-    r"日本在住(?:者|の方)?(?:のみ|限定|に限る|が条件|必須)|国内在住(?:者|の方)?(?:のみ|限定|に限る)"
-    r"|ビザ(?:サポート|支援|スポンサー)(?:なし|無し|不可|は(?:行って|して)(?:いません|おりません))"
-    r"|must (?:already )?(?:reside|live|be based|be located|be residing|be living) in japan"
-    r"|must (?:already )?(?:have|hold|possess) (?:a )?(?:valid )?(?:japanese )?(?:work(?:ing)? )?"
-    r"(?:visa|permit|right to work)|(?:currently )?(?:residing|living|based) in japan only"
+    r"日本(?:国内)?在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
+    r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
+    r"|ビザ(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
+    r"|(?:行って|して)(?:いません|おりません))"
+    r"|(?:就労)?ビザ(?:を)?(?:お持ち|保有|所持|取得済み)(?!でない|ではない|していない)"
+    r"|(?:在留資格|就労資格)(?:を)?(?:お持ち|保有|所持|有する)(?!でない|ではない|していない)"
+    r"|must (?:already |currently )?(?:reside|live|be based|be located|be residing|be living|be)"
+    r" in japan"
+    r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
+    r"(?:work(?:ing)? )?(?:visa|permit|right to work)"
+    r"|(?:currently )?(?:residing|living|based) in japan only"
     r"|no visa sponsorship|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
     r"will not) (?:to )?(?:provide )?(?:offer )?sponsor|visa sponsorship (?:is )?(?:not|un)"
     r"|without (?:visa )?sponsorship|right to work in japan (?:is )?required|japan[- ]based only"
-    r"|applicants in japan only|in japan only"
+    r"|applicants in japan only|in japan only|japan residents only|residents of japan only"
+    r"|(?:visa )?sponsorship\s?[:：]\s?(?:no|none|not available|n/a)\b"
 )
 _VISA_YES = re.compile(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
-    r"|就労ビザ(?:の)?(?:取得)?(?:サポート|支援|取得可|スポンサー)|visa sponsorship(?! (?:is )?not)"
+    r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
+    r"|visa sponsorship(?! (?:is )?not)"
     r"|sponsor (?:a |your |work |working )?visas?|(?:will|can|we|happy to) sponsor"
     r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
-    r"|apply from (?:abroad|overseas)"
+    r"|apply from (?:abroad|overseas)|overseas (?:applicants|candidates) (?:are )?welcome"
 )
 
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
@@ -81,6 +127,12 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
         "dispatch",
     ),
 ]
+# A line that marks itself as a plus ("5+ years with Kafka is a plus", "3年以上あれば尚可").
+_PLUS_LINE = re.compile(
+    r"歓迎|尚可|優遇|望ましい"
+    r"|(?:is|are|would be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
+    r"|nice to have|preferred|a plus\b|desirable|ideally"
+)
 _EMPLOYMENT_FIELD = re.compile(r"雇用形態|employment type|job type|契約形態|employment:")
 
 _NUMBER_WORDS = {
@@ -100,18 +152,30 @@ _NUMBER_WORDS = {
     "五": 5,
     "十": 10,
 }
+_Y = r"(?:years?|yrs?\.?)"  # "years", "yrs"
 _YEARS = re.compile(
-    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人)?経験\s?(?P<j1>\d{1,2})\s?年(?:以上)?"
-    r"|(?P<j2>\d{1,2})\s?年(?:以上|程度|超)(?:の)?(?:[^\n。]{0,25}?)?(?:経験|実務)"
-    r"|(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
-    r"(?:\(\d+\)\s?)?(?:-\s?\d{1,2}\s?)?(?:or more\s|\+\s)?years?['’]?\s?(?:\+\s)?(?:of\s)?"
+    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人)?経験(?:年数)?(?:が|は)?\s?[:：]?\s?[(（]?\s?"
+    r"(?P<j1>\d{1,2})\s?年"
+    r"|(?<![\d.])(?P<j2>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
+    r"(?:経験|実務)"
+    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
+    r"(?:\(\d+\)\s?)?(?:-\s?\d{1,2}\s?)?(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten)\+?\s?years?)"
+    r"six|seven|eight|nine|ten)\+?\s?"
+    + _Y
+    # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
+    + r"|(?<![\d.])(?P<w1>\d{1,2})\s?年以上"
+    r"|(?<![\d.])(?P<w2>\d{1,2})\s?(?:\+|or more|plus)\s?" + _Y + r"(?![a-z])"
+    r"|(?<![\d.])(?P<w3>\d{1,2})\s?" + _Y + r"\s(?:in|as|of|with|building|developing|working|"
+    r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
+    r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:or (?:more|longer|above)|minimum|\+))"
 )
+_WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
-    r"未経験(?:可|ok|歓迎|者歓迎|からの|でも)|no (?:prior )?experience (?:is )?"
-    r"(?:required|necessary|needed)|entry[- ]level|new graduates?"
+    r"未経験(?:者)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)|(?:実務)?経験(?:年数)?(?:は)?(?:不問|問いません)"
+    r"|no (?:prior |previous |professional )?experience (?:is )?(?:required|necessary|needed)"
+    r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?"
 )
 
 
@@ -190,14 +254,22 @@ def parse_years(
     windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     for m in finditer_in(_YEARS, folded, windows):
-        raw = next(g for g in (m.group("j1"), m.group("j2"), m.group("e1"), m.group("e2")) if g)
+        group = next(g for g in ("j1", "j2", "e1", "e2", *_WEAK) if m.group(g))
+        raw = m.group(group)
         years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         if years > 30:
             continue
-        where = sections.requirement_at(m.start())
-        if where == "preferred":
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        where = section_kind(folded, line_start, sections, m.start())
+        if where == "preferred" or _PLUS_LINE.search(
+            folded, line_start, _line_end(folded, m.end())
+        ):
+            continue
+        if group in _WEAK and where != "required":
             continue
         candidates.append((0 if where == "required" else 1, m.start(), m.end(), years))
+        if where == "required":
+            break  # the first figure under a requirements heading wins
     if candidates:
         _, start, end, years = min(candidates)
         return years, Span(start, end)
@@ -205,3 +277,8 @@ def parse_years(
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+def _line_end(folded: str, position: int) -> int:
+    end = folded.find("\n", position)
+    return len(folded) if end < 0 else end

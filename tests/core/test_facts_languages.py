@@ -1,0 +1,116 @@
+"""Japanese and English levels: general phrasings, clauses, headings and plus markers."""
+
+import pytest
+
+from kyujin.core.extract import extract
+
+
+def levels(text: str) -> tuple[str | None, str | None]:
+    facts = extract(text)
+    return facts.japanese_level, facts.english_level
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # A level after or before the language word.
+        ("必須\n・日本語：ネイティブレベル\n・英語：不問", "native", "none"),
+        ("ビジネスレベル以上の日本語力", "N2", None),
+        ("日本語力：日常会話レベル以上", "N3", None),
+        ("Fluent Japanese is a must.", "N1", None),
+        ("Daily conversation level Japanese (around JLPT N3)", "N3", None),
+        ("TOEIC 730点以上", None, "conversational"),
+        ("TOEICスコア850点以上の英語力", None, "business"),
+        ("英語：技術ドキュメントが読めるレベル", None, "basic"),
+        ("English: able to read technical documentation", None, "basic"),
+        # Each language keeps its own clause.
+        ("Japanese: conversational; English: fluent", "N3", "business"),
+        ("- English: conversational or above\n- Japanese: JLPT N2", "N2", "conversational"),
+        ("Language: English (business), Japanese (N2 preferred)", "none", "business"),
+        ("必須：日本語N2、歓迎：英語", "N2", "none"),
+        # One level shared by two languages.
+        ("Japanese and English: business level", "N2", "business"),
+        # Not required, in either language.
+        ("Japanese language skills are not required for this role.", "none", None),
+        ("- No Japanese required", "none", None),
+        (
+            "You don't need to speak Japanese. English is our working language (business level).",
+            "none",
+            "business",
+        ),
+        ("Japanese: none", "none", None),
+        ("英語は不要です", None, "none"),
+        ("【語学】英語は使用しません", None, "none"),
+        ("Japanese ability: not required but helpful", "none", None),
+    ],
+)
+def test_levels(text: str, japanese: str | None, english: str | None) -> None:
+    assert levels(text) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # Named only as a plus, with or without a level: not required.
+        ("Nice to have\n- JLPT N2\n- Kafka", "none", None),
+        ("Nice to have\n- Terraform\n- Japanese is a plus", "none", None),
+        ("・英語力（読み書き）があれば尚可", None, "none"),
+        ("【歓迎】\n・英語力（海外拠点とのやり取りがあります）", None, "none"),
+        (
+            "Requirements\n- Go\n\nIt's a plus if you have:\n- Japanese (JLPT N2)\n- Kafka",
+            "none",
+            None,
+        ),
+        # A conditions heading after the preferred list states requirements again.
+        (
+            "Requirements\n- Go\n\nNice to have\n- Japanese (N3+)\n\n"
+            "Benefits\n- English: business level",
+            "none",
+            "business",
+        ),
+        (
+            "Preferred\n- Docker\n\nConditions\n- English: conversational English is enough",
+            None,
+            "conversational",
+        ),
+        (
+            "Nice to have\n- Kafka\n\nWhat we offer:\n- English: business level\n- Full-time",
+            None,
+            "business",
+        ),
+        (
+            "Bonus points\n- AWS\n\nCompensation & conditions\n- Japanese: not required. "
+            "Our working language is English and business-level English is expected.",
+            "none",
+            "business",
+        ),
+        ("【歓迎】\n・AWS\n【待遇】\n・英語：日常会話レベル", None, "conversational"),
+        (
+            "【必須 / Required】\n- Business-level Japanese\n"
+            "【歓迎 / Preferred】\n- Conversational English",
+            "N2",
+            "none",
+        ),
+        # An unlabelled short line between a blank line and a list is a heading.
+        ("Nice to have\n- Kafka\n\nEngagement\n- English: business level", None, "business"),
+    ],
+)
+def test_headings_and_plus_markers(text: str, japanese: str | None, english: str | None) -> None:
+    assert levels(text) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are a Japanese company with native English speakers in the team.",
+        "About a third of the team are non-Japanese; our business is growing.",
+        "Full-time employment with our Japanese entity (business hours 9-18).",
+    ],
+)
+def test_the_adjective_japanese_is_not_a_language_requirement(text: str) -> None:
+    assert levels(text)[0] is None
+
+
+def test_many_language_words_stay_fast() -> None:
+    facts = extract("- Japanese: N2\n" * 5000)
+    assert facts.japanese_level == "N2"
