@@ -38,12 +38,18 @@ _OTHER = (
     r"|the role|role|job description|benefits|perks|salary|compensation|location|working hours"
     r"|hours|hiring process|interview process|process|our (?:tech )?stack|tech stack|team"
     r"|employment type|visa|remote(?: policy)?|holidays|how to apply|why join us"
+    r"|(?:working |employment |work )?conditions|terms(?: and conditions| & conditions)?"
+    r"|compensation (?:and|&) (?:conditions|benefits)|what we offer|we offer|our offer"
+    r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
+    r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生"
 )
 _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
 # brackets opening a line (【必須】Python 3年以上).
 _HEADING = re.compile(
-    rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER})){_TAIL}"
+    rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
+    # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
+    rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
     rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
     rf"[】\]>＞■◆:：]",

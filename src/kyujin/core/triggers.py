@@ -205,6 +205,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "apply",
         "why join",
         "your profile",
+        "condition",
+        "terms",
+        "offer",
+        "work style",
+        "条件",
+        "working style",
     ),
     "inline": (
         "歓迎",
