@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy.orm import Session
 
+from kyujin.db.engine import transaction
 from kyujin.settings import Settings
 
 
@@ -18,16 +19,9 @@ def get_settings_dep(request: Request) -> Settings:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    session: Session = request.app.state.session_factory()
-    try:
+    """The request's transaction: committed when the endpoint returns, rolled back on error."""
+    with transaction(request.app.state.session_factory) as session:
         yield session
-    except BaseException:
-        session.rollback()
-        raise
-    else:
-        session.commit()
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
