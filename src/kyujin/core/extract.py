@@ -18,11 +18,14 @@ from kyujin.core.facts.location import parse_location
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
 from kyujin.core.facts.work import parse_employment, parse_remote, parse_visa, parse_years
 from kyujin.core.model import PostingFacts, Span
-from kyujin.core.sections import find_sections
+from kyujin.core.sections import Sections, find_sections
 from kyujin.core.skills import SkillMatcher
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import prepare
 from kyujin.core.triggers import Triggers
+
+# A title is context only (which skills the role is about): it has no sections.
+_NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction rules change in a way that changes stored facts.
 RULES_VERSION = "1"
@@ -51,7 +54,7 @@ class Extractor:
             prepared_title = prepare(title)
             folded_title = prepared_title.folded
             title_skills = frozenset(
-                m.skill for m in self.matcher.find(prepared_title, find_sections(folded_title))
+                m.skill for m in self.matcher.find(prepared_title, _NO_SECTIONS)
             )
         facts.skills = self.matcher.find(prepared, sections, title_skills=title_skills)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
