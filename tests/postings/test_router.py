@@ -95,4 +95,5 @@ def test_bad_query_parameters_are_422(client: TestClient) -> None:
     assert client.get("/v1/postings", params={"limit": 0}).status_code == 422
     assert client.get("/v1/postings", params={"q": "x" * 201}).status_code == 422
     assert client.get("/v1/postings/not-a-number").status_code == 422
+    assert client.get(f"/v1/postings/{2**63}").status_code == 422  # beyond a 64-bit id
     assert client.get("/v1/postings", params={"cursor": "garbage!"}).status_code == 400

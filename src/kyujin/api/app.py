@@ -12,6 +12,7 @@ from prometheus_client import CollectorRegistry
 import kyujin
 from kyujin.api.errors import install_error_handlers
 from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
+from kyujin.api.openapi import install_openapi
 from kyujin.db.engine import make_engine, make_session_factory
 from kyujin.extraction.router import router as extraction_router
 from kyujin.logs import configure_logging
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestContextMiddleware, metrics=HttpMetrics(registry), max_body_bytes=MAX_BODY_BYTES
     )
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(system_router)
     app.include_router(postings_router)
     app.include_router(extraction_router)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from kyujin.api.deps import AdminDep, SessionDep
 from kyujin.api.errors import Problem
@@ -10,9 +10,13 @@ from kyujin.postings import service
 from kyujin.postings.schemas import PostingIn, PostingOut, PostingPage
 
 router = APIRouter(prefix="/v1/postings", tags=["postings"])
+# Ids are 64-bit database integers; a larger number is invalid input, not a lookup.
+PostingId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
-@router.get("", response_model=PostingPage, summary="Search postings")
+@router.get(
+    "", response_model=PostingPage, summary="Search postings", responses={400: {"model": Problem}}
+)
 def list_postings(
     session: SessionDep,
     q: Annotated[
@@ -25,7 +29,7 @@ def list_postings(
 
 
 @router.get("/{posting_id}", response_model=PostingOut, responses={404: {"model": Problem}})
-def get_posting(session: SessionDep, posting_id: int) -> PostingOut:
+def get_posting(session: SessionDep, posting_id: PostingId) -> PostingOut:
     return service.get_posting(session, posting_id)
 
 

@@ -13,7 +13,8 @@ from kyujin.extraction.schemas import FactsOut
 # A real posting is under 20,000 characters; 100,000 leaves room for pasted HTML-ish text
 # while keeping one record's row (and its future facts) bounded.
 MAX_DESCRIPTION_CHARS = 100_000
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
+_URL = re.compile(_URL_PATTERN)
 
 
 def _check_url(value: str | None) -> str | None:
@@ -22,9 +23,12 @@ def _check_url(value: str | None) -> str | None:
     return value
 
 
-Text300 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text300 = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"\S")
+]
 OptText300 = Annotated[
-    str | None, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
+    str | None,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"\S"),
 ]
 
 
@@ -34,11 +38,17 @@ class PostingIn(BaseModel):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     source: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"\S"),
+        ]
         | None
     ) = Field(default=None, description="Where the posting comes from, e.g. a job board.")
     external_id: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"\S"),
+        ]
         | None
     ) = Field(
         default=None,
@@ -47,9 +57,12 @@ class PostingIn(BaseModel):
     title: Text300
     company: OptText300 = Field(default=None, validation_alias="company")
     description: Annotated[str, StringConstraints(min_length=1, max_length=MAX_DESCRIPTION_CHARS)]
-    url: Annotated[str | None, StringConstraints(max_length=2000), AfterValidator(_check_url)] = (
-        None
-    )
+    url: Annotated[
+        str | None,
+        StringConstraints(max_length=2000),
+        AfterValidator(_check_url),
+        Field(json_schema_extra={"pattern": _URL_PATTERN, "format": "uri"}),
+    ] = None
     location: OptText300 = None
     posted_at: date | None = Field(default=None, description="Date the posting was published.")
 
