@@ -51,6 +51,8 @@ SALARY_KEYS = ("currency", "period", "min", "max", "annual_min_jpy", "annual_max
 LOCATION_KEYS = ("prefecture", "city")
 REQUIREMENTS = ("required", "preferred")
 FIELD_TARGET = 0.95
+# A split name -> the fixture files it reads (default: just "<split>.jsonl").
+SPLIT_FILES: dict[str, tuple[str, ...]] = {"tuning-all": ("tuning", "tuning_extra")}
 UNRESOLVED = "?"  # prefix of a gold skill that matched no taxonomy form
 
 
@@ -449,7 +451,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m evaluation.japan_facts",
         description="Per-field fact accuracy, skill P/R/F1 and traps on the Japan-facts fixtures.",
     )
-    parser.add_argument("--split", choices=("eval", "tuning"), default="eval")
+    parser.add_argument(
+        "--split",
+        choices=("eval", "tuning", "tuning_extra", "tuning-all"),
+        default="eval",
+        help="tuning-all: tuning.jsonl and tuning_extra.jsonl together",
+    )
     parser.add_argument(
         "--verbose", action="store_true", help="print every mismatch (id, field, expected, got)"
     )
@@ -463,7 +470,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "--verbose is refused on the eval split: it is held out, and reading its mismatches "
             "turns it into tuning data. Use --split tuning, or add --i-know if you must."
         )
-    needed = [FIXTURES / f"{args.split}.jsonl", FIXTURES / "traps.jsonl"]
+    splits = SPLIT_FILES.get(args.split, (args.split,))
+    sources = [FIXTURES / f"{name}.jsonl" for name in splits]
+    needed = [*sources, FIXTURES / "traps.jsonl"]
     missing = [p for p in needed if not p.is_file()]
     if missing:
         names = ", ".join(str(p) for p in missing)
@@ -474,8 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     try:
-        postings = read_jsonl(needed[0])
-        traps = read_jsonl(needed[1])
+        postings = [row for source in sources for row in read_jsonl(source)]
+        traps = read_jsonl(needed[-1])
     except FixtureError as exc:
         print(f"bad fixture: {exc}", file=sys.stderr)
         return 1

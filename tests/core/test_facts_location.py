@@ -38,3 +38,50 @@ def test_workplace(text: str, expected: tuple[str, str | None]) -> None:
 )
 def test_fully_remote_without_an_office_has_no_location(text: str) -> None:
     assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ward and city names written without 区 / 市.
+        ("【勤務地】渋谷オフィス", ("Tokyo", "Shibuya")),
+        ("勤務地：東京・新宿", ("Tokyo", "Shinjuku")),
+        ("勤務地：東京本社（品川）", ("Tokyo", "Shinagawa")),
+        ("勤務地：横浜オフィス", ("Kanagawa", "Yokohama")),
+        ("勤務地：名古屋オフィス", ("Aichi", "Nagoya")),
+        # ... yielding to a 区 beside them.
+        ("品川オフィス（東京都港区港南）", ("Tokyo", "Minato")),
+        ("東京都港区港南（品川駅徒歩3分）", ("Tokyo", "Minato")),
+        # Office districts.
+        ("勤務地：中目黒オフィス", ("Tokyo", "Meguro")),
+        ("Office: Namba, Osaka", ("Osaka", "Osaka")),
+        ("勤務地：川崎市中原区（武蔵小杉）", ("Kanagawa", "Kawasaki")),
+        # The workplace field wins over a company blurb named first.
+        ("The company is based in Osaka.\nOffice: Shibuya, Tokyo", ("Tokyo", "Shibuya")),
+        ("Head office: Osaka\nWork location: Tokyo (Shibuya)", ("Tokyo", "Shibuya")),
+        ("大阪本社・東京支社の2拠点です。\n【勤務地】東京支社", ("Tokyo", None)),
+        # A remote value in a hybrid posting, or one naming its office, keeps the office.
+        ("勤務地：リモート\n出社：月1回（東京都渋谷区）", ("Tokyo", "Shibuya")),
+        ("Location: Remote OK\nOffice: Shibuya, Tokyo", ("Tokyo", "Shibuya")),
+        ("勤務地：フルリモート（大阪オフィスへの出社も可）", ("Osaka", "Osaka")),
+        ("Hybrid (2 days in office). Our HQ is in Tokyo (Minato-ku).", ("Tokyo", "Minato")),
+    ],
+)
+def test_workplace_more_phrasings(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare remote value in the workplace field.
+        "勤務地：在宅（フルリモート）\n会社所在地：大阪市",
+        "Work location: Remote, anywhere in Japan\nHQ: Tokyo",
+        # Fully remote, and the only place named is the company's seat.
+        "We are a fully remote company; our registered address is in Tokyo.",
+        "本社：東京都千代田区\n勤務形態：フルリモート（全国可）",
+        "Fully remote. Founded in Kyoto in 2015.",
+    ],
+)
+def test_fully_remote_with_only_a_company_seat_has_no_location(text: str) -> None:
+    assert place(text) is None

@@ -84,6 +84,109 @@ def test_years_abbreviated_yrs() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # A bracketed field label: 【リモートワーク】週3日まで可, 【リモート】不可.
+        ("【リモートワーク】週3日まで可", "hybrid"),
+        ("【在宅勤務】可（週2日）", "hybrid"),
+        ("【テレワーク】あり", "hybrid"),
+        ("【リモート】不可", "onsite"),
+        ("リモートワーク制度：なし", "onsite"),
+        ("リモートワーク：一部可", "hybrid"),
+        # Mostly remote / remote on request.
+        ("基本リモート（必要に応じて出社）", "hybrid"),
+        ("基本的にリモートワーク可", "hybrid"),
+        ("在宅メイン（週1回程度、事務所に出社）", "hybrid"),
+        ("リモートワーク相談可", "hybrid"),
+        ("在宅勤務OK", "hybrid"),
+        # Office every day.
+        ("完全出社", "onsite"),
+        ("毎日出社", "onsite"),
+        ("出社が基本となります", "onsite"),
+        ("毎日出社の必要はありません（週2日出社）", "hybrid"),
+        ("出社が基本ですが、週1日は在宅勤務可", "hybrid"),
+        # A full-remote phrase with an optional office, or with its own permission suffix.
+        ("フルリモート（大阪オフィスへの出社も可）", "full"),
+        ("フルリモート（オフィス出社は任意）", "full"),
+        ("Fully remote; you may also use our Osaka office", "full"),
+        ("Fully remote, with an optional office in Tokyo", "full"),
+        ("フルリモート可", "full"),
+        ("Full remote OK", "full"),
+        ("フルリモート（月1回オフィス出社）", "hybrid"),
+        # Set weekdays in the office or at home.
+        ("We are in the office on Tuesdays and Thursdays", "hybrid"),
+        ("Remote work allowed on Mondays and Fridays", "hybrid"),
+        ("Wednesdays in the office, the rest from home", "hybrid"),
+        # Day counts in words, and WFH days.
+        ("Work arrangement: office-first, with up to one WFH day per week", "hybrid"),
+        ("two days a week in the office", "hybrid"),
+        ("Work from home up to two days a week", "hybrid"),
+        ("Work from home: 2 days a week", "hybrid"),
+        # Field labels other than "Remote".
+        ("Work from home: not available", "onsite"),
+        ("WFH: not possible", "onsite"),
+        ("Telework: available", "hybrid"),
+        ("WFH: OK", "hybrid"),
+        # An in-office role.
+        ("This is an in-office role", "onsite"),
+        ("This is an in-person role in our Osaka office", "onsite"),
+        ("The position is fully in-office.", "onsite"),
+        ("You will work from our Tokyo office five days a week", "onsite"),
+    ],
+)
+def test_remote_more_phrasings(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is a 5-minute walk from the station.",
+        "Our Tokyo office opened in 2019.",
+    ],
+)
+def test_office_mentions_alone_set_no_remote_policy(text: str) -> None:
+    assert extract(text).remote is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A plus note in another clause or in parentheses is not about the figure.
+        ("【必須】\n・サーバーサイド開発経験3年以上（チームリーダー経験があれば尚可）", 3),
+        ("【必須】\n・Java開発経験3年以上、Kotlin経験があれば尚可", 3),
+        ("Requirements\n- 3+ years of experience (5+ preferred)", 3),
+        ("【必須】\n・3年以上の開発経験（5年以上あれば尚可）", 3),
+        # ... but one in the figure's own clause, or heading the line, still is.
+        ("・Kubernetesの運用経験、3年以上あれば尚可", None),
+        ("・歓迎：AWS、3年以上の運用経験", None),
+        ("Requirements\n- Kafka (3+ years preferred)", None),
+        ("【必須】\n・Goでの開発経験（3年以上あれば尚可）", None),
+        # Second person, outside a recognised requirements heading.
+        ("About you\n- You have 6+ years building and running backend systems", 6),
+        ("About you\n- You've spent 5+ years building APIs", 5),
+        # Experience fields.
+        ("Years of experience: 5+", 5),
+        ("Experience: 4+ years", 4),
+        ("Minimum experience: 3 years", 3),
+        ("【経験】3年以上", 3),
+        ("【経験年数】3年以上", 3),
+        ("・エンジニアとしての就業経験が通算5年以上", 5),
+        ("・バックエンド開発の経験（目安3年以上）", 3),
+        # 歴: a person's record.
+        ("エンジニア歴3年以上", 3),
+        ("開発歴：5年以上", 5),
+        ("【必須】\n・Java歴3年以上", 3),
+        ("運営歴10年のサービスです。", None),
+        ("社歴20年の老舗企業", None),
+        ("You have 10 days of paid leave", None),
+    ],
+)
+def test_years_more_phrasings(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
     ("text", "visa"),
     [
         ("Visa sponsorship available", True),

@@ -72,6 +72,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "wfh",
         "anywhere",
         "全国どこでも",
+        "telework",
+        "in-person",
+        "in person",
     ),
     "visa": (
         "ビザ",
@@ -133,6 +136,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "entry level",
         "new grad",
         "experience",
+        "歴",
     ),
     "heading": (
         "必須",

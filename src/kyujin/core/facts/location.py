@@ -1,14 +1,18 @@
 """Workplace location: prefecture and city (or Tokyo ward), from 東京都渋谷区, 大阪市北区,
-"Tokyo (Minato-ku)", "Shibuya, Tokyo", 六本木オフィス. The 勤務地 / Location section wins
-over places named elsewhere (head offices, client sites in the company description)."""
+"Tokyo (Minato-ku)", "Shibuya, Tokyo", 六本木オフィス, 渋谷オフィス, 名古屋オフィス. The 勤務地 /
+"Location:" field wins over places named elsewhere (head offices, client sites in the company
+description); a fully remote role whose only place is the company's seat has no location."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from kyujin.core.facts.work import parse_remote
 from kyujin.core.model import Location, Span
+from kyujin.core.triggers import Triggers
 
 _PREFECTURES = [
     ("北海道", "Hokkaido"),
@@ -153,10 +157,69 @@ _DISTRICTS = [
     ("みなとみらい", "Minatomirai", "Yokohama", "Kanagawa"),
     ("幕張", "Makuhari", "Chiba", "Chiba"),
     ("大宮", "Omiya", "Saitama", "Saitama"),
+    ("新橋", "Shimbashi", "Minato", "Tokyo"),
+    ("青山", "Aoyama", "Minato", "Tokyo"),
+    ("有楽町", "Yurakucho", "Chiyoda", "Tokyo"),
+    ("神保町", "Jimbocho", "Chiyoda", "Tokyo"),
+    ("茅場町", "Kayabacho", "Chuo", "Tokyo"),
+    ("人形町", "Ningyocho", "Chuo", "Tokyo"),
+    ("代官山", "Daikanyama", "Shibuya", "Tokyo"),
+    ("広尾", "Hiroo", "Shibuya", "Tokyo"),
+    ("中目黒", "Nakameguro", "Meguro", "Tokyo"),
+    ("自由が丘", "Jiyugaoka", "Meguro", "Tokyo"),
+    ("大井町", "Oimachi", "Shinagawa", "Tokyo"),
+    ("高田馬場", "Takadanobaba", "Shinjuku", "Tokyo"),
+    ("上野", "Ueno", "Taito", "Tokyo"),
+    ("浅草", "Asakusa", "Taito", "Tokyo"),
+    ("錦糸町", "Kinshicho", "Sumida", "Tokyo"),
+    ("蒲田", "Kamata", "Ota", "Tokyo"),
+    ("難波", "Namba", "Osaka", "Osaka"),
+    ("なんば", "Nanba", "Osaka", "Osaka"),
+    ("心斎橋", "Shinsaibashi", "Osaka", "Osaka"),
+    ("淀屋橋", "Yodoyabashi", "Osaka", "Osaka"),
+    ("中之島", "Nakanoshima", "Osaka", "Osaka"),
+    ("関内", "Kannai", "Yokohama", "Kanagawa"),
+    ("武蔵小杉", "Musashikosugi", "Kawasaki", "Kanagawa"),
+    ("烏丸", "Karasuma", "Kyoto", "Kyoto"),
 ]
+# Ward names written without 区 (渋谷オフィス, 東京・新宿) where the bare name is seldom
+# anything else; 港, 中央, 北 and 大田 are left out. Weaker than 渋谷区 beside them.
+_BARE_WARDS = (
+    "千代田",
+    "新宿",
+    "文京",
+    "台東",
+    "墨田",
+    "江東",
+    "品川",
+    "目黒",
+    "世田谷",
+    "渋谷",
+    "中野",
+    "杉並",
+    "豊島",
+    "練馬",
+    "葛飾",
+    "江戸川",
+)
+# City names written without 市 (横浜オフィス, 名古屋本社); a few that are mostly
+# surnames, companies or single characters need 市.
+_CITIES_NEED_SUFFIX = ("堺", "柏", "豊田", "武蔵野", "藤沢", "松山", "高松")
 _SECTION = re.compile(
     r"勤務地|勤務場所|就業場所|所在地|オフィス所在地"
     r"|work location|location|office|based in|workplace"
+)
+# The workplace field itself: it wins over places in a company blurb ("based in Osaka").
+_WORKPLACE_LABEL = re.compile(
+    r"勤務地|勤務場所|就業場所|勤務先"
+    r"|(?<![a-z])(?:work(?:ing)? location|workplace|place of work)"
+    r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
+    r"(?:location|office(?: location)?)\s?[:：]"
+)
+# A place named as the company's seat, not a workplace: 本社, 所在地, "HQ", "founded in".
+_COMPANY_SEAT = re.compile(
+    r"本社|本店|所在地|登記|設立|創業|headquarter|(?<![a-z])hq(?![a-z])|head office"
+    r"|registered|founded"
 )
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(
@@ -171,7 +234,15 @@ _WORKPLACE_FIELD = re.compile(
     r"|100% remote|remote[- ]only|remote \((?:japan|anywhere)|remote within japan"
     r"|anywhere in japan)"
 )
-_REMOTE_WORDS = ("remote", "リモート", "完全在宅", "全国どこでも", "anywhere")
+# A bare remote value, read as "fully remote" unless the posting states another policy:
+# 勤務地：在宅（フルリモート）, "Work location: Remote, anywhere in Japan".
+_WORKPLACE_BARE_REMOTE = re.compile(
+    r"(?:勤務地|勤務場所|就業場所|(?<![a-z])(?:work )?location|workplace)\s?(?:[】\]:：]|\n)\s?"
+    r"[-・*]?\s?(?:在宅(?:勤務)?|リモート(?:ワーク|勤務)?|テレワーク|remote(?: work)?)"
+    r"(?=\s?(?:$|[(（,、;；/]|-\s|–|—|within|anywhere|in japan|only))",
+    re.MULTILINE,
+)
+_REMOTE_WORDS = ("remote", "リモート", "在宅", "テレワーク", "全国どこでも", "anywhere")
 _NEAR = 40  # characters within which a city qualifies the prefecture it sits beside
 
 
@@ -182,6 +253,7 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
     def add(key: str, value: tuple[str, str | None, int]) -> None:
         table.setdefault(key, value)
 
+    wards = dict(_TOKYO_WARDS)
     for ja, en in _TOKYO_WARDS:
         add(f"{ja}区", ("Tokyo", en, 2))
         add(f"{en.lower()}-ku", ("Tokyo", en, 2))
@@ -197,7 +269,7 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
         add(f"{en.lower()} city", (pref, en, 1))
         add(f"{en.lower()}-shi", (pref, en, 1))
         # 大阪 / Osaka alone most often means the city; 東京 / Tokyo never names a city.
-        if en in prefecture_names:
+        if en in prefecture_names or ja not in _CITIES_NEED_SUFFIX:
             add(ja, (pref, en, 1))
         add(en.lower(), (pref, en, 1))
     for ja, en in _PREFECTURES:
@@ -214,17 +286,23 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
         add(ja, (en, None, 0))
         add(en.lower(), (en, None, 0))
         add(f"{en.lower()}-to" if en == "Tokyo" else f"{en.lower()} prefecture", (en, None, 0))
+    for ja in _BARE_WARDS:
+        add(ja, ("Tokyo", wards[ja], 2))
     return table
 
 
 _TABLE = _entries()
 _KEYS = list(_TABLE)
 _VALUES = [_TABLE[k] for k in _KEYS]
+_WEAK = [k in _BARE_WARDS for k in _KEYS]  # a bare ward name yields to 渋谷区 beside it
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 
 
-def _hits(folded: str) -> list[tuple[int, int, str, str | None, int]]:
-    hits = []
+Hit = tuple[int, int, str, str | None, int, bool]  # start, end, prefecture, city, rank, weak
+
+
+def _hits(folded: str) -> list[Hit]:
+    hits: list[Hit] = []
     n = len(folded)
     for index, start, end in _ENGINE.find_matches_as_indexes(folded):
         if folded[start].isascii() and (
@@ -233,18 +311,46 @@ def _hits(folded: str) -> list[tuple[int, int, str, str | None, int]]:
         ):
             continue
         pref, city, rank = _VALUES[index]
-        hits.append((start, end, pref, city, rank))
+        hits.append((start, end, pref, city, rank, _WEAK[index]))
     return hits
 
 
-def _remote_workplace(folded: str, hits: list[tuple[int, int, str, str | None, int]]) -> bool:
+def _remote_workplace(folded: str, hits: list[Hit]) -> bool:
     """The workplace field says remote, and names no place on its line."""
     for field in _WORKPLACE_FIELD.finditer(folded):
-        line_end = folded.find("\n", field.end())
-        line_end = len(folded) if line_end < 0 else line_end
-        if not any(field.start() <= h[0] < line_end for h in hits):
+        if not _place_on_line(folded, field, hits):
             return True
-    return False
+    bare = [
+        f for f in _WORKPLACE_BARE_REMOTE.finditer(folded) if not _place_on_line(folded, f, hits)
+    ]
+    return bool(bare) and parse_remote(folded, Triggers(folded))[0] in (None, "full")
+
+
+def _place_on_line(folded: str, field: re.Match[str], hits: list[Hit]) -> bool:
+    line_end = folded.find("\n", field.end())
+    line_end = len(folded) if line_end < 0 else line_end
+    return any(field.start() <= h[0] < line_end for h in hits)
+
+
+def _seat_of_remote_company(folded: str, start: int) -> bool:
+    """The role is fully remote and the place at ``start`` is only the company's seat
+    ("Fully remote ... Headquarters: Tokyo", "フルリモート ... 本社：東京都港区")."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    if not _COMPANY_SEAT.search(folded, max(line_start, start - 40), start):
+        return False
+    if not any(w in folded for w in _REMOTE_WORDS):
+        return False
+    remote, _ = parse_remote(folded, Triggers(folded))
+    return remote == "full"
+
+
+def _anchor(hits: list[Hit], labels: Iterable[re.Match[str]]) -> int | None:
+    """Index of the first place named within 200 characters after one of ``labels``."""
+    for label in labels:
+        after = next((i for i, h in enumerate(hits) if h[0] >= label.end()), None)
+        if after is not None and hits[after][0] - label.end() < 200:
+            return after
+    return None
 
 
 def parse_location(folded: str) -> tuple[Location | None, Span | None]:
@@ -255,12 +361,12 @@ def parse_location(folded: str) -> tuple[Location | None, Span | None]:
         return None, None
     if any(w in folded for w in _REMOTE_WORDS) and _remote_workplace(folded, hits):
         return None, None
-    anchor_index = 0
-    section = _SECTION.search(folded)
-    if section:
-        after = [i for i, h in enumerate(hits) if h[0] >= section.end()]
-        if after and hits[after[0]][0] - section.end() < 200:
-            anchor_index = after[0]
+    anchor_index = _anchor(hits, _WORKPLACE_LABEL.finditer(folded))
+    if anchor_index is None:
+        section = _SECTION.search(folded)
+        anchor_index = _anchor(hits, [section] if section else []) or 0
+        if _seat_of_remote_company(folded, hits[anchor_index][0]):
+            return None, None
     anchor = hits[anchor_index]
     group = [
         h
@@ -271,7 +377,7 @@ def parse_location(folded: str) -> tuple[Location | None, Span | None]:
     prefecture = anchor[2]
     city: str | None = None
     best_rank = -1
-    for _, _, pref, c, rank in group:
+    for _, _, pref, c, rank, _ in sorted(group, key=lambda h: h[5]):  # stable: weak ones last
         if c is None:
             continue
         if pref != prefecture and any(h[4] == 0 and h[2] == prefecture for h in group):

@@ -10,12 +10,13 @@ from kyujin.core.sections import Sections
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
-_DAYS = r"[1-4](?:\s?(?:-|~|to|or)\s?[1-4])?"  # office days in a week short of five
+_DAY = r"(?:[1-4]|(?<![a-z])(?:one|two|three|four)(?![a-z]))"
+_DAYS = _DAY + r"(?:\s?(?:-|~|to|or)\s?" + _DAY + r")?"  # office days in a week short of five
 _JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
 _JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
 _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
-    r"|原則(?:リモート|在宅)|リモートワーク(?:のみ|100%)"
+    r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
     r"|fully[- ]remote|full[- ]remote|100%\s?remote|remote[- ]first|work from anywhere"
     r"|remote only|remote \(japan\)|remote within japan|remote \(anywhere|completely remote"
@@ -24,27 +25,43 @@ _REMOTE_FULL = re.compile(
     r"|no (?:need to|requirement to) (?:come|commute) to (?:the|an|our) office"
 )
 _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
+# Labels of a remote-work field: "Remote: OK", "Work from home: not available".
+_HOME = r"(?:remote(?: work)?|work(?:ing)? from home|wfh|telework(?:ing)?)"
 _IN_OFFICE = r"(?:in|at)[- ](?:the |our )?office"
 _REMOTE_HYBRID = re.compile(
     r"ハイブリッド|(?:リモート|テレワーク)(?:ワーク)?(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
-    r"|在宅(?:勤務)?(?:可|併用|あり|制度|中心)|一部リモート|出社とリモート|リモートと出社"
-    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[:：]\s?(?:可|あり|ok|週|月)"
+    r"|在宅(?:勤務)?(?:可|併用|あり|制度|中心|メイン|主体|ok)|一部リモート|出社とリモート|リモートと出社"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:可|あり|有|ok|週|月|一部)"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?(?:出社|リモート|在宅)"
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[(（]\s?(?:週|月)\s?\d"
     r"|remote\s?/\s?office|office\s?/\s?remote"
-    r"|remote(?: work)?(?: allowed| ok| possible)?\s?[:：]?\s?(?:up to |about )?"
+    r"|"
+    + _HOME
+    + r"(?: allowed| ok| possible)?\s?[:：]?\s?(?:up to |about )?"
     + _DAYS
     + r"\s?days?"
     r"|hybrid|remote[- ](?:ok|friendly|possible|allowed|available|option|work (?:is )?"
     r"(?:available|possible|allowed|ok))|partially remote|partial remote|partly remote"
-    r"|remote(?: work)?\s?[:：]\s?(?:ok|yes|available|possible|allowed|partial)"
+    r"|" + _HOME + r"\s?[:：]\s?(?:ok|yes|available|possible|allowed|partial)"
     r"|" + _DAYS + r"\s?days? " + _WEEK + r" (?:in|at|from) (?:the |our )?office"
     r"|" + _DAYS + r"\s?days? " + _IN_OFFICE + r"|(?<!no )office (?:visits?|days?)"
     r"|" + _IN_OFFICE + r" " + _DAYS + r"\s?days?"
     r"|\d\s?(?:days?|times?) (?:a|per) month (?:in|at) (?:the |our )?office"
     r"|remote " + _DAYS + r"\s?days|" + _DAYS + r"\s?days? (?:remote|from home|wfh)"
+    r"|" + _DAYS + r"\s?(?:remote|wfh|work[- ]from[- ]home|home[- ]office) days?"
+    # Set weekdays in the office or at home: "in the office on Tuesdays", "WFH on Fridays".
+    r"|(?:(?:in|at|to) (?:the |our )?office|office days?|in[- ]person|on[- ]?site|come in"
+    r"|remote(?:ly)?|from home|wfh)\b[^.;\n]{0,30}?\bon "
+    + _WEEKDAY
+    + r"|"
+    + _WEEKDAY
+    + r"(?: and "
+    + _WEEKDAY
+    + r")? (?:in|at) (?:the |our )?office"
     r"|(?:work|working) (?:from home|remotely) (?:up to |about |around )?" + _DAYS + r"\s?days?"
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
@@ -54,17 +71,31 @@ _REMOTE_ONSITE = re.compile(
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク)(?:ワーク|勤務)?(?:制度)?(?:は|の)?"
     r"(?:ありません|なし|無し|できません|不可|対象外)"
-    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[:：]\s?(?:不可|なし|無し|×)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:不可|なし|無し|×)"
     r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
+    r"|(?:完全|全日)出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
+    r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
     r"|on[- ]?site|in[- ]office only|office[- ]based|no remote|not remote"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option)"
-    r"|remote(?: work)?\s?[:：]\s?(?:no|not available|not possible|none|n/a)\b"
+    r"|" + _HOME + r"\s?[:：]\s?(?:no|not available|not possible|none|n/a)\b"
+    r"|in[- ](?:office|person) (?:role|position|job)"
+    r"|(?:role|position|job) is (?:fully |entirely )?(?:in[- ]office|in[- ]person|office[- ]based)"
+    r"|office (?:(?:5|five) days|every (?:week)?day)"
     r"|(?:5|five) days? (?:" + _WEEK + r" )?" + _IN_OFFICE + r"|fully in[- ]office"
     r"|" + _IN_OFFICE + r" (?:5|five) days|in the office full[- ]time"
 )
 _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office|オフィス(?!なし|はありません)"
+)
+_EXPLICIT_FULL = ("フル", "完全", "full", "100%")
+# An office the remote worker may use but need not visit: 出社も可, "optional office".
+_OPTIONAL_VISIT = re.compile(
+    r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
+    r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
+    r"|optional|if you (?:want|like|wish|prefer)"
+    r"|you (?:may|can) (?:also )?(?:use|come|work from|visit)"
+    r"|welcome to (?:use|come|visit|work from)"
 )
 
 _VISA_NO = re.compile(
@@ -153,9 +184,14 @@ _NUMBER_WORDS = {
     "十": 10,
 }
 _Y = r"(?:years?|yrs?\.?)"  # "years", "yrs"
+_NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 _YEARS = re.compile(
-    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人)?経験(?:年数)?(?:が|は)?\s?[:：]?\s?[(（]?\s?"
-    r"(?P<j1>\d{1,2})\s?年"
+    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
+    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>\d{1,2})\s?年"
+    # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
+    r"|(?:開発|エンジニア|プログラマー?|プログラミング|実務|業務|職務|就業|社会人|設計|構築|運用|インフラ"
+    r"|バックエンド|サーバーサイド|フロントエンド|言語|職|[a-z#+.])歴\s?(?:は|が)?\s?[:：]?\s?(?:通算)?\s?"
+    r"(?P<j3>\d{1,2})\s?年"
     r"|(?<![\d.])(?P<j2>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
     r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
@@ -164,6 +200,17 @@ _YEARS = re.compile(
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
     r"six|seven|eight|nine|ten)\+?\s?"
     + _Y
+    # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
+    + r"|years? of (?:relevant |professional |work |industry )?experience\s?[:：]\s?(?P<e3>\d{1,2})"
+    r"|experience\s?[:：]\s?(?:at least |minimum |min\.? |over )?(?P<e4>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
+    # "You have 6+ years building ...", "you've spent five years ...".
+    + r"|you(?: have| bring|['’]ve)(?: got| spent| had)? (?:at least |over |more than )?(?P<e5>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>\d{1,2})\s?年以上"
     r"|(?<![\d.])(?P<w2>\d{1,2})\s?(?:\+|or more|plus)\s?" + _Y + r"(?![a-z])"
@@ -171,6 +218,7 @@ _YEARS = re.compile(
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
     r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:or (?:more|longer|above)|minimum|\+))"
 )
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
     r"未経験(?:者)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)|(?:実務)?経験(?:年数)?(?:は)?(?:不問|問いません)"
@@ -188,8 +236,16 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
     hybrid = search_in(_REMOTE_HYBRID, folded, windows)
     if full:
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
-        visit = _OFFICE_VISIT.search(nearby)
-        if visit or (hybrid and abs(hybrid.start() - full.start()) < 60):
+        visit = None if _OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
+        # A hybrid phrase beside it; not one overlapping an explicit full-remote phrase
+        # (フルリモート可 and "full remote OK" hold リモート可 and "remote OK").
+        explicit = full.group().startswith(_EXPLICIT_FULL)
+        beside = [
+            m
+            for m in _REMOTE_HYBRID.finditer(folded, max(0, full.start() - 60), full.start() + 60)
+            if not explicit or m.start() >= full.end() or m.end() <= full.start()
+        ]
+        if visit or (beside and not _OPTIONAL_VISIT.search(nearby)):
             return "hybrid", Span(full.start(), full.end() + (visit.end() if visit else 0))
         return "full", Span(full.start(), full.end())
     if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
@@ -254,7 +310,7 @@ def parse_years(
     windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     for m in finditer_in(_YEARS, folded, windows):
-        group = next(g for g in ("j1", "j2", "e1", "e2", *_WEAK) if m.group(g))
+        group = next(g for g in _STRONG + _WEAK if m.group(g))
         raw = m.group(group)
         years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         if years > 30:
@@ -262,7 +318,7 @@ def parse_years(
         line_start = folded.rfind("\n", 0, m.start()) + 1
         where = section_kind(folded, line_start, sections, m.start())
         if where == "preferred" or _PLUS_LINE.search(
-            folded, line_start, _line_end(folded, m.end())
+            _clause(folded, line_start, m.start(), m.end())
         ):
             continue
         if group in _WEAK and where != "required":
@@ -277,6 +333,37 @@ def parse_years(
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+# Clause breaks within a line: a plus marker past one is about something else
+# ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
+_CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s")
+_PAREN = re.compile(r"[(（][^()（）\n]*[)）]")
+
+
+def _clause(folded: str, line_start: int, start: int, end: int) -> str:
+    """The clause of the line holding [start, end), without asides in parentheses around it
+    ("3年以上（リーダー経験があれば尚可）", "3+ years (5+ preferred)"). A figure inside
+    parentheses is judged with its whole line."""
+    line_end = _line_end(folded, end)
+    before = folded[line_start:start]
+    if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
+        return folded[line_start:line_end]
+    colon = max(before.rfind(":"), before.rfind("："))
+    head = before[: colon + 1] if colon >= 0 else ""  # "歓迎：AWS、3年以上" is a plus line
+    left = line_start
+    for brk in _CLAUSE_BREAK.finditer(folded, line_start, start):
+        left = brk.end()
+    after = _CLAUSE_BREAK.search(folded, end, line_end)
+    right = after.start() if after else line_end
+    parts = []
+    last = left
+    for paren in _PAREN.finditer(folded, left, right):
+        if paren.start() >= end or paren.end() <= start:
+            parts.append(folded[last : paren.start()])
+            last = paren.end()
+    parts.append(folded[last:right])
+    return " ".join([head, *parts])
 
 
 def _line_end(folded: str, position: int) -> int:
