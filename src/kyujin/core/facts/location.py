@@ -6,13 +6,14 @@ description); a fully remote role whose only place is the company's seat has no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kyujin.core.facts.work import parse_remote
 from kyujin.core.model import Location, Span
-from kyujin.core.triggers import Triggers
+from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _PREFECTURES = [
     ("北海道", "Hokkaido"),
@@ -315,15 +316,19 @@ def _hits(folded: str) -> list[Hit]:
     return hits
 
 
-def _remote_workplace(folded: str, hits: list[Hit]) -> bool:
+def _remote_workplace(
+    folded: str, hits: list[Hit], windows: list[tuple[int, int]], remote: Callable[[], str | None]
+) -> bool:
     """The workplace field says remote, and names no place on its line."""
-    for field in _WORKPLACE_FIELD.finditer(folded):
+    for field in finditer_in(_WORKPLACE_FIELD, folded, windows):
         if not _place_on_line(folded, field, hits):
             return True
     bare = [
-        f for f in _WORKPLACE_BARE_REMOTE.finditer(folded) if not _place_on_line(folded, f, hits)
+        f
+        for f in finditer_in(_WORKPLACE_BARE_REMOTE, folded, windows)
+        if not _place_on_line(folded, f, hits)
     ]
-    return bool(bare) and parse_remote(folded, Triggers(folded))[0] in (None, "full")
+    return bool(bare) and remote() in (None, "full")
 
 
 def _place_on_line(folded: str, field: re.Match[str], hits: list[Hit]) -> bool:
@@ -332,7 +337,7 @@ def _place_on_line(folded: str, field: re.Match[str], hits: list[Hit]) -> bool:
     return any(field.start() <= h[0] < line_end for h in hits)
 
 
-def _seat_of_remote_company(folded: str, start: int) -> bool:
+def _seat_of_remote_company(folded: str, start: int, remote: Callable[[], str | None]) -> bool:
     """The role is fully remote and the place at ``start`` is only the company's seat
     ("Fully remote ... Headquarters: Tokyo", "フルリモート ... 本社：東京都港区")."""
     line_start = folded.rfind("\n", 0, start) + 1
@@ -340,8 +345,7 @@ def _seat_of_remote_company(folded: str, start: int) -> bool:
         return False
     if not any(w in folded for w in _REMOTE_WORDS):
         return False
-    remote, _ = parse_remote(folded, Triggers(folded))
-    return remote == "full"
+    return remote() == "full"
 
 
 def _anchor(hits: list[Hit], labels: Iterable[re.Match[str]]) -> int | None:
@@ -353,19 +357,38 @@ def _anchor(hits: list[Hit], labels: Iterable[re.Match[str]]) -> int | None:
     return None
 
 
-def parse_location(folded: str) -> tuple[Location | None, Span | None]:
+_UNSET: Any = object()
+
+
+def parse_location(
+    folded: str, triggers: Triggers | None = None, remote: str | None = _UNSET
+) -> tuple[Location | None, Span | None]:
+    """``remote`` is the posting's remote policy when the caller already has it."""
     hits = _hits(folded)
     if not hits:
         return None, None
-    if ("office" in folded or "オフィス" in folded) and _NO_OFFICE.search(folded):
+    triggers = triggers or Triggers(folded)
+    known: list[str | None] = [] if remote is _UNSET else [remote]
+
+    def remote_policy() -> str | None:
+        if not known:
+            known.append(parse_remote(folded, triggers)[0])
+        return known[0]
+
+    # Every label and phrase below contains a "location" trigger word (勤務地, location,
+    # office, オフィス, workplace, 本社 ...): search only around those.
+    windows = triggers.windows("location", 60, 120)
+    if search_in(_NO_OFFICE, folded, windows):
         return None, None
-    if any(w in folded for w in _REMOTE_WORDS) and _remote_workplace(folded, hits):
+    if any(w in folded for w in _REMOTE_WORDS) and _remote_workplace(
+        folded, hits, windows, remote_policy
+    ):
         return None, None
-    anchor_index = _anchor(hits, _WORKPLACE_LABEL.finditer(folded))
+    anchor_index = _anchor(hits, finditer_in(_WORKPLACE_LABEL, folded, windows))
     if anchor_index is None:
-        section = _SECTION.search(folded)
+        section = search_in(_SECTION, folded, windows)
         anchor_index = _anchor(hits, [section] if section else []) or 0
-        if _seat_of_remote_company(folded, hits[anchor_index][0]):
+        if _seat_of_remote_company(folded, hits[anchor_index][0], remote_policy):
             return None, None
     anchor = hits[anchor_index]
     group = [
