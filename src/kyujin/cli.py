@@ -188,7 +188,15 @@ def extract_command() -> None:
             failed = True
             print(json.dumps({"line": number, "error": str(exc)}), file=sys.stderr)
             continue
-        facts = extractor.extract(text, title=title)
+        try:
+            facts = extractor.extract(text, title=title)
+        except Exception as exc:  # one bad record must not end the run
+            failed = True
+            print(
+                json.dumps({"line": number, "error": f"extraction failed: {exc!r}"}),
+                file=sys.stderr,
+            )
+            continue
         out.write(
             json.dumps({"id": record.get("id"), **facts_to_dict(facts)}, ensure_ascii=False) + "\n"
         )

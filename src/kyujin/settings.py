@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "kyujin-development-secret-do-not-use"
@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     readiness_timeout_s: float = Field(
         default=2.0, gt=0, description="Time a readiness check may take per dependency."
     )
+
+    @field_validator("admin_api_key", mode="before")
+    @classmethod
+    def _empty_key_is_unset(cls, value: object) -> object:
+        # KYUJIN_ADMIN_API_KEY= (empty) must not become a key that an empty header matches.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> Settings:

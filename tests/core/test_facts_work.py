@@ -204,3 +204,13 @@ def test_years_more_phrasings(text: str, years: int | None) -> None:
 )
 def test_visa(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+def test_triggers_are_read_in_text_order() -> None:
+    # "independent contractor" reports "contract" before the word that starts earlier.
+    from kyujin.core.facts.work import parse_employment
+    from kyujin.core.text import fold
+    from kyujin.core.triggers import Triggers
+
+    folded = fold("Employment type: independent contractor (業務委託)")
+    assert parse_employment(folded, Triggers(folded))[0] == "freelance"

@@ -24,7 +24,9 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the transaction commits before the response is sent, so a client that
+# gets 201 can rely on the row being there (the default ends it after the response).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
@@ -33,7 +35,7 @@ def require_admin(
     x_admin_key: Annotated[str | None, Header(description="The admin API key.")] = None,
 ) -> None:
     expected = settings.admin_api_key
-    if expected is None:
+    if expected is None or not expected.get_secret_value():
         raise HTTPException(403, "write endpoints are disabled: KYUJIN_ADMIN_API_KEY is not set")
     if x_admin_key is None:
         raise HTTPException(401, "missing X-Admin-Key header", {"WWW-Authenticate": "X-Admin-Key"})

@@ -55,7 +55,11 @@ def problem_response(
         errors=errors,
     ).model_dump(exclude_none=True)
     body.update(extra or {})
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    response = JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    if body.get("request_id"):
+        # A 500 is answered outside the request middleware, which would otherwise add it.
+        response.headers["x-request-id"] = body["request_id"]
+    return response
 
 
 _STATUS_BY_ERROR: dict[type[KyujinError], int] = {NotFound: 404, Conflict: 409, InvalidInput: 400}

@@ -146,7 +146,7 @@ def reads_as_ordinary_word(skill: str, start: int, end: int, text: str) -> bool:
         return True
     not_before = _NOT_BEFORE.get(skill)
     if not_before is not None:
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = text.rfind("\n", max(0, start - 60), start) + 1
         if not_before.search(text[max(line_start, start - 40) : start]):
             return True
     return False
@@ -155,7 +155,7 @@ def reads_as_ordinary_word(skill: str, start: int, end: int, text: str) -> bool:
 def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     text = ctx.text
     after = text[end : end + 30]
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
     before = text[max(line_start, start - 40) : start]
     if reads_as_ordinary_word(skill, start, end, text):
         return False

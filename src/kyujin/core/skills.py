@@ -132,7 +132,7 @@ class SkillMatcher:
         return hits
 
     def _raw_hits(self, folded: str) -> list[_Hit]:
-        encoded = folded.encode("utf-8")
+        encoded = folded.encode("utf-8", "surrogatepass")
         found = self._raw.find(encoded)
         if not found:
             return []
@@ -152,9 +152,9 @@ class SkillMatcher:
             pairs = []
             byte_at = char_at = 0
             for _, start, end in kept:
-                char_at += len(encoded[byte_at:start].decode("utf-8"))
+                char_at += len(encoded[byte_at:start].decode("utf-8", "surrogatepass"))
                 char_start = char_at
-                char_at += len(encoded[start:end].decode("utf-8"))
+                char_at += len(encoded[start:end].decode("utf-8", "surrogatepass"))
                 byte_at = end
                 pairs.append((char_start, char_at))
         hits: list[_Hit] = []

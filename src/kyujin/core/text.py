@@ -39,6 +39,7 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD_TABLE = _fold_table()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # The table as a code-point array: folding a non-ASCII text is one vectorised lookup over
@@ -83,16 +84,43 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower()[0] for c in text)
 
 
+# Line-based rules (sections, clauses) look back and forward to line ends; a line of a
+# million characters would make that quadratic. Real postings wrap far sooner, so for
+# analysis a character every _MAX_LINE of a longer line becomes a line break.
+_MAX_LINE = 1000
+
+
+def _bound_lines(folded: str) -> str:
+    if len(folded) <= _MAX_LINE or max(map(len, folded.split("\n"))) <= _MAX_LINE:
+        return folded
+    out: list[str] = []
+    for line in folded.split("\n"):
+        while len(line) > _MAX_LINE:
+            out.append(line[: _MAX_LINE - 1])
+            line = line[_MAX_LINE:]  # the character between becomes the break
+        out.append(line)
+    return "\n".join(out)
+
+
 def prepare(text: str) -> Prepared:
     if text.isascii():
         width_folded = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
         words = width_folded.encode("ascii").translate(_WORD_BYTES)
     else:
-        codes = _fold_codes(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
-        width_folded = codes.tobytes().decode("utf-32-le")
+        # surrogatepass: a lone surrogate (possible in JSON input) is kept as it is.
+        raw = text.encode("utf-32-le", "surrogatepass")
+        codes = _fold_codes(np.frombuffer(raw, dtype=np.uint32))
+        width_folded = codes.tobytes().decode("utf-32-le", "surrogatepass")
         ascii_codes = np.minimum(codes, 127)
         words = np.where(codes < 128, _WORD_ARRAY[ascii_codes], 32).astype(np.uint8).tobytes()
-    return Prepared(text, width_folded, _lower_same_length(width_folded), b" " + words + b" ")
+    folded = _lower_same_length(width_folded)
+    if not text.isascii() and _SURROGATE.search(folded):
+        # Lone surrogates cannot be encoded; the analysed view carries U+FFFD instead.
+        folded = _SURROGATE.sub("\ufffd", folded)
+    if "\r" in folded:  # \r\n and lone \r end lines too; same length either way
+        folded = folded.replace("\r", "\n")
+    folded = _bound_lines(folded)
+    return Prepared(text, width_folded, folded, b" " + words + b" ")
 
 
 def width_fold(text: str) -> str:

@@ -271,6 +271,8 @@ class Triggers:
         for index, start, _end in _ENGINE.find_matches_as_indexes(folded, overlapping=True):
             for kind in _USERS[index]:
                 positions[kind].append(start)
+        for found in positions.values():
+            found.sort()  # overlapping matches arrive in order of their end, not start
         self._positions = positions
 
     def any(self, kind: str) -> bool:

@@ -20,7 +20,12 @@ PostingId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 def list_postings(
     session: SessionDep,
     q: Annotated[
-        str | None, Query(max_length=200, description="Words that must all appear.")
+        str | None,
+        Query(
+            max_length=200,
+            pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$",
+            description="Words that must all appear.",
+        ),
     ] = None,
     cursor: Annotated[str | None, Query(max_length=200, description="From `next_cursor`.")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,

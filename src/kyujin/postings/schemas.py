@@ -6,7 +6,14 @@ import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from kyujin.extraction.schemas import FactsOut
 
@@ -30,6 +37,16 @@ OptText300 = Annotated[
     str | None,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"\S"),
 ]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(value: object) -> object:
+    # PostgreSQL text cannot hold NUL, and no posting field needs control characters.
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise ValueError("must not contain control characters (other than tab and newline)")
+    return value
 
 
 class PostingIn(BaseModel):
@@ -65,6 +82,13 @@ class PostingIn(BaseModel):
     ] = None
     location: OptText300 = None
     posted_at: date | None = Field(default=None, description="Date the posting was published.")
+
+    @field_validator(
+        "source", "external_id", "title", "company", "description", "location", "url", mode="before"
+    )
+    @classmethod
+    def _reject_control_characters(cls, value: object) -> object:
+        return _no_control_characters(value)
 
 
 class PostingOut(BaseModel):

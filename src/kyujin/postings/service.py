@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kyujin.core.model import PostingFacts
@@ -27,6 +28,7 @@ from kyujin.postings.schemas import (
 DEFAULT_SOURCE = "api"
 SNIPPET_CHARS = 200
 MAX_QUERY_TERMS = 10
+MAX_ID = 2**63 - 1  # ids are 64-bit database integers
 
 
 def content_hash(data: PostingIn) -> str:
@@ -179,7 +181,13 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
     _apply(posting, data, digest)
     extract_into(posting)
     repository.add_posting(session, posting)
-    session.flush()
+    try:
+        with session.begin_nested():  # another request may create the same key meanwhile
+            session.flush()
+    except IntegrityError:
+        raise Conflict(
+            f"a posting with source={source!r} and external_id={external_id!r} already exists"
+        ) from None
     return to_out(posting)
 
 
@@ -242,7 +250,10 @@ def decode_cursor(cursor: str) -> int:
         kind, _, value = raw.partition(":")
         if kind != "id":
             raise ValueError(kind)
-        return int(value)
+        posting_id = int(value)
+        if not 1 <= posting_id <= MAX_ID:
+            raise ValueError(value)
+        return posting_id
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise InvalidInput(f"cursor {cursor!r} is not one this API issued") from None
 
