@@ -82,3 +82,19 @@ def test_control_characters_are_refused(real_client: TestClient, field: str) -> 
 
 def test_search_refuses_control_characters(real_client: TestClient) -> None:
     assert real_client.get("/v1/postings", params={"q": "a\x00b"}).status_code == 422
+
+
+def test_a_chunked_body_over_the_limit_is_a_413(real_client: TestClient) -> None:
+    from kyujin.api.app import MAX_BODY_BYTES
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: sent chunked
+        yield b'{"title": "x", "description": "'
+        for _ in range(MAX_BODY_BYTES // 65536 + 2):
+            yield b"y" * 65536
+        yield b'"}'
+
+    response = real_client.post(
+        "/v1/extract", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert "over the limit" in response.json()["detail"]

@@ -48,3 +48,25 @@ def test_a_very_long_single_line_takes_linear_time(unit: str) -> None:
     started = time.perf_counter()
     extract(text)
     assert time.perf_counter() - started < 15
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("レストラン向けの予約サービス", "REST"),
+        ("ヘルムートさんが担当", "Helm"),
+        ("サースフェーの旅", "SaaS"),
+        ("JSONをパースする処理", "PaaS"),
+    ],
+)
+def test_katakana_forms_do_not_match_inside_longer_words(text: str, absent: str) -> None:
+    assert absent not in {m.skill for m in extract(text).skills}
+
+
+def test_katakana_forms_still_match_as_words() -> None:
+    found = {m.skill for m in extract("ドッカーとクバネティス、レストAPIの設計、パイソン").skills}
+    assert {"Docker", "Kubernetes", "REST", "Python"} <= found
+
+
+def test_a_generated_variant_never_takes_a_declared_form() -> None:
+    assert [m.skill for m in extract("Perl6 and Perl5").skills] == ["Raku", "Perl"]

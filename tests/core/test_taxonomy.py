@@ -89,3 +89,12 @@ def test_a_shared_form_declared_ambiguous_in_both_loads(tmp_path: Path) -> None:
         tmp_path, "domain.yaml", "- name: SWIFT network\n  aliases: [swift]\n  ambiguous: [swift]\n"
     )
     assert len(load_taxonomy(tmp_path)) == 2
+
+
+def test_forms_that_collide_once_punctuation_is_ignored_are_refused(tmp_path: Path) -> None:
+    from kyujin.core.skills import SkillMatcher
+
+    write(tmp_path, "messaging.yaml", "- name: Google Cloud Pub/Sub\n  aliases: [Pub/Sub]\n")
+    write(tmp_path, "practice.yaml", "- name: eventing\n  aliases: [pub-sub]\n")
+    with pytest.raises(TaxonomyError, match="both match 'pub sub'"):
+        SkillMatcher(load_taxonomy(tmp_path))

@@ -13,6 +13,7 @@ import uuid
 
 import structlog
 from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = structlog.get_logger("kyujin.access")
@@ -57,6 +58,7 @@ class RequestContextMiddleware:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
+        self._too_large = f"request body is over the limit of {max_body_bytes:,} bytes"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -89,7 +91,10 @@ class RequestContextMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise _BodyTooLarge
+                    # Raised while the endpoint reads its body (a chunked request has no
+                    # Content-Length): an HTTPException reaches the problem-details handler,
+                    # where FastAPI would turn any other error into a 400.
+                    raise HTTPException(413, self._too_large)
             return message
 
         try:
@@ -102,13 +107,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive_wrapper, send_wrapper)
         except _BodyTooLarge:
             status = 413
-            await self._reply(
-                send,
-                413,
-                "Content Too Large",
-                f"request body is over the limit of {self.max_body_bytes:,} bytes",
-                request_id,
-            )
+            await self._reply(send, 413, "Content Too Large", self._too_large, request_id)
         finally:
             elapsed = time.perf_counter() - start
             route = _route_template(scope)

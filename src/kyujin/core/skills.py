@@ -20,7 +20,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 from kyujin.core.disambiguation import HAS_NEGATIVE, Context, accept, reads_as_ordinary_word
 from kyujin.core.model import SkillMention
 from kyujin.core.sections import Sections
-from kyujin.core.taxonomy import Taxonomy
+from kyujin.core.taxonomy import Taxonomy, TaxonomyError
 from kyujin.core.text import Prepared, clean_surface, prepare
 
 _VERSIONED = frozenset({"language", "framework", "database"})
@@ -37,6 +37,10 @@ def _word_core(form: str, *, lower: bool) -> str:
 
 def _cased_view(text: str) -> str:
     return text.encode("ascii", "replace").translate(_CASED_WORD + bytes([32] * 128)).decode()
+
+
+def _is_katakana(c: str) -> bool:
+    return "\u30a1" <= c <= "\u30fa" or c == "ー"
 
 
 def _is_word_byte(b: int) -> bool:
@@ -76,9 +80,19 @@ class SkillMatcher:
 
         def add(table: dict[bytes, list[_Candidate]], key: str, candidate: _Candidate) -> None:
             entry = table.setdefault(key.encode(), [])
-            if candidate not in entry:
-                entry.append(candidate)
+            if candidate in entry:
+                return
+            if entry and (candidate[1] is None or any(f is None for _, f in entry)):
+                # Two skills share a key that is not declared ambiguous in both: the loader
+                # compares forms after NFKC, this compares them as the matcher sees them.
+                others = ", ".join(sorted({name for name, _ in entry}))
+                raise TaxonomyError(
+                    f"{candidate[0]!r} and {others} both match {key.strip()!r} once "
+                    "punctuation is ignored; keep the form in one skill or declare it ambiguous"
+                )
+            entry.append(candidate)
 
+        variants: list[tuple[str, str]] = []  # (key, skill): added after every declared form
         for skill in taxonomy.skills.values():
             declared = set(skill.ambiguous)
             for form in skill.surfaces():
@@ -95,17 +109,26 @@ class SkillMatcher:
                 if folded.isascii() and edges_kept:
                     add(words, f" {core} ", (skill.name, None))
                     if len(core) >= 4 and core[-1].isalpha() and core[-1] != "s":
-                        add(words, f" {core}s ", (skill.name, None))  # plurals
+                        variants.append((f" {core}s ", skill.name))  # plurals
                     if skill.category in _VERSIONED and len(core) >= 3 and core.isalpha():
                         for version in range(1, 26):  # Java8, Python3, Vue3, MySQL8
-                            add(words, f" {core}{version} ", (skill.name, None))
+                            variants.append((f" {core}{version} ", skill.name))
                 else:
                     add(raw, folded, (skill.name, None))
+        for key, name in variants:
+            # A generated form never takes a key a skill declares ("Perl6" is Raku's).
+            if key.encode() not in words:
+                words[key.encode()] = [(name, None)]
         # Word keys are padded with a space on both sides, so only whole words match; two
         # neighbouring words share the space between them, hence overlapping matching,
         # with the longest match chosen in ``find``.
         self._words = _Automaton(words, overlapping=True)
         self._raw = _Automaton(raw, overlapping=False)
+        # Per raw key: does it begin or end in katakana (then it must not sit inside a word)?
+        self._katakana_edge = [
+            _is_katakana(key.decode()[0]) or _is_katakana(key.decode()[-1])
+            for key in self._raw.keys
+        ]
 
     def _hits(self, prepared: Prepared) -> list[_Hit]:
         words = self._words
@@ -158,7 +181,15 @@ class SkillMatcher:
                 byte_at = end
                 pairs.append((char_start, char_at))
         hits: list[_Hit] = []
+        n_chars = len(folded)
         for (index, _, _), (start, end) in zip(kept, pairs, strict=True):
+            # A katakana form inside a longer katakana word is another word:
+            # レスト in レストラン is not REST, ヘルム in ヘルムート is not Helm.
+            if self._katakana_edge[index] and (
+                (start > 0 and _is_katakana(folded[start - 1]) and _is_katakana(folded[start]))
+                or (end < n_chars and _is_katakana(folded[end]) and _is_katakana(folded[end - 1]))
+            ):
+                continue
             skill, forms = self._raw.candidates[index][0]
             hits.append((start, end, skill, forms is not None))
         return hits
