@@ -21,6 +21,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kyujin.db.base import Base, TimestampMixin
 
+# 64-bit ids on PostgreSQL (re-extraction replaces posting_skill rows, so ids are used up
+# fast); on SQLite only INTEGER is the rowid alias that autoincrements, and it is 64-bit.
+Id = BigInteger().with_variant(Integer, "sqlite")
+
 
 class Posting(TimestampMixin, Base):
     __tablename__ = "posting"
@@ -29,7 +33,7 @@ class Posting(TimestampMixin, Base):
         Index("ix_posting_posted_on_id", "posted_on", "id"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     source: Mapped[str] = mapped_column(String(100))
     external_id: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(300))
@@ -75,9 +79,9 @@ class PostingSkill(Base):
     __tablename__ = "posting_skill"
     __table_args__ = (Index("ix_posting_skill_skill_posting", "skill", "posting_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     posting_id: Mapped[int] = mapped_column(
-        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+        Id, ForeignKey("posting.id", ondelete="CASCADE"), index=True
     )
     skill: Mapped[str] = mapped_column(String(120))
     category: Mapped[str] = mapped_column(String(30))
