@@ -93,7 +93,7 @@ def import_postings(
     batch: list[PostingIn] = []
 
     def flush() -> None:
-        with transaction(factory) as session:
+        with transaction(factory, write=True) as session:
             service.import_batch(session, batch, default_source=source, summary=summary)
         batch.clear()
 
@@ -132,7 +132,7 @@ def reextract_command(
     factory = make_session_factory(engine)
     total, last_id = 0, 0
     while True:
-        with transaction(factory) as session:
+        with transaction(factory, write=True) as session:
             done, last_id = service.reextract(
                 session, after_id=last_id, limit=batch_size, force=all_postings
             )

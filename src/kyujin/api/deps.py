@@ -20,7 +20,8 @@ def get_settings_dep(request: Request) -> Settings:
 
 def get_session(request: Request) -> Iterator[Session]:
     """The request's transaction: committed when the endpoint returns, rolled back on error."""
-    with transaction(request.app.state.session_factory) as session:
+    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    with transaction(request.app.state.session_factory, write=write) as session:
         yield session
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +26,17 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+WRITE = {"kyujin_write": True}
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A transaction that reads and then writes must take the write lock when it begins:
+    # with a plain BEGIN, a writer that commits in between makes SQLite fail the later
+    # write at once ("database is locked"), and busy_timeout does not apply to that case.
+    write = conn.get_execution_options().get("kyujin_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def make_engine(settings: Settings, **overrides: Any) -> Engine:
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite":
@@ -36,7 +47,7 @@ def make_engine(settings: Settings, **overrides: Any) -> Engine:
         # (FastAPI runs sync endpoints in a thread pool) is safe.
         engine = create_engine(url, **{"connect_args": {"check_same_thread": False}, **overrides})
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     options: dict[str, Any] = {
         "pool_pre_ping": True,  # a restarted server leaves dead pooled connections behind
@@ -53,9 +64,16 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """The boundary: commit when the block succeeds, roll back when it raises."""
+def transaction(factory: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
+    """The boundary: commit when the block succeeds, roll back when it raises.
+
+    ``write=True`` for work that reads then writes (imports, re-extraction): on SQLite it
+    takes the write lock at the start, so concurrent writers wait (busy_timeout) instead of
+    failing; on PostgreSQL it changes nothing.
+    """
     session = factory()
+    if write:
+        session.connection(execution_options=WRITE)
     try:
         yield session
     except BaseException:
