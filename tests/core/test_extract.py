@@ -2,6 +2,7 @@
 tests/fixtures/japan_facts/tuning.jsonl; eval.jsonl is held out and only measured)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kyujin.core.extract import extract, facts_to_dict
+from kyujin.core.taxonomy import default_taxonomy
+from kyujin.core.text import clean_surface
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "japan_facts"
+
+
+def is_a_form_of(surface: str, skill: str) -> bool:
+    """The surface, folded and without punctuation, is one of the skill's forms (or such a
+    form with a plural s or a version number attached, as the matcher allows)."""
+
+    def key(s: str) -> str:
+        return " ".join(
+            re.sub(r"[^0-9a-z+#\u3040-\u30ff\u4e00-\u9fff]+", " ", clean_surface(s)).split()
+        )
+
+    found = key(surface)
+    forms = {key(f) for f in default_taxonomy().skills[skill].surfaces()}
+    return found in forms or re.sub(r"(s|\d+)$", "", found) in forms
 
 
 def skills(text: str, **kwargs: str) -> set[str]:
@@ -21,6 +38,7 @@ def test_spans_point_at_the_surface() -> None:
     text = "【必須】ＰＨＰとＪａｖａの経験、Postgres、k8s"
     for mention in extract(text).skills:
         assert text[mention.start : mention.end] == mention.surface
+        assert is_a_form_of(mention.surface, mention.skill), mention
     assert skills(text) >= {"PHP", "Java", "PostgreSQL", "Kubernetes"}
 
 
@@ -130,7 +148,7 @@ def test_strange_input_never_raises(text: str) -> None:
 def test_any_text_yields_valid_spans(text: str) -> None:
     facts = extract(text)
     for mention in facts.skills:
-        assert text[mention.start : mention.end] == mention.surface
+        assert is_a_form_of(mention.surface, mention.skill), mention
     for span in facts.spans.values():
         assert 0 <= span.start <= span.end <= len(text)
 
@@ -140,3 +158,18 @@ def test_tuning_fixtures_exist_and_eval_is_separate() -> None:
     evaluation = [json.loads(line) for line in (FIXTURES / "eval.jsonl").read_text().splitlines()]
     assert len(tuning) >= 25 and len(evaluation) >= 40
     assert not {p["text"] for p in tuning} & {p["text"] for p in evaluation}
+
+
+def test_every_mention_in_real_postings_is_a_form_of_its_skill() -> None:
+    root = Path(__file__).parents[2]
+    lines = (root / "samples" / "postings.jsonl").read_text().splitlines()
+    lines += (FIXTURES / "tuning.jsonl").read_text().splitlines()
+    checked = 0
+    for line in lines:
+        record = json.loads(line)
+        text = record.get("description") or record["text"]
+        for mention in extract(text, title=record.get("title")).skills:
+            assert text[mention.start : mention.end] == mention.surface
+            assert is_a_form_of(mention.surface, mention.skill), (record.get("title"), mention)
+            checked += 1
+    assert checked > 1000
