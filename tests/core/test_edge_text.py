@@ -70,3 +70,8 @@ def test_katakana_forms_still_match_as_words() -> None:
 
 def test_a_generated_variant_never_takes_a_declared_form() -> None:
     assert [m.skill for m in extract("Perl6 and Perl5").skills] == ["Raku", "Perl"]
+
+
+def test_half_width_katakana_with_separate_voicing_marks() -> None:
+    found = {(m.skill, m.surface) for m in extract("ﾄﾞｯｶｰとﾊﾟｲｿﾝの経験").skills}
+    assert found == {("Docker", "ﾄﾞｯｶｰ"), ("Python", "ﾊﾟｲｿﾝ")}

@@ -15,6 +15,8 @@ the text's length, so every offset is an offset into the original.
 
 from __future__ import annotations
 
+import unicodedata
+
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from kyujin.core.disambiguation import HAS_NEGATIVE, Context, accept, reads_as_ordinary_word
@@ -37,6 +39,17 @@ def _word_core(form: str, *, lower: bool) -> str:
 
 def _cased_view(text: str) -> str:
     return text.encode("ascii", "replace").translate(_CASED_WORD + bytes([32] * 128)).decode()
+
+
+def _spaced_voicing(form: str) -> str:
+    """ドッカー -> ト゛ッカー: half-width katakana write voicing as a separate mark (ﾄﾞ),
+    which folding turns into ト + ゛ with the text's length kept."""
+    decomposed = unicodedata.normalize("NFD", form)
+    if "\u3099" not in decomposed and "\u309a" not in decomposed:
+        return form
+    return unicodedata.normalize(
+        "NFC", decomposed.replace("\u3099", "\u309b").replace("\u309a", "\u309c")
+    )
 
 
 def _is_katakana(c: str) -> bool:
@@ -93,6 +106,7 @@ class SkillMatcher:
             entry.append(candidate)
 
         variants: list[tuple[str, str]] = []  # (key, skill): added after every declared form
+        raw_variants: list[tuple[str, str]] = []
         for skill in taxonomy.skills.values():
             declared = set(skill.ambiguous)
             for form in skill.surfaces():
@@ -115,10 +129,16 @@ class SkillMatcher:
                             variants.append((f" {core}{version} ", skill.name))
                 else:
                     add(raw, folded, (skill.name, None))
+                    spaced = _spaced_voicing(folded)
+                    if spaced != folded:
+                        raw_variants.append((spaced, skill.name))
         for key, name in variants:
             # A generated form never takes a key a skill declares ("Perl6" is Raku's).
             if key.encode() not in words:
                 words[key.encode()] = [(name, None)]
+        for key, name in raw_variants:
+            if key.encode() not in raw:
+                raw[key.encode()] = [(name, None)]
         # Word keys are padded with a space on both sides, so only whole words match; two
         # neighbouring words share the space between them, hence overlapping matching,
         # with the longest match chosen in ``find``.
