@@ -33,3 +33,11 @@ def check_redis(client: redis.Redis) -> Check:
     except redis.RedisError as exc:
         return Check("redis", False, f"unreachable: {exc}")
     return Check("redis", True, "ok")
+
+
+def readiness(engine: Engine, redis_client: redis.Redis | None) -> list[Check]:
+    """Every configured dependency's check: the database always, Redis when it is set."""
+    checks = [check_database(engine)]
+    if redis_client is not None:
+        checks.append(check_redis(redis_client))
+    return checks

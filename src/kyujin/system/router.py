@@ -6,7 +6,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 
 from kyujin.api.errors import problem_response
-from kyujin.system.health import Check, check_database, check_redis
+from kyujin.system.health import readiness
 
 router = APIRouter(tags=["system"])
 
@@ -28,16 +28,12 @@ def healthz() -> Health:
     responses={503: {"description": "A dependency is unreachable; it is named."}},
 )
 def readyz(request: Request) -> Health | JSONResponse:
-    state = request.app.state
-    checks: list[Check] = [check_database(state.engine)]
-    if state.redis is not None:
-        checks.append(check_redis(state.redis))
-    failing = [c for c in checks if not c.ok]
+    checks = readiness(request.app.state.engine, request.app.state.redis)
     summary = {c.name: c.detail for c in checks}
+    failing = ", ".join(c.name for c in checks if not c.ok)
     if failing:
-        names = ", ".join(c.name for c in failing)
         return problem_response(
-            request, 503, f"not ready: {names} unreachable", extra={"checks": summary}
+            request, 503, f"not ready: {failing} unreachable", extra={"checks": summary}
         )
     return Health(status="ok", checks=summary)
 
