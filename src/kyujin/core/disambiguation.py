@@ -154,14 +154,15 @@ def reads_as_ordinary_word(skill: str, start: int, end: int, text: str) -> bool:
 
 def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     text = ctx.text
-    after = text[end : end + 30]
-    line_start = text.rfind("\n", max(0, start - 60), start) + 1
-    before = text[max(line_start, start - 40) : start]
-    if reads_as_ordinary_word(skill, start, end, text):
+    if skill in HAS_NEGATIVE and reads_as_ordinary_word(skill, start, end, text):
         return False
     if ctx.neighbour_close(start, end):
         return True
-    if _TECH_AFTER.match(after) or before.rstrip().lower().endswith(_TECH_BEFORE):
+    after = text[end : end + 30]
+    if _TECH_AFTER.match(after):
+        return True
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    if text[max(line_start, start - 40) : start].rstrip().lower().endswith(_TECH_BEFORE):
         return True
     if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
         return True  # a bare list item: "・Go" or "- Rust" on its own line
