@@ -61,7 +61,7 @@ def _is_word_byte(b: int) -> bool:
 
 
 # (start, end, skill name, ambiguous): plain tuples, built by the hundred per posting.
-_Hit = tuple[int, int, str, bool]
+_Hit = tuple[int, int, str, bool]  # (start, -end, skill, ambiguous): -end sorts longest first
 
 
 class _Automaton:
@@ -156,7 +156,7 @@ class SkillMatcher:
         found = words.find(prepared.words)
         # A key " form " at view[s:e] is the word original[s : e - 2] (the view has one
         # leading space more than the text).
-        hits: list[_Hit] = [(s, e - 2, simple[i], False) for i, s, e in found if simple[i]]
+        hits: list[_Hit] = [(s, 2 - e, simple[i], False) for i, s, e in found if simple[i]]
         cased = prepared.width_folded
         for index, start, end in found:
             if simple[index]:
@@ -168,7 +168,7 @@ class SkillMatcher:
                     or surface in forms
                     or (" ".join(_cased_view(surface).split()) in forms)
                 ):
-                    hits.append((start, end - 2, skill, forms is not None))
+                    hits.append((start, 2 - end, skill, forms is not None))
                     break
         if self._raw.engine is not None:
             hits.extend(self._raw_hits(prepared.folded))
@@ -211,7 +211,7 @@ class SkillMatcher:
             ):
                 continue
             skill, forms = self._raw.candidates[index][0]
-            hits.append((start, end, skill, forms is not None))
+            hits.append((start, -end, skill, forms is not None))
         return hits
 
     def find(
@@ -219,19 +219,20 @@ class SkillMatcher:
     ) -> list[SkillMention]:
         hits = self._hits(prepared)
         # Longest match wins where matches overlap ("Spring Boot" over "Spring").
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        hits.sort()  # by start, then longest first (ends are negated): a C tuple sort
         kept: list[_Hit] = []
         last_end = -1
         for hit in hits:
             if hit[0] >= last_end:
                 kept.append(hit)
-                last_end = hit[1]
+                last_end = -hit[1]
         original = prepared.original
-        context = Context(original, [(h[0], h[1]) for h in kept if not h[3]], title_skills)
+        context = Context(original, [(h[0], -h[1]) for h in kept if not h[3]], title_skills)
         category = self._category
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
-        for start, end, name, ambiguous in kept:
+        for start, neg_end, name, ambiguous in kept:
+            end = -neg_end
             if ambiguous:
                 if not accept(name, start, end, context):
                     continue
