@@ -52,7 +52,7 @@ LOCATION_KEYS = ("prefecture", "city")
 REQUIREMENTS = ("required", "preferred")
 FIELD_TARGET = 0.95
 # A split name -> the fixture files it reads (default: just "<split>.jsonl").
-SPLIT_FILES: dict[str, tuple[str, ...]] = {"tuning-all": ("tuning", "tuning_extra")}
+SPLIT_FILES: dict[str, tuple[str, ...]] = {"tuning-all": ("tuning", "tuning_extra", "tuning_years")}
 UNRESOLVED = "?"  # prefix of a gold skill that matched no taxonomy form
 
 
@@ -453,9 +453,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--split",
-        choices=("eval", "tuning", "tuning_extra", "tuning-all"),
+        choices=("eval", "tuning", "tuning_extra", "tuning_years", "tuning-all"),
         default="eval",
-        help="tuning-all: tuning.jsonl and tuning_extra.jsonl together",
+        help="tuning-all: tuning.jsonl, tuning_extra.jsonl and tuning_years.jsonl together",
     )
     parser.add_argument(
         "--verbose", action="store_true", help="print every mismatch (id, field, expected, got)"

@@ -187,6 +187,52 @@ def test_years_more_phrasings(text: str, years: int | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A range after 経験 gives its lower bound.
+        ("【求めるスキル】\n・Railsでの開発経験3~5年程度", 3),
+        ("【応募資格】\n・実務経験2〜4年", 2),
+        ("エンジニア歴3～5年", 3),
+        # "senior (N+ years)" outside a requirements heading.
+        ("We are hiring a senior (7+ years) backend engineer.", 7),
+        ("Senior Engineer (5+ yrs) wanted", 5),
+        ("We value seniority and collaboration (10 years in business).", None),
+        # New graduates welcome: no experience needed.
+        ("Who we're looking for\n- New grads welcome\n- Basic Python", 0),
+        ("【応募資格】\n・新卒歓迎\n・プログラミングに興味がある方", 0),
+        ("【応募資格】\n・新卒可、社会人経験2年以上の方も歓迎\n・実務経験3年以上", 3),
+    ],
+)
+def test_years_ranges_senior_and_new_grads(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A first figure tied to one skill gives way to a later, larger general one.
+        ("【必須スキル】\n・Rubyでの開発経験2年以上\n・Webエンジニアとしての実務経験4年以上", 4),
+        (
+            "Must have\n- 1+ year with Kotlin\n- 4+ years of server-side development experience",
+            4,
+        ),
+        ("Requirements\n- 2+ years of Go\n- 5+ years of professional software engineering", 5),
+        # ... but not to a smaller one, nor to lead or management experience.
+        ("【必須】\n・Goでの開発経験3年以上\n・開発経験1年以上", 3),
+        ("【必須】\n・Javaでの開発経験3年以上\n・マネジメント経験5年以上", 3),
+        ("Requirements\n- 3+ years with Python\n- 5+ years leading teams", 3),
+        # A general first figure still wins.
+        ("【必須】\n・実務経験3年以上\n・Goでの開発経験5年以上", 3),
+        ("Requirements\n- 3+ years of backend development\n- 5+ years with Java", 3),
+        # A specific figure alone is still the minimum.
+        ("【必須】\n・Pythonでの開発経験3年以上\n・AWSの利用経験", 3),
+    ],
+)
+def test_years_general_figure_over_skill_figure(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
     ("text", "visa"),
     [
         ("Visa sponsorship available", True),

@@ -137,6 +137,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "new grad",
         "experience",
         "歴",
+        "新卒",
     ),
     "location": (
         "勤務地",

@@ -187,11 +187,11 @@ _Y = r"(?:years?|yrs?\.?)"  # "years", "yrs"
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 _YEARS = re.compile(
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
-    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>\d{1,2})\s?年"
+    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
     r"|(?:開発|エンジニア|プログラマー?|プログラミング|実務|業務|職務|就業|社会人|設計|構築|運用|インフラ"
     r"|バックエンド|サーバーサイド|フロントエンド|言語|職|[a-z#+.])歴\s?(?:は|が)?\s?[:：]?\s?(?:通算)?\s?"
-    r"(?P<j3>\d{1,2})\s?年"
+    r"(?P<j3>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     r"|(?<![\d.])(?P<j2>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
     r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
@@ -211,6 +211,11 @@ _YEARS = re.compile(
     + _NUMBER
     + r")\s?\+?\s?"
     + _Y
+    # "a senior (7+ years) backend engineer", "Senior Engineer (5+ yrs)".
+    + r"|senior\b[^\n()（）]{0,30}?[(（]\s?(?P<e6>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>\d{1,2})\s?年以上"
     r"|(?<![\d.])(?P<w2>\d{1,2})\s?(?:\+|or more|plus)\s?" + _Y + r"(?![a-z])"
@@ -218,12 +223,13 @@ _YEARS = re.compile(
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
     r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:or (?:more|longer|above)|minimum|\+))"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
     r"未経験(?:者)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)|(?:実務)?経験(?:年数)?(?:は)?(?:不問|問いません)"
     r"|no (?:prior |previous |professional )?experience (?:is )?(?:required|necessary|needed)"
-    r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?"
+    r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?|new grads?\b"
+    r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
 )
 
 
@@ -309,6 +315,7 @@ def parse_years(
 ) -> tuple[int | None, Span | None]:
     windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
+    specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
     for m in finditer_in(_YEARS, folded, windows):
         group = next(g for g in _STRONG + _WEAK if m.group(g))
         raw = m.group(group)
@@ -323,9 +330,23 @@ def parse_years(
             continue
         if group in _WEAK and where != "required":
             continue
-        candidates.append((0 if where == "required" else 1, m.start(), m.end(), years))
         if where == "required":
-            break  # the first figure under a requirements heading wins
+            # The first figure under a requirements heading wins, unless it is about one skill
+            # ("Rubyでの開発経験2年以上", "1+ year with Kotlin") and a later, larger one is general
+            # ("Webエンジニアとしての実務経験4年以上", "4+ years of server-side development").
+            clause = _clause(folded, line_start, m.start(), m.end())
+            if specific is None:
+                if not _is_specific(clause):
+                    candidates.append((0, m.start(), m.end(), years))
+                    break
+                specific = (m.start(), m.end(), years)
+            elif years > specific[2] and not _is_specific(clause) and not _LEAD.search(clause):
+                candidates.append((0, m.start(), m.end(), years))
+                break
+            continue
+        candidates.append((1, m.start(), m.end(), years))
+    if specific is not None and not any(c[0] == 0 for c in candidates):
+        candidates.append((0, *specific))
     if candidates:
         _, start, end, years = min(candidates)
         return years, Span(start, end)
@@ -333,6 +354,106 @@ def parse_years(
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+# Latin words that name no particular technology, so a figure worded with only these is about
+# experience in general ("4+ years of server-side development experience", "Web系の開発経験").
+_GENERAL_WORDS = frozenset(
+    [
+        "web",
+        "it",
+        "se",
+        "pg",
+        "saas",
+        "b2b",
+        "btob",
+        "b2c",
+        "btoc",
+        "api",
+        "apis",
+        "software",
+        "backend",
+        "back-end",
+        "server-side",
+        "serverside",
+        "server",
+        "side",
+        "frontend",
+        "front-end",
+        "full-stack",
+        "fullstack",
+        "development",
+        "developer",
+        "developers",
+        "engineering",
+        "engineer",
+        "engineers",
+        "professional",
+        "professionally",
+        "experience",
+        "experiences",
+        "exp",
+        "years",
+        "year",
+        "yrs",
+        "yr",
+        "of",
+        "in",
+        "as",
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "at",
+        "least",
+        "minimum",
+        "min",
+        "more",
+        "than",
+        "over",
+        "plus",
+        "hands-on",
+        "industry",
+        "work",
+        "working",
+        "relevant",
+        "commercial",
+        "programming",
+        "system",
+        "systems",
+        "application",
+        "applications",
+        "product",
+        "products",
+        "production",
+        "building",
+        "developing",
+        "total",
+        "overall",
+        "including",
+        "practical",
+        "real-world",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
+)
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9#+.\-]*[a-z0-9#+]|[a-z]")
+# Lead or management experience is not the general figure ("マネジメント経験5年以上").
+_LEAD = re.compile(r"マネジメント|リーダー|管理職|マネージャー|\blead|manag|\bpm\b|mentor")
+
+
+def _is_specific(clause: str) -> bool:
+    """Whether a requirement clause names a technology ("rubyでの開発経験", "year with kotlin")."""
+    return any(w not in _GENERAL_WORDS for w in _LATIN_WORD.findall(clause))
 
 
 # Clause breaks within a line: a plus marker past one is about something else
