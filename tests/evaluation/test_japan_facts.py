@@ -1,0 +1,33 @@
+"""The trap rule of evaluation.japan_facts: a listed skill may be found as a more specific one."""
+
+from evaluation.japan_facts import Resolver, run_traps
+
+from kyujin.core.taxonomy import default_taxonomy
+
+
+def _run(trap: dict[str, object]) -> tuple[bool, list[str]]:
+    taxonomy = default_taxonomy()
+    (result,) = run_traps([trap], Resolver(taxonomy), taxonomy)
+    return result.passed, result.problems
+
+
+def test_a_more_specific_skill_stands_for_the_listed_one() -> None:
+    passed, problems = _run(
+        {"id": "t", "text": "Firmware work on embedded Linux.", "skills": ["Linux"]}
+    )
+    assert passed, problems
+
+
+def test_a_more_general_skill_does_not_stand_for_a_specific_one() -> None:
+    passed, problems = _run(
+        {"id": "t", "text": "We run Linux servers.", "skills": ["Embedded Linux"]}
+    )
+    assert not passed
+    assert problems[0] == "missed Embedded Linux"
+
+
+def test_not_skills_are_checked_on_the_skill_itself() -> None:
+    passed, problems = _run(
+        {"id": "t", "text": "Firmware work on embedded Linux.", "not_skills": ["Linux"]}
+    )
+    assert passed, problems
