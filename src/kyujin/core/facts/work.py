@@ -218,8 +218,15 @@ _YEARS = re.compile(
     + _Y
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>\d{1,2})\s?年以上"
-    r"|(?<![\d.])(?P<w2>\d{1,2})\s?(?:\+|or more|plus)\s?" + _Y + r"(?![a-z])"
-    r"|(?<![\d.])(?P<w3>\d{1,2})\s?" + _Y + r"\s(?:in|as|of|with|building|developing|working|"
+    + r"|(?<![\d.a-z])(?P<w2>"
+    + _NUMBER
+    + r")\s?(?:\+|or more|plus)\s?"
+    + _Y
+    + r"(?![a-z])"
+    r"|(?<![\d.a-z])(?P<w3>"
+    + _NUMBER
+    + r")\s?"
+    + _Y + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
     r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:or (?:more|longer|above)|minimum|\+))"
 )
