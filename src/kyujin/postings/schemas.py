@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
+from kyujin.core.companies import SizeBand, size_band_of
 from kyujin.extraction.schemas import FactsOut
 
 # A real posting is under 20,000 characters; 100,000 leaves room for pasted HTML-ish text
 # while keeping one record's row (and its future facts) bounded.
 MAX_DESCRIPTION_CHARS = 100_000
+# Job-board HTML carries markup around the same text: room for about 4x.
+MAX_DESCRIPTION_HTML_CHARS = 400_000
+MAX_SALARY = 10**12  # above any salary in any currency and period; rejects overflow garbage
 _URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
 _URL = re.compile(_URL_PATTERN)
 
@@ -82,13 +88,106 @@ class PostingIn(BaseModel):
     ] = None
     location: OptText300 = None
     posted_at: date | None = Field(default=None, description="Date the posting was published.")
+    valid_through: date | None = Field(default=None, description="Date the posting expires.")
+    description_html: (
+        Annotated[str, StringConstraints(min_length=1, max_length=MAX_DESCRIPTION_HTML_CHARS)]
+        | None
+    ) = Field(
+        default=None,
+        description="The description as the source published it, in HTML; kept beside the "
+        "clean text in `description`.",
+    )
+    # The company, matched across postings by its name (legal forms and case ignored).
+    company_size: SizeBand | None = Field(
+        default=None,
+        description="large (1,000+ employees), medium (300-999), small, or startup; common "
+        "labels are read too (enterprise, mid, 大企業, スタートアップ).",
+    )
+    company_employees: int | None = Field(
+        default=None, ge=1, le=10_000_000, description="Sets company_size when that is absent."
+    )
+    company_industry: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+        | None
+    ) = Field(
+        default=None,
+        validation_alias=AliasChoices("company_industry", "industry"),
+        description='Free text ("Financial Services", "金融"), read into one of the industries; '
+        "`industry` is accepted too.",
+    )
+    company_foreign_affiliated: bool | None = Field(
+        default=None,
+        validation_alias=AliasChoices("company_foreign_affiliated", "foreign_affiliated"),
+        description="A foreign-affiliated (外資系) company; `foreign_affiliated` is accepted too.",
+    )
+    # Facts the source states in structured fields (schema.org JobPosting); they take
+    # precedence over what extraction reads in the text.
+    salary_currency: (
+        Annotated[
+            str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")
+        ]
+        | None
+    ) = Field(default=None, description="ISO 4217 code of the stated salary.")
+    salary_min: float | None = Field(default=None, ge=0, le=MAX_SALARY)
+    salary_max: float | None = Field(default=None, ge=0, le=MAX_SALARY)
+    salary_period: Literal["annual", "monthly", "hourly"] | None = None
+    employment_type: Literal["full_time", "contract", "freelance", "dispatch"] | None = None
+    remote: Literal["full", "hybrid", "onsite"] | None = None
+    applicant_countries: list[Annotated[str, StringConstraints(max_length=100)]] | None = Field(
+        default=None,
+        max_length=50,
+        description="Where applicants must be (schema.org applicantLocationRequirements).",
+    )
 
     @field_validator(
-        "source", "external_id", "title", "company", "description", "location", "url", mode="before"
+        "source",
+        "external_id",
+        "title",
+        "company",
+        "description",
+        "location",
+        "url",
+        "description_html",
+        "company_industry",
+        mode="before",
     )
     @classmethod
     def _reject_control_characters(cls, value: object) -> object:
         return _no_control_characters(value)
+
+    @field_validator("company_size", mode="before")
+    @classmethod
+    def _read_size_label(cls, value: object) -> object:
+        if isinstance(value, str):
+            return size_band_of(value) or value  # an unknown label fails with the choices
+        return value
+
+    @model_validator(mode="after")
+    def _check_salary(self) -> PostingIn:
+        low, high = self.salary_min, self.salary_max
+        if low is not None and high is not None and high < low:
+            raise ValueError("salary_max is below salary_min")
+        stated = self.salary_min is not None or self.salary_max is not None
+        if stated and (self.salary_currency is None or self.salary_period is None):
+            raise ValueError("a stated salary needs salary_currency and salary_period")
+        return self
+
+    def stated_facts(self) -> dict[str, object]:
+        """The structured facts this record states, by name (None values left out)."""
+        names = (
+            "salary_currency",
+            "salary_min",
+            "salary_max",
+            "salary_period",
+            "employment_type",
+            "remote",
+            "applicant_countries",
+        )
+        values = {name: getattr(self, name) for name in names}
+        if values["salary_min"] is None and values["salary_max"] is None:
+            for name in ("salary_currency", "salary_period"):
+                values[name] = None
+        return {name: value for name, value in values.items() if value is not None}
 
 
 class PostingOut(BaseModel):

@@ -1,5 +1,6 @@
 """All mapped tables, imported here so that Alembic and create_all see every one."""
 
+from kyujin.db.models.company import Company
 from kyujin.db.models.posting import Posting, PostingSkill
 
-__all__ = ["Posting", "PostingSkill"]
+__all__ = ["Company", "Posting", "PostingSkill"]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -18,6 +18,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+if TYPE_CHECKING:
+    from kyujin.db.models.company import Company
 
 from kyujin.db.base import Base, TimestampMixin
 
@@ -38,7 +41,18 @@ class Posting(TimestampMixin, Base):
     external_id: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(300))
     company_name: Mapped[str | None] = mapped_column(String(300))
+    company_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("company.id", ondelete="SET NULL"), index=True
+    )
+    # Clean text: what extraction and search read. The original HTML, when the source sent
+    # HTML, is kept beside it.
     description: Mapped[str] = mapped_column(Text)
+    description_html: Mapped[str | None] = mapped_column(Text)
+    valid_through: Mapped[date | None] = mapped_column(Date)
+    # Facts the source stated in structured fields (schema.org baseSalary, employmentType,
+    # jobLocationType, ...): {"salary_min": ..., "employment_type": ..., ...}. They take
+    # precedence over what extraction reads in the text.
+    stated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     url: Mapped[str | None] = mapped_column(String(2000))
     location_text: Mapped[str | None] = mapped_column(String(300))
     posted_on: Mapped[date | None] = mapped_column(Date)
@@ -65,6 +79,7 @@ class Posting(TimestampMixin, Base):
     # Where each fact came from: {"salary": [start, end], "remote": [start, end], ...}.
     fact_spans: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
+    company: Mapped[Company | None] = relationship(lazy="raise")
     skills: Mapped[list[PostingSkill]] = relationship(
         back_populates="posting",
         cascade="all, delete-orphan",
