@@ -26,8 +26,8 @@ class SalaryOut(BaseModel):
     period: Literal["annual", "monthly", "hourly"]
     annual_min_jpy: int | None
     annual_max_jpy: int | None
-    start: int
-    end: int
+    start: int | None = Field(description="Null when the source stated the salary in a field.")
+    end: int | None
 
 
 class LocationOut(BaseModel):
@@ -47,6 +47,11 @@ class FactsOut(BaseModel):
     location: LocationOut | None
     spans: dict[str, tuple[int, int]] = Field(
         description="Character span of the text each scalar fact came from."
+    )
+    stated: list[str] = Field(
+        default_factory=list,
+        description="Facts taken from the source's structured fields (schema.org baseSalary, "
+        "employmentType, jobLocationType) rather than read in the text; they have no span.",
     )
     taxonomy_version: str
 

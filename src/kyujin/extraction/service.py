@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kyujin.core.extract import default_extractor, facts_to_dict
-from kyujin.core.model import PostingFacts
+from kyujin.core.facts import salary
+from kyujin.core.model import Period, PostingFacts
 from kyujin.extraction.schemas import FactsOut
 
 
@@ -13,6 +14,11 @@ def extract_facts(text: str, *, title: str | None = None) -> PostingFacts:
 
 def to_out(facts: PostingFacts) -> FactsOut:
     return FactsOut.model_validate(facts_to_dict(facts))
+
+
+def annual_jpy(amount: float, currency: str, period: Period) -> int | None:
+    """A stated salary as yen a year, at the extractor's rate table."""
+    return salary.annual_jpy(amount, currency, period, rates=default_extractor().rates)
 
 
 def facts_version() -> str:

@@ -3,16 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from kyujin.db.models import Posting
+from kyujin.db.models import Company, Posting
 
 
 def get_posting(session: Session, posting_id: int, *, with_skills: bool = False) -> Posting | None:
-    options = [selectinload(Posting.skills)] if with_skills else []
+    options = [selectinload(Posting.skills), selectinload(Posting.company)] if with_skills else []
     return session.get(Posting, posting_id, options=options)
+
+
+def companies_by_key(session: Session, keys: Collection[str]) -> dict[str, Company]:
+    if not keys:
+        return {}
+    rows = session.scalars(select(Company).where(Company.name_key.in_(list(keys))))
+    return {c.name_key: c for c in rows}
+
+
+def insert_companies(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert companies, skipping any whose name_key another transaction created meanwhile."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        insert(Company).values(rows).on_conflict_do_nothing(index_elements=["name_key"])
+    )
 
 
 def get_by_keys(
@@ -24,7 +44,7 @@ def get_by_keys(
     rows = session.scalars(
         select(Posting)
         .where(tuple_(Posting.source, Posting.external_id).in_(list(keys)))
-        .options(selectinload(Posting.skills))
+        .options(selectinload(Posting.skills), selectinload(Posting.company))
     )
     return {(p.source, p.external_id): p for p in rows}
 
@@ -62,7 +82,8 @@ def list_stale_postings(
     stmt = select(Posting).where(Posting.id > after_id)
     if not force:
         stmt = stmt.where(or_(Posting.facts_version.is_(None), Posting.facts_version != version))
-    stmt = stmt.options(selectinload(Posting.skills)).order_by(Posting.id).limit(limit)
+    stmt = stmt.options(selectinload(Posting.skills), selectinload(Posting.company))
+    stmt = stmt.order_by(Posting.id).limit(limit)
     return list(session.scalars(stmt))
 
 

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from kyujin.core.companies import SizeBand, size_band_of
+from kyujin.core.companies import Industry, SizeBand, size_band_of
 from kyujin.extraction.schemas import FactsOut
 
 # A real posting is under 20,000 characters; 100,000 leaves room for pasted HTML-ish text
@@ -190,6 +190,14 @@ class PostingIn(BaseModel):
         return {name: value for name, value in values.items() if value is not None}
 
 
+class CompanyOut(BaseModel):
+    id: int
+    name: str
+    size_band: SizeBand | None
+    industry: Industry | None
+    foreign_affiliated: bool | None
+
+
 class PostingOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -197,11 +205,16 @@ class PostingOut(BaseModel):
     source: str
     external_id: str
     title: str
-    company: str | None
-    description: str
+    company: str | None = Field(description="The company name as the posting gives it.")
+    company_info: CompanyOut | None = Field(
+        description="The company this posting is linked to (matched by name across postings)."
+    )
+    description: str = Field(description="Clean text: what extraction and search read.")
+    description_html: str | None = Field(description="The original HTML, when the source sent it.")
     url: str | None
     location: str | None
     posted_at: date | None
+    valid_through: date | None
     created_at: datetime
     updated_at: datetime
     facts: FactsOut | None = Field(

@@ -11,13 +11,15 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kyujin.core.companies import industry_of, name_key, size_band_for_employees
 from kyujin.core.model import PostingFacts
-from kyujin.db.models import Posting, PostingSkill
+from kyujin.db.models import Company, Posting, PostingSkill
 from kyujin.errors import Conflict, InvalidInput, NotFound
 from kyujin.extraction import service as extraction
 from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import repository
 from kyujin.postings.schemas import (
+    CompanyOut,
     ImportSummary,
     PostingIn,
     PostingOut,
@@ -31,8 +33,27 @@ MAX_QUERY_TERMS = 10
 MAX_ID = 2**63 - 1  # ids are 64-bit database integers
 
 
+# Fields beyond the first six join the hash only when set, so that postings imported before
+# they existed keep their hash (re-importing them stays a no-op).
+_LATER_FIELDS = (
+    "valid_through",
+    "description_html",
+    "company_size",
+    "company_employees",
+    "company_industry",
+    "company_foreign_affiliated",
+    "salary_currency",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "employment_type",
+    "remote",
+    "applicant_countries",
+)
+
+
 def content_hash(data: PostingIn) -> str:
-    fields = [
+    fields: list[object] = [
         data.title,
         data.company,
         data.description,
@@ -40,7 +61,12 @@ def content_hash(data: PostingIn) -> str:
         data.location,
         data.posted_at.isoformat() if data.posted_at else None,
     ]
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+    later = data.model_dump(mode="json", include=set(_LATER_FIELDS), exclude_none=True)
+    if later:
+        fields.append(later)
+    return hashlib.sha256(
+        json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()
+    ).hexdigest()
 
 
 def _keys(data: PostingIn, *, default_source: str, digest: str) -> tuple[str, str]:
@@ -54,7 +80,74 @@ def _apply(posting: Posting, data: PostingIn, digest: str) -> None:
     posting.url = data.url
     posting.location_text = data.location
     posting.posted_on = data.posted_at
+    posting.valid_through = data.valid_through
+    posting.description_html = data.description_html
+    posting.stated = data.stated_facts() or None
     posting.content_hash = digest
+
+
+def _company_fields(data: PostingIn) -> dict[str, object]:
+    """What a record says about its company (None where it says nothing)."""
+    size = data.company_size
+    if size is None and data.company_employees is not None:
+        size = size_band_for_employees(data.company_employees)
+    return {
+        "size_band": size,
+        "industry": industry_of(data.company_industry) if data.company_industry else None,
+        "foreign_affiliated": data.company_foreign_affiliated,
+    }
+
+
+def link_companies(session: Session, pairs: Sequence[tuple[Posting, PostingIn]]) -> None:
+    """Create or match each record's company by name; what a record states about the
+    company (size, industry, foreign-affiliated) updates it, what it leaves out does not."""
+    named = [(p, d, name_key(d.company)) for p, d in pairs if d.company]
+    for posting, data in pairs:
+        if not data.company:
+            posting.company = None
+    if not named:
+        return
+    keys = {key for _, _, key in named}
+    found = repository.companies_by_key(session, keys)
+    missing = {key: data for _, data, key in named if key not in found}
+    repository.insert_companies(
+        session,
+        [
+            {"name": data.company, "name_key": key, **_company_fields(data)}
+            for key, data in missing.items()
+        ],
+    )
+    if missing:
+        found.update(repository.companies_by_key(session, missing.keys()))
+    for posting, data, key in named:
+        company = found[key]
+        for attr, value in _company_fields(data).items():
+            if value is not None and getattr(company, attr) != value:
+                setattr(company, attr, value)
+        posting.company = company
+
+
+def _apply_stated(posting: Posting) -> list[str]:
+    """Overwrite extracted facts with those the source stated; the names of those taken."""
+    stated = posting.stated or {}
+    taken: list[str] = []
+    currency, period = stated.get("salary_currency"), stated.get("salary_period")
+    low, high = stated.get("salary_min"), stated.get("salary_max")
+    if currency and period and (low is not None or high is not None):
+        posting.salary_currency, posting.salary_period = currency, period
+        posting.salary_min, posting.salary_max = low, high
+        posting.salary_annual_min_jpy = (
+            extraction.annual_jpy(low, currency, period) if low is not None else None
+        )
+        posting.salary_annual_max_jpy = (
+            extraction.annual_jpy(high, currency, period) if high is not None else None
+        )
+        taken.append("salary")
+    for name in ("employment_type", "remote"):
+        if stated.get(name):
+            setattr(posting, name, stated[name])
+            taken.append(name)
+    return taken
 
 
 def _store_facts(posting: Posting, facts: PostingFacts, version: str) -> None:
@@ -74,9 +167,14 @@ def _store_facts(posting: Posting, facts: PostingFacts, version: str) -> None:
     posting.min_years_experience = facts.min_years_experience
     posting.prefecture = facts.location.prefecture if facts.location else None
     posting.city = facts.location.city if facts.location else None
-    spans = {name: [span.start, span.end] for name, span in facts.spans.items()}
+    spans: dict[str, object] = {name: [span.start, span.end] for name, span in facts.spans.items()}
     if salary:
         spans["salary"] = [salary.start, salary.end]
+    taken = _apply_stated(posting)
+    for name in taken:
+        spans.pop(name, None)
+    if taken:
+        spans["_stated"] = taken
     posting.fact_spans = spans
     posting.skills = [
         PostingSkill(
@@ -101,7 +199,10 @@ def facts_out(posting: Posting) -> FactsOut | None:
     if posting.facts_version is None:
         return None
     spans = dict(posting.fact_spans or {})
+    stated = list(spans.pop("_stated", None) or [])
     salary_span = spans.pop("salary", None)
+    if salary_span is None and "salary" in stated:
+        salary_span = [None, None]
     salary = None
     if posting.salary_currency is not None and salary_span is not None:
         salary = SalaryOut(
@@ -139,7 +240,20 @@ def facts_out(posting: Posting) -> FactsOut | None:
             else None
         ),
         spans={k: (v[0], v[1]) for k, v in spans.items()},
+        stated=stated,
         taxonomy_version=posting.facts_version.split(".", 1)[-1],
+    )
+
+
+def _company_out(company: Company | None) -> CompanyOut | None:
+    if company is None:
+        return None
+    return CompanyOut(
+        id=company.id,
+        name=company.name,
+        size_band=company.size_band,
+        industry=company.industry,
+        foreign_affiliated=company.foreign_affiliated,
     )
 
 
@@ -150,10 +264,13 @@ def to_out(posting: Posting) -> PostingOut:
         external_id=posting.external_id,
         title=posting.title,
         company=posting.company_name,
+        company_info=_company_out(posting.company),
         description=posting.description,
+        description_html=posting.description_html,
         url=posting.url,
         location=posting.location_text,
         posted_at=posting.posted_on,
+        valid_through=posting.valid_through,
         created_at=posting.created_at,
         updated_at=posting.updated_at,
         facts=facts_out(posting),
@@ -180,6 +297,7 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
     posting = Posting(source=source, external_id=external_id)
     _apply(posting, data, digest)
     extract_into(posting)
+    link_companies(session, [(posting, data)])
     repository.add_posting(session, posting)
     try:
         with session.begin_nested():  # another request may create the same key meanwhile
@@ -201,6 +319,7 @@ def import_batch(
         # A key repeated within one batch: the later record wins, as it would across batches.
         prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
     existing = repository.get_by_keys(session, keys=prepared.keys())
+    changed: list[tuple[Posting, PostingIn]] = []
     for key, (data, digest) in prepared.items():
         posting = existing.get(key)
         if posting is None:
@@ -211,10 +330,13 @@ def import_batch(
             summary.created += 1
         elif posting.content_hash == digest:
             summary.unchanged += 1
+            continue
         else:
             _apply(posting, data, digest)
             extract_into(posting)  # the text changed, so its facts may have
             summary.updated += 1
+        changed.append((posting, data))
+    link_companies(session, changed)
     summary.unchanged += len(records) - len(prepared)
     session.flush()
 

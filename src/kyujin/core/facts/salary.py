@@ -20,6 +20,17 @@ DEFAULT_RATES: Mapping[str, float] = {"JPY": 1.0, "USD": 150.0, "EUR": 160.0, "G
 HOURS_PER_YEAR = 2000  # 8 hours x 250 working days, the usual 時給 -> 年収 conversion
 MONTHS_PER_YEAR = 12
 
+_FACTORS: Mapping[str, int] = {"annual": 1, "monthly": MONTHS_PER_YEAR, "hourly": HOURS_PER_YEAR}
+
+
+def annual_jpy(
+    amount: float, currency: str, period: Period, *, rates: Mapping[str, float] = DEFAULT_RATES
+) -> int | None:
+    """``amount`` per ``period`` in ``currency`` as yen a year; None for an unknown currency."""
+    rate = rates.get(currency.upper())
+    return None if rate is None else round(amount * rate * _FACTORS[period])
+
+
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"億|百万|万|千|million|mil|mn|m|k|thousand"
 _CUR_PRE = r"¥|\$|€|£|jpy|usd|eur|gbp|us\$"

@@ -226,7 +226,8 @@ _YEARS = re.compile(
     r"|(?<![\d.a-z])(?P<w3>"
     + _NUMBER
     + r")\s?"
-    + _Y + r"\s(?:in|as|of|with|building|developing|working|"
+    + _Y
+    + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
     r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:or (?:more|longer|above)|minimum|\+))"
 )
