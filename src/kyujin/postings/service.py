@@ -109,7 +109,10 @@ def link_companies(session: Session, pairs: Sequence[tuple[Posting, PostingIn]])
         return
     keys = {key for _, _, key in named}
     found = repository.companies_by_key(session, keys)
-    missing = {key: data for _, data, key in named if key not in found}
+    missing: dict[str, PostingIn] = {}
+    for _, data, key in named:
+        if key not in found:
+            missing.setdefault(key, data)  # the first spelling seen names the company
     repository.insert_companies(
         session,
         [

@@ -1,0 +1,127 @@
+"""Postings link to companies created or matched by name; stated facts override extraction."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kyujin.db.models import Company, Posting
+from kyujin.postings import service
+from kyujin.postings.schemas import ImportSummary, PostingIn
+from tests.support.factories import posting_in
+
+
+def run_import(session: Session, records: list[PostingIn]) -> ImportSummary:
+    summary = ImportSummary()
+    service.import_batch(session, records, default_source="import", summary=summary)
+    return summary
+
+
+def companies(session: Session) -> list[Company]:
+    return list(session.scalars(select(Company).order_by(Company.id)))
+
+
+def test_spellings_of_one_company_become_one_company(db_session: Session) -> None:
+    run_import(
+        db_session,
+        [
+            posting_in(company="株式会社メルカリ"),
+            posting_in(company="㈱メルカリ"),
+            posting_in(company="Mercari, Inc."),
+        ],
+    )
+    names = [(c.name, c.name_key) for c in companies(db_session)]
+    assert names == [("株式会社メルカリ", "メルカリ"), ("Mercari, Inc.", "mercari")]
+    linked = db_session.scalars(select(Posting.company_id)).all()
+    assert len(set(linked)) == 2 and None not in linked
+
+
+def test_company_attributes_come_from_records(db_session: Session) -> None:
+    run_import(
+        db_session,
+        [posting_in(company="Acme K.K.", company_employees=1200, company_industry="Fintech")],
+    )
+    (acme,) = companies(db_session)
+    assert (acme.size_band, acme.industry, acme.foreign_affiliated) == ("large", "finance", None)
+    # A later record that says more fills in; one that says nothing changes nothing.
+    run_import(db_session, [posting_in(company="ACME", company_foreign_affiliated=True)])
+    run_import(db_session, [posting_in(company="Acme")])
+    db_session.expire_all()
+    (acme,) = companies(db_session)
+    assert (acme.size_band, acme.industry, acme.foreign_affiliated) == ("large", "finance", True)
+
+
+def test_posting_without_company_links_none(db_session: Session) -> None:
+    run_import(db_session, [posting_in(company=None)])
+    assert db_session.scalar(select(func.count()).select_from(Company)) == 0
+    assert db_session.scalars(select(Posting.company_id)).all() == [None]
+
+
+def test_posting_out_shows_the_company(db_session: Session) -> None:
+    run_import(
+        db_session, [posting_in(external_id="c1", company="株式会社サクラ", company_size="mid")]
+    )
+    posting_id = db_session.scalars(select(Posting.id)).one()
+    out = service.get_posting(db_session, posting_id)
+    assert out.company == "株式会社サクラ"
+    assert out.company_info is not None
+    assert (out.company_info.name, out.company_info.size_band) == ("株式会社サクラ", "medium")
+
+
+def test_stated_salary_overrides_the_text_and_has_no_span(db_session: Session) -> None:
+    text = "年収400万円〜500万円\n必須: Python"
+    run_import(
+        db_session,
+        [
+            posting_in(
+                external_id="s1",
+                description=text,
+                salary_currency="usd",
+                salary_min=100_000,
+                salary_max=120_000,
+                salary_period="annual",
+                employment_type="contract",
+                remote="full",
+            )
+        ],
+    )
+    out = service.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
+    assert out.facts is not None and out.facts.salary is not None
+    salary = out.facts.salary
+    assert (salary.currency, salary.min, salary.max, salary.period) == (
+        "USD",
+        100_000,
+        120_000,
+        "annual",
+    )
+    assert (salary.annual_min_jpy, salary.annual_max_jpy) == (15_000_000, 18_000_000)
+    assert (salary.start, salary.end) == (None, None)
+    assert (out.facts.employment_type, out.facts.remote) == ("contract", "full")
+    assert sorted(out.facts.stated) == ["employment_type", "remote", "salary"]
+    assert "salary" not in out.facts.spans
+
+
+def test_without_stated_facts_the_text_decides(db_session: Session) -> None:
+    run_import(db_session, [posting_in(external_id="s2", description="年収400万円〜500万円")])
+    out = service.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
+    assert out.facts is not None and out.facts.salary is not None
+    assert out.facts.salary.annual_min_jpy == 4_000_000
+    start, end = out.facts.salary.start, out.facts.salary.end
+    assert start is not None and end is not None
+    assert "400" in "年収400万円〜500万円"[start:end]
+    assert out.facts.stated == []
+
+
+def test_stated_salary_needs_currency_and_period() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="salary_currency and salary_period"):
+        posting_in(salary_min=5_000_000)
+    with pytest.raises(ValidationError, match="below salary_min"):
+        posting_in(salary_min=9, salary_max=1, salary_currency="JPY", salary_period="annual")
+
+
+def test_a_new_stated_field_updates_the_posting(db_session: Session) -> None:
+    run_import(db_session, [posting_in(external_id="u1")])
+    summary = run_import(db_session, [posting_in(external_id="u1", remote="hybrid")])
+    assert summary.updated == 1
+    assert db_session.scalars(select(Posting.remote)).one() == "hybrid"
