@@ -5,14 +5,17 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from kyujin.db import models  # noqa: F401
-from kyujin.db.base import Base
+from kyujin.db.base import Base, include_name
 from kyujin.db.migrate import downgrade, upgrade
 
 
 def test_models_match_the_migrations(engine, backend: str) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}
+            ),
+            Base.metadata,
         )
     assert diff == []
 

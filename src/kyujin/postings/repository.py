@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, func, or_, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
@@ -99,3 +99,22 @@ def count_stale_postings(session: Session, *, version: str) -> int:
 def add_posting(session: Session, posting: Posting) -> Posting:
     session.add(posting)
     return posting
+
+
+FTS_TABLE = "posting_fts"  # SQLite only; created by migration 0005
+
+
+def search_vector_value(session: Session, doc: str) -> Any:
+    """What to store in posting.search_vector for a search document."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_tsvector("simple", doc)
+    return None
+
+
+def write_fts(session: Session, docs: Sequence[tuple[int, str]]) -> None:
+    """SQLite: replace the FTS5 rows of these postings (PostgreSQL keeps them in the row)."""
+    if not docs or session.get_bind().dialect.name == "postgresql":
+        return
+    params = [{"id": posting_id, "doc": doc} for posting_id, doc in docs]
+    session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), params)
+    session.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, doc) VALUES (:id, :doc)"), params)

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kyujin.core import search_text
 from kyujin.core.companies import industry_of, name_key, size_band_for_employees
 from kyujin.core.model import PostingFacts
+from kyujin.db.base import utcnow
 from kyujin.db.models import Company, Posting, PostingSkill
 from kyujin.errors import Conflict, InvalidInput, NotFound
 from kyujin.extraction import service as extraction
@@ -198,6 +200,23 @@ def extract_into(posting: Posting) -> None:
     _store_facts(posting, facts, extraction.facts_version())
 
 
+def _prepare_index(session: Session, posting: Posting) -> str:
+    """Set the search columns from the posting's text and facts; the search document."""
+    doc = search_text.document(posting.title, posting.company_name, posting.description)
+    posting.listed_on = posting.posted_on or (posting.created_at or utcnow()).date()
+    high, low = posting.salary_annual_max_jpy, posting.salary_annual_min_jpy
+    posting.salary_sort = high if high is not None else low if low is not None else -1
+    posting.skill_list = "\t".join(sorted({s.skill for s in posting.skills})) or None
+    posting.search_vector = repository.search_vector_value(session, doc)
+    return doc
+
+
+def _write_index(session: Session, docs: Sequence[tuple[Posting, str]]) -> None:
+    """Flush, then store the search documents (``_prepare_index`` gave them)."""
+    session.flush()
+    repository.write_fts(session, [(p.id, doc) for p, doc in docs])
+
+
 def facts_out(posting: Posting) -> FactsOut | None:
     if posting.facts_version is None:
         return None
@@ -300,11 +319,12 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
     posting = Posting(source=source, external_id=external_id)
     _apply(posting, data, digest)
     extract_into(posting)
+    doc = _prepare_index(session, posting)
     link_companies(session, [(posting, data)])
     repository.add_posting(session, posting)
     try:
         with session.begin_nested():  # another request may create the same key meanwhile
-            session.flush()
+            _write_index(session, [(posting, doc)])
     except IntegrityError:
         raise Conflict(
             f"a posting with source={source!r} and external_id={external_id!r} already exists"
@@ -323,12 +343,14 @@ def import_batch(
         prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
     existing = repository.get_by_keys(session, keys=prepared.keys())
     changed: list[tuple[Posting, PostingIn]] = []
+    docs: list[tuple[Posting, str]] = []
     for key, (data, digest) in prepared.items():
         posting = existing.get(key)
         if posting is None:
             posting = Posting(source=key[0], external_id=key[1])
             _apply(posting, data, digest)
             extract_into(posting)
+            docs.append((posting, _prepare_index(session, posting)))
             repository.add_posting(session, posting)
             summary.created += 1
         elif posting.content_hash == digest:
@@ -337,11 +359,12 @@ def import_batch(
         else:
             _apply(posting, data, digest)
             extract_into(posting)  # the text changed, so its facts may have
+            docs.append((posting, _prepare_index(session, posting)))
             summary.updated += 1
         changed.append((posting, data))
     link_companies(session, changed)
     summary.unchanged += len(records) - len(prepared)
-    session.flush()
+    _write_index(session, docs)
 
 
 def reextract(
@@ -355,9 +378,11 @@ def reextract(
     rows = repository.list_stale_postings(
         session, version=extraction.facts_version(), after_id=after_id, limit=limit, force=force
     )
+    docs = []
     for posting in rows:
         extract_into(posting)
-    session.flush()
+        docs.append((posting, _prepare_index(session, posting)))
+    _write_index(session, docs)
     return len(rows), (rows[-1].id if rows else after_id)
 
 

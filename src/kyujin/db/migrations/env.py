@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from kyujin.db import models  # noqa: F401  (registers every table on Base.metadata)
-from kyujin.db.base import Base
+from kyujin.db.base import Base, include_name
 from kyujin.db.engine import make_engine
 from kyujin.settings import Settings, get_settings
 
@@ -21,6 +21,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode recreates the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

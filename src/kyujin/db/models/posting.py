@@ -16,7 +16,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ from kyujin.db.base import Base, TimestampMixin
 # 64-bit ids on PostgreSQL (re-extraction replaces posting_skill rows, so ids are used up
 # fast); on SQLite only INTEGER is the rowid alias that autoincrements, and it is 64-bit.
 Id = BigInteger().with_variant(Integer, "sqlite")
+SearchVector = Text().with_variant(TSVECTOR(), "postgresql")
 
 
 class Posting(TimestampMixin, Base):
@@ -34,6 +37,9 @@ class Posting(TimestampMixin, Base):
     __table_args__ = (
         UniqueConstraint("source", "external_id"),
         Index("ix_posting_posted_on_id", "posted_on", "id"),
+        Index("ix_posting_listed_on_id", "listed_on", "id"),
+        Index("ix_posting_salary_sort_id", "salary_sort", "id"),
+        Index("ix_posting_search_vector", "search_vector", postgresql_using="gin"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
@@ -52,7 +58,7 @@ class Posting(TimestampMixin, Base):
     # Facts the source stated in structured fields (schema.org baseSalary, employmentType,
     # jobLocationType, ...): {"salary_min": ..., "employment_type": ..., ...}. They take
     # precedence over what extraction reads in the text.
-    stated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    stated: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     url: Mapped[str | None] = mapped_column(String(2000))
     location_text: Mapped[str | None] = mapped_column(String(300))
     posted_on: Mapped[date | None] = mapped_column(Date)
@@ -78,6 +84,18 @@ class Posting(TimestampMixin, Base):
     city: Mapped[str | None] = mapped_column(String(50))
     # Where each fact came from: {"salary": [start, end], "remote": [start, end], ...}.
     fact_spans: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    # Search support (kyujin.postings.search). Sort keys are NOT NULL so that keyset
+    # pagination compares plain values: listed_on is posted_on, or the day it was stored;
+    # salary_sort the annual JPY maximum (or minimum), -1 when no salary is known.
+    listed_on: Mapped[date] = mapped_column(Date)
+    salary_sort: Mapped[int] = mapped_column(BigInteger, server_default=text("-1"))
+    # Distinct skill names, tab-separated, for facet counts without a join.
+    skill_list: Mapped[str | None] = mapped_column(Text)
+    # PostgreSQL: to_tsvector('simple', kyujin.core.search_text.document(...)), GIN-indexed.
+    # SQLite keeps the same document in the FTS5 table posting_fts (rowid = posting id) and
+    # leaves this column NULL.
+    search_vector: Mapped[str | None] = mapped_column(SearchVector)
 
     company: Mapped[Company | None] = relationship(lazy="raise")
     skills: Mapped[list[PostingSkill]] = relationship(

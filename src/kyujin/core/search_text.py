@@ -1,0 +1,108 @@
+"""The words full-text search indexes and looks up, the same on SQLite and PostgreSQL.
+
+Japanese is written without spaces, so a word index cannot find 決済 inside 決済基盤の開発.
+Like Lucene's CJK analyzer, runs of kanji, hiragana and katakana are indexed as overlapping
+bigrams (決済基盤 -> 決済 済基 基盤) and a query term becomes the phrase of its bigrams, which
+finds the term anywhere in a run. Latin text is split into words of letters and digits, with
+the symbols of technology names spelled out (C# -> csharp, C++ -> cpp), so both databases'
+tokenizers see only letters and digits and agree on every token.
+
+Everything is NFKC-normalised and case-folded first (ＰＨＰ = PHP = php, ｶﾀｶﾅ = カタカナ).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Kanji (with the iteration mark 々 and 〆), hiragana, katakana with the prolonged sound mark.
+_CJK = "\u3005\u3006\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]+|[0-9a-z\u00c0-\u024f]+(?:\+\+|#)?")
+_CJK_RUN = re.compile(rf"[{_CJK}]")
+MAX_TOKENS_PER_TERM = 32  # a query term longer than this is cut (a pasted sentence)
+
+
+def _spell(word: str) -> str:
+    if word.endswith("++"):
+        return word[:-2] + "pp"
+    if word.endswith("#"):
+        return word[:-1] + "sharp"
+    return word
+
+
+def _tokens(text: str) -> Iterable[tuple[str, bool]]:
+    """(token, is a CJK run) in order."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    for match in _TOKEN.finditer(folded):
+        word = match.group()
+        if _CJK_RUN.match(word):
+            yield word, True
+        else:
+            yield _spell(word), False
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def document(*parts: str | None) -> str:
+    """The index form of a posting's text: space-separated tokens."""
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        for token, cjk in _tokens(part):
+            if cjk:
+                out.extend(_bigrams(token))
+            else:
+                out.append(token)
+    return " ".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Tokens that must appear next to each other, in order; ``prefix`` when the last one is
+    a lone kanji or kana, which matches any bigram it starts."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+
+def query(q: str) -> list[Phrase]:
+    """The phrases a search string asks for, all of which must match (terms are ANDed)."""
+    phrases: list[Phrase] = []
+    for term in q.split():
+        tokens: list[str] = []
+        prefix = False
+        for token, cjk in _tokens(term):
+            if cjk:
+                prefix = len(token) == 1
+                tokens.extend(_bigrams(token))
+            else:
+                prefix = False
+                tokens.append(token)
+        if tokens:
+            phrase = Phrase(tuple(tokens[:MAX_TOKENS_PER_TERM]), prefix)
+            if phrase not in phrases:
+                phrases.append(phrase)
+    return phrases
+
+
+def fts5_query(phrases: Iterable[Phrase]) -> str:
+    """SQLite FTS5 MATCH syntax; tokens hold only letters and digits, so quoting is safe."""
+    return " AND ".join('"' + " ".join(p.tokens) + '"' + ("*" if p.prefix else "") for p in phrases)
+
+
+def tsquery(phrases: Iterable[Phrase]) -> str:
+    """PostgreSQL to_tsquery('simple', ...) syntax: <-> for adjacency, :* for a prefix."""
+    parts = []
+    for p in phrases:
+        words = list(p.tokens)
+        if p.prefix:
+            words[-1] += ":*"
+        parts.append("(" + " <-> ".join(words) + ")")
+    return " & ".join(parts)
