@@ -1,11 +1,10 @@
-from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kyujin.db.models import Posting
-from kyujin.errors import Conflict, InvalidInput, NotFound
+from kyujin.errors import Conflict, NotFound
 from kyujin.postings import service
 from kyujin.postings.schemas import ImportSummary, PostingIn
 from tests.support.factories import posting_data, posting_in
@@ -82,55 +81,3 @@ def test_get_missing_posting(db_session: Session) -> None:
         service.get_posting(db_session, 10**9)
 
 
-def test_search_needs_every_term_case_insensitively(db_session: Session) -> None:
-    run_import(
-        db_session,
-        [
-            posting_in(
-                external_id="1", title="Python Backend", description="FastAPI と PostgreSQL"
-            ),
-            posting_in(
-                external_id="2", title="Java Engineer", description="Spring Boot, PostgreSQL"
-            ),
-            posting_in(
-                external_id="3", title="決済基盤エンジニア", description="Go で決済基盤を開発"
-            ),
-        ],
-    )
-
-    def titles(q: str) -> list[str]:
-        return [
-            i.title for i in service.search_postings(db_session, q=q, cursor=None, limit=10).items
-        ]
-
-    assert titles("python") == ["Python Backend"]
-    assert titles("postgresql") == ["Java Engineer", "Python Backend"]
-    assert titles("POSTGRESQL spring") == ["Java Engineer"]
-    assert titles("決済基盤") == ["決済基盤エンジニア"]
-    assert titles("100%") == []  # LIKE wildcards are taken literally
-    assert titles("_") == []
-
-
-def test_snippet_shows_the_text_around_the_match(db_session: Session) -> None:
-    text = "前置き。" * 100 + "ここに Kubernetes の経験。" + "後書き。" * 100
-    run_import(db_session, [posting_in(external_id="s", description=text)])
-    (item,) = service.search_postings(db_session, q="kubernetes", cursor=None, limit=5).items
-    assert "Kubernetes" in item.snippet and item.snippet.startswith("…")
-
-
-def test_pagination_is_stable_while_postings_are_added(db_session: Session) -> None:
-    run_import(
-        db_session, [posting_in(external_id=f"p{i}", posted_at=date(2026, 9, 1)) for i in range(7)]
-    )
-    first = service.search_postings(db_session, q=None, cursor=None, limit=3)
-    run_import(db_session, [posting_in(external_id="newcomer")])
-    second = service.search_postings(db_session, q=None, cursor=first.next_cursor, limit=3)
-    third = service.search_postings(db_session, q=None, cursor=second.next_cursor, limit=3)
-    seen = [i.external_id for page in (first, second, third) for i in page.items]
-    assert seen == [f"p{i}" for i in range(6, -1, -1)]
-    assert third.next_cursor is None
-
-
-def test_foreign_cursor_is_rejected(db_session: Session) -> None:
-    with pytest.raises(InvalidInput, match="not one this API issued"):
-        service.search_postings(db_session, q=None, cursor="bm9wZQ", limit=3)

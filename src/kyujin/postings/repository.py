@@ -5,10 +5,24 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    tuple_,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.expression import ColumnClause
 
+from kyujin.core import search_text
 from kyujin.db.models import Company, Posting
 
 
@@ -47,32 +61,6 @@ def get_by_keys(
         .options(selectinload(Posting.skills), selectinload(Posting.company))
     )
     return {(p.source, p.external_id): p for p in rows}
-
-
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _matches_term(term: str) -> ColumnElement[bool]:
-    pattern = f"%{_escape_like(term)}%"
-    return or_(
-        Posting.title.ilike(pattern, escape="\\"),
-        Posting.company_name.ilike(pattern, escape="\\"),
-        Posting.description.ilike(pattern, escape="\\"),
-    )
-
-
-def list_postings(
-    session: Session, *, terms: Sequence[str], before_id: int | None, limit: int
-) -> list[Posting]:
-    """Newest first (by id), every term present somewhere; keyset pagination on id."""
-    stmt = select(Posting)
-    conditions = [_matches_term(t) for t in terms]
-    if before_id is not None:
-        conditions.append(Posting.id < before_id)
-    if conditions:
-        stmt = stmt.where(and_(*conditions))
-    return list(session.scalars(stmt.order_by(Posting.id.desc()).limit(limit)))
 
 
 def list_stale_postings(
@@ -118,3 +106,49 @@ def write_fts(session: Session, docs: Sequence[tuple[int, str]]) -> None:
     params = [{"id": posting_id, "doc": doc} for posting_id, doc in docs]
     session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), params)
     session.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, doc) VALUES (:id, :doc)"), params)
+
+
+def matches(session: Session, phrases: Sequence[search_text.Phrase]) -> ColumnElement[bool]:
+    """Postings whose search document holds every phrase."""
+    if session.get_bind().dialect.name == "postgresql":
+        tsquery = func.to_tsquery("simple", search_text.tsquery(phrases))
+        return Posting.search_vector.op("@@")(tsquery)
+    fts: ColumnClause[Any] = literal_column(FTS_TABLE)
+    return Posting.id.in_(
+        select(literal_column("rowid"))
+        .select_from(table(FTS_TABLE))
+        .where(fts.op("MATCH")(search_text.fts5_query(phrases)))
+    )
+
+
+def ranked(
+    session: Session,
+    phrases: Sequence[search_text.Phrase],
+    candidates: Select[Any],
+    *,
+    after: tuple[Any, int] | None,
+    limit: int,
+) -> list[tuple[int, float]]:
+    """(id, score) of the candidates, best first (score higher is better, ties by newer id)."""
+    if session.get_bind().dialect.name == "postgresql":
+        tsquery = func.to_tsquery("simple", search_text.tsquery(phrases))
+        # ts_rank_cd is a real; as a double it survives the cursor's JSON round trip exactly.
+        score = cast(func.ts_rank_cd(Posting.search_vector, tsquery), Float(53))
+        inner = select(Posting.id.label("id"), score.label("score")).where(
+            Posting.id.in_(candidates)
+        )
+    else:
+        fts: ColumnClause[Any] = literal_column(FTS_TABLE)
+        rowid: ColumnClause[Any] = literal_column("rowid")
+        inner = (
+            select(rowid.label("id"), (-func.bm25(fts)).label("score"))
+            .select_from(table(FTS_TABLE))
+            .where(fts.op("MATCH")(search_text.fts5_query(phrases)))
+            .where(rowid.in_(candidates))
+        )
+    sub = inner.subquery()
+    stmt = select(sub.c.id, sub.c.score)
+    if after is not None:
+        stmt = stmt.where(tuple_(sub.c.score, sub.c.id) < tuple_(after[0], after[1]))
+    rows = session.execute(stmt.order_by(sub.c.score.desc(), sub.c.id.desc()).limit(limit))
+    return [(int(r[0]), float(r[1])) for r in rows]

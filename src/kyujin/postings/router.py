@@ -6,8 +6,9 @@ from fastapi import APIRouter, Path, Query, Response, status
 
 from kyujin.api.deps import AdminDep, SessionDep
 from kyujin.api.errors import Problem
-from kyujin.postings import service
-from kyujin.postings.schemas import PostingIn, PostingOut, PostingPage
+from kyujin.postings import search, service
+from kyujin.postings.schemas import PostingIn, PostingOut
+from kyujin.postings.search_schemas import SearchPage, SearchQuery
 
 router = APIRouter(prefix="/v1/postings", tags=["postings"])
 # Ids are 64-bit database integers; a larger number is invalid input, not a lookup.
@@ -15,22 +16,15 @@ PostingId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 @router.get(
-    "", response_model=PostingPage, summary="Search postings", responses={400: {"model": Problem}}
+    "",
+    response_model=SearchPage,
+    summary="Search postings",
+    responses={400: {"model": Problem}, 422: {"model": Problem}},
 )
-def list_postings(
-    session: SessionDep,
-    q: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$",
-            description="Words that must all appear.",
-        ),
-    ] = None,
-    cursor: Annotated[str | None, Query(max_length=200, description="From `next_cursor`.")] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> PostingPage:
-    return service.search_postings(session, q=q, cursor=cursor, limit=limit)
+def list_postings(session: SessionDep, query: Annotated[SearchQuery, Query()]) -> SearchPage:
+    """Full text (English and Japanese), a filter on every extracted fact, facet counts for
+    the result, and sorting by relevance, newest or salary, with stable cursor pagination."""
+    return search.search(session, query)
 
 
 @router.get("/{posting_id}", response_model=PostingOut, responses={404: {"model": Problem}})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 from collections.abc import Sequence
@@ -16,7 +14,7 @@ from kyujin.core.companies import industry_of, name_key, size_band_for_employees
 from kyujin.core.model import PostingFacts
 from kyujin.db.base import utcnow
 from kyujin.db.models import Company, Posting, PostingSkill
-from kyujin.errors import Conflict, InvalidInput, NotFound
+from kyujin.errors import Conflict, NotFound
 from kyujin.extraction import service as extraction
 from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import repository
@@ -25,14 +23,9 @@ from kyujin.postings.schemas import (
     ImportSummary,
     PostingIn,
     PostingOut,
-    PostingPage,
-    PostingSummary,
 )
 
 DEFAULT_SOURCE = "api"
-SNIPPET_CHARS = 200
-MAX_QUERY_TERMS = 10
-MAX_ID = 2**63 - 1  # ids are 64-bit database integers
 
 
 # Fields beyond the first six join the hash only when set, so that postings imported before
@@ -388,58 +381,3 @@ def reextract(
 
 def count_stale(session: Session) -> int:
     return repository.count_stale_postings(session, version=extraction.facts_version())
-
-
-def encode_cursor(posting_id: int) -> str:
-    return base64.urlsafe_b64encode(f"id:{posting_id}".encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, _, value = raw.partition(":")
-        if kind != "id":
-            raise ValueError(kind)
-        posting_id = int(value)
-        if not 1 <= posting_id <= MAX_ID:
-            raise ValueError(value)
-        return posting_id
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InvalidInput(f"cursor {cursor!r} is not one this API issued") from None
-
-
-def _snippet(text: str, terms: Sequence[str]) -> str:
-    lowered = text.lower()
-    for term in terms:
-        at = lowered.find(term.lower())
-        if at >= 0:
-            start = max(0, at - SNIPPET_CHARS // 4)
-            prefix = "…" if start else ""
-            return prefix + text[start : start + SNIPPET_CHARS].replace("\n", " ")
-    return text[:SNIPPET_CHARS].replace("\n", " ")
-
-
-def search_postings(
-    session: Session, *, q: str | None, cursor: str | None, limit: int
-) -> PostingPage:
-    terms = q.split() if q else []
-    if len(terms) > MAX_QUERY_TERMS:
-        raise InvalidInput(f"q has {len(terms)} terms; at most {MAX_QUERY_TERMS} are allowed")
-    before_id = decode_cursor(cursor) if cursor else None
-    rows = repository.list_postings(session, terms=terms, before_id=before_id, limit=limit + 1)
-    page, more = rows[:limit], len(rows) > limit
-    items = [
-        PostingSummary(
-            id=p.id,
-            source=p.source,
-            external_id=p.external_id,
-            title=p.title,
-            company=p.company_name,
-            location=p.location_text,
-            url=p.url,
-            posted_at=p.posted_on,
-            snippet=_snippet(p.description, terms),
-        )
-        for p in page
-    ]
-    return PostingPage(items=items, next_cursor=encode_cursor(page[-1].id) if more else None)

@@ -412,3 +412,18 @@ def parse_location(
     start = min(h[0] for h in group)
     end = max(h[1] for h in group)
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+_PREFECTURE_NAMES: dict[str, str] = {}
+for _ja, _en in _PREFECTURES:
+    for _form in (_ja, _en, _en.casefold()):
+        _PREFECTURE_NAMES[_form] = _en
+    for _suffix in ("都", "道", "府", "県"):
+        _PREFECTURE_NAMES[_ja + _suffix] = _en
+
+
+def prefecture_name(label: str) -> str | None:
+    """The stored (English) name of a prefecture given in Japanese or English: 大阪府, 大阪,
+    osaka -> Osaka; None when the label names no prefecture."""
+    text = label.strip()
+    return _PREFECTURE_NAMES.get(text) or _PREFECTURE_NAMES.get(text.casefold())

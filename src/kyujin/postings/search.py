@@ -1,0 +1,315 @@
+"""Search over postings: full text, a filter on every extracted fact, facet counts, sorting.
+
+Bounded work per query, however common the term: the total is counted up to COUNT_CAP
+matches (beyond that it is reported as a lower bound), facets are counted over the newest
+FACET_SAMPLE matches (exact when there are no more), and relevance ranks the newest RANK_CAP
+matches. Pagination is by keyset on (sort key, id), so pages stay stable while postings are
+added.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from kyujin.core import search_text
+from kyujin.core.companies import name_key
+from kyujin.core.facts.location import prefecture_name
+from kyujin.core.taxonomy import default_taxonomy
+from kyujin.db.models import Company, Posting, PostingSkill
+from kyujin.errors import InvalidInput
+from kyujin.postings import repository
+from kyujin.postings.schemas import PostingSummary
+from kyujin.postings.search_schemas import FacetValue, SearchPage, SearchQuery
+
+COUNT_CAP = 10_000
+FACET_SAMPLE = 2_000
+RANK_CAP = 2_000
+MAX_QUERY_TERMS = 10
+SNIPPET_CHARS = 200
+TOP_SKILLS = 30
+TOP_PREFECTURES = 20
+# Japanese levels from least to most demanding: "at most N3" is none, N5, N4, N3.
+JAPANESE_ORDER = ("none", "N5", "N4", "N3", "N2", "N1", "native")
+# Annual JPY bands (lower bounds) for the salary facet.
+SALARY_BANDS = (0, 4_000_000, 6_000_000, 8_000_000, 10_000_000, 15_000_000)
+YEARS_BANDS = (0, 1, 3, 5, 10)
+
+
+def _skill_names(name: str, expand: bool) -> list[str]:
+    taxonomy = default_taxonomy()
+    skill = taxonomy.get(name)
+    if skill is None:
+        # Match the canonical name case-insensitively (python -> Python).
+        lowered = {n.casefold(): n for n in taxonomy.skills}
+        canonical = lowered.get(name.casefold())
+        if canonical is None:
+            raise InvalidInput(f"skill {name!r} is not in the taxonomy")
+        name = canonical
+    names = [name]
+    if expand:
+        names.extend(taxonomy.descendants(name))
+    return names
+
+
+def _has_skill(names: Sequence[str]) -> ColumnElement[bool]:
+    return Posting.id.in_(select(PostingSkill.posting_id).where(PostingSkill.skill.in_(names)))
+
+
+def _company_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return Posting.company_id.in_(select(Company.id).where(condition))
+
+
+def conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of every filter (not full text)."""
+    where: list[ColumnElement[bool]] = []
+    if query.skill:
+        sets = [_skill_names(s, query.expand_skills) for s in query.skill]
+        if query.skill_mode == "all":
+            where.extend(_has_skill(names) for names in sets)
+        else:
+            where.append(_has_skill([n for names in sets for n in names]))
+    if query.category:
+        where.append(
+            Posting.id.in_(
+                select(PostingSkill.posting_id).where(PostingSkill.category.in_(query.category))
+            )
+        )
+    low = func.coalesce(Posting.salary_annual_min_jpy, Posting.salary_annual_max_jpy)
+    high = func.coalesce(Posting.salary_annual_max_jpy, Posting.salary_annual_min_jpy)
+    if query.salary_min is not None:
+        where.append(high >= query.salary_min)
+    if query.salary_max is not None:
+        where.append(low <= query.salary_max)
+    if query.japanese_max is not None:
+        allowed = JAPANESE_ORDER[: JAPANESE_ORDER.index(query.japanese_max) + 1]
+        where.append(Posting.japanese_level.in_(allowed))
+    if query.remote:
+        where.append(Posting.remote.in_(query.remote))
+    if query.visa_sponsorship is not None:
+        where.append(Posting.visa_sponsorship.is_(query.visa_sponsorship))
+    if query.employment_type:
+        where.append(Posting.employment_type.in_(query.employment_type))
+    if query.max_years_experience is not None:
+        # A posting that states no minimum asks for none.
+        where.append(
+            or_(
+                Posting.min_years_experience.is_(None),
+                Posting.min_years_experience <= query.max_years_experience,
+            )
+        )
+    if query.prefecture:
+        names = []
+        for label in query.prefecture:
+            name = prefecture_name(label)
+            if name is None:
+                raise InvalidInput(f"prefecture {label!r} is not a prefecture of Japan")
+            names.append(name)
+        where.append(Posting.prefecture.in_(names))
+    if query.company is not None:
+        where.append(_company_where(Company.name_key == name_key(query.company)))
+    if query.size_band:
+        where.append(_company_where(Company.size_band.in_(query.size_band)))
+    if query.industry:
+        where.append(_company_where(Company.industry.in_(query.industry)))
+    if query.foreign_affiliated is not None:
+        where.append(_company_where(Company.foreign_affiliated.is_(query.foreign_affiliated)))
+    if query.posted_since is not None:
+        where.append(Posting.listed_on >= query.posted_since)
+    return where
+
+
+# --- cursors ---------------------------------------------------------------------------------
+
+
+def encode_cursor(sort: str, key: Any, posting_id: int) -> str:
+    raw = json.dumps([sort, key, posting_id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        kind, key, posting_id = json.loads(raw)
+        if kind != sort:
+            raise ValueError("sort")
+        if not isinstance(posting_id, int) or not 1 <= posting_id < 2**63:
+            raise ValueError("id")
+        if sort == "newest":
+            key = date.fromisoformat(key)
+        elif sort == "salary":
+            if not isinstance(key, int):
+                raise ValueError("key")
+        elif not isinstance(key, int | float):
+            raise ValueError("key")
+        return key, posting_id
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
+        raise InvalidInput(
+            f"cursor {cursor!r} is not one this API issued for sort={sort}"
+        ) from None
+
+
+# --- the search ------------------------------------------------------------------------------
+
+
+def _snippet(text: str, terms: Sequence[str]) -> str:
+    lowered = text.lower()
+    for term in terms:
+        at = lowered.find(term.lower())
+        if at >= 0:
+            start = max(0, at - SNIPPET_CHARS // 4)
+            prefix = "…" if start else ""
+            return prefix + text[start : start + SNIPPET_CHARS].replace("\n", " ")
+    return text[:SNIPPET_CHARS].replace("\n", " ")
+
+
+def _bands(value: int | None, bounds: Sequence[int], unit: str) -> str | None:
+    if value is None or value < 0:
+        return None
+    label = None
+    for i, low in enumerate(bounds):
+        if value >= low:
+            high = bounds[i + 1] if i + 1 < len(bounds) else None
+            label = f"{low}-{high}{unit}" if high is not None else f"{low}+{unit}"
+    return label
+
+
+def _facets(session: Session, base: Select[Any]) -> tuple[dict[str, list[FacetValue]], bool]:
+    rows = session.execute(
+        base.with_only_columns(
+            Posting.remote,
+            Posting.japanese_level,
+            Posting.visa_sponsorship,
+            Posting.employment_type,
+            Posting.prefecture,
+            Posting.salary_sort,
+            Posting.min_years_experience,
+            Posting.skill_list,
+            Company.size_band,
+            Company.industry,
+        )
+        .outerjoin(Company, Company.id == Posting.company_id)
+        .order_by(Posting.id.desc())
+        .limit(FACET_SAMPLE + 1)
+    ).all()
+    exact = len(rows) <= FACET_SAMPLE
+    rows = rows[:FACET_SAMPLE]
+    counters: dict[str, Counter[str]] = {
+        name: Counter()
+        for name in (
+            "remote",
+            "japanese_level",
+            "visa_sponsorship",
+            "employment_type",
+            "prefecture",
+            "salary_jpy",
+            "min_years_experience",
+            "skill",
+            "size_band",
+            "industry",
+        )
+    }
+    for row in rows:
+        for name, value in (
+            ("remote", row.remote),
+            ("japanese_level", row.japanese_level),
+            (
+                "visa_sponsorship",
+                None if row.visa_sponsorship is None else str(row.visa_sponsorship).lower(),
+            ),
+            ("employment_type", row.employment_type),
+            ("prefecture", row.prefecture),
+            ("salary_jpy", _bands(row.salary_sort, SALARY_BANDS, "")),
+            ("min_years_experience", _bands(row.min_years_experience, YEARS_BANDS, "")),
+            ("size_band", row.size_band),
+            ("industry", row.industry),
+        ):
+            if value is not None:
+                counters[name][value] += 1
+        if row.skill_list:
+            counters["skill"].update(row.skill_list.split("\t"))
+    tops = {"skill": TOP_SKILLS, "prefecture": TOP_PREFECTURES}
+    facets = {
+        name: [FacetValue(value=v, count=c) for v, c in counter.most_common(tops.get(name))]
+        for name, counter in counters.items()
+    }
+    return facets, exact
+
+
+def search(session: Session, query: SearchQuery) -> SearchPage:
+    terms = query.q.split() if query.q else []
+    if len(terms) > MAX_QUERY_TERMS:
+        raise InvalidInput(f"q has {len(terms)} terms; at most {MAX_QUERY_TERMS} are allowed")
+    phrases = search_text.query(query.q or "")
+    sort = query.sort or ("relevance" if phrases else "newest")
+    if sort == "relevance" and not phrases:
+        raise InvalidInput("sort=relevance needs a q")
+    where = conditions(query)
+    if phrases:
+        where.append(repository.matches(session, phrases))
+    elif terms:  # terms made only of punctuation: nothing can match
+        where.append(false())
+    base = select(Posting.id).where(and_(*where)) if where else select(Posting.id)
+
+    total = (
+        session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
+    )
+    total_exact = total <= COUNT_CAP
+    facets, facets_exact = _facets(session, base) if query.facets else ({}, True)
+
+    after = decode_cursor(query.cursor, sort) if query.cursor else None
+    limit = query.limit
+    if sort == "relevance":
+        candidates = base.order_by(Posting.id.desc()).limit(RANK_CAP)
+        scored = repository.ranked(session, phrases, candidates, after=after, limit=limit + 1)
+        ids = [posting_id for posting_id, _ in scored]
+        keys = {posting_id: score for posting_id, score in scored}
+    else:
+        column = Posting.listed_on if sort == "newest" else Posting.salary_sort
+        stmt = base.add_columns(column)
+        if after is not None:
+            stmt = stmt.where(tuple_(column, Posting.id) < tuple_(after[0], after[1]))
+        rows = session.execute(
+            stmt.order_by(column.desc(), Posting.id.desc()).limit(limit + 1)
+        ).all()
+        ids = [row[0] for row in rows]
+        keys = {row[0]: row[1] for row in rows}
+    more = len(ids) > limit
+    ids = ids[:limit]
+    postings = {p.id: p for p in session.scalars(select(Posting).where(Posting.id.in_(ids)))}
+    items = [
+        PostingSummary(
+            id=p.id,
+            source=p.source,
+            external_id=p.external_id,
+            title=p.title,
+            company=p.company_name,
+            location=p.location_text,
+            url=p.url,
+            posted_at=p.posted_on,
+            snippet=_snippet(p.description, terms),
+        )
+        for p in (postings[i] for i in ids if i in postings)
+    ]
+    next_cursor = None
+    if more and ids:
+        last = ids[-1]
+        key = keys[last]
+        next_cursor = encode_cursor(sort, key.isoformat() if isinstance(key, date) else key, last)
+    return SearchPage(
+        items=items,
+        next_cursor=next_cursor,
+        total=total if total_exact else COUNT_CAP,
+        total_exact=total_exact,
+        facets=facets,
+        facets_exact=facets_exact,
+        sort=sort,
+    )

@@ -1,0 +1,90 @@
+"""Query and response shapes of posting search (GET /v1/postings)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kyujin.core.companies import Industry, SizeBand
+from kyujin.postings.schemas import PostingSummary
+
+MAX_FILTER_VALUES = 20
+JapaneseLevel = Literal["none", "N5", "N4", "N3", "N2", "N1", "native"]
+
+
+class SearchQuery(BaseModel):
+    """Every filter narrows the result; list filters match any of their values."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$",
+        description="Full text, every term must match; Japanese needs no spaces (決済基盤).",
+    )
+    skill: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_FILTER_VALUES,
+        description="Canonical skill names (repeat the parameter for several).",
+    )
+    skill_mode: Literal["all", "any"] = Field(
+        default="all", description="Postings with all of the skills, or any of them."
+    )
+    expand_skills: bool = Field(
+        default=False,
+        description="A skill also matches its more specific skills (Java matches Spring Boot).",
+    )
+    category: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+    salary_min: int | None = Field(
+        default=None, ge=0, le=10**11, description="Annual JPY; the posting's range overlaps."
+    )
+    salary_max: int | None = Field(default=None, ge=0, le=10**11)
+    japanese_max: JapaneseLevel | None = Field(
+        default=None, description="Japanese required at most this level (N3: none, N5-N3)."
+    )
+    remote: list[Literal["full", "hybrid", "onsite"]] = Field(default_factory=list)
+    visa_sponsorship: bool | None = None
+    employment_type: list[Literal["full_time", "contract", "freelance", "dispatch"]] = Field(
+        default_factory=list
+    )
+    max_years_experience: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        description="Postings asking at most this many years (or not saying).",
+    )
+    prefecture: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+    company: str | None = Field(default=None, max_length=300)
+    size_band: list[SizeBand] = Field(default_factory=list)
+    industry: list[Industry] = Field(default_factory=list)
+    foreign_affiliated: bool | None = None
+    posted_since: date | None = None
+    sort: Literal["relevance", "newest", "salary"] | None = Field(
+        default=None, description="Default: relevance with q, newest without."
+    )
+    facets: bool = Field(default=True, description="Count facet values for the result.")
+    cursor: str | None = Field(default=None, max_length=500)
+    limit: int = Field(default=20, ge=1, le=100)
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class SearchPage(BaseModel):
+    items: list[PostingSummary]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` (with the same filters and sort) for the next page."
+    )
+    total: int = Field(description="Matching postings (a lower bound when total_exact is false).")
+    total_exact: bool
+    facets: dict[str, list[FacetValue]] = Field(
+        description="Value counts per facet over the result (over its newest matches when "
+        "facets_exact is false)."
+    )
+    facets_exact: bool
+    sort: str
