@@ -1,4 +1,3 @@
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -79,5 +78,3 @@ def test_create_then_conflict(db_session: Session) -> None:
 def test_get_missing_posting(db_session: Session) -> None:
     with pytest.raises(NotFound):
         service.get_posting(db_session, 10**9)
-
-
