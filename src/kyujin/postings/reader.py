@@ -18,9 +18,21 @@ MAX_LINE_BYTES = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ParsedRecord:
+    """One record read, or why it could not be.
+
+    ``line`` is the record's 1-based line (JSON Lines, the line a CSV row starts on) or its
+    number among the records of its file (JSON arrays, pages); ``position`` says which,
+    for people: "line 12", "row 7 (line 9)", "item 3", "page.html script 2 item 1".
+    """
+
     line: int
     record: PostingIn | None = None
     error: str | None = None
+    position: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.position:
+            object.__setattr__(self, "position", f"line {self.line}")
 
 
 def describe_validation_error(exc: ValidationError) -> str:

@@ -19,6 +19,7 @@ from pydantic import (
 
 from kyujin.core.companies import Industry, SizeBand, size_band_of
 from kyujin.extraction.schemas import FactsOut
+from kyujin.postings.html import html_to_text, looks_like_html
 
 # A real posting is under 20,000 characters; 100,000 leaves room for pasted HTML-ish text
 # while keeping one record's row (and its future facts) bounded.
@@ -155,6 +156,33 @@ class PostingIn(BaseModel):
     def _reject_control_characters(cls, value: object) -> object:
         return _no_control_characters(value)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_html_description(cls, data: object) -> object:
+        """HTML descriptions are kept in description_html; description gets the clean text
+        (from description_html when description is absent, or from a description that is
+        itself HTML, as JSON Lines and API clients send it)."""
+        if not isinstance(data, dict):
+            return data
+        html, text = data.get("description_html"), data.get("description")
+        missing = text is None or (isinstance(text, str) and not text.strip())
+        # Over its limit, description_html fails its own check without being parsed.
+        if missing and isinstance(html, str) and len(html) <= MAX_DESCRIPTION_HTML_CHARS:
+            cleaned = html_to_text(html)
+            if not cleaned:
+                raise ValueError("description_html holds no text")
+            return {**data, "description": cleaned}
+        if (
+            isinstance(text, str)
+            and len(text) <= MAX_DESCRIPTION_HTML_CHARS
+            and looks_like_html(text)
+        ):
+            cleaned = html_to_text(text)
+            if not cleaned:
+                raise ValueError("description holds HTML but no text")
+            return {**data, "description": cleaned, "description_html": html or text}
+        return data
+
     @field_validator("company_size", mode="before")
     @classmethod
     def _read_size_label(cls, value: object) -> object:
@@ -243,8 +271,19 @@ class PostingPage(BaseModel):
 
 
 class Rejection(BaseModel):
-    line: int
+    line: int = Field(description="1-based number of the record's line, or of the record.")
+    position: str = Field(
+        default="",
+        description='Where the record is, to find it: "line 12", "row 7 (line 9)", "item 3", '
+        '"page.html script 2 item 1"; "line N" when not given.',
+    )
     reason: str
+
+    @model_validator(mode="after")
+    def _default_position(self) -> Rejection:
+        if not self.position:
+            self.position = f"line {self.line}"
+        return self
 
 
 class ImportSummary(BaseModel):
