@@ -1,0 +1,322 @@
+"""schema.org JobPosting nodes to PostingIn fields, as job boards publish them.
+
+What is read (everything else is ignored):
+
+- title (or name); description, HTML or text: HTML is kept as description_html and its
+  clean text becomes description (HTML escaped once more, "&lt;p&gt;", is unescaped first);
+- datePosted, validThrough: a date or a datetime, whose date is taken as written (a posting
+  dated 2026-10-01T01:00+09:00 was posted on October 1st in Japan, not September 30th);
+- identifier (text, number, PropertyValue ``value``, or a list: the first) -> external_id,
+  else the node's ``@id`` when it is an http(s) IRI (so an edited posting updates in place);
+- url; hiringOrganization: a name, an Organization (``name``, ``numberOfEmployees`` as a
+  number or QuantitativeValue: its value, else minValue, else maxValue; ``sameAs`` ignored)
+  or ``{"@id": ...}`` resolved by the caller; industry (of the posting, else the Organization);
+- jobLocation: Place(s) whose address is a PostalAddress (addressLocality, addressRegion,
+  addressCountry as text or Country) or text, joined as "Shibuya, Tokyo, JP"; several
+  places are joined with " / ";
+- baseSalary: MonetaryAmount with ``currency`` and ``value`` as a number or QuantitativeValue
+  (value, or minValue/maxValue) and ``unitText`` HOUR, DAY, WEEK, MONTH or YEAR. DAY and
+  WEEK become annual at 250 working days and 50 working weeks a year. A salary without a
+  currency or unit is left out (the text is still read by extraction): guessing a period
+  would state a fact the source did not;
+- employmentType (text or list, the first that maps): FULL_TIME -> full_time, CONTRACTOR
+  -> freelance, TEMPORARY -> contract, and 正社員 / 契約社員 / 業務委託 / 派遣社員 that
+  Japanese boards write there; PART_TIME, INTERN, PER_DIEM and others give none;
+- jobLocationType TELECOMMUTE -> remote "full";
+- applicantLocationRequirements: Country / AdministrativeArea names -> applicant_countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from html import unescape
+from typing import Any
+
+from kyujin.postings.html import html_to_text, looks_like_html
+
+Node = Mapping[str, Any]
+Resolve = Callable[[Any], Any]
+
+_PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
+WORK_DAYS_PER_YEAR = 250
+WORK_WEEKS_PER_YEAR = 50
+# unitText -> (period, multiplier to that period)
+_UNITS: dict[str, tuple[str, int]] = {
+    "HOUR": ("hourly", 1),
+    "DAY": ("annual", WORK_DAYS_PER_YEAR),
+    "WEEK": ("annual", WORK_WEEKS_PER_YEAR),
+    "MONTH": ("monthly", 1),
+    "YEAR": ("annual", 1),
+}
+_UNIT_SYNONYMS = {
+    "HOURLY": "HOUR",
+    "DAILY": "DAY",
+    "WEEKLY": "WEEK",
+    "MONTHLY": "MONTH",
+    "YEARLY": "YEAR",
+    "ANNUAL": "YEAR",
+    "ANNUALLY": "YEAR",
+}
+EMPLOYMENT_TYPES = {
+    "FULL_TIME": "full_time",
+    "CONTRACTOR": "freelance",
+    "TEMPORARY": "contract",
+    "正社員": "full_time",
+    "契約社員": "contract",
+    "業務委託": "freelance",
+    "派遣社員": "dispatch",
+    "派遣": "dispatch",
+}
+_ESCAPED_TAG = re.compile(r"&lt;/?[a-zA-Z][^&]{0,200}?&gt;")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_ID = 200
+
+
+def type_names(node: Node) -> set[str]:
+    """The node's @type names without a schema.org prefix."""
+    raw = node.get("@type")
+    names = raw if isinstance(raw, list) else [raw]
+    out = set()
+    for name in names:
+        if isinstance(name, str):
+            for prefix in _PREFIXES:
+                if name.startswith(prefix):
+                    name = name[len(prefix) :]
+                    break
+            out.add(name)
+    return out
+
+
+def is_job_posting(node: object) -> bool:
+    return isinstance(node, Mapping) and "JobPosting" in type_names(node)
+
+
+def prop(node: Node, name: str) -> Any:
+    """A property by its short name, or written with a schema.org prefix."""
+    if name in node:
+        return node[name]
+    for prefix in _PREFIXES:
+        if prefix + name in node:
+            return node[prefix + name]
+    return None
+
+
+def _first(value: Any) -> Any:
+    while isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, Mapping) and "@value" in value:
+        return value["@value"]
+    return value
+
+
+def _text(value: Any) -> str | None:
+    value = _first(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _number(value: Any) -> float | None:
+    value = _first(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _many(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _date(value: Any) -> Any:
+    text = _text(value)
+    if text is None:
+        return None
+    # The date as written; an unreadable value goes through for PostingIn to reject.
+    return text[:10] if _DATE.match(text) else text
+
+
+def _description(value: Any) -> dict[str, str]:
+    text = _text(value)
+    if text is None:
+        return {}
+    if "&lt;" in text and not looks_like_html(text) and _ESCAPED_TAG.search(text):
+        text = unescape(text)  # HTML escaped once more than it should be
+    if looks_like_html(text):
+        # The original is kept; PostgreSQL and PostingIn refuse control characters in it.
+        return {"description": html_to_text(text), "description_html": _CONTROLS.sub("", text)}
+    return {"description": text}
+
+
+def _external_id(node: Node) -> str | None:
+    for value in _many(prop(node, "identifier")):
+        if isinstance(value, Mapping) and "@value" not in value:
+            text = _text(prop(value, "value"))
+        else:
+            text = _text(value)
+        if text:
+            return text
+    node_id = node.get("@id")
+    if not isinstance(node_id, str) or len(node_id) > _MAX_ID:
+        return None
+    return node_id if node_id.startswith(("http://", "https://")) else None
+
+
+def _organization(node: Node, resolve: Resolve) -> dict[str, Any]:
+    org = resolve(_first(prop(node, "hiringOrganization")))
+    if isinstance(org, str):
+        return {"company": org.strip() or None}
+    if not isinstance(org, Mapping):
+        return {}
+    fields: dict[str, Any] = {"company": _text(prop(org, "name")) or _text(prop(org, "legalName"))}
+    employees = _first(prop(org, "numberOfEmployees"))
+    if isinstance(employees, Mapping):
+        for key in ("value", "minValue", "maxValue"):
+            count = _number(prop(employees, key))
+            if count is not None:
+                break
+    else:
+        count = _number(employees)
+    if count is not None and count >= 1:
+        fields["company_employees"] = int(count)
+    fields["company_industry"] = _text(prop(org, "industry"))
+    return fields
+
+
+def _address_text(address: Any) -> str | None:
+    if isinstance(address, str):
+        return address.strip() or None
+    if not isinstance(address, Mapping):
+        return None
+    parts: list[str] = []
+    for key in ("addressLocality", "addressRegion", "addressCountry"):
+        value = _first(prop(address, key))
+        text = _text(prop(value, "name")) if isinstance(value, Mapping) else _text(value)
+        if text and text not in parts:
+            parts.append(text)
+    return ", ".join(parts) or None
+
+
+def _location(node: Node, resolve: Resolve) -> str | None:
+    places: list[str] = []
+    for place in _many(prop(node, "jobLocation")):
+        place = resolve(place)
+        if isinstance(place, Mapping):
+            text = _address_text(resolve(_first(prop(place, "address"))))
+            text = text or _text(prop(place, "name"))
+        else:
+            text = _text(place)
+        if text and text not in places:
+            places.append(text)
+    if not places:
+        return None
+    joined = ""
+    for text in places:  # PostingIn keeps 300 characters: whole places only
+        candidate = f"{joined} / {text}" if joined else text
+        if len(candidate) > 300:
+            break
+        joined = candidate
+    return joined or places[0][:300]
+
+
+def _salary(node: Node) -> dict[str, Any]:
+    amount = _first(prop(node, "baseSalary"))
+    if not isinstance(amount, Mapping):
+        return {}
+    currency = _text(prop(amount, "currency"))
+    value = _first(prop(amount, "value"))
+    unit = _text(prop(amount, "unitText"))
+    if isinstance(value, Mapping):
+        unit = _text(prop(value, "unitText")) or unit
+        currency = currency or _text(prop(value, "currency"))
+        exact = _number(prop(value, "value"))
+        low = _number(prop(value, "minValue"))
+        high = _number(prop(value, "maxValue"))
+        if exact is not None and low is None and high is None:
+            low = high = exact
+    else:
+        low = high = _number(value)
+    if unit is None or currency is None or (low is None and high is None):
+        return {}
+    unit = unit.upper()
+    unit = _UNIT_SYNONYMS.get(unit, unit)
+    if unit not in _UNITS:
+        return {}
+    period, factor = _UNITS[unit]
+    return {
+        "salary_currency": currency,
+        "salary_min": low * factor if low is not None else None,
+        "salary_max": high * factor if high is not None else None,
+        "salary_period": period,
+    }
+
+
+def _employment_type(node: Node) -> str | None:
+    for value in _many(prop(node, "employmentType")):
+        text = _text(value)
+        if text is None:
+            continue
+        for part in re.split(r"[,、/]", text):
+            key = re.sub(r"[\s-]+", "_", part.strip()).upper()
+            if key in EMPLOYMENT_TYPES:
+                return EMPLOYMENT_TYPES[key]
+    return None
+
+
+def _remote(node: Node) -> str | None:
+    kinds = {(_text(v) or "").upper() for v in _many(prop(node, "jobLocationType"))}
+    return "full" if "TELECOMMUTE" in kinds else None
+
+
+def _countries(node: Node) -> list[str] | None:
+    names: list[str] = []
+    for area in _many(prop(node, "applicantLocationRequirements")):
+        name = _text(prop(area, "name")) if isinstance(area, Mapping) else _text(area)
+        if name and name not in names:
+            names.append(name)
+    return names or None
+
+
+def posting_fields(node: Node, resolve: Resolve = lambda value: value) -> dict[str, Any]:
+    """PostingIn fields for one JobPosting node (None values left out). ``resolve`` turns
+    an ``{"@id": ...}`` reference into the node it names, when the caller knows it."""
+    fields: dict[str, Any] = {
+        "external_id": _external_id(node),
+        "title": _text(prop(node, "title")) or _text(prop(node, "name")),
+        **_description(prop(node, "description")),
+        "url": _text(prop(node, "url")),
+        "posted_at": _date(prop(node, "datePosted")),
+        "valid_through": _date(prop(node, "validThrough")),
+        **_organization(node, resolve),
+        "location": _location(node, resolve),
+        **_salary(node),
+        "employment_type": _employment_type(node),
+        "remote": _remote(node),
+        "applicant_countries": _countries(node),
+    }
+    industry = _text(prop(node, "industry"))
+    if industry:
+        fields["company_industry"] = industry
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def references(node: Node) -> Iterable[str]:
+    """The @id references a posting makes that ``posting_fields`` would follow."""
+    for name in ("hiringOrganization", "jobLocation"):
+        for value in _many(prop(node, name)):
+            if isinstance(value, Mapping) and set(value) <= {"@id", "@type"} and "@id" in value:
+                yield str(value["@id"])
