@@ -1,0 +1,98 @@
+"""A posting as schema.org JobPosting JSON-LD, the form job boards publish for search engines.
+
+``read_jsonld`` reads it back to the same title, company, salary, employment type, remote
+policy and dates, with two losses the vocabulary forces: dispatch (派遣) work is exported
+as TEMPORARY and reads back as contract, and only a fully remote policy has a schema.org
+form (jobLocationType TELECOMMUTE); hybrid and onsite are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kyujin.postings.html import text_to_html
+from kyujin.postings.schemas import PostingOut
+
+MEDIA_TYPE = "application/ld+json"
+_EMPLOYMENT_TYPES = {
+    "full_time": "FULL_TIME",
+    "contract": "TEMPORARY",
+    "freelance": "CONTRACTOR",
+    "dispatch": "TEMPORARY",
+}
+_UNITS = {"annual": "YEAR", "monthly": "MONTH", "hourly": "HOUR"}
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _salary(p: PostingOut) -> dict[str, Any] | None:
+    salary = p.facts.salary if p.facts else None
+    if salary is None or (salary.min is None and salary.max is None):
+        return None
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": _UNITS[salary.period]}
+    if salary.min is not None and salary.min == salary.max:
+        value["value"] = _number(salary.min)
+    else:
+        if salary.min is not None:
+            value["minValue"] = _number(salary.min)
+        if salary.max is not None:
+            value["maxValue"] = _number(salary.max)
+    return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
+
+
+def _place(p: PostingOut) -> dict[str, Any] | None:
+    location = p.facts.location if p.facts else None
+    if location is not None:
+        address = {"@type": "PostalAddress", "addressRegion": location.prefecture}
+        if location.city:
+            address["addressLocality"] = location.city
+        address["addressCountry"] = "JP"
+        return {"@type": "Place", "address": address}
+    if p.location:  # the source's own words, as schema.org allows (address as text)
+        return {"@type": "Place", "address": p.location}
+    return None
+
+
+def _skills(p: PostingOut) -> str | None:
+    if not p.facts:
+        return None
+    # Required first, then the rest, each once, in the order the text names them.
+    order = {"required": 0, "preferred": 1, "unknown": 2}
+    names: dict[str, None] = {}
+    for skill in sorted(p.facts.skills, key=lambda s: (order[s.requirement], s.start)):
+        names.setdefault(skill.skill)
+    return ", ".join(names) or None
+
+
+def posting_to_jsonld(p: PostingOut) -> dict[str, Any]:
+    """A valid schema.org JobPosting for a posting (properties without a value left out)."""
+    facts = p.facts
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": p.title,
+        "description": p.description_html or text_to_html(p.description),
+        # schema.org and search engines want datePosted: the import date stands in for it.
+        "datePosted": (p.posted_at or p.created_at.date()).isoformat(),
+        "validThrough": p.valid_through.isoformat() if p.valid_through else None,
+        "identifier": {"@type": "PropertyValue", "name": p.source, "value": p.external_id},
+        "url": p.url,
+        "hiringOrganization": ({"@type": "Organization", "name": p.company} if p.company else None),
+        "jobLocation": _place(p),
+        "baseSalary": _salary(p),
+        "employmentType": (
+            _EMPLOYMENT_TYPES[facts.employment_type] if facts and facts.employment_type else None
+        ),
+        "jobLocationType": "TELECOMMUTE" if facts and facts.remote == "full" else None,
+        "skills": _skills(p),
+    }
+    if facts and facts.min_years_experience is not None:
+        doc["experienceRequirements"] = {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": facts.min_years_experience * 12,
+        }
+    if p.company_info and p.company_info.industry and p.company_info.industry != "other":
+        doc["industry"] = p.company_info.industry
+    return {name: value for name, value in doc.items() if value is not None}

@@ -1,0 +1,252 @@
+import io
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
+from kyujin.postings import service
+from kyujin.postings.formats import read_jsonld
+from kyujin.postings.jsonld import posting_to_jsonld
+from kyujin.postings.schemas import CompanyOut, PostingIn, PostingOut
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
+NOW = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
+
+
+def skill(name: str, requirement: str, start: int) -> SkillOut:
+    return SkillOut(
+        skill=name,
+        category="language",
+        start=start,
+        end=start + 2,
+        surface=name,
+        requirement=requirement,  # type: ignore[arg-type]
+    )
+
+
+def facts(**overrides: Any) -> FactsOut:
+    values: dict[str, Any] = {
+        "skills": [
+            skill("Python", "unknown", 0),
+            skill("Go", "required", 10),
+            skill("Kubernetes", "preferred", 30),
+            skill("PostgreSQL", "required", 20),
+            skill("Go", "unknown", 50),
+        ],
+        "salary": SalaryOut(
+            currency="JPY",
+            min=6_000_000,
+            max=9_000_000,
+            period="annual",
+            annual_min_jpy=6_000_000,
+            annual_max_jpy=9_000_000,
+            start=None,
+            end=None,
+        ),
+        "japanese_level": "N2",
+        "english_level": None,
+        "remote": "full",
+        "visa_sponsorship": None,
+        "employment_type": "full_time",
+        "min_years_experience": 3,
+        "location": LocationOut(prefecture="Tokyo", city="Shibuya"),
+        "spans": {},
+        "stated": ["salary"],
+        "taxonomy_version": "1",
+    }
+    values.update(overrides)
+    return FactsOut(**values)
+
+
+def posting(**overrides: Any) -> PostingOut:
+    values: dict[str, Any] = {
+        "id": 7,
+        "source": "examplejobs",
+        "external_id": "48213",
+        "title": "Backend Engineer (Go)",
+        "company": "株式会社ペイネクスト",
+        "company_info": CompanyOut(
+            id=1,
+            name="株式会社ペイネクスト",
+            size_band="medium",
+            industry="finance",
+            foreign_affiliated=False,
+        ),
+        "description": "About us\n\nRequirements\n\n- Go, 3+ years\n- PostgreSQL",
+        "description_html": None,
+        "url": "https://jobs.example.jp/jobs/48213",
+        "location": "東京都渋谷区",
+        "posted_at": date(2026, 10, 1),
+        "valid_through": date(2026, 12, 31),
+        "created_at": NOW,
+        "updated_at": NOW,
+        "facts": facts(),
+    }
+    values.update(overrides)
+    return PostingOut(**values)
+
+
+def read_back(doc: dict[str, Any]) -> PostingIn:
+    (parsed,) = read_jsonld(io.BytesIO(json.dumps(doc, ensure_ascii=False).encode()))
+    assert parsed.error is None and parsed.record is not None
+    return parsed.record
+
+
+def test_a_full_posting() -> None:
+    assert posting_to_jsonld(posting()) == {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Backend Engineer (Go)",
+        "description": "<p>About us</p><p>Requirements</p>"
+        "<ul><li>Go, 3+ years</li><li>PostgreSQL</li></ul>",
+        "datePosted": "2026-10-01",
+        "validThrough": "2026-12-31",
+        "identifier": {"@type": "PropertyValue", "name": "examplejobs", "value": "48213"},
+        "url": "https://jobs.example.jp/jobs/48213",
+        "hiringOrganization": {"@type": "Organization", "name": "株式会社ペイネクスト"},
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressRegion": "Tokyo",
+                "addressLocality": "Shibuya",
+                "addressCountry": "JP",
+            },
+        },
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "JPY",
+            "value": {
+                "@type": "QuantitativeValue",
+                "unitText": "YEAR",
+                "minValue": 6_000_000,
+                "maxValue": 9_000_000,
+            },
+        },
+        "employmentType": "FULL_TIME",
+        "jobLocationType": "TELECOMMUTE",
+        "skills": "Go, PostgreSQL, Kubernetes, Python",
+        "experienceRequirements": {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": 36,
+        },
+        "industry": "finance",
+    }
+
+
+def test_the_original_html_is_the_description_when_there_is_one() -> None:
+    doc = posting_to_jsonld(posting(description_html="<h3>Requirements</h3><ul><li>Go</li></ul>"))
+    assert doc["description"] == "<h3>Requirements</h3><ul><li>Go</li></ul>"
+
+
+def test_a_bare_posting_has_only_what_it_knows() -> None:
+    doc = posting_to_jsonld(
+        posting(
+            company=None,
+            company_info=None,
+            url=None,
+            location=None,
+            posted_at=None,
+            valid_through=None,
+            description="plain <text> & more",
+            facts=None,
+        )
+    )
+    assert doc == {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Backend Engineer (Go)",
+        "description": "<p>plain &lt;text&gt; &amp; more</p>",
+        "datePosted": "2026-10-20",  # the import date stands in
+        "identifier": {"@type": "PropertyValue", "name": "examplejobs", "value": "48213"},
+    }
+
+
+def test_salary_forms_and_types() -> None:
+    monthly = SalaryOut(
+        currency="JPY",
+        min=500_000,
+        max=500_000,
+        period="monthly",
+        annual_min_jpy=None,
+        annual_max_jpy=None,
+        start=1,
+        end=2,
+    )
+    doc = posting_to_jsonld(
+        posting(
+            facts=facts(
+                salary=monthly,
+                employment_type="dispatch",
+                remote="hybrid",
+                location=None,
+                min_years_experience=None,
+            )
+        )
+    )
+    assert doc["baseSalary"]["value"] == {
+        "@type": "QuantitativeValue",
+        "unitText": "MONTH",
+        "value": 500_000,
+    }
+    assert doc["employmentType"] == "TEMPORARY"
+    assert "jobLocationType" not in doc and "experienceRequirements" not in doc
+    assert doc["jobLocation"] == {"@type": "Place", "address": "東京都渋谷区"}
+    hourly = monthly.model_copy(update={"min": None, "max": 2500.0, "period": "hourly"})
+    doc = posting_to_jsonld(posting(facts=facts(salary=hourly, employment_type="freelance")))
+    assert doc["baseSalary"]["value"] == {
+        "@type": "QuantitativeValue",
+        "unitText": "HOUR",
+        "maxValue": 2500,
+    }
+    assert doc["employmentType"] == "CONTRACTOR"
+
+
+def test_export_reads_back_to_the_same_posting() -> None:
+    record = read_back(posting_to_jsonld(posting()))
+    assert record.title == "Backend Engineer (Go)"
+    assert record.company == "株式会社ペイネクスト"
+    assert (record.salary_currency, record.salary_min, record.salary_max) == ("JPY", 6e6, 9e6)
+    assert record.salary_period == "annual"
+    assert record.employment_type == "full_time" and record.remote == "full"
+    assert (record.posted_at, record.valid_through) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert record.external_id == "48213"
+    assert record.location == "Shibuya, Tokyo, JP"
+    assert record.url == "https://jobs.example.jp/jobs/48213"
+    assert record.description == "About us\n\nRequirements\n\n- Go, 3+ years\n- PostgreSQL"
+    assert record.company_industry == "finance"
+    for kind in ("contract", "freelance"):
+        again = read_back(posting_to_jsonld(posting(facts=facts(employment_type=kind))))
+        assert again.employment_type == kind
+
+
+def test_a_stored_posting_round_trips(db_session: Session) -> None:
+    """Import the job-board page, export the stored posting, read the export back."""
+    with (FIXTURES / "job_board_page.html").open("rb") as stream:
+        (parsed,) = read_jsonld(stream)
+    assert parsed.record is not None
+    stored = service.create_posting(db_session, parsed.record)
+    doc = posting_to_jsonld(stored)
+    assert doc["description"] == parsed.record.description_html
+    assert doc["jobLocation"]["address"]["addressRegion"] == "Tokyo"
+    assert "Go" in doc["skills"].split(", ")
+    again = read_back(doc)
+    for field in (
+        "title",
+        "company",
+        "external_id",
+        "url",
+        "posted_at",
+        "valid_through",
+        "salary_currency",
+        "salary_min",
+        "salary_max",
+        "salary_period",
+        "employment_type",
+        "description",
+        "description_html",
+    ):
+        assert getattr(again, field) == getattr(parsed.record, field), field
