@@ -145,10 +145,12 @@ def _records(entries: Iterable[_Entry], *, name: str) -> Iterator[ParsedRecord]:
 
 
 def _json_error(exc: Exception) -> str:
-    message = str(exc.args[0] if exc.args else exc)
-    if isinstance(exc.args[0] if exc.args else None, bytes):
-        message = exc.args[0].decode("utf-8", "replace")
-    return message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+    """The first line of an ijson error (they carry the text around the fault after it)."""
+    detail = exc.args[0] if exc.args else exc
+    if isinstance(detail, bytes):
+        detail = detail.decode("utf-8", "replace")
+    lines = str(detail).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def _array_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
@@ -212,7 +214,11 @@ def _document_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
             index += 1
         if index >= len(text):
             return
-        value, index = decoder.raw_decode(text, index)
+        try:
+            value, index = decoder.raw_decode(text, index)
+        except json.JSONDecodeError as exc:
+            yield _Entry(number + 1, _where(name, f"document {number + 1}"), error=str(exc))
+            return
         number += 1
         yield from _expand(value, number, _where(name, f"document {number}"))
 
