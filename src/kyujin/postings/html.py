@@ -9,9 +9,10 @@ cells each get a line, so a 勤務地 | 東京都渋谷区 row reads as a field 
 Parsing is Lexbor's (selectolax), a C HTML5 parser: it decodes entities and repairs
 unclosed tags the way browsers do. Markers (private-use characters) are inserted before
 and after block elements, the text is taken in one C call, whitespace collapses as a
-browser shows it, and the markers become line breaks. About 55 us per KB of HTML on a 6 KB
-description on the development machine (a quarter of it the parse), so cleaning stays a
-small part of an import at 2,000 postings a second.
+browser shows it, and the markers become line breaks. Measured on the development machine
+(shared, so ±30%): 0.34 ms for a 4.5 KB description (~75 us/KB: a fixed ~45 us to set up
+a Lexbor document, then the parse, ~0.8 us per marker inserted and the regex passes) and
+0.48 ms for a 12.6 KB page (~38 us/KB).
 """
 
 from __future__ import annotations
