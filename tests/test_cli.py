@@ -170,3 +170,37 @@ def test_reextract_command(cli_env: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("re-extracted 1 postings")
     assert runner.invoke(app, ["reextract"]).stdout.startswith("re-extracted 0 postings")
+
+
+def test_generate_writes_json_lines_to_stdout_or_a_file(tmp_path: Path) -> None:
+    from kyujin.synthetic import lines
+
+    expected = "".join(lines(700, 4))  # more than one write batch
+    result = runner.invoke(app, ["generate", "--count", "700", "--seed", "4"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected
+    assert result.stderr.startswith("wrote 700 synthetic postings (seed 4) to stdout")
+    out = tmp_path / "synthetic.jsonl"
+    result = runner.invoke(app, ["generate", "--count", "700", "--seed", "4", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == expected.encode()
+    first = json.loads(expected.splitlines()[0])
+    assert first["synthetic"] is True and first["external_id"] == "syn-4-1"
+
+
+@pytest.mark.parametrize("count", ["0", "-5", "many"])
+def test_generate_refuses_a_count_that_is_not_a_positive_number(count: str) -> None:
+    result = runner.invoke(app, ["generate", "--count", count])
+    assert result.exit_code == 2
+    assert "--count" in result.stderr
+    assert runner.invoke(app, ["generate"]).exit_code == 2  # --count is required
+
+
+def test_generated_postings_import(cli_env: str, tmp_path: Path) -> None:
+    out = tmp_path / "synthetic.jsonl"
+    generated = runner.invoke(app, ["generate", "--count", "40", "--seed", "2", "-o", str(out)])
+    assert generated.exit_code == 0, generated.output
+    result = runner.invoke(app, ["import", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "created 40, updated 0, unchanged 0, rejected 0"
+    assert len(titles(cli_env)) == 40
