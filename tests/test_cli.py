@@ -175,7 +175,7 @@ def test_reextract_command(cli_env: str, tmp_path: Path) -> None:
 def test_generate_writes_json_lines_to_stdout_or_a_file(tmp_path: Path) -> None:
     from kyujin.synthetic import lines
 
-    expected = "".join(lines(700, 4))  # more than one write batch
+    expected = b"".join(lines(700, 4)).decode()  # more than one write batch
     result = runner.invoke(app, ["generate", "--count", "700", "--seed", "4"])
     assert result.exit_code == 0, result.output
     assert result.stdout == expected

@@ -228,20 +228,20 @@ def generate_command(
 
     from kyujin.synthetic import lines
 
-    # Lines are joined and encoded in batches: one write call per batch, not per line.
+    # Lines (UTF-8 bytes) are joined in batches: one write call per batch, not per line.
     batch_size = 512
     started = time.perf_counter()
     stream = output.open("wb") if output is not None else sys.stdout.buffer
     written = 0
     try:
-        batch: list[str] = []
+        batch: list[bytes] = []
         for line in lines(count, seed):
             batch.append(line)
             if len(batch) == batch_size:
-                stream.write("".join(batch).encode())
+                stream.write(b"".join(batch))
                 written += batch_size
                 batch.clear()
-        stream.write("".join(batch).encode())
+        stream.write(b"".join(batch))
         written += len(batch)
         stream.flush()
     except BrokenPipeError:  # `kyujin generate ... | head`: the reader has had enough

@@ -68,13 +68,13 @@ POSTING_LANG: Final[dict[tuple[bool, bool], Weighted[Lang]]] = {
 # The main language a posting is for. Base demand: seed 000 section 3 "Java, Python,
 # JavaScript ... consistently have a high number of job openings" and "In the Japanese
 # market in particular, there is still high demand for Java engineers" (so Java's base is
-# the highest; Python, which most segments below multiply, still ends up first overall, as
-# seed 002 has it: "the most requested backend language overall"); Go "the fastest-growing"
-# (002); seed 000 section 4: Rust "adoption is still limited", Kotlin growing with Android
-# and Java modernisation, Scala for Spark and reactive systems. Node.js stands for
-# JavaScript/TypeScript servers.
+# the highest; Python, which most segments below multiply, ends up level with it overall,
+# ~22% each: seed 002 has Python "the most requested backend language overall"); Go "the
+# fastest-growing" (002); seed 000 section 4: Rust "adoption is still limited", Kotlin
+# growing with Android and Java modernisation, Scala for Spark and reactive systems.
+# Node.js stands for JavaScript/TypeScript servers.
 PRIMARY_BASE: Final[dict[Primary, float]] = {
-    "Python": 1.1,
+    "Python": 1.2,
     "Java": 1.3,
     "Node.js": 1.0,
     "PHP": 0.9,
@@ -115,7 +115,7 @@ _INDUSTRY_FACTORS: Final[dict[str, dict[Primary, float]]] = {
     "ecommerce": {"PHP": 4, "Ruby": 3, "Python": 3, "Node.js": 3},
     # 000 s2: gaming servers "Java, C#, and Node.js ... C# when related to Unity"; s3:
     # "C# (Unity) or C++ for game development".
-    "gaming": {"Java": 3, "C#": 4, "Node.js": 3, "C++": 2},
+    "gaming": {"Java": 3, "C#": 5, "Node.js": 3, "C++": 2},
     # 000 s2: "SaaS and cloud services ... Go, Python, Node.js, and Ruby".
     "saas": {"Go": 3, "Python": 3, "Node.js": 3, "Ruby": 3},
     # 000 s2: "Manufacturing and IoT: Java, C/C++, and Python ... C/C++ emphasized".

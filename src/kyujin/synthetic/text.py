@@ -23,6 +23,10 @@ from kyujin.synthetic.stacks import Skill, listed
 if TYPE_CHECKING:
     from kyujin.synthetic.companies import Company
 
+# Descriptions are built with newlines written as JSON writes them (backslash, n): lines()
+# then copies them as they are, and generate() turns them back (the texts hold no other
+# backslash). Saves a pass over every description on the way to JSON Lines.
+NL: Final = "\\n"
 _CONTRACT_JA: Final = {
     "contract": "【契約社員】",
     "freelance": "【業務委託】",
@@ -127,8 +131,8 @@ def _company_ja(
 ) -> CompanyText:
     stack = "データベース：" + listed(co.databases, "、")
     if co.infra:
-        stack += "\nインフラ・ツール：" + listed(co.infra, "、")
-    stack += "\n\n【チーム構成】\n" + _team(co, False, u)
+        stack += "\\nインフラ・ツール：" + listed(co.infra, "、")
+    stack += "\\n\\n【チーム構成】\\n" + _team(co, False, u)
     background = _one(prose.BACKGROUND_JA, u).replace("{p}", co.product_ja)
     tail: list[str] = []
     if remote is not None:
@@ -142,11 +146,11 @@ def _company_ja(
         tail += ("", "【その他】", *other)
     tail += ("", "【選考フロー】", _one(prose.HIRING_JA, u))
     return CompanyText(
-        f"【会社概要】\n{blurb}\n\n【募集背景】\n{background}\n\n【業務内容】",
+        f"【会社概要】\\n{blurb}\\n\\n【募集背景】\\n{background}\\n\\n【業務内容】",
         stack,
         tuple(required),
         tuple(preferred),
-        "\n".join(tail),
+        NL.join(tail),
         prefix,
     )
 
@@ -174,12 +178,12 @@ def _company_en(
     tail += ("", "Hiring process", _one(prose.HIRING_EN, u))
     background = _one(prose.BACKGROUND_EN, u).replace("{p}", co.product_en)
     return CompanyText(
-        f"About us\n{blurb}\n\nWhy we are hiring\n{background}\n\nThe team\n"
-        f"{_team(co, True, u)}\n\nResponsibilities",
+        f"About us\\n{blurb}\\n\\nWhy we are hiring\\n{background}\\n\\nThe team\\n"
+        f"{_team(co, True, u)}\\n\\nResponsibilities",
         ", " + listed(co.databases + co.infra, ", "),
         tuple(required),
         (),
-        "\n".join(tail),
+        NL.join(tail),
         "",
     )
 
@@ -208,12 +212,12 @@ def _company_mixed(
     tail += ("", "【選考フロー / Hiring process】", _one(prose.HIRING_JA, u))
     team = _team(co, False, u)
     return CompanyText(
-        f"【会社概要 / About us】\n{blurb_ja}\n{blurb_en}\n\n【チーム構成 / The team】\n{team}"
-        "\n\n【業務内容 / Responsibilities】",
+        f"【会社概要 / About us】\\n{blurb_ja}\\n{blurb_en}\\n\\n【チーム構成 / The team】\\n{team}"
+        "\\n\\n【業務内容 / Responsibilities】",
         ", " + listed(co.databases + co.infra, ", "),
         tuple(required),
         tuple(preferred),
-        "\n".join(tail),
+        NL.join(tail),
         prefix,
     )
 
@@ -302,7 +306,8 @@ def _place_en(place: Place, r: Random) -> str:
 
 
 def render(plan: Plan) -> tuple[str, str]:
-    """(title, description) of a posting in its company's posting language."""
+    """(title, description) of a posting in its company's posting language; newlines in the
+    description are written as NL (JSON's escape)."""
     lang = plan.company.lang
     if lang == "ja":
         return _render_ja(plan)
@@ -315,7 +320,7 @@ def _render_ja(plan: Plan) -> tuple[str, str]:
     r = plan.r
     co = plan.company
     out = [co.text.head]
-    out.append(_fill(_one(prose.INTRO_JA, r) + "\n" + _one(prose.DUTY_BLOCKS_JA, r), plan, False))
+    out.append(_fill(_one(prose.INTRO_JA, r) + "\\n" + _one(prose.DUTY_BLOCKS_JA, r), plan, False))
     # Languages and frameworks on lines of their own: the extractor reads "Java、Spring
     # Boot" as the alias "Java Spring" (、 counts as a space there) and loses Java.
     out += ("", "【開発環境】", "言語：" + listed(plan.languages, "、"))
@@ -331,14 +336,14 @@ def _render_ja(plan: Plan) -> tuple[str, str]:
     role = prose.seniority_ja(plan.years) + roles.pick(r)
     detail = plan.domain[0] if r() < 0.6 else plan.frameworks[0][1]
     title = f"{co.text.title_prefix}{role}（{plan.title_language}／{detail}）"
-    return title, "\n".join(out)
+    return title, NL.join(out)
 
 
 def _render_en(plan: Plan) -> tuple[str, str]:
     r = plan.r
     co = plan.company
     out = [co.text.head]
-    out.append(_fill(_one(prose.INTRO_EN, r) + "\n" + _one(prose.DUTY_BLOCKS_EN, r), plan, True))
+    out.append(_fill(_one(prose.INTRO_EN, r) + "\\n" + _one(prose.DUTY_BLOCKS_EN, r), plan, True))
     out += ("", "Requirements")
     _required(plan, True, out)
     out += ("", "Nice to have")
@@ -356,7 +361,7 @@ def _render_en(plan: Plan) -> tuple[str, str]:
     out.append(_FULL_REMOTE_PLACE["en"] if co.remote == "full" else _place_en(plan.place, r))
     out.append(co.text.conditions)
     role = prose.seniority_en(plan.years) + prose.ROLES_EN.pick(r)
-    return f"{role} ({plan.title_language}) — {plan.domain[1]}", "\n".join(out)
+    return f"{role} ({plan.title_language}) — {plan.domain[1]}", NL.join(out)
 
 
 def _render_mixed(plan: Plan) -> tuple[str, str]:
@@ -364,7 +369,7 @@ def _render_mixed(plan: Plan) -> tuple[str, str]:
     co = plan.company
     en = co.requirements_en
     duties_ja, duties_en = prose.DUTY_BLOCKS_MIXED[int(r() * len(prose.DUTY_BLOCKS_MIXED))]
-    out = [co.text.head, _fill(duties_ja, plan, False) + "\n" + _fill(duties_en, plan, True)]
+    out = [co.text.head, _fill(duties_ja, plan, False) + "\\n" + _fill(duties_en, plan, True)]
     stack = listed(plan.languages + plan.frameworks, ", ") + co.text.stack
     out += ("", "【開発環境 / Tech stack】", stack, "", "【必須スキル / Requirements】")
     _required(plan, en, out)
@@ -378,4 +383,4 @@ def _render_mixed(plan: Plan) -> tuple[str, str]:
         out.append(f"{_place_ja(plan.place, r)}（{plan.place.en_alt or plan.place.en}）")
     out.append(co.text.conditions)
     roles = f"{prose.ROLES_EN.pick(r)} / {prose.ROLES_JA.pick(r)}"
-    return f"{roles}（{plan.title_language}・{plan.frameworks[0][1]}）", "\n".join(out)
+    return f"{roles}（{plan.title_language}・{plan.frameworks[0][1]}）", NL.join(out)
