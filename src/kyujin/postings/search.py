@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tuple_
@@ -44,13 +45,17 @@ SALARY_BANDS = (0, 4_000_000, 6_000_000, 8_000_000, 10_000_000, 15_000_000)
 YEARS_BANDS = (0, 1, 3, 5, 10)
 
 
+@cache
+def _canonical_names() -> dict[str, str]:
+    """Canonical skill names by their case-folded form (python -> Python)."""
+    return {n.casefold(): n for n in default_taxonomy().skills}
+
+
 def _skill_names(name: str, expand: bool) -> list[str]:
     taxonomy = default_taxonomy()
     skill = taxonomy.get(name)
     if skill is None:
-        # Match the canonical name case-insensitively (python -> Python).
-        lowered = {n.casefold(): n for n in taxonomy.skills}
-        canonical = lowered.get(name.casefold())
+        canonical = _canonical_names().get(name.casefold())
         if canonical is None:
             raise InvalidInput(f"skill {name!r} is not in the taxonomy")
         name = canonical

@@ -231,7 +231,7 @@ def parse_salary(
         assert first is not None
         if period is None:
             period = _guess_period(first * rate)
-        factor = {"annual": 1, "monthly": MONTHS_PER_YEAR, "hourly": HOURS_PER_YEAR}[period]
+        factor = _FACTORS[period]
         lo_jpy, hi_jpy = _PLAUSIBLE_JPY[period]
         values = [v for v in (low, high) if v is not None]
         if not all(lo_jpy <= v * rate <= hi_jpy for v in values):
