@@ -47,6 +47,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "database_url": database_url,
         "admin_api_key": ADMIN_KEY,
         "log_level": "WARNING",
+        # Tests that need a worker start one themselves.
+        "embedded_worker": False,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -34,6 +34,29 @@ class Settings(BaseSettings):
         default=None,
         description="Key for write endpoints (X-Admin-Key header); unset disables them.",
     )
+    queue_path: Path = Field(
+        default=Path("var/kyujin-queue.db"),
+        description="SQLite file of the embedded task queue, used when redis_url is unset.",
+    )
+    embedded_worker: bool = Field(
+        default=True,
+        description="With the embedded queue, the API process also runs a worker thread "
+        "(so `make demo` needs no other process); `kyujin worker` can run beside it.",
+    )
+    import_dir: Path = Field(
+        default=Path("var/imports"),
+        description="Where files uploaded to POST /v1/imports wait for a worker; workers "
+        "must see the same directory.",
+    )
+    import_max_bytes: int = Field(
+        default=2 * 1024**3, ge=1, description="Largest file POST /v1/imports accepts."
+    )
+    job_lease_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="A running import that has not reported progress for this long is taken "
+        "to have lost its worker and is run again from its last committed batch.",
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"
     db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
@@ -56,6 +79,10 @@ class Settings(BaseSettings):
                 "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
             )
         return self
+
+    @property
+    def queue_backend(self) -> Literal["redis", "sqlite"]:
+        return "redis" if self.redis_url else "sqlite"
 
     @property
     def is_sqlite(self) -> bool:

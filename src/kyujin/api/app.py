@@ -15,10 +15,12 @@ from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
 from kyujin.api.openapi import install_openapi
 from kyujin.db.engine import make_engine, make_session_factory
 from kyujin.extraction.router import router as extraction_router
+from kyujin.imports.router import router as imports_router
 from kyujin.logs import configure_logging
 from kyujin.postings.router import router as postings_router
 from kyujin.settings import Settings, get_settings
 from kyujin.system.router import router as system_router
+from kyujin.worker import TaskQueue, start_embedded
 
 # A posting body is a few KB; POST /v1/extract takes up to 1,000,000 characters, which is
 # 3 MB of Japanese in UTF-8. 4 MiB admits that and refuses anything bigger unread.
@@ -30,9 +32,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings)
     engine = make_engine(settings)
 
+    queue: TaskQueue | None = None
+
+    def get_queue() -> TaskQueue:
+        # Made on first use: most API processes never enqueue, and a Redis queue would
+        # otherwise need Redis up before the API can start.
+        nonlocal queue
+        if queue is None:
+            queue = TaskQueue(settings)
+        return queue
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        embedded = None
+        if settings.queue_backend == "sqlite" and settings.embedded_worker:
+            embedded = start_embedded(get_queue())
         yield
+        if embedded is not None:
+            embedded.stop()
+        if queue is not None:
+            queue.close()
         engine.dispose()
         if app.state.redis is not None:
             app.state.redis.close()
@@ -46,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.queue = get_queue
     timeout = settings.readiness_timeout_s
     app.state.redis = (
         redis.Redis.from_url(
@@ -57,11 +77,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     registry = CollectorRegistry()
     app.state.metrics_registry = registry
     app.add_middleware(
-        RequestContextMiddleware, metrics=HttpMetrics(registry), max_body_bytes=MAX_BODY_BYTES
+        RequestContextMiddleware,
+        metrics=HttpMetrics(registry),
+        max_body_bytes=MAX_BODY_BYTES,
+        body_limits={"/v1/imports": settings.import_max_bytes},
     )
     install_error_handlers(app)
     install_openapi(app)
     app.include_router(system_router)
     app.include_router(postings_router)
     app.include_router(extraction_router)
+    app.include_router(imports_router)
     return app

@@ -54,11 +54,23 @@ def _problem(status: int, title: str, detail: str, request_id: str) -> bytes:
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, metrics: HttpMetrics, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        metrics: HttpMetrics,
+        max_body_bytes: int,
+        body_limits: dict[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
-        self._too_large = f"request body is over the limit of {max_body_bytes:,} bytes"
+        # Paths that take more than the default (a bulk upload): exact path -> bytes.
+        self.body_limits = body_limits or {}
+
+    @staticmethod
+    def _too_large(limit: int) -> str:
+        return f"request body is over the limit of {limit:,} bytes"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -84,17 +96,18 @@ class RequestContextMiddleware:
             await send(message)
 
         received = 0
+        limit = self.body_limits.get(scope["path"], self.max_body_bytes)
 
         async def receive_wrapper() -> Message:
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     # Raised while the endpoint reads its body (a chunked request has no
                     # Content-Length): an HTTPException reaches the problem-details handler,
                     # where FastAPI would turn any other error into a 400.
-                    raise HTTPException(413, self._too_large)
+                    raise HTTPException(413, self._too_large(limit))
             return message
 
         try:
@@ -102,12 +115,12 @@ class RequestContextMiddleware:
         except ValueError:
             declared = 0
         try:
-            if declared > self.max_body_bytes:
+            if declared > limit:
                 raise _BodyTooLarge
             await self.app(scope, receive_wrapper, send_wrapper)
         except _BodyTooLarge:
             status = 413
-            await self._reply(send, 413, "Content Too Large", self._too_large, request_id)
+            await self._reply(send, 413, "Content Too Large", self._too_large(limit), request_id)
         finally:
             elapsed = time.perf_counter() - start
             route = _route_template(scope)

@@ -1,6 +1,7 @@
 """All mapped tables, imported here so that Alembic and create_all see every one."""
 
 from kyujin.db.models.company import Company
+from kyujin.db.models.import_job import ImportJob, ImportRejection
 from kyujin.db.models.posting import Posting, PostingSkill
 
-__all__ = ["Company", "Posting", "PostingSkill"]
+__all__ = ["Company", "ImportJob", "ImportRejection", "Posting", "PostingSkill"]

@@ -21,6 +21,7 @@ __all__ = [
     "open_records",
     "read_csv",
     "read_jsonld",
+    "read_records",
 ]
 
 FORMATS = ("jsonl", "csv", "jsonld", "html")
@@ -59,9 +60,10 @@ def format_of(path: Path | str, format: str | None = None) -> str:
         ) from None
 
 
-def _read(
+def read_records(
     stream: BinaryIO, format: str, mapping: Mapping[str, str], *, name: str = ""
 ) -> Iterator[ParsedRecord]:
+    """Records of an open stream in ``format`` ("jsonl", "csv", "jsonld" or "html")."""
     if format == "jsonl":
         return read_jsonl(stream)
     if format == "csv":
@@ -91,7 +93,7 @@ def open_records(
     if mapping and chosen != "csv":
         raise FormatError("a column mapping applies to CSV only")
     if str(path) == "-":
-        return _read(sys.stdin.buffer, chosen, mapping)
+        return read_records(sys.stdin.buffer, chosen, mapping)
     path = Path(path)
     if path.is_dir():
         if chosen != "html":
@@ -104,7 +106,7 @@ def open_records(
         return _pages(path, pages)
     stream = path.open("rb")
     try:
-        records = _read(stream, chosen, mapping)
+        records = read_records(stream, chosen, mapping)
     except BaseException:
         stream.close()
         raise

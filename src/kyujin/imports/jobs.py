@@ -1,0 +1,192 @@
+"""The import job: read a job's file and import it batch by batch. Takes an id; safe to run
+twice (a second run finds the job held or finished and does nothing) and safe to kill (the
+next run starts after the last committed batch)."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import structlog
+from sqlalchemy.orm import Session, sessionmaker
+
+from kyujin.db.engine import transaction
+from kyujin.imports import service
+from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
+from kyujin.postings.reader import ParsedRecord
+from kyujin.postings.schemas import PostingIn
+
+log = structlog.get_logger(__name__)
+
+# Records per transaction: 500 postings take about a second to extract, so progress and the
+# lease's heartbeat move every second or so, and a killed run repeats at most that much.
+BATCH_SIZE = 500
+
+
+@dataclass
+class Progress:
+    """Where a run is, after each committed batch (for progress bars and logs)."""
+
+    job_id: str
+    file_bytes: int
+    bytes_read: int = 0
+    records_read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    resumed_from: int = 0
+    rejections: list[tuple[int, str, str]] = field(default_factory=list)  # of the last batch
+
+
+class JobUnavailable(Exception):
+    """The job is finished or another live run holds it."""
+
+
+class StopRequested(Exception):
+    """The worker is shutting down: the job was released after its last committed batch."""
+
+
+def run_import(
+    factory: sessionmaker[Session],
+    job_id: str,
+    *,
+    lease_s: float,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Progress:
+    """Run the job to the end; the final Progress. Raises JobUnavailable if it cannot be
+    held; any other error releases the job (queued again, or failed after its last attempt)
+    and is raised again so the queue retries it. ``should_stop`` is asked after each batch;
+    when it says so, the job is released and StopRequested raised."""
+    owner = uuid.uuid4().hex
+    with transaction(factory, write=True) as session:
+        job = service.claim(session, job_id, owner=owner, lease_s=lease_s)
+        if job is None:
+            raise JobUnavailable(f"import {job_id} is finished or held by another run")
+        progress = Progress(
+            job_id=job.id,
+            file_bytes=job.file_bytes,
+            bytes_read=job.bytes_read,
+            records_read=job.records_read,
+            created=job.created,
+            updated=job.updated,
+            unchanged=job.unchanged,
+            rejected=job.rejected,
+            resumed_from=job.records_read,
+        )
+        path, format, source = Path(job.file_path), job.format, job.source
+        mapping = dict(job.mapping or {})
+    log.info("import started", job_id=job_id, attempt=job.attempts, resume_at=job.records_read)
+    try:
+        with _records(path, format, mapping) as (records, position):
+            _run(
+                factory,
+                job_id,
+                owner,
+                source,
+                records,
+                position,
+                progress,
+                batch_size,
+                on_progress,
+                should_stop,
+            )
+    except (FormatError, MappingError, FileNotFoundError, IsADirectoryError) as exc:
+        # The file cannot be read as asked: running again would fail the same way.
+        with transaction(factory, write=True) as session:
+            service.finish(session, job_id, owner=owner, error=str(exc))
+        log.warning("import failed", job_id=job_id, error=str(exc))
+        return progress
+    except BaseException as exc:
+        with transaction(factory, write=True) as session:
+            status = service.release(session, job_id, owner=owner, error=repr(exc)[:2000])
+        log.warning("import stopped", job_id=job_id, error=repr(exc), now=status)
+        raise
+    with transaction(factory, write=True) as session:
+        service.finish(session, job_id, owner=owner)
+    log.info("import finished", job_id=job_id, records=progress.records_read)
+    return progress
+
+
+@contextlib.contextmanager
+def _records(
+    path: Path, format: str, mapping: dict[str, str]
+) -> Iterator[tuple[Iterator[ParsedRecord], Callable[[], int]]]:
+    """The file's records and a function telling how many of its bytes have been read."""
+    if path.is_dir():  # a directory of HTML pages: no byte position to report
+        yield open_records(path, format, mapping), lambda: 0
+        return
+    stream: BinaryIO = path.open("rb")
+    with stream:
+        yield read_records(stream, format, mapping, name=path.name), stream.tell
+
+
+def _run(
+    factory: sessionmaker[Session],
+    job_id: str,
+    owner: str,
+    source: str,
+    records: Iterator[ParsedRecord],
+    position: Callable[[], int],
+    progress: Progress,
+    batch_size: int,
+    on_progress: Callable[[Progress], None] | None,
+    should_stop: Callable[[], bool] | None,
+) -> None:
+    skip = progress.records_read
+    seen = 0
+    batch: list[PostingIn] = []
+    rejections: list[tuple[int, str, str]] = []
+
+    def commit() -> None:
+        with transaction(factory, write=True) as session:
+            summary = service.import_records(
+                session,
+                job_id,
+                owner=owner,
+                source=source,
+                records=batch,
+                rejections=rejections,
+                records_read=seen,
+                bytes_read=position(),
+            )
+        if summary is None:
+            raise JobUnavailable(f"import {job_id} was taken over by another run")
+        progress.records_read, progress.bytes_read = seen, position()
+        progress.created += summary.created
+        progress.updated += summary.updated
+        progress.unchanged += summary.unchanged
+        progress.rejected += len(rejections)
+        progress.rejections = list(rejections)
+        batch.clear()
+        rejections.clear()
+        if on_progress is not None:
+            on_progress(progress)
+        if should_stop is not None and should_stop():
+            raise StopRequested(f"import {job_id} stopped at record {seen}: worker shutting down")
+
+    for parsed in records:
+        seen += 1
+        if seen <= skip:  # committed by an earlier run
+            continue
+        if parsed.record is None:
+            rejections.append((parsed.line, parsed.position, parsed.error or "rejected"))
+        else:
+            batch.append(parsed.record)
+        if len(batch) + len(rejections) >= batch_size:
+            commit()
+    if batch or rejections:
+        commit()
+
+
+def check_readable(path: Path, format: str, mapping: dict[str, str]) -> None:
+    """Raise FormatError or MappingError now if the file cannot be read as asked (a CSV's
+    header is read to check the mapping); nothing else is read."""
+    with _records(path, format, mapping) as (records, _position):
+        del records

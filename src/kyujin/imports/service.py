@@ -1,0 +1,221 @@
+"""Use cases on import jobs. Flushes, never commits: the job runner and the API commit."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kyujin.db.base import utcnow
+from kyujin.db.models import ImportJob
+from kyujin.errors import NotFound
+from kyujin.imports import repository
+from kyujin.imports.schemas import (
+    REJECTIONS_SHOWN,
+    ImportJobOut,
+    ImportRejectionOut,
+    ImportStatus,
+    RejectionPage,
+)
+from kyujin.postings import service as postings
+from kyujin.postings.schemas import ImportSummary, PostingIn
+
+# Runs a job may start before it is given up: a file that kills its worker every time (say,
+# by running it out of memory) must not be retried forever.
+MAX_ATTEMPTS = 5
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex
+
+
+def create_job(
+    session: Session,
+    *,
+    file_path: str,
+    format: str,
+    source: str,
+    mapping: Mapping[str, str] | None = None,
+    file_name: str | None = None,
+    file_bytes: int = 0,
+    fingerprint: str | None = None,
+    job_id: str | None = None,
+) -> ImportJob:
+    job = ImportJob(
+        id=job_id or new_job_id(),
+        status="queued",
+        source=source,
+        format=format,
+        mapping=dict(mapping) if mapping else None,
+        file_path=file_path,
+        file_name=file_name,
+        file_bytes=file_bytes,
+        fingerprint=fingerprint,
+        records_read=0,
+        bytes_read=0,
+        created=0,
+        updated=0,
+        unchanged=0,
+        rejected=0,
+        attempts=0,
+    )
+    repository.add_job(session, job)
+    return job
+
+
+def find_resumable(session: Session, *, fingerprint: str) -> ImportJob | None:
+    """The unfinished job reading the same file the same way, if there is one."""
+    return repository.find_unfinished(session, fingerprint=fingerprint)
+
+
+def mark_enqueued(session: Session, job_ids: Sequence[str]) -> None:
+    now = utcnow()
+    for job_id in job_ids:
+        job = repository.get_job(session, job_id)
+        if job is not None:
+            job.enqueued_at = now
+    session.flush()
+
+
+def claim(session: Session, job_id: str, *, owner: str, lease_s: float) -> ImportJob | None:
+    """Hold the job for ``owner``; None if it is finished or another live run holds it."""
+    now = utcnow()
+    taken = repository.claim(
+        session, job_id, owner=owner, now=now, stale_before=now - timedelta(seconds=lease_s)
+    )
+    return repository.get_job(session, job_id) if taken else None
+
+
+def import_records(
+    session: Session,
+    job_id: str,
+    *,
+    owner: str,
+    source: str,
+    records: Sequence[PostingIn],
+    rejections: Sequence[tuple[int, str, str]],
+    records_read: int,
+    bytes_read: int,
+) -> ImportSummary | None:
+    """Import one batch and move the job's checkpoint past it, in the caller's transaction.
+
+    None (and nothing written) when another run has taken the job over meanwhile.
+    """
+    if not repository.lock_owned(session, job_id, owner=owner):
+        return None
+    summary = ImportSummary()
+    postings.import_batch(session, records, default_source=source, summary=summary)
+    repository.add_rejections(session, job_id, rejections)
+    values: dict[str, Any] = {
+        "records_read": records_read,
+        "bytes_read": bytes_read,
+        "created": ImportJob.created + summary.created,
+        "updated": ImportJob.updated + summary.updated,
+        "unchanged": ImportJob.unchanged + summary.unchanged,
+        "rejected": ImportJob.rejected + len(rejections),
+        "heartbeat_at": utcnow(),
+    }
+    repository.update_owned(session, job_id, owner=owner, values=values)
+    return summary
+
+
+def finish(session: Session, job_id: str, *, owner: str, error: str | None = None) -> bool:
+    """Mark the job succeeded (or failed with ``error``); False if the run no longer holds it."""
+    now = utcnow()
+    values: dict[str, Any] = {
+        "status": "failed" if error else "succeeded",
+        "error": error,
+        "finished_at": now,
+        "heartbeat_at": now,
+        "owner": None,
+    }
+    return repository.update_owned(session, job_id, owner=owner, values=values)
+
+
+def release(session: Session, job_id: str, *, owner: str, error: str) -> ImportStatus | None:
+    """Give the job back after a run stopped early: queued again to resume from its last
+    batch, or failed after MAX_ATTEMPTS runs. None if the run no longer held it."""
+    job = repository.get_job(session, job_id)
+    if job is None or job.owner != owner or job.status != "running":
+        return None
+    if job.attempts >= MAX_ATTEMPTS:
+        job.status, job.finished_at = "failed", utcnow()
+    else:
+        job.status = "queued"
+    job.error, job.owner = error, None
+    session.flush()
+    return "failed" if job.status == "failed" else "queued"
+
+
+def stalled(session: Session, *, lease_s: float, queued_lease_s: float) -> list[str]:
+    """Jobs to hand to a worker again: running ones whose worker stopped reporting for
+    ``lease_s`` and queued ones no worker took for ``queued_lease_s``. Jobs that have used
+    up their attempts are failed instead."""
+    now = utcnow()
+    again: list[str] = []
+    for job in repository.stalled_jobs(
+        session,
+        stale_before=now - timedelta(seconds=lease_s),
+        queued_before=now - timedelta(seconds=queued_lease_s),
+    ):
+        if job.status == "running" and job.attempts >= MAX_ATTEMPTS:
+            job.status, job.finished_at, job.owner = "failed", now, None
+            job.error = f"the worker running it was lost {job.attempts} times"
+            continue
+        job.enqueued_at = now
+        again.append(job.id)
+    session.flush()
+    return again
+
+
+def _rejection_out(row: Any) -> ImportRejectionOut:
+    return ImportRejectionOut(id=row.id, line=row.line, position=row.position, reason=row.reason)
+
+
+def to_out(session: Session, job: ImportJob) -> ImportJobOut:
+    shown = repository.list_rejections(session, job.id, after=0, limit=REJECTIONS_SHOWN)
+    total = job.file_bytes or 0
+    return ImportJobOut(
+        id=job.id,
+        status=job.status,
+        source=job.source,
+        format=job.format,
+        file_name=job.file_name,
+        file_bytes=total,
+        bytes_read=job.bytes_read,
+        progress=1.0
+        if job.status == "succeeded"
+        else min(job.bytes_read / total, 1.0)
+        if total
+        else 0.0,
+        records_read=job.records_read,
+        created=job.created,
+        updated=job.updated,
+        unchanged=job.unchanged,
+        rejected=job.rejected,
+        attempts=job.attempts,
+        error=job.error,
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        heartbeat_at=job.heartbeat_at,
+        rejections=[_rejection_out(r) for r in shown],
+    )
+
+
+def get_job(session: Session, job_id: str) -> ImportJobOut:
+    job = repository.get_job(session, job_id)
+    if job is None:
+        raise NotFound(f"import {job_id} does not exist")
+    return to_out(session, job)
+
+
+def list_rejections(session: Session, job_id: str, *, after: int, limit: int) -> RejectionPage:
+    if repository.get_job(session, job_id) is None:
+        raise NotFound(f"import {job_id} does not exist")
+    rows = repository.list_rejections(session, job_id, after=after, limit=limit + 1)
+    items = [_rejection_out(r) for r in rows[:limit]]
+    return RejectionPage(items=items, next_after=items[-1].id if len(rows) > limit else None)

@@ -1,0 +1,229 @@
+"""The import job on both backends: checkpoints, resume, ownership, rejections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from kyujin.db.base import utcnow
+from kyujin.db.engine import make_engine, make_session_factory, transaction
+from kyujin.db.models import ImportJob, Posting
+from kyujin.imports import jobs, service
+from tests.conftest import make_settings
+from tests.support.factories import jsonl, posting_data
+
+
+@pytest.fixture
+def engine_fresh(new_database_url: str) -> Iterator[Engine]:
+    engine = make_engine(make_settings(new_database_url))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def factory(engine_fresh: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine_fresh)
+
+
+def new_job(factory: sessionmaker[Session], path: Path, **options: object) -> str:
+    with transaction(factory, write=True) as session:
+        job = service.create_job(
+            session,
+            file_path=str(path),
+            format=str(options.pop("format", "jsonl")),
+            source="bulk",
+            file_bytes=path.stat().st_size if path.is_file() else 0,
+            **options,  # type: ignore[arg-type]
+        )
+        return job.id
+
+
+def write_postings(path: Path, count: int, *, bad_every: int = 0) -> None:
+    lines: list[dict[str, object] | str] = []
+    for n in range(1, count + 1):
+        if bad_every and n % bad_every == 0:
+            lines.append("{not json")
+        else:
+            lines.append(posting_data(external_id=f"p{n}", title=f"Python Engineer {n}"))
+    path.write_bytes(jsonl(*lines))
+
+
+def job_row(factory: sessionmaker[Session], job_id: str) -> ImportJob:
+    with transaction(factory) as session:
+        job = session.get(ImportJob, job_id)
+        assert job is not None
+        return job
+
+
+def posting_count(factory: sessionmaker[Session]) -> int:
+    with transaction(factory) as session:
+        return int(session.scalar(select(func.count()).select_from(Posting)) or 0)
+
+
+def test_a_job_imports_in_batches_and_records_rejections(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 25, bad_every=10)
+    job_id = new_job(factory, path)
+    seen: list[int] = []
+    final = jobs.run_import(
+        factory, job_id, lease_s=60, batch_size=7, on_progress=lambda p: seen.append(p.records_read)
+    )
+    assert seen == [7, 14, 21, 25]
+    assert (final.created, final.rejected, final.records_read) == (23, 2, 25)
+    with transaction(factory) as session:
+        out = service.get_job(session, job_id)
+    assert out.status == "succeeded" and out.progress == 1.0
+    assert (out.created, out.updated, out.unchanged, out.rejected) == (23, 0, 0, 2)
+    assert [(r.line, r.position) for r in out.rejections] == [(10, "line 10"), (20, "line 20")]
+    assert out.rejections[0].reason.startswith("invalid JSON")
+    assert out.bytes_read == path.stat().st_size
+    assert posting_count(factory) == 23
+
+
+def test_a_second_run_of_a_finished_job_does_nothing(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 3)
+    job_id = new_job(factory, path)
+    jobs.run_import(factory, job_id, lease_s=60)
+    with pytest.raises(jobs.JobUnavailable):
+        jobs.run_import(factory, job_id, lease_s=60)
+    assert job_row(factory, job_id).attempts == 1
+
+
+def test_an_interrupted_run_resumes_after_its_last_batch(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 20, bad_every=6)
+    reference = tmp_path / "ref.jsonl"
+    reference.write_bytes(path.read_bytes())
+    job_id = new_job(factory, path)
+
+    def stop_after_two_batches(progress: jobs.Progress) -> None:
+        if progress.records_read >= 10:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        jobs.run_import(
+            factory, job_id, lease_s=60, batch_size=5, on_progress=stop_after_two_batches
+        )
+    stopped = job_row(factory, job_id)
+    assert (stopped.status, stopped.records_read, stopped.owner) == ("queued", 10, None)
+    assert "KeyboardInterrupt" in (stopped.error or "")
+
+    final = jobs.run_import(factory, job_id, lease_s=60, batch_size=5)
+    assert final.resumed_from == 10
+    done = job_row(factory, job_id)
+    # The same counts as one uninterrupted run: 17 postings, 3 bad lines, none twice.
+    assert (done.status, done.created, done.unchanged, done.rejected) == ("succeeded", 17, 0, 3)
+    assert done.attempts == 2 and done.error is None
+    assert posting_count(factory) == 17
+    with transaction(factory) as session:
+        lines = [r.line for r in service.list_rejections(session, job_id, after=0, limit=10).items]
+    assert lines == [6, 12, 18]
+
+
+def test_a_live_run_is_not_taken_over_but_a_stale_one_is(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 4)
+    job_id = new_job(factory, path)
+    with transaction(factory, write=True) as session:
+        assert service.claim(session, job_id, owner="a" * 32, lease_s=60) is not None
+    with pytest.raises(jobs.JobUnavailable):
+        jobs.run_import(factory, job_id, lease_s=60)
+    # The first owner stops reporting: after the lease, another run takes the job.
+    with transaction(factory, write=True) as session:
+        session.execute(update(ImportJob).values(heartbeat_at=utcnow() - timedelta(seconds=120)))
+    with transaction(factory, write=True) as session:
+        assert service.stalled(session, lease_s=60, queued_lease_s=300) == [job_id]
+    final = jobs.run_import(factory, job_id, lease_s=60)
+    assert final.created == 4
+    # The old owner's next commit finds the job gone and writes nothing.
+    with transaction(factory, write=True) as session:
+        late = service.import_records(
+                session,
+                job_id,
+                owner="a" * 32,
+                source="x",
+                records=[],
+                rejections=[],
+                records_read=99,
+                bytes_read=0,
+            )
+        assert late is None
+    assert job_row(factory, job_id).records_read == 4
+
+
+def test_a_job_that_keeps_losing_its_worker_fails(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 2)
+    job_id = new_job(factory, path)
+    for _ in range(service.MAX_ATTEMPTS):
+        with transaction(factory, write=True) as session:
+            session.execute(update(ImportJob).values(status="queued"))
+            assert service.claim(session, job_id, owner="b" * 32, lease_s=60)
+            session.execute(
+                update(ImportJob).values(heartbeat_at=utcnow() - timedelta(seconds=120))
+            )
+    with transaction(factory, write=True) as session:
+        assert service.stalled(session, lease_s=60, queued_lease_s=300) == []
+    job = job_row(factory, job_id)
+    assert job.status == "failed" and "lost 5 times" in (job.error or "")
+
+
+def test_an_unreadable_file_fails_the_job_without_retrying(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Job Title,Body\nPython,Django\n", encoding="utf-8")
+    job_id = new_job(factory, path, format="csv", mapping={"title": "Missing Column"})
+    jobs.run_import(factory, job_id, lease_s=60)
+    job = job_row(factory, job_id)
+    assert job.status == "failed" and "Missing Column" in (job.error or "")
+    assert posting_count(factory) == 0
+
+
+def test_csv_with_a_mapping_imports(factory: sessionmaker[Session], tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "Job Title,Body,Id\nPython Engineer,Django と PostgreSQL,1\n,missing title,2\n",
+        encoding="utf-8",
+    )
+    job_id = new_job(
+        factory,
+        path,
+        format="csv",
+        mapping={"title": "Job Title", "description": "Body", "external_id": "Id"},
+    )
+    final = jobs.run_import(factory, job_id, lease_s=60)
+    assert (final.created, final.rejected) == (1, 1)
+    with transaction(factory) as session:
+        out = service.get_job(session, job_id)
+    assert out.rejections[0].position.startswith("row 2")
+
+
+def test_resumable_jobs_are_found_by_fingerprint(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 2)
+    job_id = new_job(factory, path, fingerprint="f" * 64)
+    with transaction(factory) as session:
+        found = service.find_resumable(session, fingerprint="f" * 64)
+        assert found is not None and found.id == job_id
+    jobs.run_import(factory, job_id, lease_s=60)
+    with transaction(factory) as session:
+        assert service.find_resumable(session, fingerprint="f" * 64) is None
