@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,8 @@ ADMIN_KEY = "test-admin-key"
 _used: dict[str, set[str]] = {"sqlite": set(), "postgresql": set(), "redis": set()}
 _servers: dict[str, str] = {}
 _db_counter = itertools.count(1)
+# Queue files and uploads of tests that do not choose their own place.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="kyujin-test-"))
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
@@ -49,6 +52,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "log_level": "WARNING",
         # Tests that need a worker start one themselves.
         "embedded_worker": False,
+        "queue_path": _SCRATCH / "queue.db",
+        "import_dir": _SCRATCH / "imports",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

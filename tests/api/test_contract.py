@@ -10,6 +10,7 @@ from pathlib import Path
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -28,6 +29,14 @@ def _app() -> FastAPI:
     upgrade(url)
     return create_app(make_settings(url))
 
+
+# POST /v1/imports takes a file as its body; schemathesis has no generator for JSON Lines.
+_JSON_LINES = st.one_of(
+    st.just(b'{"title": "Go Engineer", "description": "Go and gRPC"}\n'),
+    st.binary(max_size=200),
+)
+for _media_type in ("application/x-ndjson", "application/jsonl", "application/jsonlines"):
+    schemathesis.openapi.media_type(_media_type, _JSON_LINES)
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 
