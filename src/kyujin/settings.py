@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     import_max_bytes: int = Field(
         default=2 * 1024**3, ge=1, description="Largest file POST /v1/imports accepts."
     )
+    import_batch_size: int = Field(
+        default=500,
+        ge=1,
+        le=10_000,
+        description="Records per transaction in an import (its checkpoint and heartbeat).",
+    )
     job_lease_s: float = Field(
         default=60.0,
         gt=0,

@@ -107,6 +107,7 @@ class TaskQueue:
                 self.factory(),
                 job_id,
                 lease_s=self.settings.job_lease_s,
+                batch_size=self.settings.import_batch_size,
                 should_stop=self._stopping,
             )
         except jobs.JobUnavailable as exc:
