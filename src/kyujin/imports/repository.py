@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from kyujin.db.models import ImportJob, ImportRejection
@@ -113,7 +113,7 @@ def stalled_jobs(
             or_(
                 (ImportJob.status == "running") & (ImportJob.heartbeat_at < stale_before),
                 (ImportJob.status == "queued")
-                & or_(ImportJob.enqueued_at.is_(None), ImportJob.enqueued_at < queued_before),
+                & (func.coalesce(ImportJob.enqueued_at, ImportJob.created_at) < queued_before),
             )
         )
         .order_by(ImportJob.created_at)

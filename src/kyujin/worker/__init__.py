@@ -78,11 +78,11 @@ class TaskQueue:
         """Enqueue again the imports whose worker was lost (see the module docstring)."""
         lease = self.settings.job_lease_s
         with transaction(self.factory(), write=True) as session:
-            running = imports.stalled(session, lease_s=lease, queued_lease_s=lease * QUEUED_LEASES)
-        for job_id in running:
-            log.warning("import requeued: its worker stopped reporting", job_id=job_id)
+            again = imports.stalled(session, lease_s=lease, queued_lease_s=lease * QUEUED_LEASES)
+        for job_id in again:
+            log.warning("import enqueued again: its worker or its message was lost", job_id=job_id)
             self.enqueue_import(job_id)
-        return running
+        return again
 
     def pending(self) -> int:
         """Messages waiting in the queue (not counting ones a worker holds)."""
