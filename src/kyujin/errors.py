@@ -17,3 +17,7 @@ class Conflict(KyujinError):
 
 class InvalidInput(KyujinError):
     pass
+
+
+class NotAcceptable(KyujinError):
+    """None of the representations of a resource is one the request's Accept header allows."""

@@ -1,6 +1,11 @@
+import jsonschema_rs
+import pytest
 from fastapi.testclient import TestClient
 
 from kyujin.api.app import MAX_BODY_BYTES
+from kyujin.postings.jsonld import JSON_SCHEMA, posting_to_jsonld
+from kyujin.postings.router import JSON, negotiate
+from kyujin.postings.schemas import PostingOut
 from tests.support.factories import posting_data
 
 
@@ -97,3 +102,115 @@ def test_bad_query_parameters_are_422(client: TestClient) -> None:
     assert client.get("/v1/postings/not-a-number").status_code == 422
     assert client.get(f"/v1/postings/{2**63}").status_code == 422  # beyond a 64-bit id
     assert client.get("/v1/postings", params={"cursor": "garbage!"}).status_code == 400
+
+
+JSON_LD = "application/ld+json"
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize(
+    ("accept", "chosen"),
+    [
+        ("application/json", JSON),
+        ("*/*", JSON),
+        ("", JSON),
+        ("application/*", JSON),
+        (BROWSER, JSON),  # */* matches both at 0.8: the default wins the tie
+        ("application/ld+json;q=0.9, application/json", JSON),
+        ("application/ld+json, application/json", JSON),  # equal: the default
+        ("application/json; charset=utf-8", JSON),
+        ("garbage", JSON),  # no readable media range: the header is ignored
+        ("application/ld+json", JSON_LD),
+        ("APPLICATION/LD+JSON", JSON_LD),
+        ('application/ld+json; profile="https://schema.org"', JSON_LD),
+        ("application/ld+json, */*", JSON_LD),  # equal quality: the exact match wins
+        ("application/json;q=0.5, application/ld+json", JSON_LD),
+        ("application/json;q=0, */*", JSON_LD),
+        ("application/json;q=0.8, application/ld+json;q=0.801", JSON_LD),
+        ("text/html, application/ld+json;q=0.1", JSON_LD),
+        ("application/ld+json, application/json;q=abc", JSON_LD),  # a bad q drops its range
+        ("text/csv", None),
+        ("text/*, image/png", None),
+        ("*/*;q=0", None),
+        ("application/json;q=0, application/ld+json;q=0", None),
+        ("application/*;q=0, text/plain", None),
+        ("application/ld+json;q=2", JSON),  # q above 1 is invalid: nothing readable left
+    ],
+)
+def test_negotiate(accept: str, chosen: str | None) -> None:
+    assert negotiate(accept) == chosen
+
+
+def test_get_as_json_ld(client: TestClient, admin_headers: dict[str, str]) -> None:
+    created = create(
+        client,
+        admin_headers,
+        title="Go エンジニア",
+        company="株式会社クモ",
+        description="【必須】Go言語 3年以上\n年収600万〜900万円、フルリモート",
+    )
+    response = client.get(f"/v1/postings/{created['id']}", headers={"Accept": JSON_LD})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == JSON_LD
+    assert response.headers["vary"] == "Accept"
+    body = response.json()
+    assert body == posting_to_jsonld(PostingOut.model_validate(created))
+    assert body["@type"] == "JobPosting" and body["title"] == "Go エンジニア"
+    assert body["hiringOrganization"] == {"@type": "Organization", "name": "株式会社クモ"}
+    assert body["baseSalary"]["value"]["minValue"] == 6_000_000
+    assert body["jobLocationType"] == "TELECOMMUTE"
+    assert "株式会社クモ".encode() in response.content  # UTF-8, not \u escapes
+    assert not list(jsonschema_rs.validator_for(JSON_SCHEMA).iter_errors(body))
+
+
+@pytest.mark.parametrize(
+    "accept", [None, "application/json", "*/*", BROWSER, "application/ld+json;q=0.9, */*"]
+)
+def test_get_as_json_by_default(
+    client: TestClient, admin_headers: dict[str, str], accept: str | None
+) -> None:
+    created = create(client, admin_headers)
+    request = client.build_request("GET", f"/v1/postings/{created['id']}")
+    if accept is None:
+        del request.headers["accept"]
+    else:
+        request.headers["accept"] = accept
+    response = client.send(request)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == JSON
+    assert response.headers["vary"] == "Accept"
+    assert response.json() == created
+
+
+def test_an_accept_allowing_neither_is_406(
+    client: TestClient, admin_headers: dict[str, str]
+) -> None:
+    created = create(client, admin_headers)
+    response = client.get(f"/v1/postings/{created['id']}", headers={"Accept": "text/csv"})
+    assert response.status_code == 406
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["vary"] == "Accept"
+    body = response.json()
+    assert body["title"] == "Not Acceptable" and body["status"] == 406
+    assert body["detail"] == (
+        "this posting is available as application/json or application/ld+json; "
+        "the Accept header allows neither"
+    )
+    assert body["request_id"] == response.headers["x-request-id"]
+
+
+def test_a_missing_posting_is_404_in_json_ld_too(client: TestClient) -> None:
+    response = client.get("/v1/postings/987654", headers={"Accept": JSON_LD})
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_openapi_documents_both_representations(client: TestClient) -> None:
+    operation = client.get("/openapi.json").json()["paths"]["/v1/postings/{posting_id}"]["get"]
+    content = operation["responses"]["200"]["content"]
+    assert set(content) == {JSON, JSON_LD}
+    assert content[JSON]["schema"] == {"$ref": "#/components/schemas/PostingOut"}
+    assert content[JSON_LD]["schema"]["properties"]["@type"] == {"const": "JobPosting"}
+    assert operation["responses"]["406"]["content"] == {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+    }

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kyujin.errors import Conflict, InvalidInput, KyujinError, NotFound
+from kyujin.errors import Conflict, InvalidInput, KyujinError, NotAcceptable, NotFound
 
 log = structlog.get_logger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -62,7 +62,14 @@ def problem_response(
     return response
 
 
-_STATUS_BY_ERROR: dict[type[KyujinError], int] = {NotFound: 404, Conflict: 409, InvalidInput: 400}
+_STATUS_BY_ERROR: dict[type[KyujinError], int] = {
+    NotFound: 404,
+    Conflict: 409,
+    InvalidInput: 400,
+    NotAcceptable: 406,
+}
+# A 406 depends on the request's Accept header by definition: caches must key on it.
+_HEADERS_BY_ERROR: dict[type[KyujinError], dict[str, str]] = {NotAcceptable: {"Vary": "Accept"}}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -85,7 +92,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(KyujinError)
     async def domain_error(request: Request, exc: KyujinError) -> JSONResponse:
-        return problem_response(request, _STATUS_BY_ERROR.get(type(exc), 400), str(exc))
+        return problem_response(
+            request,
+            _STATUS_BY_ERROR.get(type(exc), 400),
+            str(exc),
+            headers=_HEADERS_BY_ERROR.get(type(exc)),
+        )
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:

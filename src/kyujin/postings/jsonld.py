@@ -22,6 +22,38 @@ _EMPLOYMENT_TYPES = {
 }
 _UNITS = {"annual": "YEAR", "monthly": "MONTH", "hourly": "HOUR"}
 
+_DATE = {"type": "string", "format": "date"}
+_TYPED = {"type": "object", "required": ["@type"]}
+# What posting_to_jsonld gives, for the OpenAPI document; schema.org defines the terms.
+JSON_SCHEMA: dict[str, Any] = {
+    "title": "JobPosting",
+    "description": "A schema.org JobPosting (https://schema.org/JobPosting) in JSON-LD; "
+    "properties without a value are left out. `description` is HTML.",
+    "type": "object",
+    "required": ["@context", "@type", "title", "description", "datePosted", "identifier"],
+    "properties": {
+        "@context": {"const": "https://schema.org"},
+        "@type": {"const": "JobPosting"},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "datePosted": _DATE,
+        "validThrough": _DATE,
+        "identifier": {
+            **_TYPED,
+            "description": "PropertyValue: name is the source, value its id for the posting.",
+        },
+        "url": {"type": "string", "format": "uri"},
+        "hiringOrganization": {**_TYPED, "description": "Organization with its name."},
+        "jobLocation": {**_TYPED, "description": "Place; address a PostalAddress or text."},
+        "baseSalary": {**_TYPED, "description": "MonetaryAmount with a QuantitativeValue."},
+        "employmentType": {"enum": sorted(set(_EMPLOYMENT_TYPES.values()))},
+        "jobLocationType": {"const": "TELECOMMUTE"},
+        "skills": {"type": "string", "description": "Skill names, required ones first."},
+        "experienceRequirements": {**_TYPED, "description": "monthsOfExperience."},
+        "industry": {"type": "string"},
+    },
+}
+
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value

@@ -1,18 +1,70 @@
 from __future__ import annotations
 
+import math
+from functools import lru_cache
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from kyujin.api.deps import AdminDep, SessionDep
 from kyujin.api.errors import Problem
-from kyujin.postings import search, service
+from kyujin.errors import NotAcceptable
+from kyujin.postings import jsonld, search, service
 from kyujin.postings.schemas import PostingIn, PostingOut
 from kyujin.postings.search_schemas import SearchPage, SearchQuery
 
 router = APIRouter(prefix="/v1/postings", tags=["postings"])
 # Ids are 64-bit database integers; a larger number is invalid input, not a lookup.
 PostingId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+
+JSON = "application/json"
+# The representations of one posting, the default first: it wins ties.
+_OFFERS = (JSON, jsonld.MEDIA_TYPE)
+_VARY = {"Vary": "Accept"}
+
+
+@lru_cache(maxsize=64)
+def negotiate(accept: str) -> str | None:
+    """The offer an Accept header prefers (RFC 9110 section 12.5.1), or None if it allows none.
+
+    Each offer takes the quality of the most specific media range that matches it (exact,
+    then type/*, then */*); the highest quality wins, then the more specific match, then
+    the default. A header without one readable media range is ignored, as the RFC permits.
+    Clients send the same few headers over and over: the cache makes this a dict lookup.
+    """
+    ranges: list[tuple[str, float]] = []
+    for part in accept.split(","):
+        media, *params = part.split(";")
+        media = media.strip().lower()
+        kind, slash, subtype = media.partition("/")
+        if not (kind and slash and subtype):
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = math.nan
+                break
+        if 0.0 <= q <= 1.0:  # also false for NaN: a range with an unreadable q is skipped
+            ranges.append((media, q))
+    if not ranges:
+        return _OFFERS[0]
+    best, best_rank = None, (0.0, -1)
+    for offer in _OFFERS:
+        matches = (offer, offer.partition("/")[0] + "/*", "*/*")
+        quality, specificity = 0.0, -1
+        for media, q in ranges:
+            if media in matches:
+                rank = 2 - matches.index(media)
+                if rank > specificity or (rank == specificity and q > quality):
+                    quality, specificity = q, rank
+        if quality > 0 and (quality, specificity) > best_rank:
+            best, best_rank = offer, (quality, specificity)
+    return best
 
 
 @router.get(
@@ -27,9 +79,39 @@ def list_postings(session: SessionDep, query: Annotated[SearchQuery, Query()]) -
     return search.search(session, query)
 
 
-@router.get("/{posting_id}", response_model=PostingOut, responses={404: {"model": Problem}})
-def get_posting(session: SessionDep, posting_id: PostingId) -> PostingOut:
-    return service.get_posting(session, posting_id)
+@router.get(
+    "/{posting_id}",
+    response_model=PostingOut,
+    summary="Get a posting",
+    responses={
+        200: {
+            "description": "The posting and its facts; as a schema.org JobPosting in JSON-LD "
+            "with `Accept: application/ld+json`.",
+            "content": {jsonld.MEDIA_TYPE: {"schema": jsonld.JSON_SCHEMA}},
+        },
+        404: {"model": Problem},
+        406: {"model": Problem},
+    },
+)
+def get_posting(
+    session: SessionDep, posting_id: PostingId, request: Request, response: Response
+) -> PostingOut | Response:
+    """The posting with the facts extracted from it. `Accept: application/ld+json` gives it
+    as a schema.org JobPosting, the JSON-LD job boards publish for search engines; an
+    Accept header that allows neither that nor JSON is answered with 406."""
+    accept = request.headers.getlist("accept")
+    media_type = negotiate(", ".join(accept)) if accept else JSON
+    if media_type is None:
+        raise NotAcceptable(
+            f"this posting is available as {' or '.join(_OFFERS)}; the Accept header allows neither"
+        )
+    posting = service.get_posting(session, posting_id)
+    if media_type == jsonld.MEDIA_TYPE:
+        return JSONResponse(
+            jsonld.posting_to_jsonld(posting), media_type=jsonld.MEDIA_TYPE, headers=_VARY
+        )
+    response.headers.update(_VARY)
+    return posting
 
 
 @router.post(
