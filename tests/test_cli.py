@@ -1,5 +1,12 @@
+import io
 import json
+import os
+import re
+import subprocess
+import sys
+import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -7,9 +14,12 @@ from sqlalchemy import create_engine, func, select
 from typer.testing import CliRunner
 
 from kyujin.cli import app
+from kyujin.db.migrate import upgrade
 from kyujin.db.models import Posting
+from kyujin.postings.formats import read_jsonld
 from kyujin.settings import get_settings
 from tests.support.factories import jsonl, posting_data
+from tests.support.servers import PostgresServer
 
 runner = CliRunner()
 
@@ -112,7 +122,8 @@ def test_db_upgrade_creates_the_schema_and_is_repeatable(
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["import"], ["db", "upgrade"], ["serve"], ["extract"], ["reextract"]]
+    "command",
+    [[], ["import"], ["db", "upgrade"], ["serve"], ["extract"], ["reextract"], ["export"]],
 )
 def test_help_explains_each_command(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
@@ -204,3 +215,198 @@ def test_generated_postings_import(cli_env: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "created 40, updated 0, unchanged 0, rejected 0"
     assert len(titles(cli_env)) == 40
+
+
+@pytest.fixture
+def other_database_url(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[str]:
+    """A second fresh, migrated database of the same backend, to import an export into."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'other.db'}"
+        upgrade(url)
+        yield url
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = f"kyujin_other_{uuid.uuid4().hex[:12]}"
+    server.psql(f"CREATE DATABASE {name}")
+    upgrade(server.url(name))
+    yield server.url(name)
+    server.psql(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("KYUJIN_DATABASE_URL", url)
+    get_settings.cache_clear()
+
+
+def export_records() -> list[dict]:
+    return [
+        posting_data(
+            source="board-a",
+            external_id="r1",
+            title="Backend Engineer (Go)",
+            company="株式会社ペイネクスト",
+            description=None,
+            description_html="<h3>必須</h3><ul><li>Go 3年以上</li><li>PostgreSQL</li></ul>",
+            valid_through="2026-12-31",
+            company_employees=500,
+            company_industry="金融",
+            company_foreign_affiliated=False,
+            salary_currency="JPY",
+            salary_min=6_000_000,
+            salary_max=9_000_000,
+            salary_period="annual",
+            employment_type="full_time",
+            remote="hybrid",
+            applicant_countries=["JP"],
+        ),
+        posting_data(
+            source="board-b",
+            external_id="r2",
+            company=None,
+            url=None,
+            location=None,
+            posted_at=None,
+            description="年収500万円〜、フルリモート。Python 3年以上。",
+        ),
+        posting_data(source="board-a", external_id="r3", company="ペイネクスト"),
+    ]
+
+
+def comparable(lines: str) -> list[dict]:
+    """Exported records without what a database assigns (ids and timestamps)."""
+    records = [json.loads(line) for line in lines.splitlines()]
+    for record in records:
+        for name in ("id", "created_at", "updated_at"):
+            del record[name]
+        if record["company_info"]:
+            del record["company_info"]["id"]
+    return records
+
+
+def test_export_writes_json_lines(cli_env: str, tmp_path: Path) -> None:
+    file = tmp_path / "in.jsonl"
+    file.write_bytes(jsonl(*export_records()))
+    assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    result = runner.invoke(app, ["export"])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"exported 3 postings to stdout in \d+\.\d s\n", result.stderr)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and "株式会社ペイネクスト" in lines[0]  # UTF-8, not \u escapes
+    records = [json.loads(line) for line in lines]
+    assert [r["external_id"] for r in records] == ["r1", "r2", "r3"]
+    assert [r["id"] for r in records] == sorted(r["id"] for r in records)
+    first = records[0]
+    assert first["description"] == "必須\n\n- Go 3年以上\n- PostgreSQL"
+    assert first["company_info"]["size_band"] == "medium"
+    assert first["facts"]["salary"]["annual_max_jpy"] == 9_000_000
+    assert first["facts"]["stated"] == ["salary", "employment_type", "remote"]
+    assert (first["salary_min"], first["remote"], first["company_industry"]) == (
+        6_000_000,
+        "hybrid",
+        "finance",
+    )
+
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["export", "-o", str(out), "--source", "board-a"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"exported 2 postings to {out} in ")
+    assert out.read_text(encoding="utf-8").splitlines() == [lines[0], lines[2]]
+
+    result = runner.invoke(app, ["export", "--since", "2999-01-01"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.startswith("exported 0 postings to stdout")
+    result = runner.invoke(app, ["export", "--since", date.today().isoformat()])
+    assert len(result.stdout.splitlines()) == 3  # all were stored today (UTC, give or take)
+
+
+def test_export_json_ld_reads_back(cli_env: str, tmp_path: Path) -> None:
+    file = tmp_path / "in.jsonl"
+    file.write_bytes(jsonl(*export_records()))
+    assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    result = runner.invoke(app, ["export", "--format", "jsonld"])
+    assert result.exit_code == 0, result.output
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["@type"] for d in documents] == ["JobPosting"] * 3
+    assert [d["identifier"]["value"] for d in documents] == ["r1", "r2", "r3"]
+    parsed = list(read_jsonld(io.BytesIO(result.stdout.encode())))
+    assert [p.error for p in parsed] == [None] * 3
+    first = parsed[0].record
+    assert first is not None
+    assert (first.title, first.company, first.salary_max) == (
+        "Backend Engineer (Go)",
+        "株式会社ペイネクスト",
+        9_000_000,
+    )
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_postings(
+    cli_env: str, other_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "in.jsonl"
+    file.write_bytes(jsonl(*export_records()))
+    assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    exported = tmp_path / "export.jsonl"
+    assert runner.invoke(app, ["export", "-o", str(exported)]).exit_code == 0
+
+    use_database(monkeypatch, other_database_url)
+    result = runner.invoke(app, ["import", str(exported)])
+    assert result.stdout.strip() == "created 3, updated 0, unchanged 0, rejected 0"
+    again = runner.invoke(app, ["export"])
+    assert again.exit_code == 0, again.output
+    first, second = comparable(exported.read_text(encoding="utf-8")), comparable(again.stdout)
+    assert second == first
+    assert second[0]["company_info"] == {
+        "name": "株式会社ペイネクスト",
+        "size_band": "medium",
+        "industry": "finance",
+        "foreign_affiliated": False,
+    }
+    assert second[0]["description_html"] == export_records()[0]["description_html"]
+    assert second[0]["facts"]["salary"]["min"] == 6_000_000
+    assert second[2]["company_info"]["name"] == "株式会社ペイネクスト"  # r1's spelling
+    # Importing the export again changes nothing.
+    result = runner.invoke(app, ["import", str(exported)])
+    assert result.stdout.strip() == "created 0, updated 0, unchanged 3, rejected 0"
+
+
+def test_export_ends_quietly_when_the_reader_stops(cli_env: str, tmp_path: Path) -> None:
+    file = tmp_path / "synthetic.jsonl"
+    runner.invoke(app, ["generate", "--count", "60", "--seed", "3", "-o", str(file)])
+    assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    # 60 postings with their facts are some 450 KB, far more than a pipe holds, written
+    # 10 at a time: the writes after the reader has gone fail.
+    process = subprocess.Popen(
+        [Path(sys.executable).parent / "kyujin", "export", "--batch-size", "10"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KYUJIN_DATABASE_URL": cli_env},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    with process.stdout, process.stderr:
+        assert json.loads(process.stdout.readline())["external_id"] == "syn-3-1"
+        process.stdout.close()  # like `kyujin export | head -1`
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""  # no traceback, no summary
+
+
+def test_export_refuses_an_unmigrated_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_database(monkeypatch, f"sqlite:///{tmp_path / 'empty.db'}")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["export", "-o", str(out)])
+    get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "run `kyujin db upgrade`" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--since", "2026-13-01"), ("--since", "yesterday"), ("--format", "csv")]
+)
+def test_export_refuses_bad_options(option: str, value: str) -> None:
+    result = runner.invoke(app, ["export", option, value])
+    assert result.exit_code == 2
+    assert option in result.stderr

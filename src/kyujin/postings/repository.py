@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -73,6 +74,24 @@ def list_stale_postings(
     stmt = stmt.options(selectinload(Posting.skills), selectinload(Posting.company))
     stmt = stmt.order_by(Posting.id).limit(limit)
     return list(session.scalars(stmt))
+
+
+def list_postings(
+    session: Session,
+    *,
+    after_id: int,
+    limit: int,
+    source: str | None = None,
+    updated_since: datetime | None = None,
+) -> list[Posting]:
+    """One keyset page of postings by id, with their skills and company."""
+    stmt = select(Posting).where(Posting.id > after_id)
+    if source is not None:
+        stmt = stmt.where(Posting.source == source)
+    if updated_since is not None:
+        stmt = stmt.where(Posting.updated_at >= updated_since)
+    stmt = stmt.options(selectinload(Posting.skills), selectinload(Posting.company))
+    return list(session.scalars(stmt.order_by(Posting.id).limit(limit)))
 
 
 def count_stale_postings(session: Session, *, version: str) -> int:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from kyujin.errors import Conflict, NotFound
 from kyujin.extraction import service as extraction
 from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import repository
+from kyujin.postings.jsonld import posting_to_jsonld
 from kyujin.postings.schemas import (
     CompanyOut,
     ImportSummary,
@@ -26,6 +29,10 @@ from kyujin.postings.schemas import (
 )
 
 DEFAULT_SOURCE = "api"
+# A posting with its skills is 5-20 KB in memory: a batch of 1,000 holds 5-20 MB, and one
+# query pair per 1,000 postings keeps the round trips out of the export's time.
+EXPORT_BATCH_SIZE = 1_000
+ExportFormat = Literal["jsonl", "jsonld"]
 
 
 # Fields beyond the first six join the hash only when set, so that postings imported before
@@ -381,3 +388,77 @@ def reextract(
 
 def count_stale(session: Session) -> int:
     return repository.count_stale_postings(session, version=extraction.facts_version())
+
+
+def _posting_batches(
+    session: Session, *, source: str | None, since: date | None, batch_size: int
+) -> Iterator[list[Posting]]:
+    updated_since = datetime.combine(since, time(), UTC) if since is not None else None
+    after_id = 0
+    while True:
+        rows = repository.list_postings(
+            session,
+            after_id=after_id,
+            limit=batch_size,
+            source=source,
+            updated_since=updated_since,
+        )
+        if rows:
+            yield rows
+        if len(rows) < batch_size:
+            return
+        after_id = rows[-1].id
+
+
+def iter_postings(
+    session: Session,
+    *,
+    source: str | None = None,
+    since: date | None = None,
+    batch_size: int = EXPORT_BATCH_SIZE,
+) -> Iterator[PostingOut]:
+    """Postings by id (from one source, updated on or after a UTC day), read in batches:
+    memory holds one batch however many postings there are."""
+    for rows in _posting_batches(session, source=source, since=since, batch_size=batch_size):
+        for posting in rows:
+            yield to_out(posting)
+
+
+def _import_fields(posting: Posting) -> dict[str, Any]:
+    """What `kyujin import` needs beyond PostingOut to recreate a posting: the facts its
+    source stated and its company's attributes, under PostingIn's names."""
+    fields: dict[str, Any] = dict(posting.stated or {})
+    company = posting.company
+    if company is not None:
+        attributes = {
+            "company_size": company.size_band,
+            "company_industry": company.industry,
+            "company_foreign_affiliated": company.foreign_affiliated,
+        }
+        fields.update((name, value) for name, value in attributes.items() if value is not None)
+    return fields
+
+
+def export_postings(
+    session: Session,
+    *,
+    format: ExportFormat = "jsonl",
+    source: str | None = None,
+    since: date | None = None,
+    batch_size: int = EXPORT_BATCH_SIZE,
+) -> Iterator[dict[str, Any]]:
+    """One JSON object per posting, by id, in constant memory (see ``iter_postings``).
+
+    "jsonld": a schema.org JobPosting. "jsonl": the posting as the API gives it (PostingOut)
+    plus the stated facts and company attributes that PostingOut shows only as outcomes
+    (salary_*, employment_type, remote, applicant_countries, company_size,
+    company_industry, company_foreign_affiliated): `kyujin import`, which ignores the
+    other PostingOut fields, recreates the same posting from it.
+    """
+    for rows in _posting_batches(session, source=source, since=since, batch_size=batch_size):
+        for posting in rows:
+            out = to_out(posting)
+            if format == "jsonld":
+                yield posting_to_jsonld(out)
+            else:
+                yield {**out.model_dump(mode="json"), **_import_fields(posting)}
