@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 from sqlalchemy import Engine
@@ -65,57 +65,181 @@ def _safe_url(url: str) -> str:
 def import_postings(
     file: Annotated[
         Path,
-        typer.Argument(help="JSON Lines file, one posting per line; - for stdin.", allow_dash=True),
+        typer.Argument(
+            help="File to import, a directory of HTML pages, or - for standard input.",
+            allow_dash=True,
+        ),
     ],
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl, csv, jsonld or html (default: from the file's extension; "
+            "jsonl for standard input).",
+        ),
+    ] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            "-m",
+            metavar="FIELD=COLUMN",
+            help="CSV column for a posting field, e.g. --map 'title=Job Title'; repeatable.",
+        ),
+    ] = None,
     source: Annotated[
         str, typer.Option(help="Source for records that do not name one.")
     ] = "import",
     batch_size: Annotated[
         int, typer.Option(min=1, max=10_000, help="Records per transaction.")
     ] = 500,
+    queue: Annotated[
+        bool,
+        typer.Option("--queue", help="Hand the file to the workers instead of importing here."),
+    ] = False,
 ) -> None:
-    """Import postings from JSON Lines. Re-importing the same file changes nothing.
+    """Import postings: JSON Lines, CSV with a column mapping, schema.org JobPosting JSON-LD
+    (an object, an array, an @graph) or HTML pages that hold it.
 
-    Each line is an object with title and description (required), and source, external_id,
-    company, url, location, posted_at (YYYY-MM-DD). Bad lines are reported on stderr with
-    their line number and the rest are imported; the exit code is 1 if any line was rejected.
+    Re-importing changes nothing that did not change: postings are keyed on source +
+    external_id (or a content hash). Each rejected record is reported on stderr with its
+    position and the rest are imported; the exit code is 1 if any was rejected. A progress
+    bar shows bytes, records, rate and ETA. Interrupted (Ctrl-C, a crash), the same command
+    resumes after the last committed batch.
     """
-    from kyujin.db.engine import make_engine, make_session_factory, transaction
-    from kyujin.postings import service
-    from kyujin.postings.reader import read_jsonl
-    from kyujin.postings.schemas import ImportSummary, PostingIn, Rejection
+    import signal
+
+    from kyujin.db.engine import make_engine, make_session_factory
+    from kyujin.imports import jobs, local
+    from kyujin.imports.service import new_job_id
+    from kyujin.logs import configure_logging
+    from kyujin.postings.formats import FormatError, MappingError
 
     settings = get_settings()
+    # The progress bar and the rejected records say what happens; logs only for warnings.
+    configure_logging(settings.model_copy(update={"log_level": "WARNING"}))
+    pairs = _parse_mapping(mapping or [])
     engine = make_engine(settings)
     _require_current_schema(engine)
     factory = make_session_factory(engine)
-    summary = ImportSummary()
-    stream = sys.stdin.buffer if str(file) == "-" else file.open("rb")
-    batch: list[PostingIn] = []
+    console = local.stderr_console()
+    name = str(file)
+    if name == "-":
+        format = format or "jsonl"
+        file = local.spool_stdin(sys.stdin.buffer, settings.import_dir, f"stdin-{new_job_id()}")
+    try:
+        jobs.check_readable(file, local.format_of(file, format), pairs)
+        job_id, done = local.prepare(factory, file, format=format, mapping=pairs, source=source)
+    except (FormatError, MappingError, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if queue:
+        from kyujin.worker import TaskQueue
 
-    def flush() -> None:
-        with transaction(factory, write=True) as session:
-            service.import_batch(session, batch, default_source=source, summary=summary)
-        batch.clear()
+        TaskQueue(settings).enqueue_import(job_id)
+        typer.echo(f"queued import {job_id}; see GET /v1/imports/{job_id}")
+        return
+    if done:
+        typer.echo(f"resuming import {job_id} after record {done:,}", err=True)
+    print_rejections = local.rejection_printer(name, console)
+    # SIGTERM as Ctrl-C: the job is released after its last batch and resumes next time.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        with local.ProgressReport(console, label=file.name or name) as report:
 
-    with stream:
-        for parsed in read_jsonl(stream):
-            if parsed.record is None:
-                summary.rejected.append(Rejection(line=parsed.line, reason=parsed.error or ""))
-                typer.echo(f"{file}:{parsed.line}: rejected: {parsed.error}", err=True)
-                continue
-            batch.append(parsed.record)
-            if len(batch) >= batch_size:
-                flush()
-        if batch:
-            flush()
-    engine.dispose()
+            def on_progress(progress: jobs.Progress) -> None:
+                print_rejections(progress)
+                report.update(progress)
+
+            final = jobs.run_import(
+                factory,
+                job_id,
+                lease_s=settings.job_lease_s,
+                batch_size=batch_size,
+                on_progress=on_progress,
+            )
+        failed = _job_error(factory, job_id)
+    except jobs.JobUnavailable:
+        typer.echo(
+            f"error: import {job_id} of this file is held by another run; if that run died, "
+            f"it can be resumed {settings.job_lease_s:.0f} s after its last progress",
+            err=True,
+        )
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted: run the same command again to resume", err=True)
+        raise typer.Exit(130) from None
+    finally:
+        engine.dispose()
+    if failed:
+        typer.echo(f"error: {failed}", err=True)
+        raise typer.Exit(2)
+    if name == "-":
+        file.unlink(missing_ok=True)  # the spooled copy of standard input
     typer.echo(
-        f"created {summary.created}, updated {summary.updated}, "
-        f"unchanged {summary.unchanged}, rejected {len(summary.rejected)}"
+        f"created {final.created}, updated {final.updated}, "
+        f"unchanged {final.unchanged}, rejected {final.rejected}"
     )
-    if summary.rejected:
+    if final.rejected:
         raise typer.Exit(1)
+
+
+def _parse_mapping(pairs: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise typer.BadParameter(f"{pair!r} must be FIELD=COLUMN", param_hint="--map")
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def _job_error(factory: Any, job_id: str) -> str | None:
+    from kyujin.db.engine import transaction
+    from kyujin.imports import service
+
+    with transaction(factory) as session:
+        job = service.get_job(session, job_id)
+        return job.error if job.status == "failed" else None
+
+
+@app.command("worker")
+def worker_command(
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Tasks run at once.")] = 2,
+    worker_type: Annotated[
+        str,
+        typer.Option(
+            help="process (one process per worker: uses every core) or thread.",
+        ),
+    ] = "process",
+) -> None:
+    """Run queue workers (imports) until SIGINT (finish the batch in hand, then stop) or
+    SIGTERM. With KYUJIN_REDIS_URL they read the Redis queue (run as many as you like, on
+    any machine that sees the database and KYUJIN_IMPORT_DIR); without it, the embedded
+    SQLite queue in KYUJIN_QUEUE_PATH."""
+    from kyujin.logs import configure_logging
+    from kyujin.worker import run_worker
+
+    if worker_type not in ("process", "thread"):
+        raise typer.BadParameter("must be process or thread", param_hint="--worker-type")
+    settings = get_settings()
+    engine = make_engine_checked(settings)
+    engine.dispose()
+    configure_logging(settings)
+    typer.echo(
+        f"kyujin worker: {workers} {worker_type} worker(s) on the {settings.queue_backend} queue",
+        err=True,
+    )
+    run_worker(settings, workers=workers, worker_type=worker_type)
+
+
+def make_engine_checked(settings: Any) -> Engine:
+    from kyujin.db.engine import make_engine
+
+    engine = make_engine(settings)
+    _require_current_schema(engine)
+    return engine
 
 
 @app.command("reextract")
