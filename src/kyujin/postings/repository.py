@@ -10,8 +10,10 @@ from sqlalchemy import (
     ColumnElement,
     Float,
     Select,
+    bindparam,
     cast,
     func,
+    insert,
     literal_column,
     or_,
     select,
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.expression import ColumnClause
 
 from kyujin.core import search_text
-from kyujin.db.models import Company, Posting
+from kyujin.db.models import Company, Posting, PostingSkill
 
 
 def get_posting(session: Session, posting_id: int, *, with_skills: bool = False) -> Posting | None:
@@ -44,9 +46,9 @@ def insert_companies(session: Session, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.execute(
-        insert(Company).values(rows).on_conflict_do_nothing(index_elements=["name_key"])
+        upsert(Company).values(rows).on_conflict_do_nothing(index_elements=["name_key"])
     )
 
 
@@ -116,6 +118,28 @@ def search_vector_value(session: Session, doc: str) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return func.to_tsvector("simple", doc)
     return None
+
+
+def insert_postings(
+    session: Session, rows: Sequence[dict[str, Any]], docs: Sequence[str]
+) -> list[int]:
+    """Insert postings (column values by name) with their search documents; their ids, in
+    order. One multi-row statement per batch (SQLAlchemy's insertmanyvalues)."""
+    statement = insert(Posting)
+    params = [dict(row) for row in rows]
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.values(
+            search_vector=func.to_tsvector("simple", bindparam("search_doc"))
+        )
+        for row, doc in zip(params, docs, strict=True):
+            row["search_doc"] = doc
+    result = session.execute(statement.returning(Posting.id, sort_by_parameter_order=True), params)
+    return list(result.scalars())
+
+
+def insert_skills(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(PostingSkill), list(rows))
 
 
 def write_fts(session: Session, docs: Sequence[tuple[int, str]]) -> None:

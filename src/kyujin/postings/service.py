@@ -75,17 +75,25 @@ def _keys(data: PostingIn, *, default_source: str, digest: str) -> tuple[str, st
     return (data.source or default_source, data.external_id or f"sha256:{digest}")
 
 
+def _posting_fields(data: PostingIn, digest: str) -> dict[str, Any]:
+    """The posting's columns that come straight from the record."""
+    return {
+        "title": data.title,
+        "company_name": data.company,
+        "description": data.description,
+        "url": data.url,
+        "location_text": data.location,
+        "posted_on": data.posted_at,
+        "valid_through": data.valid_through,
+        "description_html": data.description_html,
+        "stated": data.stated_facts() or None,
+        "content_hash": digest,
+    }
+
+
 def _apply(posting: Posting, data: PostingIn, digest: str) -> None:
-    posting.title = data.title
-    posting.company_name = data.company
-    posting.description = data.description
-    posting.url = data.url
-    posting.location_text = data.location
-    posting.posted_on = data.posted_at
-    posting.valid_through = data.valid_through
-    posting.description_html = data.description_html
-    posting.stated = data.stated_facts() or None
-    posting.content_hash = digest
+    for name, value in _posting_fields(data, digest).items():
+        setattr(posting, name, value)
 
 
 def _company_fields(data: PostingIn) -> dict[str, object]:
@@ -100,19 +108,16 @@ def _company_fields(data: PostingIn) -> dict[str, object]:
     }
 
 
-def link_companies(session: Session, pairs: Sequence[tuple[Posting, PostingIn]]) -> None:
-    """Create or match each record's company by name; what a record states about the
-    company (size, industry, foreign-affiliated) updates it, what it leaves out does not."""
-    named = [(p, d, name_key(d.company)) for p, d in pairs if d.company]
-    for posting, data in pairs:
-        if not data.company:
-            posting.company = None
+def _companies(session: Session, records: Sequence[PostingIn]) -> dict[str, Company]:
+    """The company of each named record by name key, created when new; what a record states
+    about its company (size, industry, foreign-affiliated) updates it, what it leaves out
+    does not."""
+    named = [(d, name_key(d.company)) for d in records if d.company]
     if not named:
-        return
-    keys = {key for _, _, key in named}
-    found = repository.companies_by_key(session, keys)
+        return {}
+    found = repository.companies_by_key(session, {key for _, key in named})
     missing: dict[str, PostingIn] = {}
-    for _, data, key in named:
+    for data, key in named:
         if key not in found:
             missing.setdefault(key, data)  # the first spelling seen names the company
     repository.insert_companies(
@@ -124,74 +129,94 @@ def link_companies(session: Session, pairs: Sequence[tuple[Posting, PostingIn]])
     )
     if missing:
         found.update(repository.companies_by_key(session, missing.keys()))
-    for posting, data, key in named:
+    for data, key in named:
         company = found[key]
         for attr, value in _company_fields(data).items():
             if value is not None and getattr(company, attr) != value:
                 setattr(company, attr, value)
-        posting.company = company
+    return found
 
 
-def _apply_stated(posting: Posting) -> list[str]:
+def link_companies(session: Session, pairs: Sequence[tuple[Posting, PostingIn]]) -> None:
+    """Create or match each record's company by name and link the posting to it."""
+    found = _companies(session, [data for _, data in pairs])
+    for posting, data in pairs:
+        posting.company = found[name_key(data.company)] if data.company else None
+
+
+def _apply_stated(fields: dict[str, Any], stated: dict[str, Any]) -> list[str]:
     """Overwrite extracted facts with those the source stated; the names of those taken."""
-    stated = posting.stated or {}
     taken: list[str] = []
     currency, period = stated.get("salary_currency"), stated.get("salary_period")
     low, high = stated.get("salary_min"), stated.get("salary_max")
     if currency and period and (low is not None or high is not None):
-        posting.salary_currency, posting.salary_period = currency, period
-        posting.salary_min, posting.salary_max = low, high
-        posting.salary_annual_min_jpy = (
+        fields["salary_currency"], fields["salary_period"] = currency, period
+        fields["salary_min"], fields["salary_max"] = low, high
+        fields["salary_annual_min_jpy"] = (
             extraction.annual_jpy(low, currency, period) if low is not None else None
         )
-        posting.salary_annual_max_jpy = (
+        fields["salary_annual_max_jpy"] = (
             extraction.annual_jpy(high, currency, period) if high is not None else None
         )
         taken.append("salary")
     for name in ("employment_type", "remote"):
         if stated.get(name):
-            setattr(posting, name, stated[name])
+            fields[name] = stated[name]
             taken.append(name)
     return taken
 
 
-def _store_facts(posting: Posting, facts: PostingFacts, version: str) -> None:
+def _fact_fields(
+    facts: PostingFacts, version: str, stated: dict[str, Any] | None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The posting's fact columns and its skill rows (without posting_id)."""
     salary = facts.salary
-    posting.facts_version = version
-    posting.salary_currency = salary.currency if salary else None
-    posting.salary_min = salary.min if salary else None
-    posting.salary_max = salary.max if salary else None
-    posting.salary_period = salary.period if salary else None
-    posting.salary_annual_min_jpy = salary.annual_min_jpy if salary else None
-    posting.salary_annual_max_jpy = salary.annual_max_jpy if salary else None
-    posting.japanese_level = facts.japanese_level
-    posting.english_level = facts.english_level
-    posting.remote = facts.remote
-    posting.visa_sponsorship = facts.visa_sponsorship
-    posting.employment_type = facts.employment_type
-    posting.min_years_experience = facts.min_years_experience
-    posting.prefecture = facts.location.prefecture if facts.location else None
-    posting.city = facts.location.city if facts.location else None
+    location = facts.location
+    fields: dict[str, Any] = {
+        "facts_version": version,
+        "salary_currency": salary.currency if salary else None,
+        "salary_min": salary.min if salary else None,
+        "salary_max": salary.max if salary else None,
+        "salary_period": salary.period if salary else None,
+        "salary_annual_min_jpy": salary.annual_min_jpy if salary else None,
+        "salary_annual_max_jpy": salary.annual_max_jpy if salary else None,
+        "japanese_level": facts.japanese_level,
+        "english_level": facts.english_level,
+        "remote": facts.remote,
+        "visa_sponsorship": facts.visa_sponsorship,
+        "employment_type": facts.employment_type,
+        "min_years_experience": facts.min_years_experience,
+        "prefecture": location.prefecture if location else None,
+        "city": location.city if location else None,
+    }
     spans: dict[str, object] = {name: [span.start, span.end] for name, span in facts.spans.items()}
     if salary:
         spans["salary"] = [salary.start, salary.end]
-    taken = _apply_stated(posting)
+    taken = _apply_stated(fields, stated or {})
     for name in taken:
         spans.pop(name, None)
     if taken:
         spans["_stated"] = taken
-    posting.fact_spans = spans
-    posting.skills = [
-        PostingSkill(
-            skill=m.skill,
-            category=m.category,
-            requirement=m.requirement,
-            span_start=m.start,
-            span_end=m.end,
-            surface=m.surface[:200],
-        )
+    fields["fact_spans"] = spans
+    skills = [
+        {
+            "skill": m.skill,
+            "category": m.category,
+            "requirement": m.requirement,
+            "span_start": m.start,
+            "span_end": m.end,
+            "surface": m.surface[:200],
+        }
         for m in facts.skills
     ]
+    return fields, skills
+
+
+def _store_facts(posting: Posting, facts: PostingFacts, version: str) -> None:
+    fields, skills = _fact_fields(facts, version, posting.stated)
+    for name, value in fields.items():
+        setattr(posting, name, value)
+    posting.skills = [PostingSkill(**row) for row in skills]
 
 
 def extract_into(posting: Posting) -> None:
@@ -200,13 +225,27 @@ def extract_into(posting: Posting) -> None:
     _store_facts(posting, facts, extraction.facts_version())
 
 
+def _index_fields(fields: dict[str, Any], skills: Sequence[str], today: date) -> dict[str, Any]:
+    """The search columns (listed_on, salary_sort, skill_list) of a posting's columns."""
+    high, low = fields["salary_annual_max_jpy"], fields["salary_annual_min_jpy"]
+    return {
+        "listed_on": fields["posted_on"] or today,
+        "salary_sort": high if high is not None else low if low is not None else -1,
+        "skill_list": "\t".join(sorted(set(skills))) or None,
+    }
+
+
 def _prepare_index(session: Session, posting: Posting) -> str:
     """Set the search columns from the posting's text and facts; the search document."""
     doc = search_text.document(posting.title, posting.company_name, posting.description)
-    posting.listed_on = posting.posted_on or (posting.created_at or utcnow()).date()
-    high, low = posting.salary_annual_max_jpy, posting.salary_annual_min_jpy
-    posting.salary_sort = high if high is not None else low if low is not None else -1
-    posting.skill_list = "\t".join(sorted({s.skill for s in posting.skills})) or None
+    fields = {
+        "posted_on": posting.posted_on,
+        "salary_annual_max_jpy": posting.salary_annual_max_jpy,
+        "salary_annual_min_jpy": posting.salary_annual_min_jpy,
+    }
+    today = (posting.created_at or utcnow()).date()
+    for name, value in _index_fields(fields, [s.skill for s in posting.skills], today).items():
+        setattr(posting, name, value)
     posting.search_vector = repository.search_vector_value(session, doc)
     return doc
 
@@ -215,6 +254,42 @@ def _write_index(session: Session, docs: Sequence[tuple[Posting, str]]) -> None:
     """Flush, then store the search documents (``_prepare_index`` gave them)."""
     session.flush()
     repository.write_fts(session, [(p.id, doc) for p, doc in docs])
+
+
+def _insert_new(session: Session, items: Sequence[tuple[tuple[str, str], PostingIn, str]]) -> None:
+    """Insert new postings with their facts, skills and search documents in a few
+    statements (no ORM objects: at 20-40 skills a posting, building and flushing ORM rows
+    cost more than extracting them)."""
+    if not items:
+        return
+    companies = _companies(session, [data for _, data, _ in items])
+    session.flush()  # company changes, before rows refer to them
+    version = extraction.facts_version()
+    today = utcnow().date()
+    rows: list[dict[str, Any]] = []
+    skill_rows: list[list[dict[str, Any]]] = []
+    docs: list[str] = []
+    for (source, external_id), data, digest in items:
+        fields = {"source": source, "external_id": external_id, **_posting_fields(data, digest)}
+        facts = extraction.extract_facts(data.description, title=data.title)
+        fact_fields, skills = _fact_fields(facts, version, fields["stated"])
+        fields.update(fact_fields)
+        fields.update(_index_fields(fields, [row["skill"] for row in skills], today))
+        company = companies.get(name_key(data.company)) if data.company else None
+        fields["company_id"] = company.id if company is not None else None
+        rows.append(fields)
+        skill_rows.append(skills)
+        docs.append(search_text.document(data.title, data.company, data.description))
+    ids = repository.insert_postings(session, rows, docs)
+    repository.insert_skills(
+        session,
+        [
+            {**row, "posting_id": posting_id}
+            for posting_id, rows_ in zip(ids, skill_rows, strict=True)
+            for row in rows_
+        ],
+    )
+    repository.write_fts(session, list(zip(ids, docs, strict=True)))
 
 
 def facts_out(posting: Posting) -> FactsOut | None:
@@ -342,29 +417,26 @@ def import_batch(
         # A key repeated within one batch: the later record wins, as it would across batches.
         prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
     existing = repository.get_by_keys(session, keys=prepared.keys())
+    new: list[tuple[tuple[str, str], PostingIn, str]] = []
     changed: list[tuple[Posting, PostingIn]] = []
     docs: list[tuple[Posting, str]] = []
     for key, (data, digest) in prepared.items():
         posting = existing.get(key)
         if posting is None:
-            posting = Posting(source=key[0], external_id=key[1])
-            _apply(posting, data, digest)
-            extract_into(posting)
-            docs.append((posting, _prepare_index(session, posting)))
-            repository.add_posting(session, posting)
-            summary.created += 1
+            new.append((key, data, digest))
         elif posting.content_hash == digest:
             summary.unchanged += 1
-            continue
         else:
             _apply(posting, data, digest)
             extract_into(posting)  # the text changed, so its facts may have
             docs.append((posting, _prepare_index(session, posting)))
-            summary.updated += 1
-        changed.append((posting, data))
+            changed.append((posting, data))
     link_companies(session, changed)
-    summary.unchanged += len(records) - len(prepared)
     _write_index(session, docs)
+    _insert_new(session, new)
+    summary.created += len(new)
+    summary.updated += len(changed)
+    summary.unchanged += len(records) - len(prepared)
 
 
 def reextract(
