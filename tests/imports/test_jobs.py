@@ -152,15 +152,15 @@ def test_a_live_run_is_not_taken_over_but_a_stale_one_is(
     # The old owner's next commit finds the job gone and writes nothing.
     with transaction(factory, write=True) as session:
         late = service.import_records(
-                session,
-                job_id,
-                owner="a" * 32,
-                source="x",
-                records=[],
-                rejections=[],
-                records_read=99,
-                bytes_read=0,
-            )
+            session,
+            job_id,
+            owner="a" * 32,
+            source="x",
+            records=[],
+            rejections=[],
+            records_read=99,
+            bytes_read=0,
+        )
         assert late is None
     assert job_row(factory, job_id).records_read == 4
 
