@@ -416,17 +416,20 @@ def import_batch(
         digest = content_hash(data)
         # A key repeated within one batch: the later record wins, as it would across batches.
         prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
-    existing = repository.get_by_keys(session, keys=prepared.keys())
+    # Hashes first: an unchanged posting (most of a re-import) is never loaded.
+    hashes = repository.hashes_by_keys(session, keys=prepared.keys())
+    stale = [key for key, (_, digest) in prepared.items() if hashes.get(key, digest) != digest]
+    existing = repository.get_by_keys(session, keys=stale)
     new: list[tuple[tuple[str, str], PostingIn, str]] = []
     changed: list[tuple[Posting, PostingIn]] = []
     docs: list[tuple[Posting, str]] = []
     for key, (data, digest) in prepared.items():
-        posting = existing.get(key)
-        if posting is None:
+        if key not in hashes:
             new.append((key, data, digest))
-        elif posting.content_hash == digest:
+        elif hashes[key] == digest:
             summary.unchanged += 1
         else:
+            posting = existing[key]
             _apply(posting, data, digest)
             extract_into(posting)  # the text changed, so its facts may have
             docs.append((posting, _prepare_index(session, posting)))
