@@ -12,7 +12,7 @@ PORT ?= 8000
 DEMO_DB ?= sqlite:///./var/demo.db
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint fmt typecheck bench eval install services clean help
+.PHONY: demo test lint fmt typecheck bench bench-tools eval install services clean help
 
 help:
 	@echo "make demo | test | lint | fmt | typecheck | bench | eval | clean"
@@ -64,8 +64,35 @@ typecheck: install
 test: install services lint typecheck
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(BENCH_STAMP)
+# Scale benchmarks (issue 4): postings per backend (imported base + SQL replicas, kept in
+# var/bench and reused), postings imported for the import rate, server workers for wrk.
+# A quick run: make bench BENCH_PG_POSTINGS=50000 BENCH_SQLITE_POSTINGS=20000 \
+#   BENCH_IMPORT_POSTINGS=2000 BENCH_BASE=5000
+BENCH_PG_POSTINGS ?= 1000000
+BENCH_SQLITE_POSTINGS ?= 200000
+BENCH_IMPORT_POSTINGS ?= 20000
+BENCH_BASE ?= 20000
+BENCH_HTTP_WORKERS ?= 2
+
+# wrk (the HTTP load generator) from Debian's package, installed only when missing.
+bench-tools:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  echo "bench tools: installing wrk"; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
+
+bench: $(BENCH_STAMP) services bench-tools
 	$(BIN)/python -m bench.extract_speed
+	$(BIN)/python -m bench.import_rate --postings $(BENCH_IMPORT_POSTINGS)
+	$(BIN)/python -m bench.search_scale --backend postgresql \
+		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE)
+	$(BIN)/python -m bench.search_scale --backend sqlite \
+		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE)
+	$(BIN)/python -m bench.http_load --backend postgresql \
+		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
+	$(BIN)/python -m bench.http_load --backend sqlite \
+		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
 
 # Extraction quality: SkillSpan tech dev (../shared/data) and the held-out Japan-facts set.
 eval: install

@@ -1,0 +1,512 @@
+"""Search latency at scale (issue 4): a fixed query mix through the real search service.
+
+- Database: N postings prepared by bench.scale_data (B imported through the real import path,
+  the rest SQL replicas of them; see that module), on SQLite or PostgreSQL.
+- Query mix: ``--queries`` (default 200) queries drawn with a fixed seed, in four classes of
+  equal share. Every query has facets=true and 2 or 3 filters drawn from salary_min, remote,
+  japanese_max, skill, prefecture, size_band, employment_type, max_years_experience,
+  visa_sponsorship, industry and posted_since; queries with a term are sorted by relevance
+  (half), newest or salary, the others by newest or salary.
+  - common: terms most postings hold (エンジニア, 開発経験, AWS, Python, backend,
+    "Python backend");
+  - rare: terms a handful of the imported postings hold (1-10 of 20,000: drizzle, ferovia,
+    htmx, typesense, opencv, labview, kyverno; times N/B with the replicas);
+  - japanese: Japanese without spaces, from very common to absent (バックエンド,
+    大規模トラフィック, 機械学習, 電子カルテ, 決済基盤: none of the synthetic postings says it);
+  - filters: no term.
+- Timed: ``kyujin.postings.search.search(session, SearchQuery(...))`` in-process, one session
+  per query (connection checkout to commit), as GET /v1/postings runs it without HTTP. The
+  time is also split by phase (count, facets, rank or page, load): from the start of each
+  statement to the start of the next, so fetching and the Python work on the rows count.
+- Same-run baselines, interleaved query by query: the same query with facets=false, and a
+  primary-key round trip (``SELECT id, title FROM posting WHERE id = :id``, random id) through
+  a session. Before the rounds, each term's matches are counted exactly, no cap, and timed
+  once: what the search must not do per query (it counts up to COUNT_CAP, takes facets over
+  FACET_SAMPLE matches and ranks RANK_CAP).
+- One untimed warm-up pass, then ``--rounds`` (default 3) passes over the whole mix; the
+  percentiles pool every timed call (nearest rank).
+- A statement that runs longer than ``--timeout`` (default 5 s) is stopped (PostgreSQL
+  statement_timeout, SQLite progress handler); its query counts as taking the timeout (so
+  figures with timeouts are lower bounds, marked ">="), and a query that timed out in the
+  warm-up is not run again, so that the benchmark ends.
+
+Usage (from the repo root): ``python -m bench.search_scale --backend {sqlite,postgresql}
+--postings N [--base B] [--queries Q] [--rounds R] [--timeout S] [--explain] [--json P]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import OperationalError
+
+from bench import scale_data
+from bench.common import machine, machine_line, met, percentile
+
+P50_TARGET_MS = 20.0
+P99_TARGET_MS = 100.0
+MIX_SEED = 4
+
+TERMS: dict[str, tuple[str, ...]] = {
+    "common": ("エンジニア", "開発経験", "AWS", "Python", "backend", "Python backend"),
+    "rare": ("drizzle", "ferovia", "htmx", "typesense", "opencv", "labview", "kyverno"),
+    "japanese": ("バックエンド", "大規模トラフィック", "機械学習", "電子カルテ", "決済基盤"),
+    "filters": (),
+}
+FILTERS: dict[str, Sequence[Any]] = {
+    "salary_min": (5_000_000, 6_000_000, 8_000_000, 10_000_000),
+    "remote": (["full"], ["full", "hybrid"], ["hybrid"]),
+    "japanese_max": ("none", "N3", "N2"),
+    "skill": (["Python"], ["Go"], ["AWS"], ["Java"], ["TypeScript"], ["Kubernetes"], ["Docker"]),
+    "prefecture": (["Tokyo"], ["Osaka"], ["Fukuoka"], ["Kanagawa", "Tokyo"]),
+    "size_band": (["large"], ["startup", "small"], ["medium"]),
+    "employment_type": (["full_time"], ["contract", "freelance"]),
+    "max_years_experience": (3, 5),
+    "visa_sponsorship": (True,),
+    "industry": (["finance"], ["web", "saas"], ["gaming"]),
+    "posted_since": (date(2026, 1, 1), date(2026, 6, 1)),
+}
+PHASES = ("count", "facets", "rank", "page", "load")
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    params: dict[str, Any]
+
+    def label(self) -> str:
+        parts = [f"{k}={v}" for k, v in self.params.items() if k != "facets"]
+        return f"[{self.kind}] " + " ".join(parts)
+
+
+def query_mix(count: int, seed: int = MIX_SEED) -> list[Case]:
+    rng = random.Random(seed)
+    kinds = list(TERMS)
+    cases: list[Case] = []
+    for n in range(count):
+        kind = kinds[n % len(kinds)]
+        params: dict[str, Any] = {}
+        if TERMS[kind]:
+            params["q"] = rng.choice(TERMS[kind])
+            params["sort"] = rng.choice(("relevance", "relevance", "newest", "salary"))
+        else:
+            params["sort"] = rng.choice(("newest", "salary"))
+        for name in rng.sample(sorted(FILTERS), rng.choice((2, 3))):
+            params[name] = rng.choice(FILTERS[name])
+        params["facets"] = True
+        cases.append(Case(kind, params))
+    return cases
+
+
+def phase_of(statement: str) -> str:
+    s = statement.lstrip()
+    if s.startswith("SELECT count(*)"):
+        return "count"
+    if "LEFT OUTER JOIN company" in s:
+        return "facets"
+    if "ts_rank_cd" in s or "bm25(" in s:
+        return "rank"
+    if "ORDER BY posting.listed_on DESC" in s or "ORDER BY posting.salary_sort DESC" in s:
+        return "page"
+    if s.startswith("SELECT posting.id, "):
+        return "load"
+    return "other"
+
+
+class TimedOut(Exception):
+    pass
+
+
+@dataclass
+class Runner:
+    """Runs searches on one engine and stops any statement that runs longer than ``timeout_s``.
+    While recording, a phase (the kind of the statement) lasts from the statement's start to
+    the next one's (or the end of the search): it holds fetching the rows, which SQLite
+    computes as they are fetched, and the Python work on them (facet counting, say)."""
+
+    engine: Engine
+    timeout_s: float
+    recording: bool = False
+    phases: dict[str, float] = field(default_factory=dict)
+    statements: list[tuple[str, Any]] = field(default_factory=list)
+    _deadline: float = float("inf")
+    _open: tuple[str, float] | None = None
+    last_cpu: float = 0.0  # CPU time of this process in the last search
+
+    def __post_init__(self) -> None:
+        from kyujin.db.engine import make_session_factory
+
+        self.factory = make_session_factory(self.engine)
+        is_pg = self.engine.dialect.name == "postgresql"
+
+        @event.listens_for(self.engine, "connect")
+        def _connect(dbapi_conn: Any, _record: Any) -> None:
+            if is_pg:
+                with dbapi_conn.cursor() as cursor:
+                    cursor.execute(f"SET statement_timeout = {int(self.timeout_s * 1000)}")
+                dbapi_conn.commit()
+            else:
+                dbapi_conn.set_progress_handler(self._past_deadline, 10_000)
+
+        @event.listens_for(self.engine, "before_cursor_execute")
+        def _before(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
+            now = time.perf_counter()
+            self._deadline = now + self.timeout_s
+            if self.recording:
+                self._close_phase(now)
+                self._open = (phase_of(statement), now)
+                if self._open[0] != "other":
+                    self.statements.append((statement, params))
+
+        @event.listens_for(self.engine, "after_cursor_execute")
+        def _after(*_: Any) -> None:
+            self._deadline = float("inf")
+
+    def _close_phase(self, now: float) -> None:
+        if self._open is not None:
+            phase, since = self._open
+            self.phases[phase] = self.phases.get(phase, 0.0) + now - since
+            self._open = None
+
+    def _past_deadline(self) -> int:
+        return int(time.perf_counter() > self._deadline)
+
+    @contextlib.contextmanager
+    def record(self) -> Iterator[None]:
+        self.phases, self.statements, self.recording = {}, [], True
+        try:
+            yield
+        finally:
+            self._close_phase(time.perf_counter())
+            self.recording = False
+
+    @contextlib.contextmanager
+    def _timed(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            text_ = str(exc).lower()
+            if "interrupted" in text_ or "statement timeout" in text_ or "canceling" in text_:
+                raise TimedOut(str(exc).splitlines()[0]) from None
+            raise
+        finally:
+            self._deadline = float("inf")
+
+    def search(self, params: dict[str, Any]) -> tuple[float, Any]:
+        from kyujin.db.engine import transaction
+        from kyujin.postings.search import search
+        from kyujin.postings.search_schemas import SearchQuery
+
+        query = SearchQuery(**params)
+        cpu = time.process_time()
+        started = time.perf_counter()
+        with self._timed(), transaction(self.factory) as session:
+            page = search(session, query)
+        self.last_cpu = time.process_time() - cpu
+        return time.perf_counter() - started, page
+
+    def by_id(self, posting_id: int) -> float:
+        from kyujin.db.engine import transaction
+
+        started = time.perf_counter()
+        with transaction(self.factory) as session:
+            session.execute(
+                text("SELECT id, title FROM posting WHERE id = :id"), {"id": posting_id}
+            ).all()
+        return time.perf_counter() - started
+
+    def exact_count(self, term: str) -> tuple[float, int | None]:
+        """Every match of ``term`` counted, no cap; (seconds, count or None on timeout)."""
+        from sqlalchemy import func, select
+
+        from kyujin.core import search_text
+        from kyujin.db.engine import transaction
+        from kyujin.db.models import Posting
+        from kyujin.postings import repository
+
+        started = time.perf_counter()
+        try:
+            with self._timed(), transaction(self.factory) as session:
+                where = repository.matches(session, search_text.query(term))
+                count = session.scalar(select(func.count()).select_from(Posting).where(where))
+        except TimedOut:
+            return time.perf_counter() - started, None
+        return time.perf_counter() - started, int(count or 0)
+
+    def explain(self, statements: Sequence[tuple[str, Any]]) -> list[str]:
+        out: list[str] = []
+        is_pg = self.engine.dialect.name == "postgresql"
+        prefix = "EXPLAIN (ANALYZE, BUFFERS) " if is_pg else "EXPLAIN QUERY PLAN "
+        for statement, params in statements:
+            with self.engine.connect() as conn:
+                started = time.perf_counter()
+                try:
+                    with self._timed():
+                        conn.exec_driver_sql(statement, params).all()
+                    took = f"{ms(time.perf_counter() - started):.1f} ms"
+                except TimedOut:
+                    took = f"timed out after {self.timeout_s:g} s"
+                    conn.rollback()
+                    if is_pg:  # EXPLAIN ANALYZE would time out too
+                        prefix = "EXPLAIN "
+                out.append(f"--- {phase_of(statement)}, {took}: {' '.join(statement.split())}")
+                out.append(f"    params: {params!r}")
+                rows = conn.exec_driver_sql(prefix + statement, params).all()
+                out.extend("    " + " ".join(str(c) for c in row) for row in rows)
+                conn.rollback()
+        return out
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def summary(samples: Sequence[float], timeouts: int = 0) -> dict[str, Any]:
+    return {
+        "n": len(samples),
+        "timeouts": timeouts,
+        "p50": round(ms(percentile(samples, 50)), 2),
+        "p95": round(ms(percentile(samples, 95)), 2),
+        "p99": round(ms(percentile(samples, 99)), 2),
+        "max": round(ms(max(samples)), 2),
+    }
+
+
+def line(name: str, s: dict[str, Any], extra: str = "") -> str:
+    mark = ">=" if s["timeouts"] else "  "
+    timeouts = f"  {s['timeouts']} timed out" if s["timeouts"] else ""
+    return (
+        f"  {name:<20} {s['n']:>5}  p50 {s['p50']:>7.1f}  p95 {mark}{s['p95']:>7.1f}  "
+        f"p99 {mark}{s['p99']:>7.1f}  max {mark}{s['max']:>7.1f}{timeouts}  {extra}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.search_scale",
+        description="Search latency over a fixed query mix at N postings, with baselines.",
+    )
+    parser.add_argument("--backend", choices=scale_data.BACKENDS, required=True)
+    parser.add_argument("--postings", type=int, required=True, help="postings in the database")
+    parser.add_argument("--base", type=int, default=scale_data.DEFAULT_BASE)
+    parser.add_argument("--seed", type=int, default=scale_data.DEFAULT_SEED)
+    parser.add_argument("--queries", type=int, default=200, help="queries in the mix")
+    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the mix")
+    parser.add_argument("--timeout", type=float, default=5.0, help="seconds per statement")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the plans of the slowest query per class"
+    )
+    parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
+    args = parser.parse_args(argv)
+    if args.queries < 4 or args.rounds < 1 or args.timeout <= 0:
+        parser.error("--queries must be >= 4, --rounds >= 1 and --timeout > 0")
+
+    host = machine()
+    print(machine_line(host))
+    with contextlib.ExitStack() as stack:
+        admin = stack.enter_context(scale_data.postgres()) if args.backend == "postgresql" else None
+        prepared = scale_data.prepare(
+            args.backend, args.postings, base=args.base, seed=args.seed, pg_admin_url=admin
+        )
+        size = scale_data.database_bytes(prepared)
+        print(f"{prepared.describe()}; {size / 1e9:.2f} GB")
+        engine = scale_data.bench_engine(prepared.url)
+        try:
+            result = measure(args, prepared, Runner(engine, args.timeout))
+        finally:
+            engine.dispose()
+    result.update(
+        machine=host, database={**prepared.manifest, "bytes": size, "backend": args.backend}
+    )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(result, out, ensure_ascii=False, indent=2, default=str)
+            out.write("\n")
+        print(f"wrote {args.json}")
+    return 0
+
+
+def print_mix(cases: Sequence[Case], shares: dict[str, int | None], postings: int) -> None:
+    from kyujin.postings import search as search_module
+
+    print(
+        f"query mix: {len(cases)} queries (seed {MIX_SEED}), 4 classes of {len(cases) // 4}; "
+        f"each with facets=true and 2-3 filters; the search's bounds: COUNT_CAP "
+        f"{search_module.COUNT_CAP:,}, FACET_SAMPLE {search_module.FACET_SAMPLE:,}, "
+        f"RANK_CAP {search_module.RANK_CAP:,}"
+    )
+    for kind, terms in TERMS.items():
+        mine = [c for c in cases if c.kind == kind]
+        sorts = Counter(c.params["sort"] for c in mine)
+        filters = Counter(k for c in mine for k in c.params if k in FILTERS)
+        held = ", ".join(
+            f"{t} {'?' if shares[t] is None else f'{shares[t] / postings:.2%}'}"
+            f" ({'timed out' if shares[t] is None else f'{shares[t]:,}'})"
+            for t in terms
+        )
+        print(f"  {kind} ({len(mine)}): " + (f"terms (share of postings): {held}" if terms else ""))
+        print(f"      sorts {dict(sorts)}; filters {dict(sorted(filters.items()))}")
+    print("  e.g. " + "\n  e.g. ".join(c.label() for c in cases[:4]))
+
+
+def measure(
+    args: argparse.Namespace, prepared: scale_data.Prepared, runner: Runner
+) -> dict[str, Any]:
+    cases = query_mix(args.queries)
+    counts = {t: runner.exact_count(t) for terms in TERMS.values() for t in terms}
+    shares = {t: n for t, (_, n) in counts.items()}
+    print_mix(cases, shares, prepared.postings)
+
+    timeout = args.timeout
+    dead: set[int] = set()  # queries that timed out in the warm-up: not run again
+    for n, case in enumerate(cases):
+        for params in (case.params, {**case.params, "facets": False}):
+            try:
+                runner.search(params)
+            except TimedOut:
+                dead.add(n)
+    if dead:
+        print(f"  warm-up: {len(dead)} queries timed out (>= {timeout:g} s); not run again")
+
+    rng = random.Random(MIX_SEED)
+    ids = [rng.randint(1, prepared.max_id) for _ in cases]
+    times: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
+    timeouts: Counter[str] = Counter()
+    phases: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    matches: dict[str, list[int]] = defaultdict(list)
+    capped: Counter[str] = Counter()
+    per_query: dict[int, list[float]] = defaultdict(list)
+    slowest: dict[str, tuple[float, list[tuple[str, Any]], Case]] = {}
+    no_facets: list[float] = []
+    no_facets_timeouts = 0
+    by_id: list[float] = []
+    for round_no in range(1, args.rounds + 1):
+        started = time.perf_counter()
+        for n, case in enumerate(cases):
+            by_id.append(runner.by_id(ids[n]))
+            if n in dead:
+                times[case.kind].append(timeout)
+                per_query[n].append(timeout)
+                timeouts[case.kind] += 1
+                no_facets.append(timeout)
+                no_facets_timeouts += 1
+                continue
+            try:
+                with runner.record():
+                    spent, page = runner.search(case.params)
+            except TimedOut:
+                spent, page = timeout, None
+                timeouts[case.kind] += 1
+            times[case.kind].append(spent)
+            per_query[n].append(spent)
+            if page is not None:
+                cpu[case.kind].append(runner.last_cpu)
+            for phase in PHASES:
+                phases[case.kind][phase].append(runner.phases.get(phase, 0.0))
+            if round_no == 1 and page is not None:
+                matches[case.kind].append(page.total)
+                capped[case.kind] += not page.total_exact
+            if spent > slowest.get(case.kind, (0.0, [], case))[0]:
+                slowest[case.kind] = (spent, list(runner.statements), case)
+            try:
+                no_facets.append(runner.search({**case.params, "facets": False})[0])
+            except TimedOut:
+                no_facets.append(timeout)
+                no_facets_timeouts += 1
+        print(f"  round {round_no}: {time.perf_counter() - started:.1f} s")
+
+    by_kind = {kind: summary(times[kind], timeouts[kind]) for kind in TERMS}
+    overall = summary([t for v in times.values() for t in v], sum(timeouts.values()))
+    print(
+        f"latency, ms ({args.rounds} rounds x {len(cases)} queries; in-process "
+        "kyujin.postings.search.search, one session per query; then the median time per query "
+        "in each phase: count / facets / rank / page / load, and the median CPU time of this "
+        "process per query: Python, and SQLite, which runs in it; PostgreSQL's is not in it):"
+    )
+    for kind in TERMS:
+        phase_text = " / ".join(
+            f"{ms(statistics.median(phases[kind][p] or [0.0])):.1f}" for p in PHASES
+        )
+        seen = matches[kind] or [0]
+        print(
+            line(
+                kind,
+                by_kind[kind],
+                f"matches: median {statistics.median(seen):,.0f}, {capped[kind]} capped; "
+                f"phases {phase_text}; CPU here {ms(statistics.median(cpu[kind] or [0.0])):.1f}",
+            )
+        )
+    print(line("overall", overall))
+    base_no_facets = summary(no_facets, no_facets_timeouts)
+    base_by_id = summary(by_id)
+    print("baselines, same run:")
+    print(line("same, facets=false", base_no_facets))
+    print(line("SELECT by id", base_by_id))
+    print("  exact count of every match, once (what the search must not do per query):")
+    for term, (seconds, count) in counts.items():
+        if count is None:
+            print(f"    {term}: timed out after {timeout:g} s")
+        elif count >= 1000:
+            print(f"    {term}: {count:,} matches in {ms(seconds):,.1f} ms")
+
+    ratio = overall["p50"] / base_by_id["p50"] if base_by_id["p50"] else float("nan")
+    spread = by_kind["common"]["p50"] / by_kind["rare"]["p50"]
+    print(
+        f"search at {prepared.postings:,} postings ({prepared.backend}): p50 {overall['p50']:.1f} "
+        f"ms, p99 {'>=' if overall['timeouts'] else ''}{overall['p99']:.1f} ms | target p50 <= "
+        f"{P50_TARGET_MS:g} ms: {met(overall['p50'] <= P50_TARGET_MS)}, p99 <= "
+        f"{P99_TARGET_MS:g} ms: {met(overall['p99'] <= P99_TARGET_MS)} | p50 / by-id p50: "
+        f"{ratio:.0f}x | p50 common / rare: {spread:.1f}x"
+    )
+    slow = sorted(((statistics.median(v), n) for n, v in per_query.items()), reverse=True)
+    print("slowest queries (median over rounds):")
+    for median, n in slow[:8]:
+        print(f"  {ms(median):8.1f} ms  {cases[n].label()}")
+    if args.explain:
+        for kind, (spent, statements, case) in slowest.items():
+            print(f"plans of the slowest {kind} query ({ms(spent):.1f} ms): {case.label()}")
+            print("\n".join(runner.explain(statements)))
+    return {
+        "postings": prepared.postings,
+        "timeout_s": timeout,
+        "queries": [{"kind": c.kind, **c.params} for c in cases],
+        "shares": shares,
+        "latency_ms": {**by_kind, "overall": overall},
+        "cpu_median_ms": {k: round(ms(statistics.median(v)), 2) for k, v in cpu.items() if v},
+        "phase_median_ms": {
+            kind: {p: round(ms(statistics.median(v)), 2) for p, v in per.items()}
+            for kind, per in phases.items()
+        },
+        "matches_median": {k: statistics.median(v) for k, v in matches.items()},
+        "baselines": {
+            "no_facets_ms": base_no_facets,
+            "by_id_ms": base_by_id,
+            "exact_count": {
+                t: {"ms": round(ms(s), 2), "matches": c} for t, (s, c) in counts.items()
+            },
+        },
+        "slowest": [{"ms": round(ms(m), 2), "query": cases[n].label()} for m, n in slow[:20]],
+        "targets": {
+            "p50_ms": P50_TARGET_MS,
+            "p99_ms": P99_TARGET_MS,
+            "p50_met": overall["p50"] <= P50_TARGET_MS,
+            "p99_met": overall["p99"] <= P99_TARGET_MS,
+        },
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
