@@ -1,0 +1,42 @@
+import pytest
+
+from kyujin.core import search_text
+from kyujin.core.search_text import Phrase
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("決済基盤の開発",), "決済 済基 基盤 盤の の開 開発"),
+        (("ＰＨＰ と Python",), "php と python"),
+        (("C# / C++ / F#",), "csharp cpp fsharp"),
+        (("ｶﾀｶﾅ",), "カタ タカ カナ"),
+        (("日", None, "", "Go"), "日 go"),
+        (("Café élan", "株式会社テスト"), "café élan 株式 式会 会社 社テ テス スト"),
+        (("a+b 3年以上",), "a b 3 年以 以上"),
+    ],
+)
+def test_document_tokens(parts: tuple[str | None, ...], expected: str) -> None:
+    assert search_text.document(*parts) == expected
+
+
+def test_document_tokens_are_those_the_query_side_reads() -> None:
+    text = "Senior Go エンジニア（決済基盤）C# 歓迎 ＡＷＳ"
+    from_query = [t for p in search_text.query(text) for t in p.tokens]
+    assert search_text.document(text).split() == from_query
+
+
+def test_query_phrases_prefix_and_limits() -> None:
+    assert search_text.query("決済 Go go 日") == [
+        Phrase(("決済",)),
+        Phrase(("go",)),
+        Phrase(("日",), prefix=True),
+    ]
+    long = search_text.query("あ" * 100)[0]
+    assert len(long.tokens) == search_text.MAX_TOKENS_PER_TERM
+
+
+def test_database_query_syntax() -> None:
+    phrases = search_text.query("決済基盤 日 c#")
+    assert search_text.fts5_query(phrases) == '"決済 済基 基盤" AND "日"* AND "csharp"'
+    assert search_text.tsquery(phrases) == "(決済 <-> 済基 <-> 基盤) & (日:*) & (csharp)"
