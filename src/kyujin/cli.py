@@ -98,6 +98,17 @@ def import_postings(
         bool,
         typer.Option("--queue", help="Hand the file to the workers instead of importing here."),
     ] = False,
+    processes: Annotated[
+        int,
+        typer.Option(
+            "--processes",
+            "-j",
+            min=1,
+            max=64,
+            help="Extraction processes (default: 1; the number of cores is a good value for "
+            "large files).",
+        ),
+    ] = 1,
 ) -> None:
     """Import postings: JSON Lines, CSV with a column mapping, schema.org JobPosting JSON-LD
     (an object, an array, an @graph) or HTML pages that hold it.
@@ -158,6 +169,7 @@ def import_postings(
                 lease_s=settings.job_lease_s,
                 batch_size=batch_size,
                 on_progress=on_progress,
+                processes=processes,
             )
         failed = _job_error(factory, job_id)
     except jobs.JobUnavailable:

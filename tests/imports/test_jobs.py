@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kyujin.core.extract import extract
 from kyujin.db.base import utcnow
 from kyujin.db.engine import make_engine, make_session_factory, transaction
 from kyujin.db.models import ImportJob, Posting
@@ -227,3 +228,23 @@ def test_resumable_jobs_are_found_by_fingerprint(
     jobs.run_import(factory, job_id, lease_s=60)
     with transaction(factory) as session:
         assert service.find_resumable(session, fingerprint="f" * 64) is None
+
+
+def test_extraction_processes_give_the_same_postings(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "p.jsonl"
+    write_postings(path, 30, bad_every=7)
+    job_id = new_job(factory, path)
+    final = jobs.run_import(factory, job_id, lease_s=60, batch_size=8, processes=2)
+    assert (final.created, final.rejected) == (26, 4)
+    with transaction(factory) as session:
+        rows = session.execute(
+            select(Posting.external_id, Posting.skill_list, Posting.min_years_experience)
+        ).all()
+    assert len(rows) == 26
+    record = posting_data()
+    facts = extract(record["description"], title=record["title"])
+    expected = ("\t".join(sorted({s.skill for s in facts.skills})), facts.min_years_experience)
+    assert expected[0] == "API design\tPostgreSQL\tPython"
+    assert {(skills, years) for _, skills, years in rows} == {expected}

@@ -15,6 +15,7 @@ import structlog
 from sqlalchemy.orm import Session, sessionmaker
 
 from kyujin.db.engine import transaction
+from kyujin.extraction import pool
 from kyujin.imports import service
 from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
 from kyujin.postings.reader import ParsedRecord
@@ -59,11 +60,13 @@ def run_import(
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    processes: int = 1,
 ) -> Progress:
     """Run the job to the end; the final Progress. Raises JobUnavailable if it cannot be
     held; any other error releases the job (queued again, or failed after its last attempt)
     and is raised again so the queue retries it. ``should_stop`` is asked after each batch;
-    when it says so, the job is released and StopRequested raised."""
+    when it says so, the job is released and StopRequested raised. ``processes`` > 1
+    extracts in that many processes (kyujin.extraction.pool) while this one writes."""
     owner = uuid.uuid4().hex
     with transaction(factory, write=True) as session:
         job = service.claim(session, job_id, owner=owner, lease_s=lease_s)
@@ -84,7 +87,10 @@ def run_import(
         mapping = dict(job.mapping or {})
     log.info("import started", job_id=job_id, attempt=job.attempts, resume_at=job.records_read)
     try:
-        with _records(path, format, mapping) as (records, position):
+        with (
+            _records(path, format, mapping) as (records, position),
+            _analyser(processes) as analyse,
+        ):
             _run(
                 factory,
                 job_id,
@@ -96,6 +102,7 @@ def run_import(
                 batch_size,
                 on_progress,
                 should_stop,
+                analyse,
             )
     except (FormatError, MappingError, FileNotFoundError, IsADirectoryError) as exc:
         # The file cannot be read as asked: running again would fail the same way.
@@ -112,6 +119,15 @@ def run_import(
         service.finish(session, job_id, owner=owner)
     log.info("import finished", job_id=job_id, records=progress.records_read)
     return progress
+
+
+@contextlib.contextmanager
+def _analyser(processes: int) -> Iterator[pool.Analyse]:
+    if processes <= 1:
+        yield pool.analyse
+        return
+    with pool.ExtractorPool(processes) as extractor_pool:
+        yield extractor_pool.analyse
 
 
 @contextlib.contextmanager
@@ -138,6 +154,7 @@ def _run(
     batch_size: int,
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
+    analyse: pool.Analyse,
 ) -> None:
     skip = progress.records_read
     seen = 0
@@ -155,6 +172,7 @@ def _run(
                 rejections=rejections,
                 records_read=seen,
                 bytes_read=position(),
+                analyse=analyse,
             )
         if summary is None:
             raise JobUnavailable(f"import {job_id} was taken over by another run")

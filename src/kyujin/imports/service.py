@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kyujin.db.base import utcnow
 from kyujin.db.models import ImportJob
 from kyujin.errors import NotFound
+from kyujin.extraction import pool
 from kyujin.imports import repository
 from kyujin.imports.schemas import (
     REJECTIONS_SHOWN,
@@ -99,6 +100,7 @@ def import_records(
     rejections: Sequence[tuple[int, str, str]],
     records_read: int,
     bytes_read: int,
+    analyse: pool.Analyse = pool.analyse,
 ) -> ImportSummary | None:
     """Import one batch and move the job's checkpoint past it, in the caller's transaction.
 
@@ -107,7 +109,7 @@ def import_records(
     if not repository.lock_owned(session, job_id, owner=owner):
         return None
     summary = ImportSummary()
-    postings.import_batch(session, records, default_source=source, summary=summary)
+    postings.import_batch(session, records, default_source=source, summary=summary, analyse=analyse)
     repository.add_rejections(session, job_id, rejections)
     values: dict[str, Any] = {
         "records_read": records_read,

@@ -17,6 +17,7 @@ from kyujin.core.model import PostingFacts
 from kyujin.db.base import utcnow
 from kyujin.db.models import Company, Posting, PostingSkill
 from kyujin.errors import Conflict, NotFound
+from kyujin.extraction import pool
 from kyujin.extraction import service as extraction
 from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import repository
@@ -256,7 +257,11 @@ def _write_index(session: Session, docs: Sequence[tuple[Posting, str]]) -> None:
     repository.write_fts(session, [(p.id, doc) for p, doc in docs])
 
 
-def _insert_new(session: Session, items: Sequence[tuple[tuple[str, str], PostingIn, str]]) -> None:
+def _insert_new(
+    session: Session,
+    items: Sequence[tuple[tuple[str, str], PostingIn, str]],
+    analyse: pool.Analyse,
+) -> None:
     """Insert new postings with their facts, skills and search documents in a few
     statements (no ORM objects: at 20-40 skills a posting, building and flushing ORM rows
     cost more than extracting them)."""
@@ -269,9 +274,9 @@ def _insert_new(session: Session, items: Sequence[tuple[tuple[str, str], Posting
     rows: list[dict[str, Any]] = []
     skill_rows: list[list[dict[str, Any]]] = []
     docs: list[str] = []
-    for (source, external_id), data, digest in items:
+    analysed = analyse([(data.title, data.company, data.description) for _, data, _ in items])
+    for ((source, external_id), data, digest), (facts, doc) in zip(items, analysed, strict=True):
         fields = {"source": source, "external_id": external_id, **_posting_fields(data, digest)}
-        facts = extraction.extract_facts(data.description, title=data.title)
         fact_fields, skills = _fact_fields(facts, version, fields["stated"])
         fields.update(fact_fields)
         fields.update(_index_fields(fields, [row["skill"] for row in skills], today))
@@ -279,7 +284,7 @@ def _insert_new(session: Session, items: Sequence[tuple[tuple[str, str], Posting
         fields["company_id"] = company.id if company is not None else None
         rows.append(fields)
         skill_rows.append(skills)
-        docs.append(search_text.document(data.title, data.company, data.description))
+        docs.append(doc)
     ids = repository.insert_postings(session, rows, docs)
     repository.insert_skills(
         session,
@@ -408,9 +413,15 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
 
 
 def import_batch(
-    session: Session, records: Sequence[PostingIn], *, default_source: str, summary: ImportSummary
+    session: Session,
+    records: Sequence[PostingIn],
+    *,
+    default_source: str,
+    summary: ImportSummary,
+    analyse: pool.Analyse = pool.analyse,
 ) -> None:
-    """Upsert a batch on (source, external_id); unchanged postings are not touched."""
+    """Upsert a batch on (source, external_id); unchanged postings are not touched.
+    ``analyse`` extracts the new postings (an ExtractorPool's spreads them over processes)."""
     prepared: dict[tuple[str, str], tuple[PostingIn, str]] = {}
     for data in records:
         digest = content_hash(data)
@@ -436,7 +447,7 @@ def import_batch(
             changed.append((posting, data))
     link_companies(session, changed)
     _write_index(session, docs)
-    _insert_new(session, new)
+    _insert_new(session, new, analyse)
     summary.created += len(new)
     summary.updated += len(changed)
     summary.unchanged += len(records) - len(prepared)

@@ -1,0 +1,23 @@
+from kyujin.core.extract import extract
+from kyujin.core.search_text import document
+from kyujin.extraction.pool import ExtractorPool, analyse
+
+ITEMS = [
+    ("Go Engineer", "株式会社テスト", "【必須】Go言語での開発経験3年以上\n年収600万〜900万円"),
+    ("Backend", None, "Python and PostgreSQL; fully remote. JLPT N2."),
+    ("空", None, "特になし"),
+]
+
+
+def test_analyse_gives_facts_and_the_search_document() -> None:
+    results = analyse(ITEMS)
+    for (title, company, text), (facts, doc) in zip(ITEMS, results, strict=True):
+        assert facts == extract(text, title=title)
+        assert doc == document(title, company, text)
+    assert [s.skill for s in results[0][0].skills] == ["Go"]
+
+
+def test_a_pool_of_processes_gives_the_same_results_in_order() -> None:
+    many = ITEMS * 20
+    with ExtractorPool(2) as pool:
+        assert pool.analyse(many) == analyse(many)
