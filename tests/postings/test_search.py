@@ -113,8 +113,17 @@ def test_facets_count_the_result(market: Session) -> None:
     assert facets["size_band"] == {"startup": 1, "large": 1, "medium": 1}
     assert facets["skill"]["Python"] == 1 and facets["skill"]["Go"] == 1
     narrowed = find(market, remote=["full", "hybrid"])
+    assert narrowed.total == 2
+    # Disjunctive: the remote facet ignores the remote filter (the onsite posting stays
+    # countable, to widen the choice); every other facet counts the narrowed result.
     remote = {v.value: v.count for v in narrowed.facets["remote"]}
-    assert remote == {"full": 1, "hybrid": 1} and narrowed.total == 2
+    assert remote == {"full": 1, "onsite": 1, "hybrid": 1}
+    sizes = {v.value: v.count for v in narrowed.facets["size_band"]}
+    assert sum(sizes.values()) == 2
+    both = find(market, remote=["full", "hybrid"], size_band=["startup"])
+    remote = {v.value: v.count for v in both.facets["remote"]}
+    sizes = {v.value: v.count for v in both.facets["size_band"]}
+    assert both.total == 1 and remote == {"full": 1} and sum(sizes.values()) == 2
 
 
 def test_sort_by_salary_and_relevance(market: Session) -> None:

@@ -13,7 +13,7 @@ import base64
 import binascii
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from functools import cache
 from typing import Any
@@ -75,42 +75,44 @@ def _company_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 def conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
     """The WHERE clauses of every filter (not full text)."""
-    where: list[ColumnElement[bool]] = []
+    return [clause for _, clause in facet_conditions(query)]
+
+
+def facet_conditions(query: SearchQuery) -> list[tuple[str | None, ColumnElement[bool]]]:
+    """Each filter's WHERE clause with the facet it narrows (None: no facet), so that a
+    facet can be counted without its own filter."""
+    where: list[tuple[str | None, ColumnElement[bool]]] = []
     if query.skill:
         sets = [_skill_names(s, query.expand_skills) for s in query.skill]
         if query.skill_mode == "all":
-            where.extend(_has_skill(names) for names in sets)
+            where.extend(("skill", _has_skill(names)) for names in sets)
         else:
-            where.append(_has_skill([n for names in sets for n in names]))
+            where.append(("skill", _has_skill([n for names in sets for n in names])))
     if query.category:
-        where.append(
-            Posting.id.in_(
-                select(PostingSkill.posting_id).where(PostingSkill.category.in_(query.category))
-            )
-        )
+        category = select(PostingSkill.posting_id).where(PostingSkill.category.in_(query.category))
+        where.append((None, Posting.id.in_(category)))
     low = func.coalesce(Posting.salary_annual_min_jpy, Posting.salary_annual_max_jpy)
     high = func.coalesce(Posting.salary_annual_max_jpy, Posting.salary_annual_min_jpy)
     if query.salary_min is not None:
-        where.append(high >= query.salary_min)
+        where.append(("salary_jpy", high >= query.salary_min))
     if query.salary_max is not None:
-        where.append(low <= query.salary_max)
+        where.append(("salary_jpy", low <= query.salary_max))
     if query.japanese_max is not None:
         allowed = JAPANESE_ORDER[: JAPANESE_ORDER.index(query.japanese_max) + 1]
-        where.append(Posting.japanese_level.in_(allowed))
+        where.append(("japanese_level", Posting.japanese_level.in_(allowed)))
     if query.remote:
-        where.append(Posting.remote.in_(query.remote))
+        where.append(("remote", Posting.remote.in_(query.remote)))
     if query.visa_sponsorship is not None:
-        where.append(Posting.visa_sponsorship.is_(query.visa_sponsorship))
+        where.append(("visa_sponsorship", Posting.visa_sponsorship.is_(query.visa_sponsorship)))
     if query.employment_type:
-        where.append(Posting.employment_type.in_(query.employment_type))
+        where.append(("employment_type", Posting.employment_type.in_(query.employment_type)))
     if query.max_years_experience is not None:
         # A posting that states no minimum asks for none.
-        where.append(
-            or_(
-                Posting.min_years_experience.is_(None),
-                Posting.min_years_experience <= query.max_years_experience,
-            )
+        years = or_(
+            Posting.min_years_experience.is_(None),
+            Posting.min_years_experience <= query.max_years_experience,
         )
+        where.append(("min_years_experience", years))
     if query.prefecture:
         names = []
         for label in query.prefecture:
@@ -118,17 +120,19 @@ def conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
             if name is None:
                 raise InvalidInput(f"prefecture {label!r} is not a prefecture of Japan")
             names.append(name)
-        where.append(Posting.prefecture.in_(names))
+        where.append(("prefecture", Posting.prefecture.in_(names)))
     if query.company is not None:
-        where.append(_company_where(Company.name_key == name_key(query.company)))
+        where.append((None, _company_where(Company.name_key == name_key(query.company))))
     if query.size_band:
-        where.append(_company_where(Company.size_band.in_(query.size_band)))
+        where.append(("size_band", _company_where(Company.size_band.in_(query.size_band))))
     if query.industry:
-        where.append(_company_where(Company.industry.in_(query.industry)))
+        where.append(("industry", _company_where(Company.industry.in_(query.industry))))
     if query.foreign_affiliated is not None:
-        where.append(_company_where(Company.foreign_affiliated.is_(query.foreign_affiliated)))
+        where.append(
+            (None, _company_where(Company.foreign_affiliated.is_(query.foreign_affiliated)))
+        )
     if query.posted_since is not None:
-        where.append(Posting.listed_on >= query.posted_since)
+        where.append((None, Posting.listed_on >= query.posted_since))
     return where
 
 
@@ -187,7 +191,22 @@ def _bands(value: int | None, bounds: Sequence[int], unit: str) -> str | None:
     return label
 
 
-def _facets(session: Session, base: Select[Any]) -> tuple[dict[str, list[FacetValue]], bool]:
+FACETS = (
+    "remote",
+    "japanese_level",
+    "visa_sponsorship",
+    "employment_type",
+    "prefecture",
+    "salary_jpy",
+    "min_years_experience",
+    "skill",
+    "size_band",
+    "industry",
+)
+
+
+def _sample(session: Session, base: Select[Any]) -> tuple[Sequence[Any], bool]:
+    """The facet columns of the newest FACET_SAMPLE matches; whether that is all of them."""
     rows = session.execute(
         base.with_only_columns(
             Posting.remote,
@@ -205,23 +224,11 @@ def _facets(session: Session, base: Select[Any]) -> tuple[dict[str, list[FacetVa
         .order_by(Posting.id.desc())
         .limit(FACET_SAMPLE + 1)
     ).all()
-    exact = len(rows) <= FACET_SAMPLE
-    rows = rows[:FACET_SAMPLE]
-    counters: dict[str, Counter[str]] = {
-        name: Counter()
-        for name in (
-            "remote",
-            "japanese_level",
-            "visa_sponsorship",
-            "employment_type",
-            "prefecture",
-            "salary_jpy",
-            "min_years_experience",
-            "skill",
-            "size_band",
-            "industry",
-        )
-    }
+    return rows[:FACET_SAMPLE], len(rows) <= FACET_SAMPLE
+
+
+def _count(rows: Sequence[Any], names: Collection[str]) -> dict[str, list[FacetValue]]:
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     for row in rows:
         for name, value in (
             ("remote", row.remote),
@@ -242,11 +249,32 @@ def _facets(session: Session, base: Select[Any]) -> tuple[dict[str, list[FacetVa
         if row.skill_list:
             counters["skill"].update(row.skill_list.split("\t"))
     tops = {"skill": TOP_SKILLS, "prefecture": TOP_PREFECTURES}
-    facets = {
-        name: [FacetValue(value=v, count=c) for v, c in counter.most_common(tops.get(name))]
-        for name, counter in counters.items()
+    return {
+        name: [FacetValue(value=v, count=c) for v, c in counters[name].most_common(tops.get(name))]
+        for name in names
     }
-    return facets, exact
+
+
+def _base(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    return select(Posting.id).where(and_(*where)) if where else select(Posting.id)
+
+
+def _facets(
+    session: Session,
+    where: Sequence[tuple[str | None, ColumnElement[bool]]],
+) -> tuple[dict[str, list[FacetValue]], bool]:
+    """Facet counts over the matches. Disjunctive, as shoppers expect: a facet whose filter
+    is set is counted without that filter (remote=full still shows how many hybrid
+    postings there are), by one more sampled query per such facet."""
+    rows, exact = _sample(session, _base([clause for _, clause in where]))
+    filtered = {name for name, _ in where if name is not None}
+    facets = _count(rows, [name for name in FACETS if name not in filtered])
+    for name in sorted(filtered):
+        others = [clause for facet, clause in where if facet != name]
+        own_rows, own_exact = _sample(session, _base(others))
+        facets.update(_count(own_rows, [name]))
+        exact = exact and own_exact
+    return {name: facets[name] for name in FACETS}, exact
 
 
 def search(session: Session, query: SearchQuery) -> SearchPage:
@@ -257,18 +285,18 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     sort = query.sort or ("relevance" if phrases else "newest")
     if sort == "relevance" and not phrases:
         raise InvalidInput("sort=relevance needs a q")
-    where = conditions(query)
+    keyed = facet_conditions(query)
     if phrases:
-        where.append(repository.matches(session, phrases))
+        keyed.append((None, repository.matches(session, phrases)))
     elif terms:  # terms made only of punctuation: nothing can match
-        where.append(false())
-    base = select(Posting.id).where(and_(*where)) if where else select(Posting.id)
+        keyed.append((None, false()))
+    base = _base([clause for _, clause in keyed])
 
     total = (
         session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
     )
     total_exact = total <= COUNT_CAP
-    facets, facets_exact = _facets(session, base) if query.facets else ({}, True)
+    facets, facets_exact = _facets(session, keyed) if query.facets else ({}, True)
 
     after = decode_cursor(query.cursor, sort) if query.cursor else None
     limit = query.limit
