@@ -415,7 +415,8 @@ def measure(
             if page is not None:
                 cpu[case.kind].append(runner.last_cpu)
             for phase in PHASES:
-                phases[case.kind][phase].append(runner.phases.get(phase, 0.0))
+                if phase in runner.phases:
+                    phases[case.kind][phase].append(runner.phases[phase])
             if round_no == 1 and page is not None:
                 matches[case.kind].append(page.total)
                 capped[case.kind] += not page.total_exact
@@ -433,12 +434,14 @@ def measure(
     print(
         f"latency, ms ({args.rounds} rounds x {len(cases)} queries; in-process "
         "kyujin.postings.search.search, one session per query; then the median time per query "
-        "in each phase: count / facets / rank / page / load, and the median CPU time of this "
-        "process per query: Python, and SQLite, which runs in it; PostgreSQL's is not in it):"
+        "in each phase, over the queries that have it: count / facets / rank / page / load; "
+        "and the median CPU time of this process per query: Python, and SQLite, which runs "
+        "in it; PostgreSQL's is not in it):"
     )
     for kind in TERMS:
         phase_text = " / ".join(
-            f"{ms(statistics.median(phases[kind][p] or [0.0])):.1f}" for p in PHASES
+            f"{ms(statistics.median(phases[kind][p])):.1f}" if phases[kind][p] else "-"
+            for p in PHASES
         )
         seen = matches[kind] or [0]
         print(
@@ -487,7 +490,7 @@ def measure(
         "latency_ms": {**by_kind, "overall": overall},
         "cpu_median_ms": {k: round(ms(statistics.median(v)), 2) for k, v in cpu.items() if v},
         "phase_median_ms": {
-            kind: {p: round(ms(statistics.median(v)), 2) for p, v in per.items()}
+            kind: {p: round(ms(statistics.median(v)), 2) for p, v in per.items() if v}
             for kind, per in phases.items()
         },
         "matches_median": {k: statistics.median(v) for k, v in matches.items()},
