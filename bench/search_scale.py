@@ -370,15 +370,24 @@ def measure(
     print_mix(cases, shares, prepared.postings)
 
     timeout = args.timeout
-    dead: set[int] = set()  # queries that timed out in the warm-up: not run again
+    # Queries that timed out in the warm-up (with facets, without): not run again.
+    dead: set[int] = set()
+    dead_no_facets: set[int] = set()
     for n, case in enumerate(cases):
-        for params in (case.params, {**case.params, "facets": False}):
+        for params, out in (
+            (case.params, dead),
+            ({**case.params, "facets": False}, dead_no_facets),
+        ):
             try:
                 runner.search(params)
             except TimedOut:
-                dead.add(n)
+                out.add(n)
     if dead:
-        print(f"  warm-up: {len(dead)} queries timed out (>= {timeout:g} s); not run again")
+        where = Counter(f"{cases[n].kind}/{cases[n].params['sort']}" for n in dead)
+        print(
+            f"  warm-up: {len(dead)} queries timed out (>= {timeout:g} s), not run again; "
+            f"by class/sort: {dict(where.most_common())}"
+        )
 
     rng = random.Random(MIX_SEED)
     ids = [rng.randint(1, prepared.max_id) for _ in cases]
@@ -397,12 +406,19 @@ def measure(
         started = time.perf_counter()
         for n, case in enumerate(cases):
             by_id.append(runner.by_id(ids[n]))
+            if n in dead_no_facets:
+                no_facets.append(timeout)
+                no_facets_timeouts += 1
+            else:
+                try:
+                    no_facets.append(runner.search({**case.params, "facets": False})[0])
+                except TimedOut:
+                    no_facets.append(timeout)
+                    no_facets_timeouts += 1
             if n in dead:
                 times[case.kind].append(timeout)
                 per_query[n].append(timeout)
                 timeouts[case.kind] += 1
-                no_facets.append(timeout)
-                no_facets_timeouts += 1
                 continue
             try:
                 with runner.record():
@@ -422,11 +438,6 @@ def measure(
                 capped[case.kind] += not page.total_exact
             if spent > slowest.get(case.kind, (0.0, [], case))[0]:
                 slowest[case.kind] = (spent, list(runner.statements), case)
-            try:
-                no_facets.append(runner.search({**case.params, "facets": False})[0])
-            except TimedOut:
-                no_facets.append(timeout)
-                no_facets_timeouts += 1
         print(f"  round {round_no}: {time.perf_counter() - started:.1f} s")
 
     by_kind = {kind: summary(times[kind], timeouts[kind]) for kind in TERMS}
@@ -501,6 +512,7 @@ def measure(
                 t: {"ms": round(ms(s), 2), "matches": c} for t, (s, c) in counts.items()
             },
         },
+        "timed_out_in_warm_up": [cases[n].label() for n in sorted(dead)],
         "slowest": [{"ms": round(ms(m), 2), "query": cases[n].label()} for m, n in slow[:20]],
         "targets": {
             "p50_ms": P50_TARGET_MS,
