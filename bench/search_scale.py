@@ -21,8 +21,8 @@
 - Same-run baselines, interleaved query by query: the same query with facets=false, and a
   primary-key round trip (``SELECT id, title FROM posting WHERE id = :id``, random id) through
   a session. Before the rounds, each term's matches are counted exactly, no cap, and timed
-  once: what the search must not do per query (it counts up to COUNT_CAP, takes facets over
-  FACET_SAMPLE matches and ranks RANK_CAP).
+  once (``--count-timeout``, default 60 s): what the search must not do per query (it counts
+  up to COUNT_CAP, takes facets over FACET_SAMPLE matches and ranks RANK_CAP).
 - One untimed warm-up pass, then ``--rounds`` (default 3) passes over the whole mix; the
   percentiles pool every timed call (nearest rank).
 - A statement that runs longer than ``--timeout`` (default 5 s) is stopped (PostgreSQL
@@ -31,7 +31,8 @@
   warm-up is not run again, so that the benchmark ends.
 
 Usage (from the repo root): ``python -m bench.search_scale --backend {sqlite,postgresql}
---postings N [--base B] [--queries Q] [--rounds R] [--timeout S] [--explain] [--json P]``
+--postings N [--base B] [--queries Q] [--rounds R] [--timeout S] [--count-timeout S]
+[--explain] [--json P]``
 """
 
 from __future__ import annotations
@@ -227,8 +228,9 @@ class Runner:
             ).all()
         return time.perf_counter() - started
 
-    def exact_count(self, term: str) -> tuple[float, int | None]:
-        """Every match of ``term`` counted, no cap; (seconds, count or None on timeout)."""
+    def exact_count(self, term: str, timeout_s: float) -> tuple[float, int | None]:
+        """Every match of ``term`` counted, no cap, with its own statement timeout; (seconds,
+        count or None on timeout)."""
         from sqlalchemy import func, select
 
         from kyujin.core import search_text
@@ -236,13 +238,18 @@ class Runner:
         from kyujin.db.models import Posting
         from kyujin.postings import repository
 
+        usual, self.timeout_s = self.timeout_s, timeout_s
         started = time.perf_counter()
         try:
             with self._timed(), transaction(self.factory) as session:
+                if self.engine.dialect.name == "postgresql":
+                    session.execute(text(f"SET LOCAL statement_timeout = {int(timeout_s * 1000)}"))
                 where = repository.matches(session, search_text.query(term))
                 count = session.scalar(select(func.count()).select_from(Posting).where(where))
         except TimedOut:
             return time.perf_counter() - started, None
+        finally:
+            self.timeout_s = usual
         return time.perf_counter() - started, int(count or 0)
 
     def explain(self, statements: Sequence[tuple[str, Any]]) -> list[str]:
@@ -306,6 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the mix")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds per statement")
     parser.add_argument(
+        "--count-timeout", type=float, default=60.0, help="seconds for each exact count"
+    )
+    parser.add_argument(
         "--explain", action="store_true", help="print the plans of the slowest query per class"
     )
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
@@ -365,7 +375,9 @@ def measure(
     args: argparse.Namespace, prepared: scale_data.Prepared, runner: Runner
 ) -> dict[str, Any]:
     cases = query_mix(args.queries)
-    counts = {t: runner.exact_count(t) for terms in TERMS.values() for t in terms}
+    counts = {
+        t: runner.exact_count(t, args.count_timeout) for terms in TERMS.values() for t in terms
+    }
     shares = {t: n for t, (_, n) in counts.items()}
     print_mix(cases, shares, prepared.postings)
 
@@ -472,7 +484,7 @@ def measure(
     print("  exact count of every match, once (what the search must not do per query):")
     for term, (seconds, count) in counts.items():
         if count is None:
-            print(f"    {term}: timed out after {timeout:g} s")
+            print(f"    {term}: timed out after {args.count_timeout:g} s")
         elif count >= 1000:
             print(f"    {term}: {count:,} matches in {ms(seconds):,.1f} ms")
 
