@@ -44,7 +44,7 @@ from typing import Any
 
 from tests.support.servers import free_port
 
-from bench import scale_data
+from bench import pg, scale_data
 from bench.common import BENCH_DIR, machine, machine_line, met, tree_cpu_seconds
 
 RPS_TARGET = 3_000
@@ -175,7 +175,7 @@ def serve(database_url: str, workers: int, log_path: Path) -> Iterator[tuple[str
 def cpu_seconds(server_pid: int, backend: str) -> dict[str, float]:
     """CPU seconds so far of the server's process tree (and of the bench PostgreSQL's)."""
     spent = {"server": tree_cpu_seconds(server_pid)}
-    postmaster = scale_data.postmaster_pid() if backend == "postgresql" else None
+    postmaster = pg.postmaster_pid() if backend == "postgresql" else None
     if postmaster is not None:
         spent["database"] = tree_cpu_seconds(postmaster)
     return spent
@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(machine_line(host))
     results: list[dict[str, Any]] = []
     with contextlib.ExitStack() as stack:
-        admin = stack.enter_context(scale_data.postgres()) if args.backend == "postgresql" else None
+        admin = stack.enter_context(pg.postgres()) if args.backend == "postgresql" else None
         prepared = scale_data.prepare(
             args.backend, args.postings, base=args.base, seed=args.seed, pg_admin_url=admin
         )

@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import create_engine
 
-from bench import scale_data
+from bench import pg, scale_data
 from bench.common import BENCH_DIR, machine, machine_line, met
 
 RATE_TARGET = 2_000  # postings/s into PostgreSQL on this machine (issue 4)
@@ -68,7 +68,7 @@ def fresh_database(backend: str, admin_url: str | None, postings: int) -> str:
         url = f"sqlite:///{path}"
     else:
         assert admin_url is not None
-        url = scale_data.create_pg_database(admin_url, f"kyujin_import_{postings}", drop=True)
+        url = pg.create_pg_database(admin_url, f"kyujin_import_{postings}", drop=True)
     upgrade(url)
     return url
 
@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  extraction alone (1 process): {extract_rounds[-1]:,.0f} postings/s")
     imports: dict[str, dict[str, Any]] = {}
     with contextlib.ExitStack() as stack:
-        admin = stack.enter_context(scale_data.postgres()) if "postgresql" in args.backend else None
+        admin = stack.enter_context(pg.postgres()) if "postgresql" in args.backend else None
         for backend in args.backend:
             url = fresh_database(backend, admin, args.postings)
             before = os.times()
