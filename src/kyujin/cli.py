@@ -125,12 +125,15 @@ def import_postings(
     from kyujin.imports import jobs, local
     from kyujin.imports.service import new_job_id
     from kyujin.logs import configure_logging
-    from kyujin.postings.formats import FormatError, MappingError
+    from kyujin.postings.formats import FormatError, MappingError, format_of, parse_mapping
 
     settings = get_settings()
     # The progress bar and the rejected records say what happens; logs only for warnings.
     configure_logging(settings.model_copy(update={"log_level": "WARNING"}))
-    pairs = _parse_mapping(mapping or [])
+    try:
+        pairs = parse_mapping(mapping or [])
+    except MappingError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--map") from None
     engine = make_engine(settings)
     _require_current_schema(engine)
     factory = make_session_factory(engine)
@@ -140,7 +143,7 @@ def import_postings(
         format = format or "jsonl"
         file = local.spool_stdin(sys.stdin.buffer, settings.import_dir, f"stdin-{new_job_id()}")
     try:
-        jobs.check_readable(file, local.format_of(file, format), pairs)
+        jobs.check_readable(file, format_of(file, format), pairs)
         job_id, done = local.prepare(factory, file, format=format, mapping=pairs, source=source)
     except (FormatError, MappingError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -195,16 +198,6 @@ def import_postings(
     )
     if final.rejected:
         raise typer.Exit(1)
-
-
-def _parse_mapping(pairs: list[str]) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        field, sep, column = pair.partition("=")
-        if not sep or not field.strip() or not column.strip():
-            raise typer.BadParameter(f"{pair!r} must be FIELD=COLUMN", param_hint="--map")
-        mapping[field.strip()] = column.strip()
-    return mapping
 
 
 def _job_error(factory: Any, job_id: str) -> str | None:

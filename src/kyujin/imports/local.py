@@ -29,8 +29,6 @@ from kyujin.imports import service
 from kyujin.imports.jobs import Progress as JobProgress
 from kyujin.postings.formats import format_of
 
-__all__ = ["ProgressReport", "fingerprint", "format_of", "prepare", "spool_stdin"]
-
 # Without a terminal (CI logs, nohup) a line every 10 s replaces the bar.
 PLAIN_INTERVAL_S = 10.0
 

@@ -14,7 +14,7 @@ from kyujin.db.engine import transaction
 from kyujin.errors import InvalidInput
 from kyujin.imports import jobs, service
 from kyujin.imports.schemas import ImportJobOut, RejectionPage
-from kyujin.postings.formats import FORMATS, FormatError, MappingError
+from kyujin.postings.formats import FORMATS, FormatError, MappingError, parse_mapping
 
 log = structlog.get_logger(__name__)
 router = APIRouter(prefix="/v1/imports", tags=["imports"], dependencies=[AdminDep])
@@ -46,16 +46,6 @@ def _format(request: Request, given: str | None) -> str:
             f"cannot tell the format from Content-Type {media_type or '(none)'!r}; send one of "
             f"{', '.join(_FORMAT_OF_MEDIA_TYPE)} or give ?format= ({', '.join(FORMATS)})",
         ) from None
-
-
-def _mapping(pairs: list[str]) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        field, sep, header = pair.partition("=")
-        if not sep or not field.strip() or not header.strip():
-            raise InvalidInput(f"map {pair!r} must be field=Column Header")
-        mapping[field.strip()] = header.strip()
-    return mapping
 
 
 @router.post(
@@ -97,7 +87,10 @@ async def create_import(
     """Upload a file (the request body) of JSON Lines, CSV, schema.org JobPosting JSON-LD or
     an HTML page; it is imported in the background. Poll GET /v1/imports/{id}."""
     chosen = _format(request, format)
-    mapping = _mapping(map)
+    try:
+        mapping = parse_mapping(map)
+    except MappingError as exc:
+        raise InvalidInput(str(exc)) from None
     job_id = service.new_job_id()
     directory = settings.import_dir
     directory.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from kyujin.postings.formats.csv_rows import MappingError, read_csv
+from kyujin.postings.formats.csv_rows import MappingError, parse_mapping, read_csv
 from kyujin.postings.formats.jsonld_nodes import read_jsonld
 from kyujin.postings.reader import ParsedRecord, read_jsonl
 
@@ -19,6 +19,7 @@ __all__ = [
     "ParsedRecord",
     "format_of",
     "open_records",
+    "parse_mapping",
     "read_csv",
     "read_jsonld",
     "read_records",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
 from pydantic import ValidationError
@@ -38,6 +38,17 @@ _LIST_SPLIT = re.compile(r"\s*[,;、]\s*")
 
 class MappingError(ValueError):
     """The column mapping does not fit the file: raised before any row is read."""
+
+
+def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
+    """``["title=Job Title", ...]`` (the CLI's --map, the API's ?map=) as field -> header."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, header = pair.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise MappingError(f"map {pair!r} must be field=Column Header")
+        mapping[field.strip()] = header.strip()
+    return mapping
 
 
 def detect_encoding(sample: bytes) -> str:
