@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 import redis
 from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
@@ -13,7 +14,7 @@ import kyujin
 from kyujin.api.errors import install_error_handlers
 from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
 from kyujin.api.openapi import install_openapi
-from kyujin.db.engine import make_engine, make_session_factory
+from kyujin.db.engine import make_engine, make_session_factory, pool_capacity
 from kyujin.extraction.router import router as extraction_router
 from kyujin.imports.router import router as imports_router
 from kyujin.logs import configure_logging
@@ -65,6 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    # Requests holding a session at once (see api.deps.get_session): one connection fewer
+    # than the pool, kept for the single-row reads that run on the event loop.
+    app.state.db_limiter = anyio.CapacityLimiter(max(1, pool_capacity(settings) - 1))
     app.state.queue = get_queue
     timeout = settings.readiness_timeout_s
     app.state.redis = (

@@ -37,22 +37,30 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def pool_capacity(settings: Settings) -> int:
+    """Connections an engine of make_engine() opens at most: the pool and its overflow."""
+    return 2 * settings.db_pool_size
+
+
 def make_engine(settings: Settings, **overrides: Any) -> Engine:
     url = make_url(settings.database_url)
+    pool: dict[str, Any] = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_pool_size}
     if url.get_backend_name() == "sqlite":
         path = settings.sqlite_path()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            pool = {}  # :memory: uses a single-connection pool of its own
         # The pool hands a connection to one thread at a time, so sharing across threads
         # (FastAPI runs sync endpoints in a thread pool) is safe.
-        engine = create_engine(url, **{"connect_args": {"check_same_thread": False}, **overrides})
+        sqlite_options = {"connect_args": {"check_same_thread": False}, **pool}
+        engine = create_engine(url, **{**sqlite_options, **overrides})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     options: dict[str, Any] = {
         "pool_pre_ping": True,  # a restarted server leaves dead pooled connections behind
-        "pool_size": settings.db_pool_size,
-        "max_overflow": settings.db_pool_size,
+        **pool,
         "connect_args": {"connect_timeout": max(1, int(settings.readiness_timeout_s))},
     }
     options.update(overrides)
