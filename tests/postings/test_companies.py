@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kyujin.db.models import Company, Posting
-from kyujin.postings import service
+from kyujin.postings import representation, service
 from kyujin.postings.schemas import ImportSummary, PostingIn
 from tests.support.factories import posting_in
 
@@ -60,7 +60,7 @@ def test_posting_out_shows_the_company(db_session: Session) -> None:
         db_session, [posting_in(external_id="c1", company="株式会社サクラ", company_size="mid")]
     )
     posting_id = db_session.scalars(select(Posting.id)).one()
-    out = service.get_posting(db_session, posting_id)
+    out = representation.get_posting(db_session, posting_id)
     assert out.company == "株式会社サクラ"
     assert out.company_info is not None
     assert (out.company_info.name, out.company_info.size_band) == ("株式会社サクラ", "medium")
@@ -83,7 +83,7 @@ def test_stated_salary_overrides_the_text_and_has_no_span(db_session: Session) -
             )
         ],
     )
-    out = service.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
+    out = representation.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
     assert out.facts is not None and out.facts.salary is not None
     salary = out.facts.salary
     assert (salary.currency, salary.min, salary.max, salary.period) == (
@@ -101,7 +101,7 @@ def test_stated_salary_overrides_the_text_and_has_no_span(db_session: Session) -
 
 def test_without_stated_facts_the_text_decides(db_session: Session) -> None:
     run_import(db_session, [posting_in(external_id="s2", description="年収400万円〜500万円")])
-    out = service.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
+    out = representation.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
     assert out.facts is not None and out.facts.salary is not None
     assert out.facts.salary.annual_min_jpy == 4_000_000
     start, end = out.facts.salary.start, out.facts.salary.end

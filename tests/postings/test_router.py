@@ -1,8 +1,11 @@
 import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from kyujin.api.app import MAX_BODY_BYTES
+from kyujin.db.models import Posting
 from kyujin.postings.jsonld import JSON_SCHEMA, posting_to_jsonld
 from kyujin.postings.router import JSON, negotiate
 from kyujin.postings.schemas import PostingOut
@@ -214,3 +217,26 @@ def test_openapi_documents_both_representations(client: TestClient) -> None:
     assert operation["responses"]["406"]["content"] == {
         "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
     }
+
+
+def test_etag_and_if_none_match(
+    client: TestClient, admin_headers: dict[str, str], db_session: Session
+) -> None:
+    created = create(client, admin_headers, external_id="etag-1", description="Go and Rust.")
+    url = f"/v1/postings/{created['id']}"
+    first = client.get(url)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and etag.startswith('"') and etag.endswith('"')
+    assert client.get(url).headers["etag"] == etag  # stable while unchanged
+    for given in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        again = client.get(url, headers={"If-None-Match": given})
+        assert again.status_code == 304, given
+        assert again.content == b"" and again.headers["etag"] == etag
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+    as_jsonld = client.get(url, headers={"Accept": JSON_LD})
+    assert as_jsonld.headers["etag"] != etag  # another representation, another tag
+    # Changing the posting changes the tag.
+    db_session.execute(update(Posting).values(title="Renamed").where(Posting.id == created["id"]))
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.json()["title"] == "Renamed"
+    assert changed.headers["etag"] != etag

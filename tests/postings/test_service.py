@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from kyujin.db.models import Posting
 from kyujin.errors import Conflict, NotFound
-from kyujin.postings import repository, service
+from kyujin.postings import repository, representation, service
 from kyujin.postings.jsonld import posting_to_jsonld
 from kyujin.postings.schemas import ImportSummary, PostingIn
 from tests.support.factories import posting_data, posting_in
@@ -81,7 +81,7 @@ def test_create_then_conflict(db_session: Session) -> None:
 
 def test_get_missing_posting(db_session: Session) -> None:
     with pytest.raises(NotFound):
-        service.get_posting(db_session, 10**9)
+        representation.get_posting(db_session, 10**9)
 
 
 def test_iter_postings_reads_keyset_batches_lazily(
@@ -161,7 +161,7 @@ def test_export_records_carry_what_import_needs(db_session: Session) -> None:
         ],
     )
     (record,) = service.export_postings(db_session)
-    posting = service.get_posting(db_session, record["id"])
+    posting = representation.get_posting(db_session, record["id"])
     assert record == {
         **posting.model_dump(mode="json"),
         "salary_currency": "USD",

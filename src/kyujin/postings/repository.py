@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
+    Engine,
     Float,
     Select,
     Table,
@@ -23,6 +26,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.expression import ColumnClause
 
@@ -33,6 +37,89 @@ from kyujin.db.models import Company, Posting, PostingSkill
 def get_posting(session: Session, posting_id: int, *, with_skills: bool = False) -> Posting | None:
     options = [selectinload(Posting.skills), selectinload(Posting.company)] if with_skills else []
     return session.get(Posting, posting_id, options=options)
+
+
+# Built once: composing this select costs more than running it (~0.2 ms on every read).
+_POSTING_DOCUMENT = (
+    select(
+        Posting.id,
+        Posting.source,
+        Posting.external_id,
+        Posting.title,
+        Posting.company_name,
+        Posting.description,
+        Posting.description_html,
+        Posting.url,
+        Posting.location_text,
+        Posting.posted_on,
+        Posting.valid_through,
+        Posting.created_at,
+        Posting.updated_at,
+        Posting.facts_version,
+        Posting.facts_json,
+        Posting.company_id,
+        Company.name.label("company_name_"),
+        Company.size_band,
+        Company.industry,
+        Company.foreign_affiliated,
+    )
+    .outerjoin(Company, Company.id == Posting.company_id)
+    .where(Posting.id == bindparam("posting_id"))
+)
+
+
+_DOCUMENT_COLUMNS = tuple(_POSTING_DOCUMENT.selected_columns.keys())
+
+
+@lru_cache(maxsize=4)
+def _document_sql(dialect: Dialect) -> tuple[str, bool]:
+    """The SQL in the driver's parameter style, and whether its parameters are positional."""
+    compiled = _POSTING_DOCUMENT.compile(dialect=dialect)
+    return str(compiled), compiled.positional
+
+
+def posting_document(bind: Engine | Connection, posting_id: int) -> dict[str, Any] | None:
+    """The columns PostingOut shows, with the company's, for one posting (or None).
+
+    The one read that bypasses SQLAlchemy's execution layer: it runs once per
+    ``GET /v1/postings/{id}``, where that layer cost 150 of the 200 us the read took. The
+    values come as the driver gives them; SQLite's are converted as SQLAlchemy would
+    (ISO text to date and UTC datetime, 0/1 to bool). ``bind`` is an engine (a pooled
+    connection is taken for the read) or a connection (read inside its transaction).
+    """
+    sql, positional = _document_sql(bind.dialect)
+    params = (posting_id,) if positional else {"posting_id": posting_id}
+    if isinstance(bind, Connection):
+        cursor = bind.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    else:
+        raw = bind.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(sql, params)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
+    if row is None:
+        return None
+    values = dict(zip(_DOCUMENT_COLUMNS, row, strict=True))
+    if bind.dialect.name == "sqlite":
+        for name in ("posted_on", "valid_through"):
+            if values[name] is not None:
+                values[name] = date.fromisoformat(values[name])
+        for name in ("created_at", "updated_at"):
+            stamp = datetime.fromisoformat(values[name])
+            values[name] = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp
+        if values["foreign_affiliated"] is not None:
+            values["foreign_affiliated"] = bool(values["foreign_affiliated"])
+    return values
 
 
 def companies_by_key(session: Session, keys: Collection[str]) -> dict[str, Company]:

@@ -16,14 +16,13 @@ from kyujin.core.companies import industry_of, name_key, size_band_for_employees
 from kyujin.core.model import PostingFacts
 from kyujin.db.base import utcnow
 from kyujin.db.models import Company, Posting, PostingSkill
-from kyujin.errors import Conflict, NotFound
+from kyujin.errors import Conflict
 from kyujin.extraction import pool
 from kyujin.extraction import service as extraction
-from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import repository
 from kyujin.postings.jsonld import posting_to_jsonld
+from kyujin.postings.representation import facts_json, to_out
 from kyujin.postings.schemas import (
-    CompanyOut,
     ImportSummary,
     PostingIn,
     PostingOut,
@@ -210,6 +209,7 @@ def _fact_fields(
         }
         for m in facts.skills
     ]
+    fields["facts_json"] = facts_json(fields, skills)
     return fields, skills
 
 
@@ -295,95 +295,6 @@ def _insert_new(
         ],
     )
     repository.write_fts(session, list(zip(ids, docs, strict=True)))
-
-
-def facts_out(posting: Posting) -> FactsOut | None:
-    if posting.facts_version is None:
-        return None
-    spans = dict(posting.fact_spans or {})
-    stated = list(spans.pop("_stated", None) or [])
-    salary_span = spans.pop("salary", None)
-    if salary_span is None and "salary" in stated:
-        salary_span = [None, None]
-    salary = None
-    if posting.salary_currency is not None and salary_span is not None:
-        salary = SalaryOut(
-            currency=posting.salary_currency,
-            min=posting.salary_min,
-            max=posting.salary_max,
-            period=posting.salary_period,
-            annual_min_jpy=posting.salary_annual_min_jpy,
-            annual_max_jpy=posting.salary_annual_max_jpy,
-            start=salary_span[0],
-            end=salary_span[1],
-        )
-    return FactsOut(
-        skills=[
-            SkillOut(
-                skill=s.skill,
-                category=s.category,
-                start=s.span_start,
-                end=s.span_end,
-                surface=s.surface,
-                requirement=s.requirement,
-            )
-            for s in posting.skills
-        ],
-        salary=salary,
-        japanese_level=posting.japanese_level,
-        english_level=posting.english_level,
-        remote=posting.remote,
-        visa_sponsorship=posting.visa_sponsorship,
-        employment_type=posting.employment_type,
-        min_years_experience=posting.min_years_experience,
-        location=(
-            LocationOut(prefecture=posting.prefecture, city=posting.city)
-            if posting.prefecture
-            else None
-        ),
-        spans={k: (v[0], v[1]) for k, v in spans.items()},
-        stated=stated,
-        taxonomy_version=posting.facts_version.split(".", 1)[-1],
-    )
-
-
-def _company_out(company: Company | None) -> CompanyOut | None:
-    if company is None:
-        return None
-    return CompanyOut(
-        id=company.id,
-        name=company.name,
-        size_band=company.size_band,
-        industry=company.industry,
-        foreign_affiliated=company.foreign_affiliated,
-    )
-
-
-def to_out(posting: Posting) -> PostingOut:
-    return PostingOut(
-        id=posting.id,
-        source=posting.source,
-        external_id=posting.external_id,
-        title=posting.title,
-        company=posting.company_name,
-        company_info=_company_out(posting.company),
-        description=posting.description,
-        description_html=posting.description_html,
-        url=posting.url,
-        location=posting.location_text,
-        posted_at=posting.posted_on,
-        valid_through=posting.valid_through,
-        created_at=posting.created_at,
-        updated_at=posting.updated_at,
-        facts=facts_out(posting),
-    )
-
-
-def get_posting(session: Session, posting_id: int) -> PostingOut:
-    posting = repository.get_posting(session, posting_id, with_skills=True)
-    if posting is None:
-        raise NotFound(f"posting {posting_id} does not exist")
-    return to_out(posting)
 
 
 def create_posting(session: Session, data: PostingIn) -> PostingOut:

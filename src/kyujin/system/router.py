@@ -17,7 +17,7 @@ class Health(BaseModel):
 
 
 @router.get("/healthz", response_model=Health, summary="The process is alive")
-def healthz() -> Health:
+async def healthz() -> Health:
     return Health(status="ok")
 
 

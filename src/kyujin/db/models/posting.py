@@ -84,6 +84,9 @@ class Posting(TimestampMixin, Base):
     city: Mapped[str | None] = mapped_column(String(50))
     # Where each fact came from: {"salary": [start, end], "remote": [start, end], ...}.
     fact_spans: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The facts as the API shows them (FactsOut JSON), rendered when they are computed: a
+    # read by id splices it in instead of loading and validating the skill rows again.
+    facts_json: Mapped[str | None] = mapped_column(Text)
 
     # Search support (kyujin.postings.search). Sort keys are NOT NULL so that keyset
     # pagination compares plain values: listed_on is posted_on, or the day it was stored;
