@@ -44,7 +44,10 @@ def pool_capacity(settings: Settings) -> int:
 
 def make_engine(settings: Settings, **overrides: Any) -> Engine:
     url = make_url(settings.database_url)
-    pool: dict[str, Any] = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_pool_size}
+    pool: dict[str, Any] = {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_pool_size,
+    }
     if url.get_backend_name() == "sqlite":
         path = settings.sqlite_path()
         if path is not None:
