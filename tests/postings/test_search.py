@@ -197,3 +197,43 @@ def test_an_updated_posting_is_found_by_its_new_text_only(db_session: Session) -
     run_import(db_session, [posting_in(external_id="u", description="Elixir and Phoenix")])
     assert ids(find(db_session, q="elixir")) == ["u"]
     assert ids(find(db_session, q="ruby")) == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "python"},
+        {"q": "バックエンド"},
+        {"q": "api", "remote": ["full", "hybrid"]},
+        {"q": "engineer", "skill": ["Java"], "expand_skills": True},
+        {"q": "エンジニア", "size_band": ["large", "medium"], "japanese_max": "N2"},
+    ],
+)
+def test_relevance_pages_hold_exactly_the_matches(db_session: Session, params: dict) -> None:
+    """Ranked pages, read to the end, give every match once, best first: the same set the
+    newest-first order gives (another query path), with scores that never rise."""
+    from kyujin.synthetic.generator import generate
+
+    run_import(db_session, [PostingIn.model_validate(r) for r in generate(150, seed=11)])
+    expected = []
+    page = find(db_session, sort="newest", limit=100, facets=False, **params)
+    expected.extend(ids(page))
+    while page.next_cursor:
+        page = find(
+            db_session, sort="newest", limit=100, facets=False, cursor=page.next_cursor, **params
+        )
+        expected.extend(ids(page))
+    assert expected, f"the fixture has no match for {params}"
+    seen: list[str] = []
+    scores: list[float] = []
+    cursor = None
+    while True:
+        page = find(db_session, sort="relevance", limit=7, facets=False, cursor=cursor, **params)
+        seen.extend(ids(page))
+        if page.next_cursor:
+            scores.append(search.decode_cursor(page.next_cursor, "relevance")[0])
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(expected)
+    assert scores == sorted(scores, reverse=True)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tuple_
@@ -180,18 +182,20 @@ def _snippet(text: str, terms: Sequence[str]) -> str:
     return text[:SNIPPET_CHARS].replace("\n", " ")
 
 
-def _bands(value: int | None, bounds: Sequence[int], unit: str) -> str | None:
-    if value is None or value < 0:
-        return None
-    label = None
-    for i, low in enumerate(bounds):
-        if value >= low:
-            high = bounds[i + 1] if i + 1 < len(bounds) else None
-            label = f"{low}-{high}{unit}" if high is not None else f"{low}+{unit}"
-    return label
-
-
 FACETS = (
+    "remote",
+    "japanese_level",
+    "visa_sponsorship",
+    "employment_type",
+    "prefecture",
+    "salary_jpy",
+    "min_years_experience",
+    "skill",
+    "size_band",
+    "industry",
+)
+# What each column of a facet sample counts for (see _FACET_COLUMNS).
+FACETS_READ = (
     "remote",
     "japanese_level",
     "visa_sponsorship",
@@ -205,54 +209,74 @@ FACETS = (
 )
 
 
-def _sample(session: Session, base: Select[Any]) -> tuple[Sequence[Any], bool]:
+# The facet columns a sample reads, in FACETS order ("skill" reads skill_list).
+_FACET_COLUMNS = (
+    Posting.remote,
+    Posting.japanese_level,
+    Posting.visa_sponsorship,
+    Posting.employment_type,
+    Posting.prefecture,
+    Posting.salary_sort,
+    Posting.min_years_experience,
+    Posting.skill_list,
+    Company.size_band,
+    Company.industry,
+)
+
+
+def _sample(session: Session, base: Select[Any]) -> tuple[list[tuple[Any, ...]], bool]:
     """The facet columns of the newest FACET_SAMPLE matches; whether that is all of them."""
-    rows = session.execute(
-        base.with_only_columns(
-            Posting.remote,
-            Posting.japanese_level,
-            Posting.visa_sponsorship,
-            Posting.employment_type,
-            Posting.prefecture,
-            Posting.salary_sort,
-            Posting.min_years_experience,
-            Posting.skill_list,
-            Company.size_band,
-            Company.industry,
-        )
+    stmt = (
+        base.with_only_columns(*_FACET_COLUMNS)
         .outerjoin(Company, Company.id == Posting.company_id)
         .order_by(Posting.id.desc())
         .limit(FACET_SAMPLE + 1)
-    ).all()
+    )
+    # Plain tuples through the connection: the ORM's row loading cost more than the query.
+    rows = [tuple(row) for row in session.connection().execute(stmt)]
     return rows[:FACET_SAMPLE], len(rows) <= FACET_SAMPLE
 
 
-def _count(rows: Sequence[Any], names: Collection[str]) -> dict[str, list[FacetValue]]:
-    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for row in rows:
-        for name, value in (
-            ("remote", row.remote),
-            ("japanese_level", row.japanese_level),
-            (
-                "visa_sponsorship",
-                None if row.visa_sponsorship is None else str(row.visa_sponsorship).lower(),
-            ),
-            ("employment_type", row.employment_type),
-            ("prefecture", row.prefecture),
-            ("salary_jpy", _bands(row.salary_sort, SALARY_BANDS, "")),
-            ("min_years_experience", _bands(row.min_years_experience, YEARS_BANDS, "")),
-            ("size_band", row.size_band),
-            ("industry", row.industry),
-        ):
-            if value is not None:
-                counters[name][value] += 1
-        if row.skill_list:
-            counters["skill"].update(row.skill_list.split("\t"))
+def _band_labels(bounds: Sequence[int]) -> list[str]:
+    return [
+        f"{low}-{bounds[i + 1]}" if i + 1 < len(bounds) else f"{low}+"
+        for i, low in enumerate(bounds)
+    ]
+
+
+_SALARY_LABELS = _band_labels(SALARY_BANDS)
+_YEARS_LABELS = _band_labels(YEARS_BANDS)
+
+
+def _band_counts(
+    values: Iterable[Any], bounds: Sequence[int], labels: Sequence[str]
+) -> Counter[str]:
+    counts = Counter(v for v in values if v is not None and v >= bounds[0])
+    banded: Counter[str] = Counter()
+    for value, n in counts.items():
+        banded[labels[bisect_right(bounds, value) - 1]] += n
+    return banded
+
+
+def _count(rows: Sequence[tuple[Any, ...]], names: Collection[str]) -> dict[str, list[FacetValue]]:
+    """Value counts per facet in ``names``, column by column (C-speed Counters)."""
+    columns = dict(zip(FACETS_READ, zip(*rows, strict=True), strict=True)) if rows else {}
     tops = {"skill": TOP_SKILLS, "prefecture": TOP_PREFECTURES}
-    return {
-        name: [FacetValue(value=v, count=c) for v, c in counters[name].most_common(tops.get(name))]
-        for name in names
-    }
+    out: dict[str, list[FacetValue]] = {}
+    for name in names:
+        values = columns.get(name, ())
+        if name == "salary_jpy":
+            counter = _band_counts(values, SALARY_BANDS, _SALARY_LABELS)
+        elif name == "min_years_experience":
+            counter = _band_counts(values, YEARS_BANDS, _YEARS_LABELS)
+        elif name == "skill":
+            counter = Counter(chain.from_iterable(v.split("\t") for v in values if v))
+        elif name == "visa_sponsorship":
+            counter = Counter(str(bool(v)).lower() for v in values if v is not None)
+        else:
+            counter = Counter(v for v in values if v is not None)
+        out[name] = [FacetValue(value=v, count=c) for v, c in counter.most_common(tops.get(name))]
+    return out
 
 
 def _base(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
@@ -286,6 +310,7 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     if sort == "relevance" and not phrases:
         raise InvalidInput("sort=relevance needs a q")
     keyed = facet_conditions(query)
+    filters = [clause for _, clause in keyed]
     if phrases:
         keyed.append((None, repository.matches(session, phrases)))
     elif terms:  # terms made only of punctuation: nothing can match
@@ -301,8 +326,9 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     after = decode_cursor(query.cursor, sort) if query.cursor else None
     limit = query.limit
     if sort == "relevance":
-        candidates = base.order_by(Posting.id.desc()).limit(RANK_CAP)
-        scored = repository.ranked(session, phrases, candidates, after=after, limit=limit + 1)
+        scored = repository.ranked(
+            session, phrases, filters, cap=RANK_CAP, after=after, limit=limit + 1
+        )
         ids = [posting_id for posting_id, _ in scored]
         keys = {posting_id: score for posting_id, score in scored}
     else:
