@@ -48,6 +48,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.backfill import backfill_facts_json, lacks_facts_json
 from bench.common import BENCH_DIR, machine, machine_line
 from bench.pg import Log, create_pg_database, postgres
 
@@ -352,6 +353,11 @@ def prepare(
         upgrade(url)  # a migration added since the database was made (a no-op otherwise)
         count, max_id = _count(url)
         if count == postings:
+            if lacks_facts_json(url):
+                log(f"{url}: made before posting.facts_json; filling it ...")
+                seconds = backfill_facts_json(url, base, log)
+                manifest["facts_json_backfill_s"] = round(seconds, 1)
+                _write_manifest(backend, url, sidecar, manifest)
             return Prepared(backend, url, postings, base, seed, max_id, True, manifest)
         log(f"{url}: {count:,} postings, not {postings:,}: building it again")
 
