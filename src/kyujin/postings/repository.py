@@ -12,6 +12,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Float,
+    Select,
     Table,
     bindparam,
     cast,
@@ -288,17 +289,33 @@ def write_fts(session: Session, docs: Sequence[tuple[int, str]]) -> None:
     session.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, doc) VALUES (:id, :doc)"), params)
 
 
-def matches(session: Session, phrases: Sequence[search_text.Phrase]) -> ColumnElement[bool]:
-    """Postings whose search document holds every phrase."""
+def matching(
+    session: Session,
+    phrases: Sequence[search_text.Phrase],
+    filters: Sequence[ColumnElement[bool]],
+) -> tuple[Select[Any], ColumnElement[Any]]:
+    """``SELECT posting.id`` of the postings whose search document holds every phrase and
+    that pass the filters, with the column to order by for "newest id first".
+
+    SQLite reads the matches from FTS5 and joins posting to each (through +rowid, which
+    keeps the planner from looking FTS5 up per posting), so that a query ordered by the
+    FTS rowid with a LIMIT stops after that many matches. As ``posting.id IN (SELECT rowid
+    ... MATCH ...)`` it first collected every match of a common term (200 ms for one
+    Japanese word over 200,000 postings), whatever the LIMIT.
+    """
     if session.get_bind().dialect.name == "postgresql":
         tsquery = func.to_tsquery("simple", search_text.tsquery(phrases))
-        return Posting.search_vector.op("@@")(tsquery)
+        matched = Posting.search_vector.op("@@")(tsquery)
+        return select(Posting.id).where(matched, *filters), Posting.id.expression
     fts: ColumnClause[Any] = literal_column(FTS_TABLE)
-    return Posting.id.in_(
-        select(literal_column("rowid"))
-        .select_from(table(FTS_TABLE))
-        .where(fts.op("MATCH")(search_text.fts5_query(phrases)))
+    rowid: ColumnClause[Any] = literal_column(f"{FTS_TABLE}.rowid")
+    lookup: ColumnClause[Any] = literal_column(f"+{FTS_TABLE}.rowid")
+    stmt = (
+        select(Posting.id)
+        .select_from(table(FTS_TABLE).join(Posting, Posting.id == lookup))
+        .where(fts.op("MATCH")(search_text.fts5_query(phrases)), *filters)
     )
+    return stmt, rowid
 
 
 def ranked(

@@ -14,13 +14,13 @@ import binascii
 import json
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from functools import cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from kyujin.core import search_text
@@ -224,12 +224,13 @@ _FACET_COLUMNS = (
 )
 
 
-def _sample(session: Session, base: Select[Any]) -> tuple[list[tuple[Any, ...]], bool]:
+def _sample(session: Session, base: Base) -> tuple[list[tuple[Any, ...]], bool]:
     """The facet columns of the newest FACET_SAMPLE matches; whether that is all of them."""
+    select_ids, newest = base
     stmt = (
-        base.with_only_columns(*_FACET_COLUMNS)
+        select_ids.with_only_columns(*_FACET_COLUMNS)
         .outerjoin(Company, Company.id == Posting.company_id)
-        .order_by(Posting.id.desc())
+        .order_by(newest.desc())
         .limit(FACET_SAMPLE + 1)
     )
     # Plain tuples through the connection: the ORM's row loading cost more than the query.
@@ -279,23 +280,37 @@ def _count(rows: Sequence[tuple[Any, ...]], names: Collection[str]) -> dict[str,
     return out
 
 
-def _base(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
-    return select(Posting.id).where(and_(*where)) if where else select(Posting.id)
+# SELECT posting.id of the matches, and the column that orders them newest id first.
+Base = tuple[Select[Any], ColumnElement[Any]]
+BaseFor = Callable[[Sequence[ColumnElement[bool]]], Base]
+
+
+def _base_for(session: Session, query: SearchQuery, phrases: Sequence[Any]) -> BaseFor:
+    """The matches of the query's text (if any) under a given list of filters."""
+    if phrases:
+        return lambda where: repository.matching(session, phrases, where)
+    nothing = [false()] if query.q and query.q.split() else []  # only punctuation in q
+
+    def plain(where: Sequence[ColumnElement[bool]]) -> Base:
+        return select(Posting.id).where(*nothing, *where), Posting.id.expression
+
+    return plain
 
 
 def _facets(
     session: Session,
     where: Sequence[tuple[str | None, ColumnElement[bool]]],
+    base_for: BaseFor,
 ) -> tuple[dict[str, list[FacetValue]], bool]:
     """Facet counts over the matches. Disjunctive, as shoppers expect: a facet whose filter
     is set is counted without that filter (remote=full still shows how many hybrid
     postings there are), by one more sampled query per such facet."""
-    rows, exact = _sample(session, _base([clause for _, clause in where]))
+    rows, exact = _sample(session, base_for([clause for _, clause in where]))
     filtered = {name for name, _ in where if name is not None}
     facets = _count(rows, [name for name in FACETS if name not in filtered])
     for name in sorted(filtered):
         others = [clause for facet, clause in where if facet != name]
-        own_rows, own_exact = _sample(session, _base(others))
+        own_rows, own_exact = _sample(session, base_for(others))
         facets.update(_count(own_rows, [name]))
         exact = exact and own_exact
     return {name: facets[name] for name in FACETS}, exact
@@ -311,17 +326,14 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
         raise InvalidInput("sort=relevance needs a q")
     keyed = facet_conditions(query)
     filters = [clause for _, clause in keyed]
-    if phrases:
-        keyed.append((None, repository.matches(session, phrases)))
-    elif terms:  # terms made only of punctuation: nothing can match
-        keyed.append((None, false()))
-    base = _base([clause for _, clause in keyed])
+    base_for = _base_for(session, query, phrases)
+    base, _ = base_for(filters)
 
     total = (
         session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
     )
     total_exact = total <= COUNT_CAP
-    facets, facets_exact = _facets(session, keyed) if query.facets else ({}, True)
+    facets, facets_exact = _facets(session, keyed, base_for) if query.facets else ({}, True)
 
     after = decode_cursor(query.cursor, sort) if query.cursor else None
     limit = query.limit
