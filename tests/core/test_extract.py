@@ -81,6 +81,30 @@ def test_technical_uses_are_skills(text: str, present: str) -> None:
     assert present in skills(text)
 
 
+@pytest.mark.parametrize("separator", ["、", "，", ",", "・", "/", "／", "。", "（", "\n"])
+@pytest.mark.parametrize(("first", "second"), [("Java", "Spring Boot"), ("AWS", "Cloud Run")])
+def test_a_list_separator_ends_a_multi_word_name(separator: str, first: str, second: str) -> None:
+    # "Java Spring" and "AWS Cloud" are aliases; with a separator between its words, it is a
+    # list of two skills (each named here by its canonical name).
+    text = f"{first}{separator}{second}"
+    found = [(m.skill, m.start, m.end) for m in extract(text).skills]
+    assert found == [(first, 0, len(first)), (second, len(first) + len(separator), len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Java Spring", "Spring"),  # the alias itself
+        ("CI/CD", "CI/CD"),  # a form written with the separator
+        ("Node.js", "Node.js"),
+        ("Spring-Boot", "Spring Boot"),  # a hyphen joins words
+        ("Ｓｐｒｉｎｇ Ｂｏｏｔ", "Spring Boot"),
+    ],
+)
+def test_words_joined_as_one_name_still_match(text: str, skill: str) -> None:
+    assert [(m.skill, m.surface) for m in extract(text).skills] == [(skill, text)]
+
+
 def test_facts_of_a_japanese_posting() -> None:
     text = (
         "【雇用形態】正社員\n【給与】年収600万円～900万円\n【勤務地】東京都渋谷区\n"

@@ -64,11 +64,37 @@ def _is_word_byte(b: int) -> bool:
 _Hit = tuple[int, int, str, bool]  # (start, -end, skill, ambiguous): -end sorts longest first
 
 
+def _gaps(form: str) -> str:
+    """The characters between the words of an ASCII form: "/" in CI/CD, "." in Node.js."""
+    folded = prepare(form).width_folded.strip()
+    return "".join(c for c in folded if not (c.isalnum() or c in "+#"))
+
+
+def _joined(text: str, start: int, end: int, joiners: str) -> bool:
+    """Whether the words of text[start:end] are joined only by ``joiners``: a list separator
+    (、 ， ・ / ; and other punctuation) or a line break between them ends one name and
+    starts the next, so "Java、Spring Boot" is Java and Spring Boot, not the alias Java Spring.
+    """
+    for c in text[start:end]:
+        if not (c.isascii() and (c.isalnum() or c in "+#")) and c not in joiners:
+            return False
+    return True
+
+
 class _Automaton:
-    def __init__(self, keys: dict[bytes, list[_Candidate]], *, overlapping: bool) -> None:
+    def __init__(
+        self,
+        keys: dict[bytes, list[_Candidate]],
+        *,
+        overlapping: bool,
+        joiners: dict[bytes, str] | None = None,
+    ) -> None:
         self.keys = list(keys)
         self.candidates = list(keys.values())
         self.overlapping = overlapping
+        # Per key of two or more words: the characters that may stand between its words in
+        # a text (a space, a hyphen, and those its forms are written with); else None.
+        self.joiners = [(joiners or {}).get(key) for key in self.keys]
         # The skill of a key with one case-insensitive candidate, else "" (slow path).
         self.simple = [c[0][0] if len(c) == 1 and c[0][1] is None else "" for c in self.candidates]
         kind = MatchKind.Standard if overlapping else MatchKind.LeftmostLongest
@@ -105,7 +131,15 @@ class SkillMatcher:
                 )
             entry.append(candidate)
 
-        variants: list[tuple[str, str]] = []  # (key, skill): added after every declared form
+        joiners: dict[bytes, str] = {}  # multi-word key -> characters allowed between words
+
+        def allow(key: str, form: str) -> None:
+            if " " in key.strip():
+                joined = joiners.get(key.encode(), " -")
+                joiners[key.encode()] = joined + "".join(set(_gaps(form)) - set(joined))
+
+        # (key, skill, the declared key it comes from): added after every declared form
+        variants: list[tuple[str, str, str]] = []
         raw_variants: list[tuple[str, str]] = []
         for skill in taxonomy.skills.values():
             declared = set(skill.ambiguous)
@@ -117,32 +151,36 @@ class SkillMatcher:
                     cased = _word_core(form, lower=False)
                     if form.isascii() and core:
                         add(words, f" {core} ", (skill.name, frozenset({cased})))
+                        allow(f" {core} ", form)
                     else:
                         add(raw, folded, (skill.name, frozenset()))  # context, any case
                     continue
                 if folded.isascii() and edges_kept:
                     add(words, f" {core} ", (skill.name, None))
+                    allow(f" {core} ", form)
                     if len(core) >= 4 and core[-1].isalpha() and core[-1] != "s":
-                        variants.append((f" {core}s ", skill.name))  # plurals
+                        variants.append((f" {core}s ", skill.name, f" {core} "))  # plurals
                     if skill.category in _VERSIONED and len(core) >= 3 and core.isalpha():
                         for version in range(1, 26):  # Java8, Python3, Vue3, MySQL8
-                            variants.append((f" {core}{version} ", skill.name))
+                            variants.append((f" {core}{version} ", skill.name, f" {core} "))
                 else:
                     add(raw, folded, (skill.name, None))
                     spaced = _spaced_voicing(folded)
                     if spaced != folded:
                         raw_variants.append((spaced, skill.name))
-        for key, name in variants:
+        for key, name, base in variants:
             # A generated form never takes a key a skill declares ("Perl6" is Raku's).
             if key.encode() not in words:
                 words[key.encode()] = [(name, None)]
+                if base.encode() in joiners:  # "Spring Boots" is joined as "Spring Boot" is
+                    joiners[key.encode()] = joiners[base.encode()]
         for key, name in raw_variants:
             if key.encode() not in raw:
                 raw[key.encode()] = [(name, None)]
         # Word keys are padded with a space on both sides, so only whole words match; two
         # neighbouring words share the space between them, hence overlapping matching,
         # with the longest match chosen in ``find``.
-        self._words = _Automaton(words, overlapping=True)
+        self._words = _Automaton(words, overlapping=True, joiners=joiners)
         self._raw = _Automaton(raw, overlapping=False)
         # Per raw key: does it begin or end in katakana (then it must not sit inside a word)?
         self._katakana_edge = [
@@ -154,10 +192,18 @@ class SkillMatcher:
         words = self._words
         simple = words.simple
         found = words.find(prepared.words)
+        cased = prepared.width_folded
+        joiners = words.joiners
+        # The word view turns every separator into a space; a key of several words is kept
+        # only where the text joins them as one name (see ``_joined``).
+        found = [
+            hit
+            for hit in found
+            if (joined := joiners[hit[0]]) is None or _joined(cased, hit[1], hit[2] - 2, joined)
+        ]
         # A key " form " at view[s:e] is the word original[s : e - 2] (the view has one
         # leading space more than the text).
         hits: list[_Hit] = [(s, 2 - e, simple[i], False) for i, s, e in found if simple[i]]
-        cased = prepared.width_folded
         for index, start, end in found:
             if simple[index]:
                 continue
