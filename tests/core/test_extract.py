@@ -75,6 +75,11 @@ def test_ordinary_words_are_not_skills(text: str, absent: str) -> None:
         ("Node.js with Express and TypeScript", "Express"),
         ("Statistics in R and Python", "R"),
         ("C and C++ for embedded firmware", "C"),
+        # A value of a field that lists technologies.
+        ("言語：Go", "Go"),
+        ("使用言語: Go", "Go"),
+        ("開発言語：Go（gin）", "Go"),
+        ("Languages: Go", "Go"),
     ],
 )
 def test_technical_uses_are_skills(text: str, present: str) -> None:

@@ -4,8 +4,9 @@ A form declared ambiguous in the taxonomy is taken only with technical context, 
 when it reads as the ordinary word: "go the extra mile", "go-live", "spring 2026",
 "express interest", "Series C", "R&D", "react quickly". The order is: a negative pattern
 rejects; then a technical suffix (Go言語, Go 1.22, Goでの開発), a technical cue before it
-(experience with, written in), another skill close by on the same line, a bare list item,
-or the same skill in the posting's title accepts. Otherwise it is not taken.
+(experience with, written in), a technical field it is a value of (言語：Go, Stack: Go),
+another skill close by on the same line, a bare list item, or the same skill in the
+posting's title accepts. Otherwise it is not taken.
 """
 
 from __future__ import annotations
@@ -100,6 +101,13 @@ _TECH_BEFORE = (
     "backend is", "front end is", "back end is", "front-end is", "back-end is", "stack is",
     "built on", "based on", "migrating to", "migrate to", "rewritten in", "rewrite in",
 )  # fmt: skip
+# A field that lists technologies, the word among its values on the same line: "言語：Go",
+# "使用言語: Go, Python", "開発環境：AWS / Go", "Languages: Python, Go".
+_TECH_LABEL = re.compile(
+    r"(?:言語|技術|技術スタック|開発環境|(?<![a-z])(?:languages?|stack|tech|technologies))"
+    r"\s?[:：](?:[^:：。.!?！？\n]|\.(?!\s))*$",  # to the end of its sentence ("Node.js" is in it)
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(
     r"^[\s,、/・|()（）\[\]&+;:：]*(?:and|or|and/or|や|と|、|または)?"
     r"[\s,、/・|()（）\[\]&+;:：]*$",
@@ -162,7 +170,8 @@ def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     if _TECH_AFTER.match(after):
         return True
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
-    if text[max(line_start, start - 40) : start].rstrip().lower().endswith(_TECH_BEFORE):
+    before = text[max(line_start, start - 40) : start]
+    if before.rstrip().lower().endswith(_TECH_BEFORE) or _TECH_LABEL.search(before):
         return True
     if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
         return True  # a bare list item: "・Go" or "- Rust" on its own line
