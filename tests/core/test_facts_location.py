@@ -56,6 +56,11 @@ def test_fully_remote_without_an_office_has_no_location(text: str) -> None:
         ("勤務地：中目黒オフィス", ("Tokyo", "Meguro")),
         ("Office: Namba, Osaka", ("Osaka", "Osaka")),
         ("勤務地：川崎市中原区（武蔵小杉）", ("Kanagawa", "Kawasaki")),
+        # A prefecture named like its capital, after (or before) another of its cities.
+        ("Location: Hamamatsu, Shizuoka", ("Shizuoka", "Hamamatsu")),
+        ("Office: Sakai, Osaka", ("Osaka", "Sakai")),
+        ("勤務地：静岡（浜松）", ("Shizuoka", "Hamamatsu")),
+        ("Location: Shizuoka", ("Shizuoka", "Shizuoka")),
         # The workplace field wins over a company blurb named first.
         ("The company is based in Osaka.\nOffice: Shibuya, Tokyo", ("Tokyo", "Shibuya")),
         ("Head office: Osaka\nWork location: Tokyo (Shibuya)", ("Tokyo", "Shibuya")),

@@ -293,6 +293,11 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
 
 
 _TABLE = _entries()
+# Bare names of a prefecture that are also its capital's (静岡, Shizuoka, 大阪, Osaka): a city
+# unless another city of that prefecture is named beside them.
+_PREFECTURE_OR_CITY = frozenset(
+    key for key, (pref, city, rank) in _TABLE.items() if rank == 1 and city == pref
+) & frozenset(name for ja, en in _PREFECTURES for name in (ja, en.lower()))
 _KEYS = list(_TABLE)
 _VALUES = [_TABLE[k] for k in _KEYS]
 _WEAK = [k in _BARE_WARDS for k in _KEYS]  # a bare ward name yields to 渋谷区 beside it
@@ -400,9 +405,13 @@ def parse_location(
     prefecture = anchor[2]
     city: str | None = None
     best_rank = -1
-    for _, _, pref, c, rank, _ in sorted(group, key=lambda h: h[5]):  # stable: weak ones last
+    for start, end, pref, c, rank, _ in sorted(group, key=lambda h: h[5]):  # weak ones last
         if c is None:
             continue
+        if folded[start:end] in _PREFECTURE_OR_CITY and any(
+            h[2] == pref and h[3] not in (None, c) for h in group
+        ):
+            continue  # "Hamamatsu, Shizuoka": the prefecture of another city named beside it
         if pref != prefecture and any(h[4] == 0 and h[2] == prefecture for h in group):
             continue  # a ward name that belongs to another prefecture's city
         # A designated city (大阪市) beats a ward name after it (北区) outside Tokyo.
