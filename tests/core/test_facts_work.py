@@ -35,10 +35,27 @@ from kyujin.core.facts.work import _REMOTE_HYBRID, _YEARS
         ("リモート：不可", "onsite"),
         ("On-site at our Fukuoka office; no remote", "onsite"),
         ("客先常駐", "onsite"),
+        ("Hybrid work: 2 days in the office", "hybrid"),
+        ("Hybrid remote", "hybrid"),
+        ("ハイブリッド勤務", "hybrid"),
     ],
 )
 def test_remote(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with hybrid cloud (on-premises and AWS)",
+        "hybrid-cloud infrastructure",
+        "オンプレミスとAWSのハイブリッドクラウド環境",
+        "Kubernetes in hybrid and multi-cloud environments",
+        "Hybrid apps with Ionic",
+    ],
+)
+def test_hybrid_technology_is_not_a_remote_policy(text: str) -> None:
+    assert extract(text).remote is None
 
 
 @pytest.mark.parametrize(

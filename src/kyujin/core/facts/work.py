@@ -29,8 +29,18 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 # Labels of a remote-work field: "Remote: OK", "Work from home: not available".
 _HOME = r"(?:remote(?: work)?|work(?:ing)? from home|wfh|telework(?:ing)?)"
 _IN_OFFICE = r"(?:in|at)[- ](?:the |our )?office"
+# "Hybrid" naming a technology, not a way of working: hybrid cloud, hybrid-cloud, ハイブリッド
+# クラウド, hybrid apps, "hybrid and multi-cloud" ("hybrid work", ハイブリッド勤務 still count).
+_TECH_HYBRID = (
+    r"(?![- ・]?(?:cloud|クラウド|multi|マルチ|on-?prem|オンプレ|infra|インフラ|architecture"
+    r"|アーキテクチャ|environments?\b|環境|network|ネットワーク|search|検索|deploy|integration"
+    r"|storage|app(?:s|lications?)?\b|アプリ|mobile|モバイル|vehicles?\b|cars?\b|車|engine|エンジン)"
+    r"|\s?(?:and|or|/|&|,|、|・)\s?(?:multi|マルチ|on-?prem|オンプレ|public|private|パブリック"
+    r"|プライベート))"
+)
 _REMOTE_HYBRID = re.compile(
-    r"ハイブリッド|(?:リモート|テレワーク)(?:ワーク)?(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
+    r"ハイブリッド" + _TECH_HYBRID + r"|(?:リモート|テレワーク)(?:ワーク)?"
+    r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度|中心|メイン|主体|ok)|一部リモート|出社とリモート|リモートと出社"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:可|あり|有|ok|週|月|一部)"
@@ -44,7 +54,9 @@ _REMOTE_HYBRID = re.compile(
     + r"(?: allowed| ok| possible)?\s?[:：]?\s?(?:up to |about )?"
     + _DAYS
     + r"\s?days?"
-    r"|hybrid|remote[- ](?:ok|friendly|possible|allowed|available|option|work (?:is )?"
+    r"|hybrid"
+    + _TECH_HYBRID
+    + r"|remote[- ](?:ok|friendly|possible|allowed|available|option|work (?:is )?"
     r"(?:available|possible|allowed|ok))|partially remote|partial remote|partly remote"
     r"|" + _HOME + r"\s?[:：]\s?(?:ok|yes|available|possible|allowed|partial)"
     r"|" + _DAYS + r"\s?days? " + _WEEK + r" (?:in|at|from) (?:the |our )?office"
