@@ -90,3 +90,18 @@ def test_workplace_more_phrasings(text: str, expected: tuple[str, str | None]) -
 )
 def test_fully_remote_with_only_a_company_seat_has_no_location(text: str) -> None:
     assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frontend: React, Redux-Saga, TypeScript", None),
+        ("State management with redux-saga", None),
+        ("Stack: React / Redux-Saga\nLocation: Fukuoka", ("Fukuoka", "Fukuoka")),
+        ("Location: Saga", ("Saga", None)),
+    ],
+)
+def test_a_place_name_inside_a_technology_name_is_not_a_place(
+    text: str, expected: tuple[str, str | None] | None
+) -> None:
+    assert place(text) == expected

@@ -67,7 +67,9 @@ class Extractor:
         facts.visa_sponsorship, visa_span = parse_visa(folded, triggers)
         facts.employment_type, employment_span = parse_employment(folded, triggers, folded_title)
         facts.min_years_experience, years_span = parse_years(folded, sections, triggers)
-        facts.location, location_span = parse_location(folded, triggers, facts.remote)
+        facts.location, location_span = parse_location(
+            folded, triggers, facts.remote, names=[(m.start, m.end) for m in facts.skills]
+        )
         for name, span in (
             ("japanese_level", ja_span),
             ("english_level", en_span),

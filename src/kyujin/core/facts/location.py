@@ -6,7 +6,8 @@ description); a fully remote role whose only place is the company's seat has no 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -321,6 +322,16 @@ def _hits(folded: str) -> list[Hit]:
     return hits
 
 
+def _outside(hits: list[Hit], names: Sequence[tuple[int, int]]) -> list[Hit]:
+    starts = [start for start, _ in names]
+    kept = []
+    for hit in hits:
+        i = bisect_right(starts, hit[0]) - 1  # the last name starting at or before the hit
+        if i < 0 or names[i][1] < hit[1]:
+            kept.append(hit)
+    return kept
+
+
 def _remote_workplace(
     folded: str, hits: list[Hit], windows: list[tuple[int, int]], remote: Callable[[], str | None]
 ) -> bool:
@@ -366,10 +377,16 @@ _UNSET: Any = object()
 
 
 def parse_location(
-    folded: str, triggers: Triggers | None = None, remote: str | None = _UNSET
+    folded: str,
+    triggers: Triggers | None = None,
+    remote: str | None = _UNSET,
+    *,
+    names: Sequence[tuple[int, int]] = (),
 ) -> tuple[Location | None, Span | None]:
-    """``remote`` is the posting's remote policy when the caller already has it."""
-    hits = _hits(folded)
+    """``remote`` is the posting's remote policy when the caller already has it. ``names``
+    are the spans of technology names found in the text, in order: a place name inside one
+    is part of the name (Redux-Saga, "redux saga"), not a place."""
+    hits = _outside(_hits(folded), names) if names else _hits(folded)
     if not hits:
         return None, None
     triggers = triggers or Triggers(folded)
