@@ -89,6 +89,11 @@ def test_remote_phrases_without_a_remote_trigger_word_are_hybrid(phrase: str) ->
         ("未経験可・研修あり", 0),
         ("経験不問", 0),
         ("No prior experience required; we train you", 0),
+        ("No prior professional experience required", 0),
+        ("Requirements\n- No professional work experience is required", 0),
+        ("未経験OK", 0),
+        ("3+ years of experience required", 3),
+        ("No Kotlin experience required", None),  # says nothing of experience in general
         # A figure under a preferred heading, or a bare figure outside a requirements list.
         ("Requirements\n- Python\nNice to have\n- 5+ years with Kafka", None),
         ("We were founded 10 years ago and have 5 years of growth.", None),

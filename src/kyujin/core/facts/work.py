@@ -247,7 +247,11 @@ _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
     r"未経験(?:者)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)|(?:実務)?経験(?:年数)?(?:は)?(?:不問|問いません)"
-    r"|no (?:prior |previous |professional )?experience (?:is )?(?:required|necessary|needed)"
+    # Experience of any kind, however qualified ("no prior professional experience required");
+    # not one in a named skill ("no Kotlin experience required" says nothing of the years).
+    r"|no (?:(?:prior|previous|professional|relevant|formal|work|working|industry|commercial"
+    r"|practical|paid|job|engineering|development|programming)[- ]){0,3}experience (?:is )?"
+    r"(?:required|necessary|needed)"
     r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?|new grads?\b"
     r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
 )
