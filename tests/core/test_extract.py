@@ -102,6 +102,7 @@ def test_a_list_separator_ends_a_multi_word_name(separator: str, first: str, sec
         ("Java Spring", "Spring"),  # the alias itself
         ("CI/CD", "CI/CD"),  # a form written with the separator
         ("Node.js", "Node.js"),
+        ("Bachelor’s degree", "Bachelor's degree"),  # a typeset apostrophe
         ("Spring-Boot", "Spring Boot"),  # a hyphen joins words
         ("Ｓｐｒｉｎｇ Ｂｏｏｔ", "Spring Boot"),
     ],

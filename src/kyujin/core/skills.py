@@ -65,9 +65,11 @@ _Hit = tuple[int, int, str, bool]  # (start, -end, skill, ambiguous): -end sorts
 
 
 def _gaps(form: str) -> str:
-    """The characters between the words of an ASCII form: "/" in CI/CD, "." in Node.js."""
+    """The characters between the words of an ASCII form: "/" in CI/CD, "." in Node.js;
+    an apostrophe may also be typeset (Bachelor’s)."""
     folded = prepare(form).width_folded.strip()
-    return "".join(c for c in folded if not (c.isalnum() or c in "+#"))
+    gaps = "".join(c for c in folded if not (c.isalnum() or c in "+#"))
+    return gaps + "\u2019" if "'" in gaps else gaps
 
 
 def _joined(text: str, start: int, end: int, joiners: str) -> bool:
