@@ -3,9 +3,9 @@
 import threading
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text, update
 
-from kyujin.db.engine import make_engine, make_session_factory, transaction
+from kyujin.db.engine import LoopReader, make_engine, make_session_factory, transaction
 from kyujin.db.migrate import upgrade
 from kyujin.db.models import Posting
 from kyujin.postings import service
@@ -49,3 +49,39 @@ def test_a_read_then_write_transaction_survives_a_concurrent_writer(tmp_path: Pa
     with transaction(factory) as session:
         assert session.scalar(select(func.count()).select_from(Posting)) == 2
     engine.dispose()
+
+
+def test_loop_reader_sees_commits_and_survives_a_dropped_connection(
+    database_url: str, backend: str
+) -> None:
+    """The event-loop reader is one long-lived connection: it must not hold a snapshot
+    (each read sees what was committed before it) and must reconnect when the server
+    drops it (PostgreSQL: pg_terminate_backend)."""
+    engine = make_engine(make_settings(database_url))
+    factory = make_session_factory(engine)
+    reader = LoopReader(engine)
+    sql = "SELECT count(*) FROM posting WHERE source = 'loop-reader'"
+    try:
+        assert reader.fetchone(sql, ())[0] == 0
+        with transaction(factory, write=True) as session:
+            service.import_batch(
+                session,
+                [posting_in(external_id="lr", company=None)],
+                default_source="loop-reader",
+                summary=ImportSummary(),
+            )
+            session.execute(
+                update(Posting).values(source="loop-reader").where(Posting.external_id == "lr")
+            )
+        assert reader.fetchone(sql, ())[0] == 1
+        if backend == "postgresql":
+            pid = reader.fetchone("SELECT pg_backend_pid()", ())[0]
+            with engine.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            assert reader.fetchone(sql, ())[0] == 1  # a new connection, same answer
+            assert reader.fetchone("SELECT pg_backend_pid()", ())[0] != pid
+    finally:
+        reader.close()
+        with transaction(factory, write=True) as session:
+            session.execute(delete(Posting).where(Posting.source == "loop-reader"))
+        engine.dispose()

@@ -14,7 +14,7 @@ import kyujin
 from kyujin.api.errors import install_error_handlers
 from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
 from kyujin.api.openapi import install_openapi
-from kyujin.db.engine import make_engine, make_session_factory, pool_capacity
+from kyujin.db.engine import LoopReader, make_engine, make_session_factory, pool_capacity
 from kyujin.extraction.router import router as extraction_router
 from kyujin.imports.router import router as imports_router
 from kyujin.logs import configure_logging
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             embedded.stop()
         if queue is not None:
             queue.close()
+        app.state.loop_reader.close()
         engine.dispose()
         if app.state.redis is not None:
             app.state.redis.close()
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.loop_reader = LoopReader(engine)
     # Requests holding a session at once (see api.deps.get_session): one connection fewer
     # than the pool, kept for the single-row reads that run on the event loop.
     app.state.db_limiter = anyio.CapacityLimiter(max(1, pool_capacity(settings) - 1))

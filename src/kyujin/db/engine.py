@@ -94,3 +94,48 @@ def transaction(factory: sessionmaker[Session], *, write: bool = False) -> Itera
         session.commit()
     finally:
         session.close()
+
+
+class LoopReader:
+    """One DBAPI connection, in autocommit, for single-statement reads made on the event loop
+    (GET /v1/postings/{id}). Kept checked out of the engine's pool for the process's life: a
+    pooled checkout costs PostgreSQL a ping before and a ROLLBACK after the statement, three
+    round trips instead of one. Only the event-loop thread uses it, one statement at a time.
+    A connection the server dropped is replaced once, then the error is raised.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect
+        self._raw: Any = None
+
+    def fetchone(self, sql: str, params: Any) -> Any:
+        operational = self.dialect.loaded_dbapi.OperationalError
+        for attempt in (1, 2):
+            raw = self._connection()
+            try:
+                cursor = raw.cursor()
+                try:
+                    cursor.execute(sql, params)
+                    return cursor.fetchone()
+                finally:
+                    cursor.close()
+            except operational:
+                self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _connection(self) -> Any:
+        if self._raw is None:
+            raw = self.engine.raw_connection()
+            if self.dialect.name == "postgresql":
+                raw.driver_connection.autocommit = True  # type: ignore[union-attr]
+            self._raw = raw
+        return self._raw
+
+    def close(self) -> None:
+        """Discard the connection (not back to the pool: it is in autocommit)."""
+        if self._raw is not None:
+            raw, self._raw = self._raw, None
+            raw.invalidate()

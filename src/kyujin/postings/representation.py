@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from kyujin.db.engine import LoopReader
 from kyujin.db.models import Company, Posting
 from kyujin.errors import NotFound
 from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
@@ -158,7 +159,7 @@ def get_posting(session: Session, posting_id: int) -> PostingOut:
     return to_out(posting)
 
 
-def posting_json(bind: Engine | Connection, posting_id: int) -> bytes:
+def posting_json(bind: LoopReader | Connection, posting_id: int) -> bytes:
     """``get_posting(...)`` as JSON, from one row read by primary key (see the module doc).
 
     A posting extracted before facts_json existed (its column is NULL) takes the slower
@@ -169,7 +170,8 @@ def posting_json(bind: Engine | Connection, posting_id: int) -> bytes:
         raise NotFound(f"posting {posting_id} does not exist")
     facts = row["facts_json"]
     if row["facts_version"] is not None and facts is None:
-        with Session(bind) as session:
+        engine = bind.engine if isinstance(bind, LoopReader) else bind
+        with Session(engine) as session:
             return get_posting(session, posting_id).model_dump_json().encode()
     company = (
         CompanyOut(

@@ -8,11 +8,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from kyujin.api.deps import AdminDep, ReadBindDep, SessionDep
 from kyujin.api.errors import Problem
+from kyujin.db.engine import LoopReader
 from kyujin.errors import NotAcceptable
 from kyujin.postings import jsonld, representation, search, service
 from kyujin.postings.schemas import PostingIn, PostingOut
@@ -122,8 +123,8 @@ async def get_posting(posting_id: PostingId, request: Request, bind: ReadBindDep
     return Response(body, media_type=media_type, headers=headers)
 
 
-def _read_jsonld(bind: Engine | Connection, posting_id: int) -> bytes:
-    with Session(bind) as session:
+def _read_jsonld(bind: LoopReader | Connection, posting_id: int) -> bytes:
+    with Session(bind.engine if isinstance(bind, LoopReader) else bind) as session:
         posting = representation.get_posting(session, posting_id)
     document = jsonld.posting_to_jsonld(posting)
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
