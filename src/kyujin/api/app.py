@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
 
 import kyujin
+from kyujin.analytics.router import router as analytics_router
 from kyujin.api.errors import install_error_handlers
 from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
 from kyujin.api.openapi import install_openapi
@@ -94,4 +95,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(postings_router)
     app.include_router(extraction_router)
     app.include_router(imports_router)
+    app.include_router(analytics_router)
     return app

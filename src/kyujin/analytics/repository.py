@@ -1,0 +1,173 @@
+"""The queries behind market figures. Counting is done by the database; percentiles are not
+(SQLite has no percentile function), so salary queries return the raw values and
+kyujin.core.analytics computes the figures: the same rows give the same numbers on SQLite
+and PostgreSQL. Nothing here orders by text either: PostgreSQL's collation and SQLite's
+byte order disagree, so the service sorts in Python.
+
+The postings a figure is computed over are the matches of a posting search
+(kyujin.postings.search), taken as a subquery of posting ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Subquery, case, false, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
+
+from kyujin.core import search_text
+from kyujin.db.models import Company, Posting, PostingSkill
+from kyujin.postings import repository as postings_repository
+from kyujin.postings import search
+from kyujin.postings.search_schemas import SearchQuery
+
+# A segment's column; company columns need the outer join to company.
+SEGMENT_COLUMNS: dict[str, QueryableAttribute[Any]] = {
+    "industry": Company.industry,
+    "size_band": Company.size_band,
+    "foreign_affiliated": Company.foreign_affiliated,
+    "japanese_level": Posting.japanese_level,
+    "remote": Posting.remote,
+    "employment_type": Posting.employment_type,
+    "prefecture": Posting.prefecture,
+}
+SALARY_GROUP_COLUMNS: dict[str, QueryableAttribute[Any]] = {
+    "experience": Posting.min_years_experience,
+    "size_band": Company.size_band,
+    "industry": Company.industry,
+    "japanese_level": Posting.japanese_level,
+}
+_HAS_SALARY = (Posting.salary_annual_min_jpy.is_not(None)) | (
+    Posting.salary_annual_max_jpy.is_not(None)
+)
+
+SalaryRow = tuple[Any, int | None, int | None]
+
+
+def matching_ids(session: Session, query: SearchQuery) -> Subquery:
+    """``SELECT posting.id`` of the postings a search with these filters finds (all of them,
+    not a page), as a subquery."""
+    filters = search.conditions(query)
+    phrases = search_text.query(query.q or "")
+    stmt: Select[Any]
+    if phrases:
+        stmt, _ = postings_repository.matching(session, phrases, filters)
+    else:
+        # A q of punctuation only has no phrase to match: it matches nothing, as in search.
+        nothing = [false()] if query.q and query.q.split() else []
+        stmt = select(Posting.id).where(*nothing, *filters)
+    return stmt.subquery("matching")
+
+
+def _in(ids: Subquery) -> ColumnElement[bool]:
+    return Posting.id.in_(select(ids.c.id))
+
+
+def count_postings(session: Session, ids: Subquery) -> int:
+    return session.scalar(select(func.count()).select_from(ids)) or 0
+
+
+def count_by_segment(session: Session, ids: Subquery, segment: str) -> list[tuple[Any, int]]:
+    """(segment value, postings) for each value of the segment among the matches."""
+    column = SEGMENT_COLUMNS[segment]
+    stmt = (
+        select(column, func.count())
+        .select_from(Posting)
+        .outerjoin(Company, Company.id == Posting.company_id)
+        .where(_in(ids))
+        .group_by(column)
+    )
+    return [(value, count) for value, count in session.execute(stmt)]
+
+
+def skill_counts(
+    session: Session,
+    ids: Subquery,
+    *,
+    skill_category: str | None,
+    segment: str | None,
+) -> list[tuple[Any, str, str, int, int, int]]:
+    """(segment value or None, skill, category, postings, required, preferred-only) for each
+    skill mentioned in the matches.
+
+    A posting counts once per skill however often it mentions it: as required when any
+    mention is required, as preferred when none is required and one is preferred.
+    """
+    per_posting = (
+        select(
+            PostingSkill.posting_id,
+            PostingSkill.skill,
+            func.min(PostingSkill.category).label("category"),
+            func.max(case((PostingSkill.requirement == "required", 1), else_=0)).label("req"),
+            func.max(case((PostingSkill.requirement == "preferred", 1), else_=0)).label("pref"),
+        )
+        .where(PostingSkill.posting_id.in_(select(ids.c.id)))
+        .group_by(PostingSkill.posting_id, PostingSkill.skill)
+    )
+    if skill_category is not None:
+        per_posting = per_posting.where(PostingSkill.category == skill_category)
+    mentions = per_posting.subquery("mentions")
+    figures = (
+        mentions.c.skill,
+        func.min(mentions.c.category),
+        func.count(),
+        func.sum(mentions.c.req),
+        func.sum(case(((mentions.c.req == 0) & (mentions.c.pref == 1), 1), else_=0)),
+    )
+    stmt: Select[Any]
+    if segment is None:
+        stmt = select(*figures).group_by(mentions.c.skill)
+        rows = [(None, *row) for row in session.execute(stmt)]
+    else:
+        column = SEGMENT_COLUMNS[segment]
+        stmt = (
+            select(column, *figures)
+            .join(Posting, Posting.id == mentions.c.posting_id)
+            .outerjoin(Company, Company.id == Posting.company_id)
+            .group_by(column, mentions.c.skill)
+        )
+        rows = [tuple(row) for row in session.execute(stmt)]
+    return [
+        (value, skill, category, int(n), int(required or 0), int(preferred or 0))
+        for value, skill, category, n, required, preferred in rows
+    ]
+
+
+def salaries(session: Session, ids: Subquery, group: str | None) -> list[SalaryRow]:
+    """(group value, annual JPY min, annual JPY max) of each matching posting that states a
+    salary; the group is None without ``group``. For language and skill, one row per skill
+    a posting mentions (a posting with Go and Python is in both groups); a posting mentioning
+    none is not in any such group."""
+    bounds = (Posting.salary_annual_min_jpy, Posting.salary_annual_max_jpy)
+    stmt: Select[Any]
+    if group in ("language", "skill"):
+        skills = select(PostingSkill.posting_id, PostingSkill.skill).distinct()
+        if group == "language":
+            skills = skills.where(PostingSkill.category == "language")
+        mentioned = skills.subquery("mentioned")
+        stmt = select(mentioned.c.skill, *bounds).join(
+            Posting, Posting.id == mentioned.c.posting_id
+        )
+    elif group is not None:
+        column = SALARY_GROUP_COLUMNS[group]
+        stmt = select(column, *bounds).outerjoin(Company, Company.id == Posting.company_id)
+    else:
+        overall = select(*bounds).where(_in(ids), _HAS_SALARY)
+        return [(None, low, high) for low, high in session.execute(overall)]
+    stmt = stmt.where(_in(ids), _HAS_SALARY)
+    return [(value, low, high) for value, low, high in session.execute(stmt)]
+
+
+def salaries_for_premium(
+    session: Session, ids: Subquery, skill: str
+) -> list[tuple[bool, int | None, int | None, int | None]]:
+    """(mentions the skill, min years asked, annual JPY min, max) of each matching posting
+    that states a salary."""
+    has_skill = Posting.id.in_(select(PostingSkill.posting_id).where(PostingSkill.skill == skill))
+    stmt = select(
+        case((has_skill, 1), else_=0),
+        Posting.min_years_experience,
+        Posting.salary_annual_min_jpy,
+        Posting.salary_annual_max_jpy,
+    ).where(_in(ids), _HAS_SALARY)
+    return [(bool(flag), years, low, high) for flag, years, low, high in session.execute(stmt)]

@@ -1,0 +1,182 @@
+"""Query and response shapes of market figures (GET /v1/analytics/...).
+
+Every figure carries its sample size ``n``; a figure over fewer than 5 postings is withheld
+(value null, ``withheld: true``; see kyujin.core.analytics).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kyujin.core.companies import Industry, SizeBand
+from kyujin.postings.search_schemas import JapaneseLevel, SearchQuery
+
+# The filters of GET /v1/postings, with their bounds and descriptions taken from SearchQuery
+# itself (a test checks that the two stay the same); paging and sorting do not apply here.
+FILTER_FIELDS = (
+    "q",
+    "skill",
+    "skill_mode",
+    "expand_skills",
+    "category",
+    "salary_min",
+    "salary_max",
+    "japanese_max",
+    "remote",
+    "visa_sponsorship",
+    "employment_type",
+    "max_years_experience",
+    "prefecture",
+    "company",
+    "size_band",
+    "industry",
+    "foreign_affiliated",
+    "posted_since",
+)
+
+
+def _as_in_search(name: str) -> Any:
+    """SearchQuery's definition of the field: its default, bounds and description."""
+    return SearchQuery.model_fields[name]
+
+
+Segment = Literal[
+    "industry",
+    "size_band",
+    "foreign_affiliated",
+    "japanese_level",
+    "remote",
+    "employment_type",
+    "prefecture",
+]
+SalaryGroupBy = Literal[
+    "language", "skill", "experience", "size_band", "industry", "japanese_level"
+]
+
+
+class AnalyticsFilters(BaseModel):
+    """The postings a figure is computed over: the same filters as GET /v1/postings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    q: str | None = _as_in_search("q")
+    skill: list[str] = _as_in_search("skill")
+    skill_mode: Literal["all", "any"] = _as_in_search("skill_mode")
+    expand_skills: bool = _as_in_search("expand_skills")
+    category: list[str] = _as_in_search("category")
+    salary_min: int | None = _as_in_search("salary_min")
+    salary_max: int | None = _as_in_search("salary_max")
+    japanese_max: JapaneseLevel | None = _as_in_search("japanese_max")
+    remote: list[Literal["full", "hybrid", "onsite"]] = _as_in_search("remote")
+    visa_sponsorship: bool | None = _as_in_search("visa_sponsorship")
+    employment_type: list[Literal["full_time", "contract", "freelance", "dispatch"]] = (
+        _as_in_search("employment_type")
+    )
+    max_years_experience: int | None = _as_in_search("max_years_experience")
+    prefecture: list[str] = _as_in_search("prefecture")
+    company: str | None = _as_in_search("company")
+    size_band: list[SizeBand] = _as_in_search("size_band")
+    industry: list[Industry] = _as_in_search("industry")
+    foreign_affiliated: bool | None = _as_in_search("foreign_affiliated")
+    posted_since: date | None = _as_in_search("posted_since")
+
+    def search_query(self) -> SearchQuery:
+        """The same filters as a posting search, for kyujin.postings.search."""
+        return SearchQuery.model_validate(self.model_dump(include=set(FILTER_FIELDS)))
+
+
+class SkillsQuery(AnalyticsFilters):
+    top: int = Field(default=20, ge=1, le=500, description="Skills listed (per segment).")
+    skill_category: str | None = Field(
+        default=None,
+        max_length=30,
+        description="Only skills of this taxonomy category (language, framework, database, "
+        "...). Unlike `category`, it does not narrow the postings counted.",
+    )
+    segment: Segment | None = Field(
+        default=None, description="The same figures for each value of this posting attribute."
+    )
+
+
+class SalariesQuery(AnalyticsFilters):
+    by: SalaryGroupBy | None = Field(
+        default=None,
+        description="Group by: language or skill (a posting counts in each it mentions), "
+        "experience band (0-2, 3-4, 5-9, 10+ years asked, or unstated), company size "
+        "band, industry, Japanese level. Without it, only the overall figures.",
+    )
+    premium_skill: str | None = Field(
+        default=None,
+        max_length=120,
+        description="Also the premium of this skill: median salary of postings mentioning "
+        "it minus that of postings not mentioning it, within each experience band.",
+    )
+    top: int = Field(
+        default=50, ge=1, le=2000, description="Groups listed, the largest samples first."
+    )
+
+
+# --- responses ----------------------------------------------------------------------------
+
+
+class SkillFigure(BaseModel):
+    skill: str
+    category: str
+    postings: int = Field(description="Postings mentioning the skill.")
+    required: int = Field(description="Postings that require it (some mention is required).")
+    preferred: int = Field(description="Postings that only prefer it (no mention required).")
+    share: float | None = Field(description="postings / n; null when withheld.")
+    required_share: float | None
+    preferred_share: float | None
+
+
+class SkillDemandCell(BaseModel):
+    value: str | None = Field(
+        default=None, description="The segment's value (null: the whole result, or unknown)."
+    )
+    n: int = Field(description="Matching postings in the cell: the denominator of each share.")
+    withheld: bool = Field(description="True when n < 5: shares are null, counts are shown.")
+    skills: list[SkillFigure]
+
+
+class SkillDemand(BaseModel):
+    n: int = Field(description="Matching postings.")
+    skill_category: str | None
+    segment: Segment | None
+    overall: SkillDemandCell
+    segments: list[SkillDemandCell] = Field(
+        description="One cell per segment value, the largest first (empty without segment)."
+    )
+
+
+class SalaryCell(BaseModel):
+    value: str | None = Field(default=None, description="The group (null: unknown).")
+    n: int = Field(description="Postings with a salary in the group.")
+    p25: int | None = Field(description="Annual JPY; null when withheld.")
+    median: int | None
+    p75: int | None
+    withheld: bool = Field(description="True when n < 5.")
+
+
+class PremiumBand(BaseModel):
+    band: str
+    with_skill: SalaryCell
+    without_skill: SalaryCell
+    premium: int | None = Field(description="Annual JPY, median with minus median without.")
+    withheld: bool
+
+
+class SkillPremium(BaseModel):
+    skill: str
+    bands: list[PremiumBand]
+
+
+class SalaryFigures(BaseModel):
+    n: int = Field(description="Matching postings, with or without a salary.")
+    by: SalaryGroupBy | None
+    overall: SalaryCell
+    groups: list[SalaryCell]
+    premium: SkillPremium | None = None

@@ -1,0 +1,213 @@
+"""Market figures over the postings a search finds: skill demand and salary percentiles.
+
+The repository counts and fetches; kyujin.core.analytics holds the definitions (type-7
+percentiles, a posting's salary as the midpoint of its range, experience bands, figures over
+fewer than 5 postings withheld). Orders are decided here, in Python, so that ties come out
+the same on both databases.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Subquery
+from sqlalchemy.orm import Session
+
+from kyujin.analytics import repository
+from kyujin.analytics.schemas import (
+    PremiumBand,
+    SalariesQuery,
+    SalaryCell,
+    SalaryFigures,
+    SkillDemand,
+    SkillDemandCell,
+    SkillFigure,
+    SkillPremium,
+    SkillsQuery,
+)
+from kyujin.core import analytics
+from kyujin.core.taxonomy import default_taxonomy
+from kyujin.errors import InvalidInput
+
+_BAND_ORDER = (*analytics.EXPERIENCE_BANDS, analytics.UNSTATED)
+
+
+@cache
+def _categories() -> frozenset[str]:
+    return frozenset(skill.category for skill in default_taxonomy().skills.values())
+
+
+@cache
+def _canonical_names() -> dict[str, str]:
+    return {name.casefold(): name for name in default_taxonomy().skills}
+
+
+def canonical_skill(name: str) -> str:
+    """The taxonomy's name for a skill, matched without regard to case."""
+    canonical = _canonical_names().get(name.casefold())
+    if canonical is None:
+        raise InvalidInput(f"skill {name!r} is not in the taxonomy")
+    return canonical
+
+
+def _label(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return None if value is None else str(value)
+
+
+def _largest_first(key: tuple[int, str | None]) -> tuple[int, bool, str]:
+    """Sort key: the largest sample first, then by value (code point order), unknown last."""
+    n, value = key
+    return (-n, value is None, value or "")
+
+
+# --- skill demand ---------------------------------------------------------------------------
+
+
+def _skill_cell(
+    value: str | None, n: int, rows: Iterable[tuple[str, str, int, int, int]], top: int
+) -> SkillDemandCell:
+    ordered = sorted(rows, key=lambda r: (-r[2], r[0]))[:top]
+    return SkillDemandCell(
+        value=value,
+        n=n,
+        withheld=analytics.withheld(n),
+        skills=[
+            SkillFigure(
+                skill=skill,
+                category=category,
+                postings=postings,
+                required=required,
+                preferred=preferred,
+                share=analytics.share(postings, n),
+                required_share=analytics.share(required, n),
+                preferred_share=analytics.share(preferred, n),
+            )
+            for skill, category, postings, required, preferred in ordered
+        ],
+    )
+
+
+def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
+    """The share of matching postings that mention each skill, required and preferred,
+    overall and per segment value; the ``top`` skills of each, most mentioned first."""
+    if query.skill_category is not None and query.skill_category not in _categories():
+        raise InvalidInput(
+            f"skill_category {query.skill_category!r} is not a category of the taxonomy; "
+            f"one of: {', '.join(sorted(_categories()))}"
+        )
+    ids = repository.matching_ids(session, query.search_query())
+    total = repository.count_postings(session, ids)
+    counts = repository.skill_counts(
+        session, ids, skill_category=query.skill_category, segment=query.segment
+    )
+    # Overall figures are the sums over segments: each posting is in exactly one segment.
+    summed: dict[str, tuple[str, int, int, int]] = {}
+    by_value: dict[str | None, list[tuple[str, str, int, int, int]]] = defaultdict(list)
+    for value, skill, category, postings, required, preferred in counts:
+        _, p, r, f = summed.get(skill, (category, 0, 0, 0))
+        summed[skill] = (category, p + postings, r + required, f + preferred)
+        if query.segment is not None:
+            by_value[_label(value)].append((skill, category, postings, required, preferred))
+    overall = _skill_cell(None, total, [(k, *v) for k, v in summed.items()], query.top)
+    segments: list[SkillDemandCell] = []
+    if query.segment is not None:
+        sizes = {
+            _label(value): n
+            for value, n in repository.count_by_segment(session, ids, query.segment)
+        }
+        for value in sorted(sizes, key=lambda v: _largest_first((sizes[v], v))):
+            segments.append(_skill_cell(value, sizes[value], by_value.get(value, []), query.top))
+    return SkillDemand(
+        n=total,
+        skill_category=query.skill_category,
+        segment=query.segment,
+        overall=overall,
+        segments=segments,
+    )
+
+
+# --- salaries -------------------------------------------------------------------------------
+
+
+def _salary_cell(value: str | None, q: analytics.Quartiles) -> SalaryCell:
+    return SalaryCell(
+        value=value, n=q.n, p25=q.p25, median=q.median, p75=q.p75, withheld=q.withheld
+    )
+
+
+def _group_value(group: str | None, raw: Any) -> str | None:
+    if group == "experience":
+        return analytics.experience_band(raw)
+    return _label(raw)
+
+
+def salary_figures(session: Session, query: SalariesQuery) -> SalaryFigures:
+    """Annual JPY p25, median and p75 of the matching postings that state a salary, overall
+    and by the group asked for; optionally the premium of a skill per experience band."""
+    premium_skill = canonical_skill(query.premium_skill) if query.premium_skill else None
+    ids = repository.matching_ids(session, query.search_query())
+    total = repository.count_postings(session, ids)
+
+    overall: list[analytics.Number] = []
+    for _, low, high in repository.salaries(session, ids, None):
+        value = analytics.salary_value(low, high)
+        if value is not None:
+            overall.append(value)
+
+    groups: list[SalaryCell] = []
+    if query.by is not None:
+        values: dict[str | None, list[analytics.Number]] = defaultdict(list)
+        for raw, low, high in repository.salaries(session, ids, query.by):
+            value = analytics.salary_value(low, high)
+            if value is not None:
+                values[_group_value(query.by, raw)].append(value)
+        order: list[str | None]
+        if query.by == "experience":
+            order = [band for band in _BAND_ORDER if band in values]
+        else:
+            order = sorted(values, key=lambda v: _largest_first((len(values[v]), v)))
+        groups = [
+            _salary_cell(value, analytics.quartiles(values[value])) for value in order[: query.top]
+        ]
+
+    premium = None
+    if premium_skill is not None:
+        premium = _premium(session, ids, premium_skill)
+    return SalaryFigures(
+        n=total,
+        by=query.by,
+        overall=_salary_cell(None, analytics.quartiles(overall)),
+        groups=groups,
+        premium=premium,
+    )
+
+
+def _premium(session: Session, ids: Subquery, skill: str) -> SkillPremium:
+    with_skill: dict[str, list[analytics.Number]] = defaultdict(list)
+    without_skill: dict[str, list[analytics.Number]] = defaultdict(list)
+    for has_skill, years, low, high in repository.salaries_for_premium(session, ids, skill):
+        value = analytics.salary_value(low, high)
+        if value is None:
+            continue
+        side = with_skill if has_skill else without_skill
+        side[analytics.experience_band(years)].append(value)
+    bands = []
+    for band in _BAND_ORDER:
+        if band not in with_skill and band not in without_skill:
+            continue
+        figure = analytics.premium(band, with_skill[band], without_skill[band])
+        bands.append(
+            PremiumBand(
+                band=band,
+                with_skill=_salary_cell(None, figure.with_skill),
+                without_skill=_salary_cell(None, figure.without_skill),
+                premium=figure.premium,
+                withheld=figure.withheld,
+            )
+        )
+    return SkillPremium(skill=skill, bands=bands)
