@@ -1,0 +1,69 @@
+"""GET /v1/analytics/skills and /salaries: query parameters, typed answers, errors."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from tests.analytics import market
+
+
+def test_skills_endpoint_takes_the_search_filters(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.labelled_postings())
+    stored = market.rows(db_session)
+    response = client.get(
+        "/v1/analytics/skills",
+        params={"remote": ["full", "hybrid"], "top": 4, "skill_category": "language"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    subset = market.where(stored, lambda r: r.attrs["remote"] in ("full", "hybrid"))
+    assert body["n"] == len(subset)
+    assert body["overall"] == {"value": None, **market.skill_cell(subset, 4, "language")}
+
+
+def test_skills_endpoint_per_segment(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.labelled_postings())
+    body = client.get("/v1/analytics/skills", params={"segment": "size_band", "top": 2}).json()
+    assert body["segment"] == "size_band"
+    assert {cell["value"] for cell in body["segments"]} <= set(market.SIZES) | {None}
+    assert sum(cell["n"] for cell in body["segments"]) == body["n"] == 60
+    assert all(len(cell["skills"]) <= 2 for cell in body["segments"])
+
+
+def test_salaries_endpoint(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.labelled_postings())
+    stored = market.rows(db_session)
+    response = client.get(
+        "/v1/analytics/salaries", params={"by": "experience", "premium_skill": "Go"}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    groups = market.salary_groups(stored, "experience")
+    assert {g["value"]: g for g in body["groups"]} == groups
+    assert body["premium"]["skill"] == "Go"
+    assert [b["band"] for b in body["premium"]["bands"]] == [g["value"] for g in body["groups"]]
+
+
+def test_unknown_skill_is_a_400_problem(client: TestClient) -> None:
+    for params in ({"premium_skill": "Cobolt"}, {"skill": "Cobolt"}):
+        response = client.get("/v1/analytics/salaries", params=params)
+        assert response.status_code == 400
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "'Cobolt' is not in the taxonomy" in response.json()["detail"]
+
+
+def test_unknown_skill_category_is_a_400_naming_the_categories(client: TestClient) -> None:
+    response = client.get("/v1/analytics/skills", params={"skill_category": "langs"})
+    assert response.status_code == 400
+    assert "language" in response.json()["detail"]
+
+
+def test_unknown_group_or_segment_is_a_422_naming_the_field(client: TestClient) -> None:
+    response = client.get("/v1/analytics/salaries", params={"by": "colour"})
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["query.by"]
+    response = client.get("/v1/analytics/skills", params={"segment": "colour"})
+    assert response.status_code == 422
+    response = client.get("/v1/analytics/skills", params={"limit": 5})  # paging is search's
+    assert response.status_code == 422
