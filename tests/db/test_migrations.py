@@ -32,3 +32,42 @@ def test_downgrade_then_upgrade_again(new_database_url: str) -> None:
 def test_constraints_follow_the_naming_convention(engine, backend: str) -> None:
     uniques = inspect(engine).get_unique_constraints("posting")
     assert [u["name"] for u in uniques] == ["uq_posting_source_external_id"]
+
+
+def test_rebuilding_posting_on_sqlite_keeps_every_row(tmp_path) -> None:
+    """0008 recreates posting on SQLite (drop + copy): posting_skill's ON DELETE CASCADE must
+    not fire, the search index must still find the postings, and foreign keys must be
+    enforced again afterwards."""
+    from sqlalchemy import func, select, text
+
+    from kyujin.db.engine import make_engine, make_session_factory, transaction
+    from kyujin.db.models import Posting, PostingSkill
+    from kyujin.postings import search, service
+    from kyujin.postings.schemas import ImportSummary
+    from kyujin.postings.search_schemas import SearchQuery
+    from tests.conftest import make_settings
+    from tests.support.factories import posting_in
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    upgrade(url, revision="0007")
+    engine = make_engine(make_settings(url))
+    factory = make_session_factory(engine)
+    records = [posting_in(external_id=str(i), description="Python と Rust の開発") for i in range(3)]
+    with transaction(factory, write=True) as session:
+        service.import_batch(session, records, default_source="m", summary=ImportSummary())
+    with transaction(factory) as session:
+        skills = session.scalar(select(func.count()).select_from(PostingSkill))
+    engine.dispose()
+    assert skills is not None and skills >= 6
+
+    upgrade(url)
+    engine = make_engine(make_settings(url))
+    factory = make_session_factory(engine)
+    with transaction(factory) as session:
+        assert session.scalar(select(func.count()).select_from(Posting)) == 3
+        assert session.scalar(select(func.count()).select_from(PostingSkill)) == skills
+        assert search.search(session, SearchQuery(q="rust")).total == 3
+        columns = [row[1] for row in session.execute(text("PRAGMA table_info(posting)"))]
+        assert columns[-2:] == ["description", "description_html"]
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -14,12 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyujin.settings import Settings
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any, *, foreign_keys: bool) -> None:
     # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; hand
     # control to SQLAlchemy (the documented recipe) and emit BEGIN ourselves below.
     dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the single writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; fsync at checkpoints only
     cursor.execute("PRAGMA busy_timeout=5000")
@@ -42,7 +43,13 @@ def pool_capacity(settings: Settings) -> int:
     return 2 * settings.db_pool_size
 
 
-def make_engine(settings: Settings, **overrides: Any) -> Engine:
+def make_engine(
+    settings: Settings, *, sqlite_foreign_keys: bool = True, **overrides: Any
+) -> Engine:
+    """The engine for ``settings``. ``sqlite_foreign_keys=False`` is for migrations only:
+    rebuilding a table on SQLite (batch mode) drops it, and with foreign keys on, the drop
+    would cascade to the rows that refer to it (SQLite's documented procedure turns them off
+    for the rebuild and checks them after; db/migrations/env.py does)."""
     url = make_url(settings.database_url)
     pool: dict[str, Any] = {
         "pool_size": settings.db_pool_size,
@@ -58,7 +65,7 @@ def make_engine(settings: Settings, **overrides: Any) -> Engine:
         # (FastAPI runs sync endpoints in a thread pool) is safe.
         sqlite_options = {"connect_args": {"check_same_thread": False}, **pool}
         engine = create_engine(url, **{**sqlite_options, **overrides})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", partial(_sqlite_pragmas, foreign_keys=sqlite_foreign_keys))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     options: dict[str, Any] = {

@@ -25,6 +25,15 @@ def _run(connection: Connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+        if connection.dialect.name == "sqlite":
+            _check_foreign_keys(connection)
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    """Migrations run with SQLite's foreign keys off (see make_engine): check them after."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration left rows whose foreign keys are broken: {broken[:5]}")
 
 
 def run_migrations_online() -> None:
@@ -34,7 +43,7 @@ def run_migrations_online() -> None:
         return
     url = config.get_main_option("sqlalchemy.url")
     settings = get_settings() if not url else Settings(database_url=url)
-    engine = make_engine(settings)
+    engine = make_engine(settings, sqlite_foreign_keys=False)
     with engine.connect() as conn:
         _run(conn)
     engine.dispose()
