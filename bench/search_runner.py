@@ -139,7 +139,6 @@ class Runner:
 
         from kyujin.core import search_text
         from kyujin.db.engine import transaction
-        from kyujin.db.models import Posting
         from kyujin.postings import repository
 
         usual, self.timeout_s = self.timeout_s, timeout_s
@@ -148,8 +147,8 @@ class Runner:
             with self._timed(), transaction(self.factory) as session:
                 if self.engine.dialect.name == "postgresql":
                     session.execute(text(f"SET LOCAL statement_timeout = {int(timeout_s * 1000)}"))
-                where = repository.matches(session, search_text.query(term))
-                count = session.scalar(select(func.count()).select_from(Posting).where(where))
+                matched, _ = repository.matching(session, search_text.query(term), [])
+                count = session.scalar(select(func.count()).select_from(matched.subquery()))
         except TimedOut:
             return time.perf_counter() - started, None
         finally:
