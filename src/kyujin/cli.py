@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 import typer
 from sqlalchemy import Engine
 
+from kyujin.analytics.commands import app as analytics_app
 from kyujin.settings import get_settings
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(analytics_app, name="analytics")
 
 
 @app.command()

@@ -1,0 +1,229 @@
+"""`kyujin analytics ...`: the figures of GET /v1/analytics/... on the command line.
+
+Kept beside the feature rather than in kyujin/cli.py, which is near the 500-line split
+point; kyujin/cli.py adds this Typer app under the name "analytics".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from pydantic import BaseModel, ValidationError
+
+from kyujin.analytics.schemas import (
+    FILTER_FIELDS,
+    SalariesQuery,
+    SalaryCell,
+    SalaryFigures,
+    SalaryGroupBy,
+    Segment,
+    SkillDemandCell,
+    SkillsQuery,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Q = TypeVar("Q", bound=BaseModel)
+R = TypeVar("R")
+
+app = typer.Typer(
+    help="Market figures over the stored postings: skill demand, salary percentiles.",
+    no_args_is_help=True,
+)
+
+_LIST_FILTERS = {"skill", "category", "remote", "employment_type", "prefecture", "size_band",
+                 "industry"}  # fmt: skip
+Filters = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--filter",
+        "-f",
+        metavar="NAME=VALUE",
+        help="A filter of GET /v1/postings, e.g. -f remote=full -f industry=finance "
+        "-f q=決済 (repeat a name for any of several values). Names: "
+        + ", ".join(FILTER_FIELDS)
+        + ".",
+    ),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="The API's JSON instead of a table.")]
+
+
+def _parse_filters(items: Sequence[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or name not in FILTER_FIELDS:
+            raise typer.BadParameter(
+                f"{item!r}: expected NAME=VALUE with NAME one of {', '.join(FILTER_FIELDS)}",
+                param_hint="--filter",
+            )
+        if name in _LIST_FILTERS:
+            values.setdefault(name, []).append(value)
+        else:
+            values[name] = value
+    return values
+
+
+def _query(model: type[Q], filters: Sequence[str] | None, **params: Any) -> Q:
+    values = {**_parse_filters(filters or []), **{k: v for k, v in params.items() if v is not None}}
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        typer.echo(f"error: {problems}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _run(call: Callable[[Session, Q], R], query: Q) -> R:
+    """The service call in one read transaction; an InvalidInput is a usage error."""
+    from kyujin.cli import make_engine_checked
+    from kyujin.db.engine import make_session_factory, transaction
+    from kyujin.errors import InvalidInput
+    from kyujin.settings import get_settings
+
+    engine = make_engine_checked(get_settings())
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            return call(session, query)
+    except InvalidInput as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        engine.dispose()
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Left-aligned first column, right-aligned numbers; wide (Japanese) characters count
+    as two columns."""
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            cell + " " * (w - _width(cell)) if i == 0 else " " * (w - _width(cell)) + cell
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def _skill_table(cell: SkillDemandCell, title: str) -> str:
+    note = " (fewer than 5: shares withheld)" if cell.withheld else ""
+    rows = [
+        [
+            f.skill,
+            f.category,
+            f"{f.postings:,}",
+            _percent(f.share),
+            _percent(f.required_share),
+            _percent(f.preferred_share),
+        ]
+        for f in cell.skills
+    ]
+    header = ["skill", "category", "postings", "share", "required", "preferred"]
+    body = _table(header, rows) if rows else "(no skills)"
+    return f"{title}: {cell.n:,} postings{note}\n{body}"
+
+
+def _yen(value: int | None) -> str:
+    return "withheld" if value is None else f"{value:,}"
+
+
+def _salary_row(label: str, cell: SalaryCell) -> list[str]:
+    return [label, f"{cell.n:,}", _yen(cell.p25), _yen(cell.median), _yen(cell.p75)]
+
+
+def _salary_text(figures: SalaryFigures) -> str:
+    header = ["group", "n", "p25", "median", "p75"]
+    rows = [_salary_row("all", figures.overall)]
+    rows += [_salary_row(g.value or "(unknown)", g) for g in figures.groups]
+    text = (
+        f"{figures.n:,} matching postings, {figures.overall.n:,} with a salary "
+        f"(annual JPY; n < 5 withheld)\n{_table(header, rows)}"
+    )
+    if figures.premium is not None:
+        prem = [
+            [
+                b.band,
+                f"{b.with_skill.n:,}",
+                _yen(b.with_skill.median),
+                f"{b.without_skill.n:,}",
+                _yen(b.without_skill.median),
+                "withheld" if b.premium is None else f"{b.premium:+,}",
+            ]
+            for b in figures.premium.bands
+        ]
+        header = ["years", "n with", "median with", "n without", "median without", "premium"]
+        text += f"\n\npremium of {figures.premium.skill}\n{_table(header, prem)}"
+    return text
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@app.command("skills")
+def skills_command(
+    filters: Filters = None,
+    top: Annotated[int, typer.Option(min=1, max=500, help="Skills listed (per segment).")] = 20,
+    category: Annotated[
+        str | None,
+        typer.Option(help="Only skills of this category: language, framework, database, ..."),
+    ] = None,
+    segment: Annotated[
+        Segment | None, typer.Option(help="The same figures per value of this attribute.")
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Share of the matching postings that mention each skill, required or only preferred."""
+    from kyujin.analytics import service
+
+    query = _query(SkillsQuery, filters, top=top, skill_category=category, segment=segment)
+    demand = _run(service.skill_demand, query)
+    if as_json:
+        typer.echo(demand.model_dump_json(indent=2))
+        return
+    parts = [_skill_table(demand.overall, "all matching")]
+    parts += [
+        _skill_table(cell, f"{segment}={cell.value or '(unknown)'}") for cell in demand.segments
+    ]
+    typer.echo("\n\n".join(parts))
+
+
+@app.command("salaries")
+def salaries_command(
+    filters: Filters = None,
+    by: Annotated[
+        SalaryGroupBy | None,
+        typer.Option(help="Group by language, skill, experience band, size band, ..."),
+    ] = None,
+    premium: Annotated[
+        str | None,
+        typer.Option(help="A skill: its median premium within each experience band."),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, max=2000, help="Groups listed.")] = 50,
+    as_json: AsJson = False,
+) -> None:
+    """Annual JPY p25, median and p75 (type-7 percentiles) of the matching postings, each
+    counted once at the midpoint of its salary range."""
+    from kyujin.analytics import service
+
+    query = _query(SalariesQuery, filters, by=by, premium_skill=premium, top=top)
+    figures = _run(service.salary_figures, query)
+    typer.echo(figures.model_dump_json(indent=2) if as_json else _salary_text(figures))
