@@ -52,7 +52,9 @@ def test_rebuilding_posting_on_sqlite_keeps_every_row(tmp_path) -> None:
     upgrade(url, revision="0007")
     engine = make_engine(make_settings(url))
     factory = make_session_factory(engine)
-    records = [posting_in(external_id=str(i), description="Python と Rust の開発") for i in range(3)]
+    records = [
+        posting_in(external_id=str(i), description="Python と Rust の開発") for i in range(3)
+    ]
     with transaction(factory, write=True) as session:
         service.import_batch(session, records, default_source="m", summary=ImportSummary())
     with transaction(factory) as session:
