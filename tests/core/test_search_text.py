@@ -40,3 +40,10 @@ def test_database_query_syntax() -> None:
     phrases = search_text.query("決済基盤 日 c#")
     assert search_text.fts5_query(phrases) == '"決済 済基 基盤" AND "日"* AND "csharp"'
     assert search_text.tsquery(phrases) == "(決済 <-> 済基 <-> 基盤) & (日:*) & (csharp)"
+
+
+def test_tsquery_loose_ands_every_token_of_every_phrase() -> None:
+    phrases = search_text.query("大規模 python")
+    assert search_text.tsquery(phrases) == "(大規 <-> 規模) & (python)"
+    assert search_text.tsquery_loose(phrases) == "大規 & 規模 & python"
+    assert search_text.tsquery_loose(search_text.query("決")) == "決:*"

@@ -237,3 +237,20 @@ def test_relevance_pages_hold_exactly_the_matches(db_session: Session, params: d
             break
     assert sorted(seen) == sorted(expected)
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_japanese_word_matches_only_where_it_is_written_whole(db_session: Session) -> None:
+    """Every bigram of 大規模トラフィック, but not in one run, is not the word: PostgreSQL
+    narrows by the bigrams first, then checks the phrase; SQLite's FTS5 phrase does both."""
+    run_import(
+        db_session,
+        [
+            posting_in(external_id="whole", description="大規模トラフィックを捌く決済基盤"),
+            posting_in(external_id="apart", description="大規模トップのトラフィック分析"),
+            posting_in(external_id="other", description="Go と PostgreSQL", company="Acme"),
+        ],
+    )
+    for params in ({}, {"company": "株式会社テスト"}, {"sort": "newest"}):
+        page = find(db_session, q="大規模トラフィック", **params)
+        assert ids(page) == ["whole"], params
+        assert page.total == 1

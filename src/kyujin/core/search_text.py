@@ -109,6 +109,18 @@ def fts5_query(phrases: Iterable[Phrase]) -> str:
     return " AND ".join('"' + " ".join(p.tokens) + '"' + ("*" if p.prefix else "") for p in phrases)
 
 
+def tsquery_loose(phrases: Iterable[Phrase]) -> str:
+    """Every token of every phrase, ANDed, without adjacency: a superset of ``tsquery``'s
+    matches that a GIN index answers without re-reading each row's document."""
+    words = []
+    for p in phrases:
+        tokens = list(p.tokens)
+        if p.prefix:
+            tokens[-1] += ":*"
+        words.extend(tokens)
+    return " & ".join(words)
+
+
 def tsquery(phrases: Iterable[Phrase]) -> str:
     """PostgreSQL to_tsquery('simple', ...) syntax: <-> for adjacency, :* for a prefix."""
     parts = []

@@ -72,7 +72,7 @@ def _has_skill(names: Sequence[str]) -> ColumnElement[bool]:
 
 
 def _company_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return Posting.company_id.in_(select(Company.id).where(condition))
+    return repository.any_of(Posting.company_id.expression, select(Company.id).where(condition))
 
 
 def conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
@@ -324,6 +324,7 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     sort = query.sort or ("relevance" if phrases else "newest")
     if sort == "relevance" and not phrases:
         raise InvalidInput("sort=relevance needs a q")
+    repository.prepare_search(session)
     keyed = facet_conditions(query)
     filters = [clause for _, clause in keyed]
     base_for = _base_for(session, query, phrases)
