@@ -1,5 +1,7 @@
-"""Analytics maths: type-7 percentiles, a posting's salary, experience bands, withholding."""
+"""Analytics maths: type-7 percentiles, a posting's salary, experience bands, withholding,
+lift, changes of shares and calendar months."""
 
+from datetime import date
 from fractions import Fraction
 
 import pytest
@@ -7,19 +9,29 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kyujin.core.analytics import (
+    BACKEND_LANGUAGES,
     EXPERIENCE_BANDS,
     MIN_SAMPLE,
     UNSTATED,
+    add_months,
     experience_band,
+    lift,
     median,
+    month_of,
+    month_start,
+    months_ending,
+    parse_month,
     percentile,
     premium,
     quartiles,
+    relative_change,
     salary_value,
     share,
+    share_change,
     to_yen,
     withheld,
 )
+from kyujin.core.taxonomy import default_taxonomy
 
 
 def test_percentile_of_nothing_is_none() -> None:
@@ -142,3 +154,48 @@ def test_share_is_withheld_on_a_small_denominator() -> None:
     assert share(2, 1000) == 0.002
     assert share(2, 4) is None
     assert share(0, 5) == 0.0
+
+
+def test_lift_is_joint_over_product_of_marginals() -> None:
+    # 100 postings, 40 with A, 25 with B, 20 with both: 0.2 / (0.4 * 0.25) = 2.
+    assert lift(20, 40, 25, 100) == 2.0
+    assert lift(10, 40, 25, 100) == 1.0  # independent
+    assert lift(5, 5, 5, 5) == 1.0  # every posting has both
+
+
+def test_lift_withheld_below_five_together_and_checks_its_counts() -> None:
+    assert lift(4, 40, 25, 100) is None
+    with pytest.raises(ValueError):
+        lift(30, 40, 25, 100)  # more together than with B
+
+
+def test_share_change_is_a_difference_of_shares_withheld_on_small_months() -> None:
+    assert share_change(30, 100, 10, 50) == pytest.approx(0.1)
+    assert share_change(3, 10, 1, 4) is None
+    assert share_change(1, 4, 3, 10) is None
+
+
+def test_relative_change_is_exact_and_withheld_on_few_previous_mentions() -> None:
+    assert relative_change(30, 100, 10, 50) == 0.5  # 0.3 / 0.2 - 1
+    assert relative_change(0, 10, 5, 10) == -1.0
+    assert relative_change(3, 10, 4, 10) is None  # 4 previous mentions: too few to compare
+    assert relative_change(9, 10, 5, 10) == 0.8
+
+
+def test_months() -> None:
+    assert month_of(date(2026, 1, 31)) == "2026-01"
+    assert add_months("2026-01", -1) == "2025-12"
+    assert add_months("2025-11", 14) == "2027-01"
+    assert month_start("2026-02") == date(2026, 2, 1)
+    assert months_ending("2026-02", 4) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    for bad in ("2026-13", "2026-1", "26-01", "2026/01", "abcd-ef", "0000-01"):
+        with pytest.raises(ValueError, match="not a month"):
+            parse_month(bad)
+
+
+def test_backend_languages_are_taxonomy_languages() -> None:
+    skills = default_taxonomy().skills
+    assert len(set(BACKEND_LANGUAGES)) == len(BACKEND_LANGUAGES)
+    for name in BACKEND_LANGUAGES:
+        assert skills[name].category == "language", name
+    assert {"Java", "Python", "Ruby", "PHP", "Go"} <= set(BACKEND_LANGUAGES)

@@ -18,6 +18,16 @@ Definitions (README, "Analytics"):
   no minimum is in "unstated", not in "0-2": silence is not a junior role.
 - **Withheld**: a figure computed from fewer than ``MIN_SAMPLE`` (5) postings is withheld:
   its sample size is shown, its value is None and ``withheld`` is true.
+- **Lift** of skills A and B over ``n`` postings: P(A and B) / (P(A) P(B)), i.e.
+  ``together * n / (with_a * with_b)``: 1 when they appear together as often as chance
+  would have it, above 1 when more often. Withheld when fewer than 5 postings have both.
+- **Months** are calendar months "YYYY-MM" of a posting's ``listed_on`` (its posted date,
+  or the day it was stored). A **change** compares a month with the month before it: a
+  share's change is the difference of the two shares (0.05 is 5 percentage points),
+  withheld when either month has fewer than 5 postings.
+- **Growth** of a share between two periods: the difference of the shares (points) and the
+  relative change ``recent / previous - 1``, the latter withheld when fewer than 5 postings
+  of the previous period mention the skill (a rise from 1 to 3 postings is not +200%).
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from typing import Final
 
@@ -35,6 +46,15 @@ QUARTILES: Final[tuple[int, int, int]] = (25, 50, 75)
 EXPERIENCE_BOUNDS: Final[tuple[int, ...]] = (0, 3, 5, 10)
 EXPERIENCE_BANDS: Final[tuple[str, ...]] = ("0-2", "3-4", "5-9", "10+")
 UNSTATED: Final = "unstated"
+
+# The backend languages the product follows (the language outlook), as the seeds name them:
+# "Java, Python, Ruby, PHP, and Go" (backend), "Java and C# remain mainstream" (large
+# companies, finance), "COBOL (legacy systems)" (finance), "C/C++" (manufacturing and IoT).
+# Only taxonomy skills of category "language" (a test checks): Node.js, which the seeds also
+# list, is a runtime ("framework" in the taxonomy); JavaScript they name for the frontend.
+BACKEND_LANGUAGES: Final[tuple[str, ...]] = (
+    "Java", "Python", "Ruby", "PHP", "Go", "C#", "C++", "C", "COBOL"
+)  # fmt: skip
 
 Number = int | Fraction
 
@@ -144,3 +164,68 @@ def share(count: int, total: int) -> float | None:
     if withheld(total):
         return None
     return count / total
+
+
+def share_change(count: int, total: int, previous_count: int, previous_total: int) -> float | None:
+    """``count / total`` minus ``previous_count / previous_total`` (a difference of shares,
+    in share units: 0.05 is 5 percentage points); None when either total is withheld."""
+    now, before = share(count, total), share(previous_count, previous_total)
+    if now is None or before is None:
+        return None
+    return now - before
+
+
+def relative_change(
+    count: int, total: int, previous_count: int, previous_total: int
+) -> float | None:
+    """The relative change of a share, ``(count/total) / (previous_count/previous_total) - 1``,
+    exact until the final float; None when either total or ``previous_count`` is under
+    MIN_SAMPLE."""
+    if withheld(total) or withheld(previous_total) or withheld(previous_count):
+        return None
+    return float(Fraction(count * previous_total, total * previous_count) - 1)
+
+
+def lift(together: int, with_a: int, with_b: int, total: int) -> float | None:
+    """P(A and B) / (P(A) P(B)) over ``total`` postings, exact until the final float; None
+    (withheld) when fewer than MIN_SAMPLE postings have both."""
+    if withheld(together):
+        return None
+    if together > min(with_a, with_b) or max(with_a, with_b) > total:
+        raise ValueError("inconsistent counts for a lift")
+    return float(Fraction(together * total, with_a * with_b))
+
+
+# --- calendar months ----------------------------------------------------------------------
+
+
+def month_of(day: date) -> str:
+    """The calendar month of a day, "YYYY-MM"."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def parse_month(month: str) -> tuple[int, int]:
+    """(year, month) of "YYYY-MM"; ValueError for anything else."""
+    year, sep, number = month.partition("-")
+    if not (sep and len(year) == 4 and len(number) == 2 and year.isdigit() and number.isdigit()):
+        raise ValueError(f"{month!r} is not a month: expected YYYY-MM")
+    if not 1 <= int(number) <= 12 or int(year) < 1:
+        raise ValueError(f"{month!r} is not a month: expected YYYY-MM")
+    return int(year), int(number)
+
+
+def add_months(month: str, count: int) -> str:
+    """The month ``count`` months after (before, when negative) ``month``."""
+    year, number = parse_month(month)
+    index = year * 12 + number - 1 + count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def month_start(month: str) -> date:
+    year, number = parse_month(month)
+    return date(year, number, 1)
+
+
+def months_ending(last: str, count: int) -> list[str]:
+    """The ``count`` months that end with ``last``, oldest first."""
+    return [add_months(last, k) for k in range(1 - count, 1)]
