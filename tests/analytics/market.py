@@ -14,6 +14,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -79,6 +80,23 @@ def labelled_postings(count: int = 60, seed: int = 5) -> list[PostingIn]:
     return records
 
 
+# Months of the dated market and their weights: growing, with one thin month (fewer than 5
+# postings, so its shares are withheld) and none before March.
+MONTHS = ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+MONTH_WEIGHTS = [8, 10, 1, 12, 12, 14, 16, 18]
+
+
+def dated_postings(count: int = 90, seed: int = 7) -> list[PostingIn]:
+    """The labelled postings, each posted on a day of one of MONTHS."""
+    rng = random.Random(seed)
+    records = []
+    for record in labelled_postings(count, seed):
+        year, month = map(int, rng.choices(MONTHS, MONTH_WEIGHTS)[0].split("-"))
+        posted = date(year, month, rng.randint(1, 28))
+        records.append(record.model_copy(update={"posted_at": posted}))
+    return records
+
+
 def load(session: Session, records: list[PostingIn]) -> None:
     service.import_batch(session, records, default_source="import", summary=ImportSummary())
     session.flush()
@@ -115,6 +133,7 @@ def rows(session: Session) -> list[Row]:
                 "employment_type": posting.employment_type,
                 "prefecture": posting.prefecture,
                 "years": posting.min_years_experience,
+                "listed_on": posting.listed_on,
                 # What a salary_min filter compares: the maximum, or the one bound.
                 "salary_high": high if high is not None else low,
             },

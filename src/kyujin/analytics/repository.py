@@ -10,9 +10,10 @@ The postings a figure is computed over are the matches of a posting search
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, false, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, case, extract, false, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from kyujin.core import search_text
@@ -171,3 +172,99 @@ def salaries_for_premium(
         Posting.salary_annual_max_jpy,
     ).where(_in(ids), _HAS_SALARY)
     return [(bool(flag), years, low, high) for flag, years, low, high in session.execute(stmt)]
+
+
+def cooccurrence(
+    session: Session, ids: Subquery, skill: str, *, skill_category: str | None
+) -> list[tuple[str, str, int, int]]:
+    """(skill, category, matching postings mentioning it, of those also mentioning ``skill``)
+    for each other skill that appears in a matching posting with ``skill``."""
+    with_skill = select(PostingSkill.posting_id).where(
+        PostingSkill.skill == skill, PostingSkill.posting_id.in_(select(ids.c.id))
+    )
+    together = case((PostingSkill.posting_id.in_(with_skill), PostingSkill.posting_id))
+    stmt = (
+        select(
+            PostingSkill.skill,
+            func.min(PostingSkill.category),
+            func.count(PostingSkill.posting_id.distinct()),
+            func.count(together.distinct()),
+        )
+        .where(PostingSkill.posting_id.in_(select(ids.c.id)), PostingSkill.skill != skill)
+        .group_by(PostingSkill.skill)
+    )
+    if skill_category is not None:
+        stmt = stmt.where(PostingSkill.category == skill_category)
+    rows = [
+        (name, category, int(n), int(both)) for name, category, n, both in session.execute(stmt)
+    ]
+    return [row for row in rows if row[3] > 0]
+
+
+def count_with_skill(session: Session, ids: Subquery, skill: str) -> int:
+    stmt = select(func.count(PostingSkill.posting_id.distinct())).where(
+        PostingSkill.skill == skill, PostingSkill.posting_id.in_(select(ids.c.id))
+    )
+    return session.scalar(stmt) or 0
+
+
+def latest_listed_on(session: Session, ids: Subquery) -> date | None:
+    """The most recent listed_on (posted date, or the day stored) among the matches."""
+    return session.scalar(select(func.max(Posting.listed_on)).where(_in(ids)))
+
+
+def _year_month() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    # EXTRACT on PostgreSQL, CAST(STRFTIME(...) AS INTEGER) on SQLite: integers on both.
+    return extract("year", Posting.listed_on), extract("month", Posting.listed_on)
+
+
+def _window(start: date, end: date) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    return Posting.listed_on >= start, Posting.listed_on < end
+
+
+def monthly_postings(
+    session: Session, ids: Subquery, *, start: date, end: date
+) -> list[tuple[int, int, int]]:
+    """(year, month, matching postings) for each month with a posting listed on a day in
+    [start, end)."""
+    year, month = _year_month()
+    stmt = (
+        select(year, month, func.count())
+        .where(_in(ids), *_window(start, end))
+        .group_by(year, month)
+    )
+    return [(int(y), int(m), int(n)) for y, m, n in session.execute(stmt)]
+
+
+def monthly_skill_postings(
+    session: Session,
+    ids: Subquery,
+    *,
+    start: date,
+    end: date,
+    skills: list[str] | None = None,
+    skill_category: str | None = None,
+) -> list[tuple[int, int, str, str, int]]:
+    """(year, month, skill, category, matching postings mentioning it) per month of
+    listed_on in [start, end), for the given skills or the skills of a category."""
+    year, month = _year_month()
+    stmt = (
+        select(
+            year,
+            month,
+            PostingSkill.skill,
+            func.min(PostingSkill.category),
+            func.count(PostingSkill.posting_id.distinct()),
+        )
+        .join(Posting, Posting.id == PostingSkill.posting_id)
+        .where(_in(ids), *_window(start, end))
+        .group_by(year, month, PostingSkill.skill)
+    )
+    if skills is not None:
+        stmt = stmt.where(PostingSkill.skill.in_(skills))
+    if skill_category is not None:
+        stmt = stmt.where(PostingSkill.category == skill_category)
+    return [
+        (int(y), int(m), skill, category, int(n))
+        for y, m, skill, category, n in session.execute(stmt)
+    ]

@@ -7,7 +7,7 @@ Every figure carries its sample size ``n``; a figure over fewer than 5 postings 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +55,15 @@ Segment = Literal[
 SalaryGroupBy = Literal[
     "language", "skill", "experience", "size_band", "industry", "japanese_level"
 ]
+Month = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$", examples=["2026-10"])]
+
+
+def _until() -> Any:
+    return Field(
+        default=None,
+        description="The last month shown, YYYY-MM; by default the month of the most recent "
+        "matching posting (its listed_on: the posted date, or the day it was stored).",
+    )
 
 
 class AnalyticsFilters(BaseModel):
@@ -119,6 +128,42 @@ class SalariesQuery(AnalyticsFilters):
     )
 
 
+class CooccurrenceQuery(AnalyticsFilters):
+    # Not `skill`: that is the posting filter of GET /v1/postings, kept here as there.
+    of: str = Field(max_length=120, description="The skill whose companions are counted.")
+    top: int = Field(default=20, ge=1, le=500, description="Skills listed.")
+    skill_category: str | None = Field(
+        default=None, max_length=30, description="Only companions of this taxonomy category."
+    )
+    order: Literal["count", "lift"] = Field(
+        default="count",
+        description="Most frequent companions first, or the highest lift first (withheld "
+        "lifts last).",
+    )
+
+
+class TrendsQuery(AnalyticsFilters):
+    skills: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="The skills followed (repeat the parameter). Unlike `skill`, they do not "
+        "narrow the postings counted.",
+    )
+    skill_category: str | None = Field(
+        default=None,
+        max_length=30,
+        description="Instead of `skills`: the `top` skills of this taxonomy category "
+        "(language, framework, ...) over the months shown.",
+    )
+    top: int = Field(default=10, ge=1, le=100, description="Skills followed with skill_category.")
+    months: int = Field(default=12, ge=1, le=60, description="Months shown.")
+    until: Month | None = _until()
+
+
+class LanguagesQuery(AnalyticsFilters):
+    until: Month | None = _until()
+
+
 # --- responses ----------------------------------------------------------------------------
 
 
@@ -180,3 +225,107 @@ class SalaryFigures(BaseModel):
     overall: SalaryCell
     groups: list[SalaryCell]
     premium: SkillPremium | None = None
+
+
+class CooccurringSkill(BaseModel):
+    skill: str
+    category: str
+    postings: int = Field(description="Matching postings mentioning both skills.")
+    skill_postings: int = Field(description="Matching postings mentioning this skill.")
+    share: float | None = Field(
+        description="postings / the subject's postings; null when those are fewer than 5."
+    )
+    lift: float | None = Field(
+        description="P(both) / (P(subject) P(this skill)) over the matching postings; 1 is "
+        "chance. Null when fewer than 5 postings mention both."
+    )
+    withheld: bool = Field(description="True when fewer than 5 postings mention both.")
+
+
+class Cooccurrence(BaseModel):
+    skill: str
+    category: str
+    n: int = Field(description="Matching postings.")
+    postings: int = Field(description="Matching postings mentioning the skill.")
+    withheld: bool = Field(description="True when postings < 5: shares are null.")
+    order: Literal["count", "lift"]
+    skills: list[CooccurringSkill]
+
+
+class MonthTotal(BaseModel):
+    month: str = Field(description="YYYY-MM, by listed_on.")
+    n: int = Field(description="Matching postings listed in the month.")
+    change: int | None = Field(description="n minus the previous month's n.")
+    change_ratio: float | None = Field(
+        description="change / the previous month's n; null when that is under 5."
+    )
+
+
+class TrendCell(BaseModel):
+    month: str
+    n: int = Field(description="Matching postings listed in the month: the denominator.")
+    postings: int = Field(description="Of those, postings mentioning the skill.")
+    share: float | None = Field(description="postings / n; null when n < 5.")
+    change: float | None = Field(
+        description="share minus the previous month's share (0.05 = 5 points); null when "
+        "either month has fewer than 5 postings."
+    )
+
+
+class SkillTrend(BaseModel):
+    skill: str
+    category: str
+    postings: int = Field(description="Postings mentioning it over the months shown.")
+    months: list[TrendCell]
+
+
+class Trends(BaseModel):
+    n: int = Field(description="Matching postings, any month.")
+    latest: date | None = Field(description="The most recent listed_on among them.")
+    months: list[str] = Field(description="The months shown, oldest first.")
+    change_versus: Literal["previous month"] = "previous month"
+    totals: list[MonthTotal]
+    skills: list[SkillTrend]
+
+
+class PeriodShare(BaseModel):
+    months: list[str]
+    n: int = Field(description="Matching postings listed in these months.")
+    postings: int = Field(description="Of those, postings mentioning the language.")
+    share: float | None = Field(description="postings / n; null when n < 5.")
+
+
+class GroupShare(BaseModel):
+    value: str
+    n: int = Field(description="Matching postings of the group (industry or size band).")
+    postings: int = Field(description="Of those, postings mentioning the language.")
+    share: float
+
+
+class LanguageOutlook(BaseModel):
+    language: str
+    postings: int = Field(description="Matching postings mentioning the language.")
+    share: float | None = Field(description="postings / n; null when n < 5.")
+    salary: SalaryCell = Field(description="Annual JPY quartiles of its postings with a salary.")
+    recent: PeriodShare = Field(description="The last 3 months.")
+    previous: PeriodShare = Field(description="The 3 months before them.")
+    growth: float | None = Field(
+        description="recent share minus previous share (points); null when either is withheld."
+    )
+    growth_relative: float | None = Field(
+        description="recent share / previous share - 1; null when either period has fewer "
+        "than 5 postings or fewer than 5 of the previous period mention the language."
+    )
+    industries: list[GroupShare] = Field(
+        description="The 3 industries whose postings mention it most often (by share); "
+        "industries with fewer than 5 matching postings, or unknown, are not ranked."
+    )
+    size_bands: list[GroupShare] = Field(description="The same for company size bands.")
+
+
+class LanguagesOutlook(BaseModel):
+    n: int = Field(description="Matching postings.")
+    latest: date | None
+    recent_months: list[str]
+    previous_months: list[str]
+    languages: list[LanguageOutlook] = Field(description="The largest demand first.")

@@ -1,4 +1,5 @@
-"""Market figures over the postings a search finds: skill demand and salary percentiles.
+"""Market figures over the postings a search finds: skill demand, co-occurrence and salary
+percentiles (trends and the language outlook are in kyujin.analytics.trends).
 
 The repository counts and fetches; kyujin.core.analytics holds the definitions (type-7
 percentiles, a posting's salary as the midpoint of its range, experience bands, figures over
@@ -18,6 +19,9 @@ from sqlalchemy.orm import Session
 
 from kyujin.analytics import repository
 from kyujin.analytics.schemas import (
+    Cooccurrence,
+    CooccurrenceQuery,
+    CooccurringSkill,
     PremiumBand,
     SalariesQuery,
     SalaryCell,
@@ -53,7 +57,16 @@ def canonical_skill(name: str) -> str:
     return canonical
 
 
-def _label(value: Any) -> str | None:
+def check_category(name: str | None) -> None:
+    """InvalidInput unless ``name`` is None or a category of the taxonomy."""
+    if name is not None and name not in _categories():
+        raise InvalidInput(
+            f"skill_category {name!r} is not a category of the taxonomy; "
+            f"one of: {', '.join(sorted(_categories()))}"
+        )
+
+
+def label(value: Any) -> str | None:
     if isinstance(value, bool):
         return str(value).lower()
     return None if value is None else str(value)
@@ -95,11 +108,7 @@ def _skill_cell(
 def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
     """The share of matching postings that mention each skill, required and preferred,
     overall and per segment value; the ``top`` skills of each, most mentioned first."""
-    if query.skill_category is not None and query.skill_category not in _categories():
-        raise InvalidInput(
-            f"skill_category {query.skill_category!r} is not a category of the taxonomy; "
-            f"one of: {', '.join(sorted(_categories()))}"
-        )
+    check_category(query.skill_category)
     ids = repository.matching_ids(session, query.search_query())
     total = repository.count_postings(session, ids)
     counts = repository.skill_counts(
@@ -112,13 +121,12 @@ def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
         _, p, r, f = summed.get(skill, (category, 0, 0, 0))
         summed[skill] = (category, p + postings, r + required, f + preferred)
         if query.segment is not None:
-            by_value[_label(value)].append((skill, category, postings, required, preferred))
+            by_value[label(value)].append((skill, category, postings, required, preferred))
     overall = _skill_cell(None, total, [(k, *v) for k, v in summed.items()], query.top)
     segments: list[SkillDemandCell] = []
     if query.segment is not None:
         sizes = {
-            _label(value): n
-            for value, n in repository.count_by_segment(session, ids, query.segment)
+            label(value): n for value, n in repository.count_by_segment(session, ids, query.segment)
         }
         for value in sorted(sizes, key=lambda v: _largest_first((sizes[v], v))):
             segments.append(_skill_cell(value, sizes[value], by_value.get(value, []), query.top))
@@ -131,10 +139,55 @@ def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
     )
 
 
+# --- co-occurrence --------------------------------------------------------------------------
+
+
+def cooccurrence(session: Session, query: CooccurrenceQuery) -> Cooccurrence:
+    """The skills that appear in the same matching postings as ``query.of``.
+
+    Over the ``n`` matching postings, of which ``a`` mention the skill A and ``b`` a skill B
+    and ``ab`` both: B's share is ``ab / a`` (withheld when a < 5) and its lift is
+    P(A and B) / (P(A) P(B)) = ``ab * n / (a * b)`` (withheld when ab < 5): how many times
+    more often the two appear together than if postings chose them independently.
+    """
+    skill = canonical_skill(query.of)
+    check_category(query.skill_category)
+    ids = repository.matching_ids(session, query.search_query())
+    total = repository.count_postings(session, ids)
+    with_skill = repository.count_with_skill(session, ids, skill)
+    figures = [
+        CooccurringSkill(
+            skill=name,
+            category=category,
+            postings=both,
+            skill_postings=postings,
+            share=analytics.share(both, with_skill),
+            lift=analytics.lift(both, with_skill, postings, total),
+            withheld=analytics.withheld(both),
+        )
+        for name, category, postings, both in repository.cooccurrence(
+            session, ids, skill, skill_category=query.skill_category
+        )
+    ]
+    if query.order == "lift":
+        figures.sort(key=lambda f: (f.lift is None, -(f.lift or 0.0), -f.postings, f.skill))
+    else:
+        figures.sort(key=lambda f: (-f.postings, f.skill))
+    return Cooccurrence(
+        skill=skill,
+        category=default_taxonomy().skills[skill].category,
+        n=total,
+        postings=with_skill,
+        withheld=analytics.withheld(with_skill),
+        order=query.order,
+        skills=figures[: query.top],
+    )
+
+
 # --- salaries -------------------------------------------------------------------------------
 
 
-def _salary_cell(value: str | None, q: analytics.Quartiles) -> SalaryCell:
+def salary_cell(value: str | None, q: analytics.Quartiles) -> SalaryCell:
     return SalaryCell(
         value=value, n=q.n, p25=q.p25, median=q.median, p75=q.p75, withheld=q.withheld
     )
@@ -143,7 +196,7 @@ def _salary_cell(value: str | None, q: analytics.Quartiles) -> SalaryCell:
 def _group_value(group: str | None, raw: Any) -> str | None:
     if group == "experience":
         return analytics.experience_band(raw)
-    return _label(raw)
+    return label(raw)
 
 
 def salary_figures(session: Session, query: SalariesQuery) -> SalaryFigures:
@@ -172,7 +225,7 @@ def salary_figures(session: Session, query: SalariesQuery) -> SalaryFigures:
         else:
             order = sorted(values, key=lambda v: _largest_first((len(values[v]), v)))
         groups = [
-            _salary_cell(value, analytics.quartiles(values[value])) for value in order[: query.top]
+            salary_cell(value, analytics.quartiles(values[value])) for value in order[: query.top]
         ]
 
     premium = None
@@ -181,7 +234,7 @@ def salary_figures(session: Session, query: SalariesQuery) -> SalaryFigures:
     return SalaryFigures(
         n=total,
         by=query.by,
-        overall=_salary_cell(None, analytics.quartiles(overall)),
+        overall=salary_cell(None, analytics.quartiles(overall)),
         groups=groups,
         premium=premium,
     )
@@ -204,8 +257,8 @@ def _premium(session: Session, ids: Subquery, skill: str) -> SkillPremium:
         bands.append(
             PremiumBand(
                 band=band,
-                with_skill=_salary_cell(None, figure.with_skill),
-                without_skill=_salary_cell(None, figure.without_skill),
+                with_skill=salary_cell(None, figure.with_skill),
+                without_skill=salary_cell(None, figure.without_skill),
                 premium=figure.premium,
                 withheld=figure.withheld,
             )
