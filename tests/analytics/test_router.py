@@ -1,11 +1,11 @@
-"""GET /v1/analytics/skills and /salaries: query parameters, typed answers, errors."""
+"""GET /v1/analytics/...: query parameters, typed answers, errors."""
 
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from tests.analytics import market
+from tests.analytics import market, oracle
 
 
 def test_skills_endpoint_takes_the_search_filters(client: TestClient, db_session: Session) -> None:
@@ -67,3 +67,71 @@ def test_unknown_group_or_segment_is_a_422_naming_the_field(client: TestClient) 
     assert response.status_code == 422
     response = client.get("/v1/analytics/skills", params={"limit": 5})  # paging is search's
     assert response.status_code == 422
+
+
+def test_cooccurrence_endpoint(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.labelled_postings())
+    stored = market.rows(db_session)
+    response = client.get(
+        "/v1/analytics/cooccurrence",
+        params={"of": "Go", "top": 500, "remote": ["full", "hybrid"]},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    subset = market.where(stored, lambda r: r.attrs["remote"] in ("full", "hybrid"))
+    expected = oracle.cooccurrence(subset, "Go")
+    assert (body["n"], body["postings"]) == (len(subset), expected["postings"])
+    assert {f["skill"]: f for f in body["skills"]} == expected["skills"]
+
+
+def test_trends_endpoint_takes_repeated_skills(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.dated_postings())
+    stored = market.rows(db_session)
+    response = client.get(
+        "/v1/analytics/trends",
+        params={"skills": ["Python", "Go"], "months": 3, "until": "2026-09"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    months = ["2026-07", "2026-08", "2026-09"]
+    assert body["months"] == months
+    assert [s["skill"] for s in body["skills"]] == ["Python", "Go"]
+    assert body["skills"][1]["months"] == [oracle.trend_cell(stored, "Go", m) for m in months]
+
+
+def test_languages_endpoint(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.dated_postings())
+    stored = market.rows(db_session)
+    response = client.get("/v1/analytics/languages", params={"industry": "web"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    subset = market.where(stored, lambda r: r.attrs["industry"] == "web")
+    assert body["n"] == len(subset)
+    last = max(r.attrs["listed_on"] for r in subset).isoformat()[:7]
+    for outlook in body["languages"]:
+        assert outlook == oracle.language(subset, outlook["language"], last)
+
+
+def test_bad_cooccurrence_trend_and_language_queries(client: TestClient) -> None:
+    cases = [
+        ("/v1/analytics/cooccurrence", {"of": "Cobolt"}, 400, "'Cobolt' is not in the taxonomy"),
+        ("/v1/analytics/cooccurrence", {"of": "Go", "skill_category": "dbs"}, 400, "dbs"),
+        ("/v1/analytics/trends", {"skills": "Go", "skill_category": "language"}, 400, "not both"),
+        ("/v1/analytics/trends", {"skills": "Cobolt"}, 400, "not in the taxonomy"),
+    ]
+    for path, params, status, message in cases:
+        response = client.get(path, params=params)
+        assert response.status_code == status, (path, params)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert message in response.json()["detail"]
+    for path, params, field in [
+        ("/v1/analytics/cooccurrence", {}, "query.of"),
+        ("/v1/analytics/cooccurrence", {"of": "Go", "order": "chance"}, "query.order"),
+        ("/v1/analytics/trends", {"months": 0}, "query.months"),
+        ("/v1/analytics/trends", {"until": "2026-13"}, "query.until"),
+        ("/v1/analytics/languages", {"until": "October"}, "query.until"),
+        ("/v1/analytics/languages", {"limit": 5}, "query.limit"),
+    ]:
+        response = client.get(path, params=params)
+        assert response.status_code == 422, (path, params)
+        assert [e["field"] for e in response.json()["errors"]] == [field]

@@ -6,8 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from kyujin.analytics import service
-from kyujin.analytics.schemas import SalariesQuery, SalaryFigures, SkillDemand, SkillsQuery
+from kyujin.analytics import service, trends
+from kyujin.analytics.schemas import (
+    Cooccurrence,
+    CooccurrenceQuery,
+    LanguagesOutlook,
+    LanguagesQuery,
+    SalariesQuery,
+    SalaryFigures,
+    SkillDemand,
+    SkillsQuery,
+    Trends,
+    TrendsQuery,
+)
 from kyujin.api.deps import SessionDep
 from kyujin.api.errors import Problem
 
@@ -32,3 +43,34 @@ def salaries(session: SessionDep, query: Annotated[SalariesQuery, Query()]) -> S
     by the group asked for, and the premium of a skill within each experience band. A figure
     over fewer than 5 postings is withheld (null), its n shown."""
     return service.salary_figures(session, query)
+
+
+@router.get(
+    "/cooccurrence", response_model=Cooccurrence, summary="Skill co-occurrence", responses=_ERRORS
+)
+def cooccurrence(session: SessionDep, query: Annotated[CooccurrenceQuery, Query()]) -> Cooccurrence:
+    """The skills that appear in the same matching postings as the skill `of`: how many
+    postings have both, their share of the postings with `of` (withheld when those are
+    under 5), and the lift P(both) / (P(of) P(skill)) over the matching postings (1 is
+    chance; withheld when fewer than 5 postings have both)."""
+    return service.cooccurrence(session, query)
+
+
+@router.get("/trends", response_model=Trends, summary="Monthly trends", responses=_ERRORS)
+def monthly_trends(session: SessionDep, query: Annotated[TrendsQuery, Query()]) -> Trends:
+    """Matching postings per calendar month of listed_on (the posted date, or the day
+    stored) and the share of them mentioning each skill of `skills` (or the top skills of
+    `skill_category`), each with the change against the previous month; a share over fewer
+    than 5 postings is withheld."""
+    return trends.trends(session, query)
+
+
+@router.get(
+    "/languages", response_model=LanguagesOutlook, summary="Language outlook", responses=_ERRORS
+)
+def languages(session: SessionDep, query: Annotated[LanguagesQuery, Query()]) -> LanguagesOutlook:
+    """For each backend language the product follows: share of the matching postings,
+    salary quartiles, growth (share in the last 3 months against the 3 before), and the 3
+    industries and company size bands whose postings mention it most (groups under 5
+    postings not ranked)."""
+    return trends.language_outlook(session, query)
