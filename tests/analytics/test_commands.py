@@ -1,4 +1,4 @@
-"""`kyujin analytics skills|salaries`: filters, a table by default, the API's JSON with --json."""
+"""`kyujin analytics ...`: filters, a table by default, the API's JSON with --json."""
 
 from __future__ import annotations
 
@@ -12,30 +12,43 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from kyujin.cli import app
+from kyujin.postings.schemas import PostingIn
 from kyujin.settings import get_settings
-from tests.analytics import market
+from tests.analytics import market, oracle
 from tests.analytics.market import Row
 from tests.support.factories import jsonl
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def stored(
-    new_database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[list[Row]]:
-    monkeypatch.setenv("KYUJIN_DATABASE_URL", new_database_url)
-    monkeypatch.setenv("KYUJIN_LOG_LEVEL", "WARNING")
-    get_settings.cache_clear()
+def _imported(url: str, records: list[PostingIn], tmp_path: Path) -> list[Row]:
     file = tmp_path / "market.jsonl"
-    file.write_bytes(jsonl(*(p.model_dump(mode="json") for p in market.labelled_postings())))
+    file.write_bytes(jsonl(*(p.model_dump(mode="json") for p in records)))
     assert runner.invoke(app, ["import", str(file)]).exit_code == 0
-    engine = create_engine(new_database_url)
+    engine = create_engine(url)
     with Session(engine) as session:
         rows = market.rows(session)
     engine.dispose()
-    yield rows
+    return rows
+
+
+@pytest.fixture
+def database(new_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("KYUJIN_DATABASE_URL", new_database_url)
+    monkeypatch.setenv("KYUJIN_LOG_LEVEL", "WARNING")
     get_settings.cache_clear()
+    yield new_database_url
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def stored(database: str, tmp_path: Path) -> list[Row]:
+    return _imported(database, market.labelled_postings(), tmp_path)
+
+
+@pytest.fixture
+def dated(database: str, tmp_path: Path) -> list[Row]:
+    return _imported(database, market.dated_postings(), tmp_path)
 
 
 def test_salaries_json_is_the_api_answer(stored: list[Row]) -> None:
@@ -80,3 +93,65 @@ def test_bad_input_exits_2_with_a_message(stored: list[Row]) -> None:
     assert result.exit_code == 2
     result = runner.invoke(app, ["analytics", "salaries", "--by", "colour"])
     assert result.exit_code == 2
+
+
+def test_cooccurrence_json_is_the_api_answer(stored: list[Row]) -> None:
+    result = runner.invoke(
+        app, ["analytics", "cooccurrence", "go", "--top", "500", "-f", "industry=saas", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    subset = market.where(stored, lambda r: r.attrs["industry"] == "saas")
+    expected = oracle.cooccurrence(subset, "Go")
+    assert body["skill"] == "Go" and body["postings"] == expected["postings"]
+    assert {f["skill"]: f for f in body["skills"]} == expected["skills"]
+
+
+def test_cooccurrence_table_by_lift(stored: list[Row]) -> None:
+    result = runner.invoke(app, ["analytics", "cooccurrence", "Python", "--order", "lift"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Python: ") and "lift = P(both) / (P(A) P(B))" in lines[0]
+    assert lines[1].split() == ["skill", "category", "together", "postings", "share", "lift"]
+    lifts = [line.split()[-1] for line in lines[2:]]
+    shown = [float(x) for x in lifts if x != "withheld"]
+    assert shown == sorted(shown, reverse=True) and lifts[-1] == "withheld"
+
+
+def test_trends_table_and_json(dated: list[Row]) -> None:
+    args = ["analytics", "trends", "Python", "Go", "--months", "3", "--until", "2026-10"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["month", "n", "change", "Python", "Go"]
+    assert [line.split()[0] for line in lines[2:]] == ["2026-08", "2026-09", "2026-10"]
+    body = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert body["skills"][0]["months"] == [
+        oracle.trend_cell(dated, "Python", m) for m in ("2026-08", "2026-09", "2026-10")
+    ]
+
+
+def test_languages_json_is_the_api_answer(dated: list[Row]) -> None:
+    result = runner.invoke(app, ["analytics", "languages", "-f", "remote=full", "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    subset = market.where(dated, lambda r: r.attrs["remote"] == "full")
+    last = max(r.attrs["listed_on"] for r in subset).isoformat()[:7]
+    for outlook in body["languages"]:
+        assert outlook == oracle.language(subset, outlook["language"], last)
+    table = runner.invoke(app, ["analytics", "languages"]).stdout.splitlines()
+    assert table[1].split()[:3] == ["language", "postings", "share"]
+    assert {line.split()[0] for line in table[2:]} >= {"Python", "Go", "Java", "COBOL"}
+
+
+def test_bad_input_to_the_new_commands_exits_2(stored: list[Row]) -> None:
+    for args, message in [
+        (["cooccurrence", "Cobolt"], "'Cobolt' is not in the taxonomy"),
+        (["trends", "Go", "--category", "language"], "not both"),
+        (["trends", "--until", "2026-13"], "until"),
+        (["languages", "--until", "soon"], "until"),
+    ]:
+        result = runner.invoke(app, ["analytics", *args])
+        assert result.exit_code == 2, args
+        assert message in result.stderr, args
+    assert runner.invoke(app, ["analytics", "cooccurrence", "Go", "--order", "x"]).exit_code == 2

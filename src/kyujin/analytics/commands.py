@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from pydantic import BaseModel, ValidationError
 
 from kyujin.analytics.schemas import (
     FILTER_FIELDS,
+    Cooccurrence,
+    CooccurrenceQuery,
+    LanguagesOutlook,
+    LanguagesQuery,
     SalariesQuery,
     SalaryCell,
     SalaryFigures,
@@ -22,6 +26,8 @@ from kyujin.analytics.schemas import (
     Segment,
     SkillDemandCell,
     SkillsQuery,
+    Trends,
+    TrendsQuery,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +37,8 @@ Q = TypeVar("Q", bound=BaseModel)
 R = TypeVar("R")
 
 app = typer.Typer(
-    help="Market figures over the stored postings: skill demand, salary percentiles.",
+    help="Market figures over the stored postings: skill demand, salary percentiles, "
+    "co-occurrence, monthly trends, the backend language outlook.",
     no_args_is_help=True,
 )
 
@@ -50,6 +57,10 @@ Filters = Annotated[
     ),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="The API's JSON instead of a table.")]
+Until = Annotated[
+    str | None,
+    typer.Option(help="The last month, YYYY-MM (default: that of the latest matching posting)."),
+]
 
 
 def _parse_filters(items: Sequence[str]) -> dict[str, Any]:
@@ -175,6 +186,77 @@ def _salary_text(figures: SalaryFigures) -> str:
     return text
 
 
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _points(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:+.1f}pt"
+
+
+def _cooccurrence_text(figures: Cooccurrence) -> str:
+    note = " (fewer than 5: shares withheld)" if figures.withheld else ""
+    rows = [
+        [
+            f.skill,
+            f.category,
+            f"{f.postings:,}",
+            f"{f.skill_postings:,}",
+            _percent(f.share),
+            "withheld" if f.lift is None else _ratio(f.lift),
+        ]
+        for f in figures.skills
+    ]
+    header = ["skill", "category", "together", "postings", "share", "lift"]
+    body = _table(header, rows) if rows else "(no skills)"
+    return (
+        f"{figures.skill}: {figures.postings:,} of {figures.n:,} matching postings{note}; "
+        f"share = together / {figures.postings:,}, lift = P(both) / (P(A) P(B)), "
+        f"withheld under 5 together\n{body}"
+    )
+
+
+def _trends_text(trends: Trends) -> str:
+    if not trends.months:
+        return f"{trends.n:,} matching postings: no months to show"
+    header = ["month", "n", "change", *(s.skill for s in trends.skills)]
+    rows = []
+    for i, total in enumerate(trends.totals):
+        cells = [
+            f"{_percent(s.months[i].share)} ({_points(s.months[i].change)})" for s in trends.skills
+        ]
+        change = "-" if total.change is None else f"{total.change:+,}"
+        rows.append([total.month, f"{total.n:,}", change, *cells])
+    return (
+        f"{trends.n:,} matching postings, latest listed {trends.latest}; share of the month's "
+        f"postings (change vs the previous month), withheld under 5\n{_table(header, rows)}"
+    )
+
+
+def _languages_text(outlook: LanguagesOutlook) -> str:
+    header = ["language", "postings", "share", "n salary", "median", "growth", "industries",
+              "size bands"]  # fmt: skip
+    rows = [
+        [
+            o.language,
+            f"{o.postings:,}",
+            _percent(o.share),
+            f"{o.salary.n:,}",
+            _yen(o.salary.median),
+            _points(o.growth),
+            ", ".join(f"{g.value} {g.share:.0%}" for g in o.industries) or "-",
+            ", ".join(f"{g.value} {g.share:.0%}" for g in o.size_bands) or "-",
+        ]
+        for o in outlook.languages
+    ]
+    recent, previous = outlook.recent_months, outlook.previous_months
+    span = f"{recent[0]}..{recent[-1]} vs {previous[0]}..{previous[-1]}" if recent else "-"
+    return (
+        f"{outlook.n:,} matching postings; growth: share {span}; "
+        f"n < 5 withheld\n{_table(header, rows)}"
+    )
+
+
 # --- commands -------------------------------------------------------------------------------
 
 
@@ -227,3 +309,70 @@ def salaries_command(
     query = _query(SalariesQuery, filters, by=by, premium_skill=premium, top=top)
     figures = _run(service.salary_figures, query)
     typer.echo(figures.model_dump_json(indent=2) if as_json else _salary_text(figures))
+
+
+@app.command("cooccurrence")
+def cooccurrence_command(
+    skill: Annotated[str, typer.Argument(help="The skill whose companions are counted.")],
+    filters: Filters = None,
+    top: Annotated[int, typer.Option(min=1, max=500, help="Skills listed.")] = 20,
+    category: Annotated[
+        str | None, typer.Option(help="Only companions of this category: database, ...")
+    ] = None,
+    order: Annotated[
+        Literal["count", "lift"], typer.Option(help="Most frequent first, or highest lift.")
+    ] = "count",
+    as_json: AsJson = False,
+) -> None:
+    """The skills that appear in the same postings as SKILL: count, share and lift."""
+    from kyujin.analytics import service
+
+    query = _query(
+        CooccurrenceQuery, filters, of=skill, top=top, skill_category=category, order=order
+    )
+    figures = _run(service.cooccurrence, query)
+    typer.echo(figures.model_dump_json(indent=2) if as_json else _cooccurrence_text(figures))
+
+
+@app.command("trends")
+def trends_command(
+    skills: Annotated[
+        list[str] | None, typer.Argument(help="Skills followed (or --category).")
+    ] = None,
+    filters: Filters = None,
+    category: Annotated[
+        str | None, typer.Option(help="Instead of skills: the top skills of this category.")
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, max=100, help="Skills with --category.")] = 10,
+    months: Annotated[int, typer.Option(min=1, max=60, help="Months shown.")] = 12,
+    until: Until = None,
+    as_json: AsJson = False,
+) -> None:
+    """Matching postings per month and each skill's share, with the change vs the previous
+    month."""
+    from kyujin.analytics import trends
+
+    query = _query(
+        TrendsQuery,
+        filters,
+        skills=skills or None,
+        skill_category=category,
+        top=top,
+        months=months,
+        until=until,
+    )
+    figures = _run(trends.trends, query)
+    typer.echo(figures.model_dump_json(indent=2) if as_json else _trends_text(figures))
+
+
+@app.command("languages")
+def languages_command(
+    filters: Filters = None, until: Until = None, as_json: AsJson = False
+) -> None:
+    """For each backend language: share, salary median, growth (last 3 months vs the 3
+    before), and the industries and size bands that ask for it most."""
+    from kyujin.analytics import trends
+
+    query = _query(LanguagesQuery, filters, until=until)
+    outlook = _run(trends.language_outlook, query)
+    typer.echo(outlook.model_dump_json(indent=2) if as_json else _languages_text(outlook))
