@@ -9,8 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from kyujin.analytics import service
-from kyujin.analytics.schemas import SalariesQuery, SkillsQuery
+from kyujin.analytics import service, trends
+from kyujin.analytics.schemas import (
+    CooccurrenceQuery,
+    LanguagesQuery,
+    SalariesQuery,
+    SkillsQuery,
+    TrendsQuery,
+)
 from kyujin.db.engine import make_engine
 from kyujin.db.migrate import upgrade
 from kyujin.postings.schemas import PostingIn
@@ -19,7 +25,8 @@ from tests.analytics import market
 from tests.conftest import make_settings
 from tests.support.servers import PostgresServer
 
-QUERIES: list[SkillsQuery | SalariesQuery] = [
+Query = SkillsQuery | SalariesQuery | CooccurrenceQuery | TrendsQuery | LanguagesQuery
+QUERIES: list[Query] = [
     SkillsQuery(top=50),
     SkillsQuery(top=10, skill_category="language", segment="industry"),
     SkillsQuery(segment="size_band", remote=["full", "hybrid"]),
@@ -31,7 +38,27 @@ QUERIES: list[SkillsQuery | SalariesQuery] = [
     SalariesQuery(by="size_band", premium_skill="Kubernetes", japanese_max="N3"),
     SalariesQuery(by="industry", salary_min=6_000_000, salary_max=9_000_000),
     SalariesQuery(by="japanese_level", max_years_experience=5, posted_since="2025-06-01"),
+    CooccurrenceQuery(of="Python", top=500),
+    CooccurrenceQuery(of="Java", order="lift", skill_category="framework", industry=["si"]),
+    CooccurrenceQuery(of="PostgreSQL", top=50, q="API", remote=["full"]),
+    TrendsQuery(skill_category="language", top=20, months=24),
+    TrendsQuery(skills=["Go", "Python", "Kubernetes"], months=6, until="2026-03"),
+    TrendsQuery(skill_category="database", size_band=["startup"], posted_since="2025-06-01"),
+    LanguagesQuery(),
+    LanguagesQuery(until="2026-02", industry=["finance", "si", "web"]),
 ]
+
+
+def _answer(session: Session, query: Query) -> dict[str, Any]:
+    if isinstance(query, SkillsQuery):
+        return service.skill_demand(session, query).model_dump()
+    if isinstance(query, SalariesQuery):
+        return service.salary_figures(session, query).model_dump()
+    if isinstance(query, CooccurrenceQuery):
+        return service.cooccurrence(session, query).model_dump()
+    if isinstance(query, TrendsQuery):
+        return trends.trends(session, query).model_dump()
+    return trends.language_outlook(session, query).model_dump()
 
 
 @pytest.fixture
@@ -50,12 +77,7 @@ def _figures(url: str, records: list[PostingIn]) -> list[dict[str, Any]]:
     try:
         with Session(engine) as session:
             market.load(session, records)
-            results: list[dict[str, Any]] = []
-            for query in QUERIES:
-                if isinstance(query, SkillsQuery):
-                    results.append(service.skill_demand(session, query).model_dump())
-                else:
-                    results.append(service.salary_figures(session, query).model_dump())
+            results = [_answer(session, query) for query in QUERIES]
             session.rollback()
         return results
     finally:
@@ -67,5 +89,11 @@ def test_sqlite_and_postgresql_give_identical_figures(urls: list[str]) -> None:
     sqlite, postgresql = (_figures(url, records) for url in urls)
     assert sqlite[0]["n"] == 400
     assert any(g["median"] is not None for g in sqlite[5]["groups"])
+    # The new figures are not empty answers that would agree trivially.
+    assert any(f["lift"] is not None for f in sqlite[11]["skills"])
+    assert len(sqlite[14]["months"]) == 24 and any(
+        c["change"] is not None for s in sqlite[14]["skills"] for c in s["months"]
+    )
+    assert any(o["growth"] is not None and o["industries"] for o in sqlite[17]["languages"])
     for query, left, right in zip(QUERIES, sqlite, postgresql, strict=True):
         assert left == right, query
