@@ -129,6 +129,8 @@ def test_bad_cooccurrence_trend_and_language_queries(client: TestClient) -> None
         ("/v1/analytics/cooccurrence", {"of": "Go", "order": "chance"}, "query.order"),
         ("/v1/analytics/trends", {"months": 0}, "query.months"),
         ("/v1/analytics/trends", {"until": "2026-13"}, "query.until"),
+        ("/v1/analytics/trends", {"until": "0000-01", "months": 60}, "query.until"),
+        ("/v1/analytics/languages", {"until": "0001-03"}, "query.until"),
         ("/v1/analytics/languages", {"until": "October"}, "query.until"),
         ("/v1/analytics/languages", {"limit": 5}, "query.limit"),
     ]:

@@ -55,13 +55,17 @@ Segment = Literal[
 SalaryGroupBy = Literal[
     "language", "skill", "experience", "size_band", "industry", "japanese_level"
 ]
-Month = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$", examples=["2026-10"])]
+# Years 1970-2999: a window of up to 61 months before any of them is still a real month.
+Month = Annotated[
+    str,
+    Field(pattern=r"^(19[7-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2])$", examples=["2026-10"]),
+]
 
 
 def _until() -> Any:
     return Field(
         default=None,
-        description="The last month shown, YYYY-MM; by default the month of the most recent "
+        description="The last month shown, YYYY-MM (1970-01 to 2999-12); by default the month of the most recent "
         "matching posting (its listed_on: the posted date, or the day it was stored).",
     )
 
