@@ -155,3 +155,21 @@ def test_bad_input_to_the_new_commands_exits_2(stored: list[Row]) -> None:
         assert result.exit_code == 2, args
         assert message in result.stderr, args
     assert runner.invoke(app, ["analytics", "cooccurrence", "Go", "--order", "x"]).exit_code == 2
+
+
+def test_rebuild_counts_every_posting_and_check_reports_drift(
+    stored: list[Row], database: str
+) -> None:
+    result = runner.invoke(app, ["analytics", "rebuild", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "postings_missing 0, postings_extra 0" in result.stdout
+    engine = create_engine(database)
+    with engine.begin() as conn:  # a write that bypasses the service: the rollup drifts
+        conn.exec_driver_sql("UPDATE posting SET remote = 'onsite' WHERE remote = 'full'")
+    engine.dispose()
+    result = runner.invoke(app, ["analytics", "rebuild", "--check"])
+    assert result.exit_code == 1
+    assert "postings_missing 0" not in result.stdout
+    result = runner.invoke(app, ["analytics", "rebuild"])
+    assert result.exit_code == 0 and "rebuilt" in result.stdout
+    assert runner.invoke(app, ["analytics", "rebuild", "--check"]).exit_code == 0

@@ -24,6 +24,7 @@ from kyujin.core.analytics import (
     percentile,
     premium,
     quartiles,
+    quartiles_counted,
     relative_change,
     salary_value,
     share,
@@ -199,3 +200,22 @@ def test_backend_languages_are_taxonomy_languages() -> None:
     for name in BACKEND_LANGUAGES:
         assert skills[name].category == "language", name
     assert {"Java", "Python", "Ruby", "PHP", "Go"} <= set(BACKEND_LANGUAGES)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=40_000_000), st.integers(0, 6)), max_size=30
+    )
+)
+def test_quartiles_counted_equals_quartiles_of_the_values_written_out(
+    pairs: list[tuple[int, int]],
+) -> None:
+    halves = [(Fraction(value, 2), k) for value, k in pairs]
+    written_out = [value for value, k in halves for _ in range(k)]
+    assert quartiles_counted(halves) == quartiles(written_out)
+
+
+def test_quartiles_counted_ignores_zero_counts_and_repeats_values() -> None:
+    counted = quartiles_counted([(100, 3), (999, 0), (200, 2), (100, 0)])
+    assert counted == quartiles([100, 100, 100, 200, 200])
+    assert (counted.p25, counted.median, counted.p75) == (100, 100, 200)

@@ -376,3 +376,43 @@ def languages_command(
     query = _query(LanguagesQuery, filters, until=until)
     outlook = _run(trends.language_outlook, query)
     typer.echo(outlook.model_dump_json(indent=2) if as_json else _languages_text(outlook))
+
+
+@app.command("rebuild")
+def rebuild_command(
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Only compare the rollup with a fresh count and report the difference "
+            "(exit 1 if any); change nothing.",
+        ),
+    ] = False,
+) -> None:
+    """Count every posting into the market rollup again (after a migration that added it to a
+    database holding postings, or to repair it); figures come from the postings meanwhile."""
+    import time
+
+    from kyujin.analytics import market
+    from kyujin.cli import make_engine_checked
+    from kyujin.db.engine import make_session_factory, transaction
+    from kyujin.settings import get_settings
+
+    engine = make_engine_checked(get_settings())
+    factory = make_session_factory(engine)
+    started = time.perf_counter()
+    try:
+        if check:
+            with transaction(factory, write=True) as session:
+                drift = market.drift(session)
+                session.rollback()
+            rows = ", ".join(f"{name} {count}" for name, count in drift.items())
+            typer.echo(f"rollup vs a fresh count: {rows}")
+            if any(drift.values()):
+                raise typer.Exit(1)
+            return
+        with transaction(factory, write=True) as session:
+            market.rebuild(session)
+        typer.echo(f"market rollup rebuilt in {time.perf_counter() - started:.1f} s")
+    finally:
+        engine.dispose()

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from fractions import Fraction
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Subquery
 from sqlalchemy.orm import Session
 
-from kyujin.analytics import repository
+from kyujin.analytics import market, market_repository, repository
 from kyujin.analytics.schemas import (
     Cooccurrence,
     CooccurrenceQuery,
@@ -34,6 +35,7 @@ from kyujin.analytics.schemas import (
 )
 from kyujin.core import analytics
 from kyujin.core.taxonomy import default_taxonomy
+from kyujin.db.models.market import CELL_COLUMNS
 from kyujin.errors import InvalidInput
 
 _BAND_ORDER = (*analytics.EXPERIENCE_BANDS, analytics.UNSTATED)
@@ -64,6 +66,11 @@ def check_category(name: str | None) -> None:
             f"skill_category {name!r} is not a category of the taxonomy; "
             f"one of: {', '.join(sorted(_categories()))}"
         )
+
+
+def _from_cell(value: str | None) -> str | None:
+    """A market rollup cell value as ``label`` gives the same value read from a posting."""
+    return value or None
 
 
 def label(value: Any) -> str | None:
@@ -109,11 +116,34 @@ def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
     """The share of matching postings that mention each skill, required and preferred,
     overall and per segment value; the ``top`` skills of each, most mentioned first."""
     check_category(query.skill_category)
-    ids = repository.matching_ids(session, query.search_query())
-    total = repository.count_postings(session, ids)
-    counts = repository.skill_counts(
-        session, ids, skill_category=query.skill_category, segment=query.segment
-    )
+    search_query = query.search_query()
+    cell = market.readable(session, search_query)
+    sizes: dict[str | None, int] = {}
+    counts: list[tuple[Any, str, str, int, int, int]]
+    if cell is not None and query.segment in (None, *CELL_COLUMNS):
+        total = market_repository.count_postings(session, cell)
+        counts = [
+            (_from_cell(value), skill, category, n, required, preferred)
+            for value, skill, category, n, required, preferred in market_repository.skill_counts(
+                session, cell, skill_category=query.skill_category, segment=query.segment
+            )
+        ]
+        if query.segment is not None:
+            sizes = {
+                _from_cell(value): n
+                for value, n in market_repository.count_by(session, cell, query.segment)
+            }
+    else:
+        ids = repository.matching_ids(session, search_query)
+        total = repository.count_postings(session, ids)
+        counts = repository.skill_counts(
+            session, ids, skill_category=query.skill_category, segment=query.segment
+        )
+        if query.segment is not None:
+            sizes = {
+                label(value): n
+                for value, n in repository.count_by_segment(session, ids, query.segment)
+            }
     # Overall figures are the sums over segments: each posting is in exactly one segment.
     summed: dict[str, tuple[str, int, int, int]] = {}
     by_value: dict[str | None, list[tuple[str, str, int, int, int]]] = defaultdict(list)
@@ -125,9 +155,6 @@ def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
     overall = _skill_cell(None, total, [(k, *v) for k, v in summed.items()], query.top)
     segments: list[SkillDemandCell] = []
     if query.segment is not None:
-        sizes = {
-            label(value): n for value, n in repository.count_by_segment(session, ids, query.segment)
-        }
         for value in sorted(sizes, key=lambda v: _largest_first((sizes[v], v))):
             segments.append(_skill_cell(value, sizes[value], by_value.get(value, []), query.top))
     return SkillDemand(
@@ -203,7 +230,11 @@ def salary_figures(session: Session, query: SalariesQuery) -> SalaryFigures:
     """Annual JPY p25, median and p75 of the matching postings that state a salary, overall
     and by the group asked for; optionally the premium of a skill per experience band."""
     premium_skill = canonical_skill(query.premium_skill) if query.premium_skill else None
-    ids = repository.matching_ids(session, query.search_query())
+    search_query = query.search_query()
+    cell = market.readable(session, search_query)
+    if cell is not None and query.by != "skill" and premium_skill is None:
+        return _salary_figures_from_rollup(session, query, cell)
+    ids = repository.matching_ids(session, search_query)
     total = repository.count_postings(session, ids)
 
     overall: list[analytics.Number] = []
@@ -237,6 +268,40 @@ def salary_figures(session: Session, query: SalariesQuery) -> SalaryFigures:
         overall=salary_cell(None, analytics.quartiles(overall)),
         groups=groups,
         premium=premium,
+    )
+
+
+def _salary_figures_from_rollup(
+    session: Session, query: SalariesQuery, cell: market_repository.Cell
+) -> SalaryFigures:
+    """salary_figures from the market rollup: the same figures, from counts of each salary."""
+    overall = [
+        (Fraction(salary2, 2), n)
+        for _, salary2, n in market_repository.salary_counts(session, cell, None)
+    ]
+    groups: list[SalaryCell] = []
+    if query.by is not None:
+        counted: dict[str | None, list[tuple[analytics.Number, int]]] = defaultdict(list)
+        sizes: dict[str | None, int] = defaultdict(int)
+        for raw, salary2, n in market_repository.salary_counts(session, cell, query.by):
+            value = raw if query.by == "experience" else _from_cell(raw)
+            counted[value].append((Fraction(salary2, 2), n))
+            sizes[value] += n
+        order: list[str | None]
+        if query.by == "experience":
+            order = [band for band in _BAND_ORDER if band in counted]
+        else:
+            order = sorted(counted, key=lambda v: _largest_first((sizes[v], v)))
+        groups = [
+            salary_cell(value, analytics.quartiles_counted(counted[value]))
+            for value in order[: query.top]
+        ]
+    return SalaryFigures(
+        n=market_repository.count_postings(session, cell),
+        by=query.by,
+        overall=salary_cell(None, analytics.quartiles_counted(overall)),
+        groups=groups,
+        premium=None,
     )
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -69,16 +69,20 @@ def percentile(values: Sequence[Number], percent: int) -> Fraction | None:
 
     None for no values; the one value for one value. Exact: no float is involved.
     """
+    return _percentile(len(values), percent, values.__getitem__)
+
+
+def _percentile(n: int, percent: int, at: Callable[[int], Number]) -> Fraction | None:
+    """Type 7 over ``n`` sorted values, the ``i``-th of which is ``at(i)``."""
     if not 0 <= percent <= 100:
         raise ValueError(f"percent must be within 0..100, not {percent}")
-    n = len(values)
     if n == 0:
         return None
     h = Fraction((n - 1) * percent, 100)
     low = math.floor(h)
-    value = Fraction(values[low])
+    value = Fraction(at(low))
     if low + 1 < n:
-        value += (h - low) * (values[low + 1] - values[low])
+        value += (h - low) * (at(low + 1) - at(low))
     return value
 
 
@@ -131,6 +135,26 @@ def quartiles(values: Iterable[Number]) -> Quartiles:
 def median(values: Iterable[Number]) -> Fraction | None:
     """The exact median (type 7: the mean of the middle two for an even count)."""
     return percentile(sorted(values), 50)
+
+
+def quartiles_counted(counts: Iterable[tuple[Number, int]]) -> Quartiles:
+    """``quartiles`` of a multiset given as (value, how many times) pairs, in any order: the
+    same figures as ``quartiles`` of the values written out, without writing them out (the
+    market rollup keeps salaries this way)."""
+    ordered = sorted((value, k) for value, k in counts if k > 0)
+    ends: list[int] = []  # ends[j]: how many values are <= ordered[j][0]
+    for _, k in ordered:
+        ends.append((ends[-1] if ends else 0) + k)
+    n = ends[-1] if ends else 0
+    if withheld(n):
+        return Quartiles(n=n, p25=None, median=None, p75=None, withheld=True)
+
+    def at(i: int) -> Number:
+        return ordered[bisect_right(ends, i)][0]
+
+    p25, median_, p75 = (_percentile(n, p, at) for p in QUARTILES)
+    assert p25 is not None and median_ is not None and p75 is not None
+    return Quartiles(n=n, p25=to_yen(p25), median=to_yen(median_), p75=to_yen(p75), withheld=False)
 
 
 @dataclass(frozen=True, slots=True)

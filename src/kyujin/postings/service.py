@@ -11,6 +11,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kyujin.analytics.market import MarketChanges
 from kyujin.core import search_text
 from kyujin.core.companies import industry_of, name_key, size_band_for_employees
 from kyujin.core.model import PostingFacts
@@ -108,10 +109,12 @@ def _company_fields(data: PostingIn) -> dict[str, object]:
     }
 
 
-def _companies(session: Session, records: Sequence[PostingIn]) -> dict[str, Company]:
+def _companies(
+    session: Session, records: Sequence[PostingIn], changes: MarketChanges
+) -> dict[str, Company]:
     """The company of each named record by name key, created when new; what a record states
     about its company (size, industry, foreign-affiliated) updates it, what it leaves out
-    does not."""
+    does not. The company's postings move to another market cell when it changes."""
     named = [(d, name_key(d.company)) for d in records if d.company]
     if not named:
         return {}
@@ -133,13 +136,16 @@ def _companies(session: Session, records: Sequence[PostingIn]) -> dict[str, Comp
         company = found[key]
         for attr, value in _company_fields(data).items():
             if value is not None and getattr(company, attr) != value:
+                changes.before_company(company.id)
                 setattr(company, attr, value)
     return found
 
 
-def link_companies(session: Session, pairs: Sequence[tuple[Posting, PostingIn]]) -> None:
+def link_companies(
+    session: Session, pairs: Sequence[tuple[Posting, PostingIn]], changes: MarketChanges
+) -> None:
     """Create or match each record's company by name and link the posting to it."""
-    found = _companies(session, [data for _, data in pairs])
+    found = _companies(session, [data for _, data in pairs], changes)
     for posting, data in pairs:
         posting.company = found[name_key(data.company)] if data.company else None
 
@@ -261,13 +267,14 @@ def _insert_new(
     session: Session,
     items: Sequence[tuple[tuple[str, str], PostingIn, str]],
     analyse: pool.Analyse,
+    changes: MarketChanges,
 ) -> None:
     """Insert new postings with their facts, skills and search documents in a few
     statements (no ORM objects: at 20-40 skills a posting, building and flushing ORM rows
     cost more than extracting them)."""
     if not items:
         return
-    companies = _companies(session, [data for _, data, _ in items])
+    companies = _companies(session, [data for _, data, _ in items], changes)
     session.flush()  # company changes, before rows refer to them
     version = extraction.facts_version()
     today = utcnow().date()
@@ -295,6 +302,7 @@ def _insert_new(
         ],
     )
     repository.write_fts(session, list(zip(ids, docs, strict=True)))
+    changes.added(ids)
 
 
 def create_posting(session: Session, data: PostingIn) -> PostingOut:
@@ -311,7 +319,8 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
     _apply(posting, data, digest)
     extract_into(posting)
     doc = _prepare_index(session, posting)
-    link_companies(session, [(posting, data)])
+    changes = MarketChanges(session)
+    link_companies(session, [(posting, data)], changes)
     repository.add_posting(session, posting)
     try:
         with session.begin_nested():  # another request may create the same key meanwhile
@@ -320,6 +329,8 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
         raise Conflict(
             f"a posting with source={source!r} and external_id={external_id!r} already exists"
         ) from None
+    changes.added([posting.id])
+    changes.finish()
     return to_out(posting)
 
 
@@ -342,6 +353,8 @@ def import_batch(
     hashes = repository.hashes_by_keys(session, keys=prepared.keys())
     stale = [key for key, (_, digest) in prepared.items() if hashes.get(key, digest) != digest]
     existing = repository.get_by_keys(session, keys=stale)
+    changes = MarketChanges(session)
+    changes.before(posting.id for posting in existing.values())
     new: list[tuple[tuple[str, str], PostingIn, str]] = []
     changed: list[tuple[Posting, PostingIn]] = []
     docs: list[tuple[Posting, str]] = []
@@ -356,9 +369,10 @@ def import_batch(
             extract_into(posting)  # the text changed, so its facts may have
             docs.append((posting, _prepare_index(session, posting)))
             changed.append((posting, data))
-    link_companies(session, changed)
+    link_companies(session, changed, changes)
     _write_index(session, docs)
-    _insert_new(session, new, analyse)
+    _insert_new(session, new, analyse, changes)
+    changes.finish()
     summary.created += len(new)
     summary.updated += len(changed)
     summary.unchanged += len(records) - len(prepared)
@@ -375,11 +389,14 @@ def reextract(
     rows = repository.list_stale_postings(
         session, version=extraction.facts_version(), after_id=after_id, limit=limit, force=force
     )
+    changes = MarketChanges(session)
+    changes.before(posting.id for posting in rows)
     docs = []
     for posting in rows:
         extract_into(posting)
         docs.append((posting, _prepare_index(session, posting)))
     _write_index(session, docs)
+    changes.finish()
     return len(rows), (rows[-1].id if rows else after_id)
 
 

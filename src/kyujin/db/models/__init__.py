@@ -2,6 +2,17 @@
 
 from kyujin.db.models.company import Company
 from kyujin.db.models.import_job import ImportJob, ImportRejection
+from kyujin.db.models.market import MarketPostings, MarketSalary, MarketSkill, MarketState
 from kyujin.db.models.posting import Posting, PostingSkill
 
-__all__ = ["Company", "ImportJob", "ImportRejection", "Posting", "PostingSkill"]
+__all__ = [
+    "Company",
+    "ImportJob",
+    "ImportRejection",
+    "MarketPostings",
+    "MarketSalary",
+    "MarketSkill",
+    "MarketState",
+    "Posting",
+    "PostingSkill",
+]
