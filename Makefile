@@ -93,6 +93,8 @@ bench: $(BENCH_STAMP) services bench-tools
 		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
 	$(BIN)/python -m bench.http_load --backend sqlite \
 		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
+	$(BIN)/python -m bench.analytics_scale --backend postgresql \
+		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE)
 
 # Extraction quality: SkillSpan tech dev (../shared/data) and the held-out Japan-facts set.
 eval: install

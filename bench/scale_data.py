@@ -358,6 +358,10 @@ def prepare(
                 seconds = backfill_facts_json(url, base, log)
                 manifest["facts_json_backfill_s"] = round(seconds, 1)
                 _write_manifest(backend, url, sidecar, manifest)
+            seconds = rebuild_market_if_incomplete(url, log)
+            if seconds is not None:
+                manifest["market_rebuild_s"] = round(seconds, 1)
+                _write_manifest(backend, url, sidecar, manifest)
             return Prepared(backend, url, postings, base, seed, max_id, True, manifest)
         log(f"{url}: {count:,} postings, not {postings:,}: building it again")
 
@@ -394,17 +398,51 @@ def prepare(
     count, max_id = _count(url)
     if count != postings:
         raise SystemExit(f"{url}: {count:,} postings after copying, not {postings:,}")
+    # The replicas bypass the postings service, so the market rollup must count them again.
+    market_s = rebuild_market(url, log)
     manifest = {
         **wanted,
         "facts_version": facts_version(),
         "import_s": round(imported["seconds"], 1),
         **{k: round(v, 1) for k, v in timings.items()},
+        "market_rebuild_s": round(market_s, 1),
         "total_s": round(time.perf_counter() - started, 1),
         "prepared": machine()["date"],
     }
     _write_manifest(backend, url, sidecar, manifest)
     log(f"{backend}: prepared in {manifest['total_s']:,} s: {json.dumps(manifest)}")
     return Prepared(backend, url, postings, base, seed, max_id, False, manifest)
+
+
+def rebuild_market(url: str, log: Log = print) -> float:
+    """``kyujin analytics rebuild``: count every posting into the market rollup; seconds."""
+    from kyujin.analytics import market
+    from kyujin.db.engine import make_session_factory, transaction
+
+    log(f"{url.rsplit('/', 1)[-1]}: counting the postings into the market rollup ...")
+    engine = bench_engine(url)
+    started = time.perf_counter()
+    try:
+        with transaction(make_session_factory(engine), write=True) as session:
+            market.rebuild(session)
+    finally:
+        engine.dispose()
+    seconds = time.perf_counter() - started
+    log(f"  market rollup rebuilt in {seconds:.1f} s")
+    return seconds
+
+
+def rebuild_market_if_incomplete(url: str, log: Log = print) -> float | None:
+    from kyujin.analytics import market_repository
+    from kyujin.db.engine import make_session_factory, transaction
+
+    engine = bench_engine(url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            complete = market_repository.is_complete(session)
+    finally:
+        engine.dispose()
+    return None if complete else rebuild_market(url, log)
 
 
 def database_bytes(prepared: Prepared) -> int:
