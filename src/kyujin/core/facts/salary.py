@@ -45,8 +45,12 @@ def _amount(p: str) -> str:
 
 
 _SEP = r"\s?(?:~|-|to|から|－)\s?"
+# Every match of _RANGE starts with a space, a digit, a currency sign or the first letter of
+# one of its words; the lookahead rejects other positions before trying the alternatives.
+_RANGE_FIRST = r"(?=[\s\dumfsjeg最〜~¥$€£])"
 _RANGE = re.compile(
-    r"(?:(?P<upto>up to|max(?:imum)?|最大|〜|~)|(?P<from>from|starting (?:at|from)|min(?:imum)?"
+    _RANGE_FIRST
+    + r"(?:(?P<upto>up to|max(?:imum)?|最大|〜|~)|(?P<from>from|starting (?:at|from)|min(?:imum)?"
     r"|最低))?\s?"
     + _amount("a")
     + rf"(?:{_SEP}"

@@ -197,8 +197,13 @@ _NUMBER_WORDS = {
 }
 _Y = r"(?:years?|yrs?\.?)"  # "years", "yrs"
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+# Every alternative of _YEARS starts with a digit, a Latin letter, # + . or one of these
+# kanji/katakana; the lookahead rejects any other position at once instead of trying each
+# alternative there (same matches, several times faster over a window of prose).
+_YEARS_FIRST = r"(?=[\da-z#+.実開業エシ社就経プ職設構運イバサフ言])"
 _YEARS = re.compile(
-    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
+    _YEARS_FIRST + r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?"
+    r"\s?(?:が|は)?\s?[:：】\]]?\s?"
     r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
     r"|(?:開発|エンジニア|プログラマー?|プログラミング|実務|業務|職務|就業|社会人|設計|構築|運用|インフラ"
