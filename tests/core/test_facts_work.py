@@ -285,3 +285,26 @@ def test_triggers_are_read_in_text_order() -> None:
 
     folded = fold("Employment type: independent contractor (業務委託)")
     assert parse_employment(folded, Triggers(folded))[0] == "freelance"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A range's lower end is the minimum, whatever joins the two figures.
+        ("Requirements\n- 3 to 5 years of experience with Java", 3),
+        ("Requirements\n- Between 2 and 4 years of experience operating infrastructure", 2),
+        ("Requirements\n- 3~5 years of experience", 3),
+        ("Requirements\n- 3-5 years of experience", 3),
+        # Kanji numerals in the Japanese forms.
+        ("必須要件\n・三年以上のWebアプリケーション開発経験", 3),
+        ("必須要件\n・実務経験五年以上", 5),
+        ("必須要件\n・開発経験十年以上", 10),
+        ("必須要件\n・四年以上", 4),
+        # "and above" as "or more".
+        ("Requirements\n- 3 years and above in backend development", 3),
+        # A kanji numeral inside a longer number or an ordinal is not a count.
+        ("必須要件\n・第三年度以上の予算管理経験", None),
+    ],
+)
+def test_years_ranges_kanji_numerals_and_above(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
