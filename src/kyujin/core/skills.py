@@ -83,6 +83,32 @@ def _joined(text: str, start: int, end: int, joiners: str) -> bool:
     return True
 
 
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits from ``hits`` sorted by start, longest first: the longest match
+    wins where matches overlap ("Spring Boot" over "Spring"), except that a match running past
+    the end of the one kept gives that one back for a shorter match at the same start ending
+    before it: "Java Spring Boot" is Java and Spring Boot, not the alias Java Spring.
+    """
+    kept: list[_Hit] = []
+    last_end = -1
+    shorter: list[_Hit] = []  # the other hits at the start of the last kept one
+    for hit in hits:
+        if hit[0] >= last_end:
+            kept.append(hit)
+            last_end = -hit[1]
+            shorter = []
+        elif hit[0] == kept[-1][0]:
+            shorter.append(hit)
+        elif -hit[1] > last_end and shorter:
+            prefix = next((h for h in shorter if -h[1] <= hit[0]), None)
+            if prefix is not None:
+                kept[-1] = prefix
+                kept.append(hit)
+                last_end = -hit[1]
+                shorter = []
+    return kept
+
+
 class _Automaton:
     def __init__(
         self,
@@ -266,14 +292,8 @@ class SkillMatcher:
         self, prepared: Prepared, sections: Sections, *, title_skills: frozenset[str] = frozenset()
     ) -> list[SkillMention]:
         hits = self._hits(prepared)
-        # Longest match wins where matches overlap ("Spring Boot" over "Spring").
         hits.sort()  # by start, then longest first (ends are negated): a C tuple sort
-        kept: list[_Hit] = []
-        last_end = -1
-        for hit in hits:
-            if hit[0] >= last_end:
-                kept.append(hit)
-                last_end = -hit[1]
+        kept = _longest_first(hits)
         original = prepared.original
         context = Context(original, [(h[0], -h[1]) for h in kept if not h[3]], title_skills)
         category = self._category
