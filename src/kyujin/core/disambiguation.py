@@ -80,6 +80,25 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
 }
 # Skills with a negative pattern: checked even where the form is not declared ambiguous.
 HAS_NEGATIVE = frozenset(_NOT_AFTER) | frozenset(_NOT_BEFORE)
+# Practices, domains and soft skills also name teams and roles: "the Agile team", "our QA
+# engineers", "a Senior DevOps Engineer", "the Software Engineering department". There the
+# words say which unit someone sits in or what the job is called, not what the posting asks
+# for; languages, frameworks and tools keep "Java developer" (it asks for Java).
+ROLE_NAMING_CATEGORIES = frozenset({"practice", "domain", "soft_skill"})
+ROLE_NAMING_SKILLS = frozenset({"DevOps", "SRE"})  # practices filed under devops
+_TEAM_OR_ROLE = re.compile(
+    r"[ \-]?(?:teams?|department|group|squads?|community|organi[sz]ation|division|guild"
+    r"|engineers?|developers?|specialists?|professionals?|lead|managers?|architects?"
+    r"|administrators?|testers?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_team_or_role(end: int, text: str) -> bool:
+    """The word right after a skill makes it a team's or a role's name ("QA engineer")."""
+    return _TEAM_OR_ROLE.match(text, end) is not None
+
+
 _TECH_AFTER = re.compile(
     r"^(?:言語|\s?(?:lang|language|programming|developers?|engineers?|エンジニア|開発|経験"
     r"|experience|skills?|knowledge|expertise|backend|back-end|frontend|front-end|services?"

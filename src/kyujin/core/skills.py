@@ -19,7 +19,15 @@ import unicodedata
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
-from kyujin.core.disambiguation import HAS_NEGATIVE, Context, accept, reads_as_ordinary_word
+from kyujin.core.disambiguation import (
+    HAS_NEGATIVE,
+    ROLE_NAMING_CATEGORIES,
+    ROLE_NAMING_SKILLS,
+    Context,
+    accept,
+    names_a_team_or_role,
+    reads_as_ordinary_word,
+)
 from kyujin.core.model import SkillMention
 from kyujin.core.sections import Sections
 from kyujin.core.taxonomy import Taxonomy, TaxonomyError
@@ -142,6 +150,12 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self._category = {name: skill.category for name, skill in taxonomy.skills.items()}
+        # Skills whose name also names a team or a role (see ``names_a_team_or_role``).
+        self._role_naming = frozenset(
+            name
+            for name, skill in taxonomy.skills.items()
+            if skill.category in ROLE_NAMING_CATEGORIES or name in ROLE_NAMING_SKILLS
+        )
         words: dict[bytes, list[_Candidate]] = {}
         raw: dict[bytes, list[_Candidate]] = {}
 
@@ -299,12 +313,15 @@ class SkillMatcher:
         category = self._category
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
+        role_naming = self._role_naming
         for start, neg_end, name, ambiguous in kept:
             end = -neg_end
             if ambiguous:
                 if not accept(name, start, end, context):
                     continue
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
+                continue
+            if name in role_naming and names_a_team_or_role(end, original):
                 continue
             mentions.append(
                 SkillMention(
