@@ -37,3 +37,18 @@ def test_a_team_or_role_name_is_not_a_skill(text: str, skill: str) -> None:
 )
 def test_the_same_words_as_skills_are_kept(text: str, skill: str) -> None:
     assert skill in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job type: Full-time Industry: Financial Services Company size: 10k+ people",
+        "業界：金融",
+    ],
+)
+def test_an_industry_field_gives_its_values_context(text: str) -> None:
+    assert "financial services" in names(text)
+
+
+def test_an_industry_word_without_a_field_or_context_is_not_taken() -> None:
+    assert "financial services" not in names("We work hard and finance our own growth.")

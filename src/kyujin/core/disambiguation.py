@@ -123,7 +123,7 @@ _TECH_BEFORE = (
 # A field that lists technologies, the word among its values on the same line: "言語：Go",
 # "使用言語: Go, Python", "開発環境：AWS / Go", "Languages: Python, Go".
 _TECH_LABEL = re.compile(
-    r"(?:言語|技術|技術スタック|開発環境|(?<![a-z])(?:languages?|stack|tech|technologies))"
+    r"(?:言語|技術|技術スタック|開発環境|業界|業種|(?<![a-z])(?:languages?|stack|tech|technologies|industry|industries))"
     r"\s?[:：](?:[^:：。.!?！？\n]|\.(?!\s))*$",  # to the end of its sentence ("Node.js" is in it)
     re.IGNORECASE,
 )
