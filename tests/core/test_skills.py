@@ -35,3 +35,22 @@ def test_the_alias_java_spring_still_matches_alone() -> None:
 def test_the_longest_match_still_wins_where_nothing_runs_past_it() -> None:
     assert skills("Spring Boot") == [("Spring Boot", "Spring Boot")]
     assert skills("Ruby on Rails") == [("Ruby on Rails", "Ruby on Rails")]
+
+
+def test_a_role_name_repeating_a_skill_mentioned_as_itself_is_dropped() -> None:
+    text = "We are looking for a Java Developer.\nRequirements\n- 3+ years of Java"
+    found = [(m.skill, m.start, m.requirement) for m in extract(text).skills]
+    assert found == [("Java", text.rindex("Java"), "required")]
+
+
+def test_a_role_name_is_kept_when_it_is_the_only_mention_of_the_skill() -> None:
+    text = "We are looking for a Java Developer to join our team."
+    assert [m.skill for m in extract(text).skills] == ["Java"]
+
+
+def test_a_role_name_in_a_requirement_is_kept_beside_an_unknown_mention() -> None:
+    text = "Our stack is Java.\nRequirements\n- Experience as a Java developer"
+    assert [m.requirement for m in extract(text).skills if m.skill == "Java"] == [
+        "unknown",
+        "required",
+    ]

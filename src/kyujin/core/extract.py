@@ -19,7 +19,7 @@ from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
 from kyujin.core.facts.work import parse_employment, parse_remote, parse_visa, parse_years
 from kyujin.core.model import PostingFacts, Span
 from kyujin.core.sections import Sections, find_sections, leading_title_end
-from kyujin.core.skills import SkillMatcher
+from kyujin.core.skills import SkillMatcher, drop_role_repeats
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import prepare
 from kyujin.core.triggers import Triggers
@@ -59,7 +59,8 @@ class Extractor:
             )
         mentions = self.matcher.find(prepared, sections, title_skills=title_skills)
         title_end = leading_title_end(text)
-        facts.skills = [m for m in mentions if m.start >= title_end] if title_end else mentions
+        kept = [m for m in mentions if m.start >= title_end] if title_end else mentions
+        facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         spans: dict[str, Span] = {}
         (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(

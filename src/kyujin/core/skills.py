@@ -329,3 +329,26 @@ class SkillMatcher:
                 )
             )
         return mentions
+
+
+def drop_role_repeats(mentions: list[SkillMention], text: str) -> list[SkillMention]:
+    """Drop a mention that only names a role or team ("an experienced Java Developer", "our
+    Kubernetes team") where the same skill is mentioned elsewhere as itself with the same
+    requirement, or the role mention's requirement is unknown: the skill stays, found where
+    the posting asks for it; the job title adds no second mention.
+    """
+    roles = [i for i, m in enumerate(mentions) if names_a_team_or_role(m.end, text)]
+    if not roles:
+        return mentions
+    role_set = set(roles)
+    plain: dict[str, set[str]] = {}
+    for i, m in enumerate(mentions):
+        if i not in role_set:
+            plain.setdefault(m.skill, set()).add(m.requirement)
+    drop = {
+        i
+        for i in roles
+        if mentions[i].skill in plain
+        and (mentions[i].requirement == "unknown" or mentions[i].requirement in plain[mentions[i].skill])
+    }
+    return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
