@@ -337,7 +337,17 @@ def drop_role_repeats(mentions: list[SkillMention], text: str) -> list[SkillMent
     requirement, or the role mention's requirement is unknown: the skill stays, found where
     the posting asks for it; the job title adds no second mention.
     """
-    roles = [i for i, m in enumerate(mentions) if names_a_team_or_role(m.end, text)]
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for m in mentions:
+        if m.skill in seen:
+            repeated.add(m.skill)
+        seen.add(m.skill)
+    roles = [
+        i
+        for i, m in enumerate(mentions)
+        if m.skill in repeated and names_a_team_or_role(m.end, text)
+    ]
     if not roles:
         return mentions
     role_set = set(roles)
