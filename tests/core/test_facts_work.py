@@ -308,3 +308,21 @@ def test_triggers_are_read_in_text_order() -> None:
 )
 def test_years_ranges_kanji_numerals_and_above(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements\n- At least a year of backend experience", 1),
+        ("Requirements\n- 3y+ backend experience", 3),
+        ("Requirements\n- Experience: 3y+", 3),
+        ("Requirements\n- Strong experience (3 yrs min.) with Java", 3),
+        ("Experience required: 3 years", 3),
+        ("Experience level: 3+ years", 3),
+        # "a" is a count only after "at least"; a bare "3y" is not a year count.
+        ("Requirements\n- A year of great growth is behind us", None),
+        ("Requirements\n- Experience with 3y data retention", None),
+    ],
+)
+def test_years_short_forms_and_experience_fields(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -189,6 +189,7 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "a": 1,  # "at least a year"
     "一": 1,
     "二": 2,
     "三": 3,
@@ -200,7 +201,7 @@ _NUMBER_WORDS = {
     "九": 9,
     "十": 10,
 }
-_Y = r"(?:years?|yrs?\.?)"  # "years", "yrs"
+_Y = r"(?:years?|yrs?\.?|y(?=\+))"  # "years", "yrs", "3y+"
 # A year count in a Japanese form: digits or one kanji numeral (三年以上, 十年以上).
 _JA_N = r"(?:\d{1,2}|(?<![一二三四五六七八九十第])[一二三四五六七八九十](?![一二三四五六七八九十]))"
 # A range's upper end after the lower one, which is the minimum: "3 to 5 years", "3~5 years",
@@ -220,11 +221,11 @@ _YEARS = re.compile(
     r"(?:\(\d+\)\s?)?" + _UPPER + r"(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten)\+?\s?"
+    r"six|seven|eight|nine|ten|(?<=at least )a)\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|experience\s?[:：]\s?(?:at least |minimum |min\.? |over )?(?P<e4>"
+    r"|experience(?: required| level| needed)?\s?[:：]\s?(?:at least |minimum |min\.? |over )?(?P<e4>"
     + _NUMBER
     + r")\s?\+?\s?"
     + _Y
@@ -251,7 +252,7 @@ _YEARS = re.compile(
     + _Y
     + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
-    r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|\+))"
+    r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
