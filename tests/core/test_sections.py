@@ -95,3 +95,21 @@ def test_a_sentence_or_a_heading_is_no_title(text: str) -> None:
 def test_skills_in_a_leading_title_are_not_mentions_but_the_body_keeps_them() -> None:
     facts = extract("Senior Java Developer\nRequirements\n- 5+ years of Java and Kafka")
     assert [(m.skill, m.start) for m in facts.skills] == [("Java", 49), ("Apache Kafka", 58)]
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["雇用形態：正社員", "Employment type: Full-time", "Salary: ¥8M", "勤務地：東京都渋谷区"],
+)
+def test_a_conditions_field_line_ends_the_list_before_it(field: str) -> None:
+    text = f"Nice to have\n- React\n{field}\n- Kafka"
+    facts = extract(text)
+    assert [(m.skill, m.requirement) for m in facts.skills] == [
+        ("React", "preferred"),
+        ("Apache Kafka", "unknown"),
+    ]
+
+
+def test_an_item_with_a_colon_is_not_a_conditions_line() -> None:
+    facts = extract("Nice to have\n- Kafka experience: 2 years\n- Redis")
+    assert [m.requirement for m in facts.skills] == ["preferred", "preferred"]

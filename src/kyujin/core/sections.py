@@ -54,6 +54,13 @@ _HEADING = re.compile(
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
     rf"[】\]>＞■◆:：]",
 )
+# A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
+# list before it: it is a condition of the job, not an item of a requirements list.
+CONDITION_FIELD = re.compile(
+    rf"{_DECOR}(?:雇用形態|給与|年収|想定年収|勤務地|勤務時間|勤務形態|休日|休暇|福利厚生|待遇|試用期間"
+    r"|employment(?: type)?|job type|salary|pay|compensation|location|working hours|benefits"
+    r"|holidays|remote(?: policy)?|visa(?: sponsorship)?)\s?[:：]\s?\S"
+)
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
 # Marks inside a line that make the line a preference (or a requirement).
@@ -105,6 +112,11 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             continue
         seen.add(line_start)
         match = _HEADING.match(folded, line_start, line_end)
+        if match is None and CONDITION_FIELD.match(folded, line_start, line_end):
+            headings.add(line_start)
+            starts.append(line_start)
+            kinds.append("unknown")
+            continue
         if match is None or (
             line_end - line_start > _MAX_HEADING and not (match.lastgroup or "").endswith("2")
         ):
