@@ -326,3 +326,16 @@ def test_years_ranges_kanji_numerals_and_above(text: str, years: int | None) -> 
 )
 def test_years_short_forms_and_experience_fields(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Employment: Contract (12 months, renewable)", "contract"),
+        ("Employment type: Contract, one year", "contract"),
+        ("Employment type: Contract", "contract"),
+        ("Employment: contract work is outsourced to partners", None),
+    ],
+)
+def test_an_employment_field_whose_value_opens_with_contract(text: str, kind: str | None) -> None:
+    assert extract(text).employment_type == kind

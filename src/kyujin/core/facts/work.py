@@ -150,7 +150,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"契約社員|有期(?:雇用)?契約|fixed[- ]term|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
             r"|employment type:\s?contract"
-            r"|^\s*contract\s*$"
+            # a field's value that is just "Contract", or "Contract (12 months)", "Contract, 1 year"
+            r"|^\s*contract(?:\s*$|\s?[(（,/])"
         ),
         "contract",
     ),
