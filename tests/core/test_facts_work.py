@@ -339,3 +339,25 @@ def test_years_short_forms_and_experience_fields(text: str, years: int | None) -
 )
 def test_an_employment_field_whose_value_opens_with_contract(text: str, kind: str | None) -> None:
     assert extract(text).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("経験年数：不問", 0),
+        ("Experience: not required", 0),
+        ("Experience: None required", 0),
+        ("未経験の方も歓迎します", 0),
+        # a lead figure first gives way to the general one after it
+        ("必須\n・リーダー経験2年以上\n・開発経験5年以上", 5),
+        # "N years or more" with the count in words
+        ("Requirements\n- Two years or more of Kotlin\n- Four years or more of backend work", 4),
+    ],
+)
+def test_years_not_required_fields_lead_figures_and_words(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+def test_years_past_a_lead_figure_the_first_about_the_work_counts() -> None:
+    text = "必須要件\n・リーダー経験2年以上\n・Javaを用いた開発経験5年以上"
+    assert extract(text).min_years_experience == 5

@@ -253,12 +253,14 @@ _YEARS = re.compile(
     + _Y
     + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
-    r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
+    r"|(?<![\d.a-z])(?P<w4>" + _NUMBER + r")\s?" + _Y + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
-    r"未経験(?:者)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)|(?:実務)?経験(?:年数)?(?:は)?(?:不問|問いません)"
+    r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
+    r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
+    r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b)"
     # Experience of any kind, however qualified ("no prior professional experience required");
     # not one in a named skill ("no Kotlin experience required" says nothing of the years).
     r"|no (?:(?:prior|previous|professional|relevant|formal|work|working|industry|commercial"
@@ -352,6 +354,7 @@ def parse_years(
     windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
+    held_lead = False  # whether that figure is about leading or managing
     for m in finditer_in(_YEARS, folded, windows):
         group = next(g for g in _STRONG + _WEAK if m.group(g))
         raw = m.group(group)
@@ -372,11 +375,18 @@ def parse_years(
             # ("Webエンジニアとしての実務経験4年以上", "4+ years of server-side development").
             clause = _clause(folded, line_start, m.start(), m.end())
             if specific is None:
-                if not _is_specific(clause):
+                # a lead or management figure first ("リーダー経験2年以上") is held like one
+                # about a skill: a later general one is the minimum
+                if not _is_specific(clause) and not _LEAD.search(clause):
                     candidates.append((0, m.start(), m.end(), years))
                     break
                 specific = (m.start(), m.end(), years)
-            elif years > specific[2] and not _is_specific(clause) and not _LEAD.search(clause):
+                held_lead = bool(_LEAD.search(clause))
+            elif not _LEAD.search(clause) and (
+                (years > specific[2] and not _is_specific(clause)) or held_lead
+            ):
+                # a general figure larger than the held one; or, past a lead figure, the
+                # first one about the work itself ("Javaを用いた開発経験5年以上")
                 candidates.append((0, m.start(), m.end(), years))
                 break
             continue
