@@ -158,7 +158,9 @@ _LEADING_TITLE = re.compile(
     r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}?(?i:" + _ROLE_NOUN + r")\b"
     # what the title goes on with: its stack or team in parentheses or after a dash or bar
     # ("( JavaScript / React )", "- Java", "| React JS Developer") ...
-    r"(?:[ \t]*(?:\([^()\n]{0,60}\)|[-|:\u2013\u2014][ \t]*" + _TITLE_WORD + r"(?:[ \t]*[/,&]?[ \t]*"
+    r"(?:[ \t]*(?:\([^()\n]{0,60}\)|[-|:\u2013\u2014][ \t]*"
+    + _TITLE_WORD
+    + r"(?:[ \t]*[/,&]?[ \t]*"
     + _TITLE_WORD
     + r")*))*"
     # ... and not a sentence: "On-call engineers must react" opens no title.

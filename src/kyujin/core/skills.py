@@ -359,6 +359,9 @@ def drop_role_repeats(mentions: list[SkillMention], text: str) -> list[SkillMent
         i
         for i in roles
         if mentions[i].skill in plain
-        and (mentions[i].requirement == "unknown" or mentions[i].requirement in plain[mentions[i].skill])
+        and (
+            mentions[i].requirement == "unknown"
+            or mentions[i].requirement in plain[mentions[i].skill]
+        )
     }
     return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions

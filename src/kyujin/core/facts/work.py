@@ -211,12 +211,16 @@ _UPPER = r"(?:(?:-|~|to|and)\s?(?:\d{1,2}|one|two|three|four|five|six|seven|eigh
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 _YEARS = re.compile(
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
-    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>" + _JA_N + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
+    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>"
+    + _JA_N
+    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
     r"|(?:開発|エンジニア|プログラマー?|プログラミング|実務|業務|職務|就業|社会人|設計|構築|運用|インフラ"
     r"|バックエンド|サーバーサイド|フロントエンド|言語|職|[a-z#+.])歴\s?(?:は|が)?\s?[:：]?\s?(?:通算)?\s?"
     r"(?P<j3>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
-    r"|(?<![\d.])(?P<j2>" + _JA_N + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
+    r"|(?<![\d.])(?P<j2>"
+    + _JA_N
+    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
     r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
     r"(?:\(\d+\)\s?)?" + _UPPER + r"(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
@@ -226,7 +230,8 @@ _YEARS = re.compile(
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|experience(?: required| level| needed)?\s?[:：]\s?(?:at least |minimum |min\.? |over )?(?P<e4>"
+    r"|experience(?: required| level| needed)?\s?[:：]\s?"
+    r"(?:at least |minimum |min\.? |over )?(?P<e4>"
     + _NUMBER
     + r")\s?\+?\s?"
     + _Y
@@ -241,7 +246,9 @@ _YEARS = re.compile(
     + r")\s?\+?\s?"
     + _Y
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
-    + r"|(?<![\d.])(?P<w1>" + _JA_N + r")\s?年以上"
+    + r"|(?<![\d.])(?P<w1>"
+    + _JA_N
+    + r")\s?年以上"
     + r"|(?<![\d.a-z])(?P<w2>"
     + _NUMBER
     + r")\s?(?:\+|or more|plus)\s?"
@@ -253,7 +260,11 @@ _YEARS = re.compile(
     + _Y
     + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
-    r"|(?<![\d.a-z])(?P<w4>" + _NUMBER + r")\s?" + _Y + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
+    r"|(?<![\d.a-z])(?P<w4>"
+    + _NUMBER
+    + r")\s?"
+    + _Y
+    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
