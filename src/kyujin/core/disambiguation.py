@@ -94,6 +94,10 @@ _TEAM_OR_ROLE = re.compile(
 )
 
 
+# ``TEAM_OR_ROLE_AT(text, end)``: the match behind ``names_a_team_or_role``, for hot loops.
+TEAM_OR_ROLE_AT = _TEAM_OR_ROLE.match
+
+
 def names_a_team_or_role(end: int, text: str) -> bool:
     """The word right after a skill makes it a team's or a role's name ("QA engineer")."""
     return _TEAM_OR_ROLE.match(text, end) is not None

@@ -23,9 +23,9 @@ from kyujin.core.disambiguation import (
     HAS_NEGATIVE,
     ROLE_NAMING_CATEGORIES,
     ROLE_NAMING_SKILLS,
+    TEAM_OR_ROLE_AT,
     Context,
     accept,
-    names_a_team_or_role,
     reads_as_ordinary_word,
 )
 from kyujin.core.model import SkillMention
@@ -321,7 +321,7 @@ class SkillMatcher:
                     continue
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
                 continue
-            if name in role_naming and names_a_team_or_role(end, original):
+            if name in role_naming and TEAM_OR_ROLE_AT(original, end) is not None:
                 continue
             mentions.append(
                 SkillMention(
@@ -337,17 +337,9 @@ def drop_role_repeats(mentions: list[SkillMention], text: str) -> list[SkillMent
     requirement, or the role mention's requirement is unknown: the skill stays, found where
     the posting asks for it; the job title adds no second mention.
     """
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for m in mentions:
-        if m.skill in seen:
-            repeated.add(m.skill)
-        seen.add(m.skill)
-    roles = [
-        i
-        for i, m in enumerate(mentions)
-        if m.skill in repeated and names_a_team_or_role(m.end, text)
-    ]
+    if len(mentions) < 2:
+        return mentions
+    roles = [i for i, m in enumerate(mentions) if TEAM_OR_ROLE_AT(text, m.end) is not None]
     if not roles:
         return mentions
     role_set = set(roles)
