@@ -114,3 +114,11 @@ def test_the_adjective_japanese_is_not_a_language_requirement(text: str) -> None
 def test_many_language_words_stay_fast() -> None:
     facts = extract("- Japanese: N2\n" * 5000)
     assert facts.japanese_level == "N2"
+
+
+def test_a_language_line_after_a_conditions_field_is_not_a_plus() -> None:
+    # The 歓迎 list ends at the first conditions field ("雇用形態：正社員").
+    text = "歓迎 / Nice to have\n- React\n\n雇用形態：正社員\n日本語：ネイティブレベル"
+    assert extract(text).japanese_level == "native"
+    text = "Nice to have\n- Redis\n\nEmployment type: Full-time\nJapanese: conversational"
+    assert extract(text).japanese_level == "N3"

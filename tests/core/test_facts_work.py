@@ -285,3 +285,79 @@ def test_triggers_are_read_in_text_order() -> None:
 
     folded = fold("Employment type: independent contractor (業務委託)")
     assert parse_employment(folded, Triggers(folded))[0] == "freelance"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A range's lower end is the minimum, whatever joins the two figures.
+        ("Requirements\n- 3 to 5 years of experience with Java", 3),
+        ("Requirements\n- Between 2 and 4 years of experience operating infrastructure", 2),
+        ("Requirements\n- 3~5 years of experience", 3),
+        ("Requirements\n- 3-5 years of experience", 3),
+        # Kanji numerals in the Japanese forms.
+        ("必須要件\n・三年以上のWebアプリケーション開発経験", 3),
+        ("必須要件\n・実務経験五年以上", 5),
+        ("必須要件\n・開発経験十年以上", 10),
+        ("必須要件\n・四年以上", 4),
+        # "and above" as "or more".
+        ("Requirements\n- 3 years and above in backend development", 3),
+        # A kanji numeral inside a longer number or an ordinal is not a count.
+        ("必須要件\n・第三年度以上の予算管理経験", None),
+    ],
+)
+def test_years_ranges_kanji_numerals_and_above(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements\n- At least a year of backend experience", 1),
+        ("Requirements\n- 3y+ backend experience", 3),
+        ("Requirements\n- Experience: 3y+", 3),
+        ("Requirements\n- Strong experience (3 yrs min.) with Java", 3),
+        ("Experience required: 3 years", 3),
+        ("Experience level: 3+ years", 3),
+        # "a" is a count only after "at least"; a bare "3y" is not a year count.
+        ("Requirements\n- A year of great growth is behind us", None),
+        ("Requirements\n- Experience with 3y data retention", None),
+    ],
+)
+def test_years_short_forms_and_experience_fields(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Employment: Contract (12 months, renewable)", "contract"),
+        ("Employment type: Contract, one year", "contract"),
+        ("Employment type: Contract", "contract"),
+        ("Employment: contract work is outsourced to partners", None),
+    ],
+)
+def test_an_employment_field_whose_value_opens_with_contract(text: str, kind: str | None) -> None:
+    assert extract(text).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("経験年数：不問", 0),
+        ("Experience: not required", 0),
+        ("Experience: None required", 0),
+        ("未経験の方も歓迎します", 0),
+        # a lead figure first gives way to the general one after it
+        ("必須\n・リーダー経験2年以上\n・開発経験5年以上", 5),
+        # "N years or more" with the count in words
+        ("Requirements\n- Two years or more of Kotlin\n- Four years or more of backend work", 4),
+    ],
+)
+def test_years_not_required_fields_lead_figures_and_words(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+def test_years_past_a_lead_figure_the_first_about_the_work_counts() -> None:
+    text = "必須要件\n・リーダー経験2年以上\n・Javaを用いた開発経験5年以上"
+    assert extract(text).min_years_experience == 5

@@ -54,3 +54,62 @@ def test_requirement_of_each_line(phrase: str, expected: str) -> None:
 def test_long_lines_are_content_not_headings() -> None:
     text = "Requirements for this role include " + "many things " * 10 + "\nPython"
     assert find_sections(fold(text)).requirement_at(text.index("Python")) == "unknown"
+
+
+# --- a job title the text opens with ---------------------------------------------------------
+
+from kyujin.core.extract import extract  # noqa: E402
+from kyujin.core.sections import leading_title_end  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Senior Java Developer\nWe build things.", "Senior Java Developer"),
+        ("Software Engineer - Java\nAbout us", "Software Engineer - Java"),
+        ("iOS Developer ( f/m/d )\nAbout us", "iOS Developer ( f/m/d )"),
+        (
+            "Full Stack Engineer ( JavaScript / React / Node JS )\nAcme builds apps.",
+            "Full Stack Engineer ( JavaScript / React / Node JS )",
+        ),
+    ],
+)
+def test_a_leading_job_title_is_found(text: str, title: str) -> None:
+    assert text[: leading_title_end(text)] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are looking for a Java Developer.",
+        "On-call engineers must react quickly to alerts from our Go services.",
+        "Requirements\n- Java Developer experience",
+        "Javaエンジニア募集",
+        "",
+    ],
+)
+def test_a_sentence_or_a_heading_is_no_title(text: str) -> None:
+    assert leading_title_end(text) == 0
+
+
+def test_skills_in_a_leading_title_are_not_mentions_but_the_body_keeps_them() -> None:
+    facts = extract("Senior Java Developer\nRequirements\n- 5+ years of Java and Kafka")
+    assert [(m.skill, m.start) for m in facts.skills] == [("Java", 49), ("Apache Kafka", 58)]
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["雇用形態：正社員", "Employment type: Full-time", "Salary: ¥8M", "勤務地：東京都渋谷区"],
+)
+def test_a_conditions_field_line_ends_the_list_before_it(field: str) -> None:
+    text = f"Nice to have\n- React\n{field}\n- Kafka"
+    facts = extract(text)
+    assert [(m.skill, m.requirement) for m in facts.skills] == [
+        ("React", "preferred"),
+        ("Apache Kafka", "unknown"),
+    ]
+
+
+def test_an_item_with_a_colon_is_not_a_conditions_line() -> None:
+    facts = extract("Nice to have\n- Kafka experience: 2 years\n- Redis")
+    assert [m.requirement for m in facts.skills] == ["preferred", "preferred"]

@@ -80,6 +80,29 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
 }
 # Skills with a negative pattern: checked even where the form is not declared ambiguous.
 HAS_NEGATIVE = frozenset(_NOT_AFTER) | frozenset(_NOT_BEFORE)
+# Practices, domains and soft skills also name teams and roles: "the Agile team", "our QA
+# engineers", "a Senior DevOps Engineer", "the Software Engineering department". There the
+# words say which unit someone sits in or what the job is called, not what the posting asks
+# for; languages, frameworks and tools keep "Java developer" (it asks for Java).
+ROLE_NAMING_CATEGORIES = frozenset({"practice", "domain", "soft_skill"})
+ROLE_NAMING_SKILLS = frozenset({"DevOps", "SRE"})  # practices filed under devops
+_TEAM_OR_ROLE = re.compile(
+    r"[ \-]?(?:teams?|department|group|squads?|community|organi[sz]ation|division|guild"
+    r"|engineers?|developers?|specialists?|professionals?|lead|managers?|architects?"
+    r"|administrators?|testers?)\b",
+    re.IGNORECASE,
+)
+
+
+# ``TEAM_OR_ROLE_AT(text, end)``: the match behind ``names_a_team_or_role``, for hot loops.
+TEAM_OR_ROLE_AT = _TEAM_OR_ROLE.match
+
+
+def names_a_team_or_role(end: int, text: str) -> bool:
+    """The word right after a skill makes it a team's or a role's name ("QA engineer")."""
+    return _TEAM_OR_ROLE.match(text, end) is not None
+
+
 _TECH_AFTER = re.compile(
     r"^(?:言語|\s?(?:lang|language|programming|developers?|engineers?|エンジニア|開発|経験"
     r"|experience|skills?|knowledge|expertise|backend|back-end|frontend|front-end|services?"
@@ -104,7 +127,7 @@ _TECH_BEFORE = (
 # A field that lists technologies, the word among its values on the same line: "言語：Go",
 # "使用言語: Go, Python", "開発環境：AWS / Go", "Languages: Python, Go".
 _TECH_LABEL = re.compile(
-    r"(?:言語|技術|技術スタック|開発環境|(?<![a-z])(?:languages?|stack|tech|technologies))"
+    r"(?:言語|技術|技術スタック|開発環境|業界|業種|(?<![a-z])(?:languages?|stack|tech|technologies|industry|industries))"
     r"\s?[:：](?:[^:：。.!?！？\n]|\.(?!\s))*$",  # to the end of its sentence ("Node.js" is in it)
     re.IGNORECASE,
 )

@@ -18,8 +18,8 @@ from kyujin.core.facts.location import parse_location
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
 from kyujin.core.facts.work import parse_employment, parse_remote, parse_visa, parse_years
 from kyujin.core.model import PostingFacts, Span
-from kyujin.core.sections import Sections, find_sections
-from kyujin.core.skills import SkillMatcher
+from kyujin.core.sections import Sections, find_sections, leading_title_end
+from kyujin.core.skills import SkillMatcher, drop_role_repeats
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import prepare
 from kyujin.core.triggers import Triggers
@@ -29,7 +29,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 
 
 class Extractor:
@@ -57,7 +57,10 @@ class Extractor:
             title_skills = frozenset(
                 m.skill for m in self.matcher.find(prepared_title, _NO_SECTIONS)
             )
-        facts.skills = self.matcher.find(prepared, sections, title_skills=title_skills)
+        mentions = self.matcher.find(prepared, sections, title_skills=title_skills)
+        title_end = leading_title_end(text)
+        kept = [m for m in mentions if m.start >= title_end] if title_end else mentions
+        facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         spans: dict[str, Span] = {}
         (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(
@@ -68,7 +71,7 @@ class Extractor:
         facts.employment_type, employment_span = parse_employment(folded, triggers, folded_title)
         facts.min_years_experience, years_span = parse_years(folded, sections, triggers)
         facts.location, location_span = parse_location(
-            folded, triggers, facts.remote, names=[(m.start, m.end) for m in facts.skills]
+            folded, triggers, facts.remote, names=[(m.start, m.end) for m in mentions]
         )
         for name, span in (
             ("japanese_level", ja_span),

@@ -54,6 +54,13 @@ _HEADING = re.compile(
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
     rf"[】\]>＞■◆:：]",
 )
+# A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
+# list before it: it is a condition of the job, not an item of a requirements list.
+CONDITION_FIELD = re.compile(
+    rf"{_DECOR}(?:雇用形態|給与|年収|想定年収|勤務地|勤務時間|勤務形態|休日|休暇|福利厚生|待遇|試用期間"
+    r"|employment(?: type)?|job type|salary|pay|compensation|location|working hours|benefits"
+    r"|holidays|remote(?: policy)?|visa(?: sponsorship)?)\s?[:：]\s?\S"
+)
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
 # Marks inside a line that make the line a preference (or a requirement).
@@ -105,6 +112,11 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             continue
         seen.add(line_start)
         match = _HEADING.match(folded, line_start, line_end)
+        if match is None and CONDITION_FIELD.match(folded, line_start, line_end):
+            headings.add(line_start)
+            starts.append(line_start)
+            kinds.append("unknown")
+            continue
         if match is None or (
             line_end - line_start > _MAX_HEADING and not (match.lastgroup or "").endswith("2")
         ):
@@ -132,3 +144,41 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)
     return Sections(folded, starts, kinds, frozenset(preferred), frozenset(required))
+
+
+# A text that opens with its job title in English: a few title words ending in a role noun
+# ("Senior Java Developer", "Software Engineer - Java", "Backend Engineer ( Python )").
+_ROLE_NOUN = (
+    r"(?:developers?|engineers?|programmers?|architects?|designers?|leads?|managers?"
+    r"|specialists?|analysts?|administrators?|consultants?|scientists?|testers?|sre)"
+)
+_TITLE_WORD = r"(?:[A-Z0-9]|[a-z][A-Z])[A-Za-z0-9+#./&-]*"
+_LEADING_TITLE = re.compile(
+    # title words are capitalised (Senior, QA, Full-Stack) or read like iOS: not a sentence
+    r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}?(?i:" + _ROLE_NOUN + r")\b"
+    # what the title goes on with: its stack or team in parentheses or after a dash or bar
+    # ("( JavaScript / React )", "- Java", "| React JS Developer") ...
+    r"(?:[ \t]*(?:\([^()\n]{0,60}\)|[-|:\u2013\u2014][ \t]*"
+    + _TITLE_WORD
+    + r"(?:[ \t]*[/,&]?[ \t]*"
+    + _TITLE_WORD
+    + r")*))*"
+    # ... and not a sentence: "On-call engineers must react" opens no title.
+    r"(?![ \t]*[a-z])"
+)
+
+
+def leading_title_end(text: str) -> int:
+    """Where the job title a text opens with ends, or 0 when it opens otherwise.
+
+    Skills named in a title say what the role is about; like a title passed on its own
+    (``extract(..., title=...)``) they are not mentions of skills the posting asks for. The
+    title is the start of the first line up to its role noun, with what follows it on that
+    line in title punctuation ("( JavaScript / React )", "- Java"); it ends at a sentence or
+    at anything else (a Japanese title is not recognised).
+    """
+    m = _LEADING_TITLE.match(text, 0, min(len(text), 200))
+    if m is None:
+        return 0
+    line_end = text.find("\n", 0, m.end())
+    return m.end() if line_end < 0 else line_end

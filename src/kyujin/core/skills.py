@@ -19,7 +19,15 @@ import unicodedata
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
-from kyujin.core.disambiguation import HAS_NEGATIVE, Context, accept, reads_as_ordinary_word
+from kyujin.core.disambiguation import (
+    HAS_NEGATIVE,
+    ROLE_NAMING_CATEGORIES,
+    ROLE_NAMING_SKILLS,
+    TEAM_OR_ROLE_AT,
+    Context,
+    accept,
+    reads_as_ordinary_word,
+)
 from kyujin.core.model import SkillMention
 from kyujin.core.sections import Sections
 from kyujin.core.taxonomy import Taxonomy, TaxonomyError
@@ -83,6 +91,32 @@ def _joined(text: str, start: int, end: int, joiners: str) -> bool:
     return True
 
 
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits from ``hits`` sorted by start, longest first: the longest match
+    wins where matches overlap ("Spring Boot" over "Spring"), except that a match running past
+    the end of the one kept gives that one back for a shorter match at the same start ending
+    before it: "Java Spring Boot" is Java and Spring Boot, not the alias Java Spring.
+    """
+    kept: list[_Hit] = []
+    last_end = -1
+    shorter: list[_Hit] = []  # the other hits at the start of the last kept one
+    for hit in hits:
+        if hit[0] >= last_end:
+            kept.append(hit)
+            last_end = -hit[1]
+            shorter = []
+        elif hit[0] == kept[-1][0]:
+            shorter.append(hit)
+        elif -hit[1] > last_end and shorter:
+            prefix = next((h for h in shorter if -h[1] <= hit[0]), None)
+            if prefix is not None:
+                kept[-1] = prefix
+                kept.append(hit)
+                last_end = -hit[1]
+                shorter = []
+    return kept
+
+
 class _Automaton:
     def __init__(
         self,
@@ -116,6 +150,12 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self._category = {name: skill.category for name, skill in taxonomy.skills.items()}
+        # Skills whose name also names a team or a role (see ``names_a_team_or_role``).
+        self._role_naming = frozenset(
+            name
+            for name, skill in taxonomy.skills.items()
+            if skill.category in ROLE_NAMING_CATEGORIES or name in ROLE_NAMING_SKILLS
+        )
         words: dict[bytes, list[_Candidate]] = {}
         raw: dict[bytes, list[_Candidate]] = {}
 
@@ -266,19 +306,14 @@ class SkillMatcher:
         self, prepared: Prepared, sections: Sections, *, title_skills: frozenset[str] = frozenset()
     ) -> list[SkillMention]:
         hits = self._hits(prepared)
-        # Longest match wins where matches overlap ("Spring Boot" over "Spring").
         hits.sort()  # by start, then longest first (ends are negated): a C tuple sort
-        kept: list[_Hit] = []
-        last_end = -1
-        for hit in hits:
-            if hit[0] >= last_end:
-                kept.append(hit)
-                last_end = -hit[1]
+        kept = _longest_first(hits)
         original = prepared.original
         context = Context(original, [(h[0], -h[1]) for h in kept if not h[3]], title_skills)
         category = self._category
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
+        role_naming = self._role_naming
         for start, neg_end, name, ambiguous in kept:
             end = -neg_end
             if ambiguous:
@@ -286,9 +321,39 @@ class SkillMatcher:
                     continue
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
                 continue
+            if name in role_naming and TEAM_OR_ROLE_AT(original, end) is not None:
+                continue
             mentions.append(
                 SkillMention(
                     name, category[name], start, end, original[start:end], requirement_at(start)
                 )
             )
         return mentions
+
+
+def drop_role_repeats(mentions: list[SkillMention], text: str) -> list[SkillMention]:
+    """Drop a mention that only names a role or team ("an experienced Java Developer", "our
+    Kubernetes team") where the same skill is mentioned elsewhere as itself with the same
+    requirement, or the role mention's requirement is unknown: the skill stays, found where
+    the posting asks for it; the job title adds no second mention.
+    """
+    if len(mentions) < 2:
+        return mentions
+    roles = [i for i, m in enumerate(mentions) if TEAM_OR_ROLE_AT(text, m.end) is not None]
+    if not roles:
+        return mentions
+    role_set = set(roles)
+    plain: dict[str, set[str]] = {}
+    for i, m in enumerate(mentions):
+        if i not in role_set:
+            plain.setdefault(m.skill, set()).add(m.requirement)
+    drop = {
+        i
+        for i in roles
+        if mentions[i].skill in plain
+        and (
+            mentions[i].requirement == "unknown"
+            or mentions[i].requirement in plain[mentions[i].skill]
+        )
+    }
+    return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
-from kyujin.core.sections import Sections
+from kyujin.core.sections import CONDITION_FIELD, Sections
 from kyujin.core.triggers import Triggers, finditer_in
 
 _LANGUAGE = re.compile(
@@ -210,6 +210,8 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
         begin = folded.rfind("\n", 0, end) + 1
         line = folded[begin:end]
         kind = _heading_kind(line)
+        if kind is None and CONDITION_FIELD.match(line):
+            kind = "other"  # "雇用形態：正社員" after a 歓迎 list: the list has ended
         if kind is None and line.strip() and not _BULLET.match(line):
             # A short unlabelled line between a blank line and a list is a heading too.
             blank_before = (

@@ -150,7 +150,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"契約社員|有期(?:雇用)?契約|fixed[- ]term|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
             r"|employment type:\s?contract"
-            r"|^\s*contract\s*$"
+            # a field's value that is just "Contract", or "Contract (12 months)", "Contract, 1 year"
+            r"|^\s*contract(?:\s*$|\s?[(（,/])"
         ),
         "contract",
     ),
@@ -189,37 +190,48 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "a": 1,  # "at least a year"
     "一": 1,
     "二": 2,
     "三": 3,
+    "四": 4,
     "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
     "十": 10,
 }
-_Y = r"(?:years?|yrs?\.?)"  # "years", "yrs"
+_Y = r"(?:years?|yrs?\.?|y(?=\+))"  # "years", "yrs", "3y+"
+# A year count in a Japanese form: digits or one kanji numeral (三年以上, 十年以上).
+_JA_N = r"(?:\d{1,2}|(?<![一二三四五六七八九十第])[一二三四五六七八九十](?![一二三四五六七八九十]))"
+# A range's upper end after the lower one, which is the minimum: "3 to 5 years", "3~5 years",
+# "between 3 and 5 years".
+_UPPER = r"(?:(?:-|~|to|and)\s?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?)?"
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
-# Every alternative of _YEARS starts with a digit, a Latin letter, # + . or one of these
-# kanji/katakana; the lookahead rejects any other position at once instead of trying each
-# alternative there (same matches, several times faster over a window of prose).
-_YEARS_FIRST = r"(?=[\da-z#+.実開業エシ社就経プ職設構運イバサフ言])"
 _YEARS = re.compile(
-    _YEARS_FIRST + r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?"
-    r"\s?(?:が|は)?\s?[:：】\]]?\s?"
-    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
+    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
+    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>"
+    + _JA_N
+    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
     r"|(?:開発|エンジニア|プログラマー?|プログラミング|実務|業務|職務|就業|社会人|設計|構築|運用|インフラ"
     r"|バックエンド|サーバーサイド|フロントエンド|言語|職|[a-z#+.])歴\s?(?:は|が)?\s?[:：]?\s?(?:通算)?\s?"
     r"(?P<j3>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
-    r"|(?<![\d.])(?P<j2>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
+    r"|(?<![\d.])(?P<j2>"
+    + _JA_N
+    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
     r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
-    r"(?:\(\d+\)\s?)?(?:-\s?\d{1,2}\s?)?(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
+    r"(?:\(\d+\)\s?)?" + _UPPER + r"(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten)\+?\s?"
+    r"six|seven|eight|nine|ten|(?<=at least )a)\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|experience\s?[:：]\s?(?:at least |minimum |min\.? |over )?(?P<e4>"
+    r"|experience(?: required| level| needed)?\s?[:：]\s?"
+    r"(?:at least |minimum |min\.? |over )?(?P<e4>"
     + _NUMBER
     + r")\s?\+?\s?"
     + _Y
@@ -234,7 +246,9 @@ _YEARS = re.compile(
     + r")\s?\+?\s?"
     + _Y
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
-    + r"|(?<![\d.])(?P<w1>\d{1,2})\s?年以上"
+    + r"|(?<![\d.])(?P<w1>"
+    + _JA_N
+    + r")\s?年以上"
     + r"|(?<![\d.a-z])(?P<w2>"
     + _NUMBER
     + r")\s?(?:\+|or more|plus)\s?"
@@ -246,12 +260,18 @@ _YEARS = re.compile(
     + _Y
     + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
-    r"|(?<![\d.])(?P<w4>\d{1,2})\s?" + _Y + r"\s?(?:or (?:more|longer|above)|minimum|\+))"
+    r"|(?<![\d.a-z])(?P<w4>"
+    + _NUMBER
+    + r")\s?"
+    + _Y
+    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
-    r"未経験(?:者)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)|(?:実務)?経験(?:年数)?(?:は)?(?:不問|問いません)"
+    r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
+    r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
+    r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b)"
     # Experience of any kind, however qualified ("no prior professional experience required");
     # not one in a named skill ("no Kotlin experience required" says nothing of the years).
     r"|no (?:(?:prior|previous|professional|relevant|formal|work|working|industry|commercial"
@@ -345,6 +365,7 @@ def parse_years(
     windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
+    held_lead = False  # whether that figure is about leading or managing
     for m in finditer_in(_YEARS, folded, windows):
         group = next(g for g in _STRONG + _WEAK if m.group(g))
         raw = m.group(group)
@@ -365,11 +386,18 @@ def parse_years(
             # ("Webエンジニアとしての実務経験4年以上", "4+ years of server-side development").
             clause = _clause(folded, line_start, m.start(), m.end())
             if specific is None:
-                if not _is_specific(clause):
+                # a lead or management figure first ("リーダー経験2年以上") is held like one
+                # about a skill: a later general one is the minimum
+                if not _is_specific(clause) and not _LEAD.search(clause):
                     candidates.append((0, m.start(), m.end(), years))
                     break
                 specific = (m.start(), m.end(), years)
-            elif years > specific[2] and not _is_specific(clause) and not _LEAD.search(clause):
+                held_lead = bool(_LEAD.search(clause))
+            elif not _LEAD.search(clause) and (
+                (years > specific[2] and not _is_specific(clause)) or held_lead
+            ):
+                # a general figure larger than the held one; or, past a lead figure, the
+                # first one about the work itself ("Javaを用いた開発経験5年以上")
                 candidates.append((0, m.start(), m.end(), years))
                 break
             continue

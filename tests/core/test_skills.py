@@ -1,0 +1,56 @@
+"""Choosing among overlapping matches (kyujin.core.skills)."""
+
+import pytest
+
+from kyujin.core.extract import extract
+
+
+def skills(text: str) -> list[tuple[str, str]]:
+    return [(m.skill, m.surface) for m in extract(text).skills]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Java Spring Boot",
+        "Experience with Java Spring Boot and AWS",
+        "必須：Java Spring Boot での開発経験",
+        "Ｊａｖａ Ｓｐｒｉｎｇ Ｂｏｏｔ",
+    ],
+)
+def test_java_spring_boot_is_java_and_spring_boot(text: str) -> None:
+    # "Java Spring" is an alias of Spring; the longer "Spring Boot" that runs past it wins,
+    # and the words before it are matched on their own.
+    found = skills(text)
+    assert [name for name, _ in found if name in ("Java", "Spring", "Spring Boot")] == [
+        "Java",
+        "Spring Boot",
+    ]
+
+
+def test_the_alias_java_spring_still_matches_alone() -> None:
+    assert skills("Java Spring") == [("Spring", "Java Spring")]
+
+
+def test_the_longest_match_still_wins_where_nothing_runs_past_it() -> None:
+    assert skills("Spring Boot") == [("Spring Boot", "Spring Boot")]
+    assert skills("Ruby on Rails") == [("Ruby on Rails", "Ruby on Rails")]
+
+
+def test_a_role_name_repeating_a_skill_mentioned_as_itself_is_dropped() -> None:
+    text = "We are looking for a Java Developer.\nRequirements\n- 3+ years of Java"
+    found = [(m.skill, m.start, m.requirement) for m in extract(text).skills]
+    assert found == [("Java", text.rindex("Java"), "required")]
+
+
+def test_a_role_name_is_kept_when_it_is_the_only_mention_of_the_skill() -> None:
+    text = "We are looking for a Java Developer to join our team."
+    assert [m.skill for m in extract(text).skills] == ["Java"]
+
+
+def test_a_role_name_in_a_requirement_is_kept_beside_an_unknown_mention() -> None:
+    text = "Our stack is Java.\nRequirements\n- Experience as a Java developer"
+    assert [m.requirement for m in extract(text).skills if m.skill == "Java"] == [
+        "unknown",
+        "required",
+    ]
