@@ -65,8 +65,9 @@ Month = Annotated[
 def _until() -> Any:
     return Field(
         default=None,
-        description="The last month shown, YYYY-MM (1970-01 to 2999-12); by default the month of the most recent "
-        "matching posting (its listed_on: the posted date, or the day it was stored).",
+        description="The last month shown, YYYY-MM (1970-01 to 2999-12); by default the month "
+        "of the most recent matching posting (its listed_on: the posted date, or the day it "
+        "was stored).",
     )
 
 
