@@ -3,5 +3,6 @@
 from kyujin.db.models.company import Company
 from kyujin.db.models.import_job import ImportJob, ImportRejection
 from kyujin.db.models.posting import Posting, PostingSkill
+from kyujin.db.models.report_job import ReportJob
 
-__all__ = ["Company", "ImportJob", "ImportRejection", "Posting", "PostingSkill"]
+__all__ = ["Company", "ImportJob", "ImportRejection", "Posting", "PostingSkill", "ReportJob"]
