@@ -3,10 +3,11 @@
 The same tasks run on two storages: SQLite (the embedded default: a file beside the
 database, no other service; the API process runs a worker thread) and Redis (separate
 `kyujin worker` processes). Huey hands a task to one worker and forgets it; it does not
-acknowledge tasks, so a worker killed mid-task loses the message. The import job's own row
-is what survives: it records each committed batch and a heartbeat, and a job whose
-heartbeat is older than the lease (KYUJIN_JOB_LEASE_S) is enqueued again, at worker start
-and every minute, to resume after its last batch. See docs/architecture.md.
+acknowledge tasks, so a worker killed mid-task loses the message. The job's own row (an
+import's or a report's) is what survives: it records progress and a heartbeat, and a job
+whose heartbeat is older than the lease (KYUJIN_JOB_LEASE_S) is enqueued again, at worker
+start and every minute (an import resumes after its last batch; a report is made again).
+See docs/architecture.md.
 """
 
 from __future__ import annotations
