@@ -141,7 +141,8 @@ def _table(
             text.set_color(GREY)
             text.set_fontstyle("italic")
     if table.caption:
-        ax.annotate(table.caption, (0, 0), xycoords="axes fraction", xytext=(0, -4),
+        caption = "\n".join(textwrap.wrap(table.caption, 170))  # 7 pt across the page
+        ax.annotate(caption, (0, 0), xycoords="axes fraction", xytext=(0, -4),
                     textcoords="offset points", va="top", fontsize=7, color=GREY)  # fmt: skip
 
 
