@@ -4,6 +4,7 @@ brute-force count over the stored rows (tests/analytics/market.py), withheld fig
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sqlalchemy.orm import Session
 
 from kyujin.analytics import service
-from kyujin.analytics.schemas import SalariesQuery
+from kyujin.analytics.schemas import SalariesQuery, SalaryCell, SkillDemandCell
 from kyujin.errors import InvalidInput
 from kyujin.reports import charts, content, output
 from kyujin.reports.schemas import ReportQuery
@@ -199,7 +200,7 @@ def test_japanese_labels_are_drawn_with_the_japanese_font() -> None:
     # Text is drawn as glyph paths (no font needed to view it), Japanese from IPAex Gothic;
     # glyph 0 would be the empty box of a missing character.
     assert "<text" not in svg
-    glyphs = set(__import__("re").findall(r'id="(IPAexGothic|DejaVuSans)-(\d+)"', svg))
+    glyphs = set(re.findall(r'id="(IPAexGothic|DejaVuSans)-(\d+)"', svg))
     assert any(font == "IPAexGothic" for font, _ in glyphs)
     assert ("IPAexGothic", "0") not in glyphs and ("DejaVuSans", "0") not in glyphs
 
@@ -221,3 +222,24 @@ def test_bad_filters_are_refused_before_any_work(db_session: Session) -> None:
         content.check(ReportQuery(skill=["Cobolt"]))
     with pytest.raises(InvalidInput, match="prefecture"):
         content.check(ReportQuery(prefecture=["Atlantis"]))
+
+
+def test_withheld_groups_get_no_box_and_say_so() -> None:
+    cells = [
+        SalaryCell(
+            value="Go", n=12, p25=6_000_000, median=7_000_000, p75=8_000_000, withheld=False
+        ),
+        SalaryCell(value="COBOL", n=3, p25=None, median=None, p75=None, withheld=True),
+    ]
+    with charts.style():
+        fig = charts.salary_boxes(cells, ["Go", "COBOL"], "by language").figure()
+        fig.canvas.draw()
+    (ax,) = fig.axes
+    assert len(ax.patches) == 1  # one box: Go's
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["COBOL (withheld, n=3)", "Go (n=12)"]
+    with charts.style():
+        empty = charts.skill_bars(
+            SkillDemandCell(value=None, n=3, withheld=True, skills=[]), "skills"
+        ).figure()
+    assert [t.get_text() for t in empty.texts] == ["skills: withheld: 3 postings (< 5)"]
