@@ -54,6 +54,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "embedded_worker": False,
         "queue_path": _SCRATCH / "queue.db",
         "import_dir": _SCRATCH / "imports",
+        "report_dir": _SCRATCH / "reports",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

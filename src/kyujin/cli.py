@@ -11,6 +11,7 @@ import typer
 from sqlalchemy import Engine
 
 from kyujin.analytics.commands import app as analytics_app
+from kyujin.reports.commands import report_command
 from kyujin.settings import get_settings
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(analytics_app, name="analytics")
+app.command("report")(report_command)
 
 
 @app.command()

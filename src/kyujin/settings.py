@@ -48,6 +48,11 @@ class Settings(BaseSettings):
         description="Where files uploaded to POST /v1/imports wait for a worker; workers "
         "must see the same directory.",
     )
+    report_dir: Path = Field(
+        default=Path("var/reports"),
+        description="Where report jobs (POST /v1/reports) write their HTML and PDF files; "
+        "the API process must see the directory the workers write to.",
+    )
     import_max_bytes: int = Field(
         default=2 * 1024**3, ge=1, description="Largest file POST /v1/imports accepts."
     )

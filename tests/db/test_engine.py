@@ -83,5 +83,13 @@ def test_loop_reader_sees_commits_and_survives_a_dropped_connection(
     finally:
         reader.close()
         with transaction(factory, write=True) as session:
+            # Out of the market rollup too, as this database is shared with later tests.
+            from kyujin.analytics.market import MarketChanges
+
+            changes = MarketChanges(session)
+            changes.before(
+                session.scalars(select(Posting.id).where(Posting.source == "loop-reader"))
+            )
             session.execute(delete(Posting).where(Posting.source == "loop-reader"))
+            changes.finish()
         engine.dispose()

@@ -20,6 +20,7 @@ from kyujin.extraction.router import router as extraction_router
 from kyujin.imports.router import router as imports_router
 from kyujin.logs import configure_logging
 from kyujin.postings.router import router as postings_router
+from kyujin.reports.router import router as reports_router
 from kyujin.settings import Settings, get_settings
 from kyujin.system.router import router as system_router
 from kyujin.worker import TaskQueue, start_embedded
@@ -96,4 +97,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(extraction_router)
     app.include_router(imports_router)
     app.include_router(analytics_router)
+    app.include_router(reports_router)
     return app

@@ -3,10 +3,11 @@
 The same tasks run on two storages: SQLite (the embedded default: a file beside the
 database, no other service; the API process runs a worker thread) and Redis (separate
 `kyujin worker` processes). Huey hands a task to one worker and forgets it; it does not
-acknowledge tasks, so a worker killed mid-task loses the message. The import job's own row
-is what survives: it records each committed batch and a heartbeat, and a job whose
-heartbeat is older than the lease (KYUJIN_JOB_LEASE_S) is enqueued again, at worker start
-and every minute, to resume after its last batch. See docs/architecture.md.
+acknowledge tasks, so a worker killed mid-task loses the message. The job's own row (an
+import's or a report's) is what survives: it records progress and a heartbeat, and a job
+whose heartbeat is older than the lease (KYUJIN_JOB_LEASE_S) is enqueued again, at worker
+start and every minute (an import resumes after its last batch; a report is made again).
+See docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyujin.db.engine import make_engine, make_session_factory, transaction
 from kyujin.imports import jobs
 from kyujin.imports import service as imports
+from kyujin.reports import jobs as report_jobs
+from kyujin.reports import service as reports
 from kyujin.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -63,6 +66,9 @@ class TaskQueue:
         self._import_task = self.huey.task(
             retries=TASK_RETRIES, retry_delay=TASK_RETRY_DELAY_S, name="import_postings"
         )(self._run_import)
+        self._report_task = self.huey.task(
+            retries=TASK_RETRIES, retry_delay=TASK_RETRY_DELAY_S, name="make_report"
+        )(self._run_report)
         self.huey.periodic_task(crontab(minute="*"), name="requeue_stalled_imports")(
             self.requeue_stalled
         )
@@ -74,15 +80,26 @@ class TaskQueue:
         """Hand a committed import job to the workers."""
         self._import_task(job_id)
 
+    def enqueue_report(self, job_id: str) -> None:
+        """Hand a committed report job to the workers."""
+        self._report_task(job_id)
+
     def requeue_stalled(self) -> list[str]:
-        """Enqueue again the imports whose worker was lost (see the module docstring)."""
+        """Enqueue again the imports and reports whose worker was lost (see the module
+        docstring); their ids."""
         lease = self.settings.job_lease_s
         with transaction(self.factory(), write=True) as session:
             again = imports.stalled(session, lease_s=lease, queued_lease_s=lease * QUEUED_LEASES)
+            reports_again = reports.stalled(
+                session, lease_s=lease, queued_lease_s=lease * QUEUED_LEASES
+            )
         for job_id in again:
             log.warning("import enqueued again: its worker or its message was lost", job_id=job_id)
             self.enqueue_import(job_id)
-        return again
+        for job_id in reports_again:
+            log.warning("report enqueued again: its worker or its message was lost", job_id=job_id)
+            self.enqueue_report(job_id)
+        return again + reports_again
 
     def pending(self) -> int:
         """Messages waiting in the queue (not counting ones a worker holds)."""
@@ -116,6 +133,17 @@ class TaskQueue:
             # Released after its last batch; the message waits in the queue for the next
             # worker (durable in SQLite and Redis alike).
             self.enqueue_import(job_id)
+
+    def _run_report(self, job_id: str) -> None:
+        try:
+            report_jobs.run_report(
+                self.factory(),
+                job_id,
+                lease_s=self.settings.job_lease_s,
+                report_dir=self.settings.report_dir,
+            )
+        except report_jobs.JobUnavailable as exc:
+            log.info("report skipped", job_id=job_id, reason=str(exc))
 
     def consumer(
         self, *, workers: int = 1, worker_type: str = "thread", quiet: bool = False

@@ -4,6 +4,7 @@ from kyujin.db.models.company import Company
 from kyujin.db.models.import_job import ImportJob, ImportRejection
 from kyujin.db.models.market import MarketPostings, MarketSalary, MarketSkill, MarketState
 from kyujin.db.models.posting import Posting, PostingSkill
+from kyujin.db.models.report_job import ReportJob
 
 __all__ = [
     "Company",
@@ -15,4 +16,5 @@ __all__ = [
     "MarketState",
     "Posting",
     "PostingSkill",
+    "ReportJob",
 ]
