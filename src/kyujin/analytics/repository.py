@@ -13,8 +13,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, extract, false, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Subquery,
+    case,
+    extract,
+    false,
+    func,
+    literal,
+    select,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from kyujin.core import search_text
 from kyujin.db.models import Company, Posting, PostingSkill
@@ -199,6 +213,58 @@ def cooccurrence(
         (name, category, int(n), int(both)) for name, category, n, both in session.execute(stmt)
     ]
     return [row for row in rows if row[3] > 0]
+
+
+class _position(FunctionElement[int]):
+    """Where a string starts in another, from 1 (0: not in it): strpos on PostgreSQL, instr
+    on SQLite. Unlike LIKE it has no wildcards and is case-sensitive on both."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_position, "postgresql")
+def _position_postgresql(element: _position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_position)
+def _position_default(element: _position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+def skill_matrix(
+    session: Session, ids: Subquery, skills: list[str]
+) -> tuple[int, list[int], dict[tuple[int, int], int]]:
+    """(matching postings, how many mention each of ``skills``, how many mention both of
+    each pair (i, j), i < j), in one pass over the matching postings.
+
+    It reads posting.skill_list (the posting's distinct skills, tab-separated), not
+    posting_skill: one row a posting instead of a self-join of its mentions."""
+    padded = literal("\t") + func.coalesce(Posting.skill_list, "") + literal("\t")
+    held = (
+        select(
+            *(
+                case((_position(padded, f"\t{skill}\t") > 0, 1), else_=0).label(f"s{i}")
+                for i, skill in enumerate(skills)
+            )
+        )
+        .where(_in(ids))
+        .subquery("held")
+    )
+    columns = [held.c[f"s{i}"] for i in range(len(skills))]
+    pairs = [(i, j) for i in range(len(skills)) for j in range(i + 1, len(skills))]
+    row = session.execute(
+        select(
+            func.count(),
+            *(func.coalesce(func.sum(column), 0) for column in columns),
+            *(func.coalesce(func.sum(columns[i] * columns[j]), 0) for i, j in pairs),
+        ).select_from(held)
+    ).one()
+    values = [int(v) for v in row]
+    singles = values[1 : 1 + len(skills)]
+    both = dict(zip(pairs, values[1 + len(skills) :], strict=True))
+    return values[0], singles, both
 
 
 def count_with_skill(session: Session, ids: Subquery, skill: str) -> int:
