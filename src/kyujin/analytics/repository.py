@@ -240,31 +240,29 @@ def skill_matrix(
     each pair (i, j), i < j), in one pass over the matching postings.
 
     It reads posting.skill_list (the posting's distinct skills, tab-separated), not
-    posting_skill: one row a posting instead of a self-join of its mentions."""
+    posting_skill: one row a posting instead of a self-join of its mentions. Each posting
+    gets a bit mask of the skills it mentions, each skill looked for once; the database
+    counts the postings per mask (at most 2^len(skills) rows, far fewer in practice) and the
+    singles and pairs are summed from those."""
     padded = literal("\t") + func.coalesce(Posting.skill_list, "") + literal("\t")
-    held = (
-        select(
-            *(
-                case((_position(padded, f"\t{skill}\t") > 0, 1), else_=0).label(f"s{i}")
-                for i, skill in enumerate(skills)
-            )
-        )
-        .where(_in(ids))
-        .subquery("held")
-    )
-    columns = [held.c[f"s{i}"] for i in range(len(skills))]
-    pairs = [(i, j) for i in range(len(skills)) for j in range(i + 1, len(skills))]
-    row = session.execute(
-        select(
-            func.count(),
-            *(func.coalesce(func.sum(column), 0) for column in columns),
-            *(func.coalesce(func.sum(columns[i] * columns[j]), 0) for i, j in pairs),
-        ).select_from(held)
-    ).one()
-    values = [int(v) for v in row]
-    singles = values[1 : 1 + len(skills)]
-    both = dict(zip(pairs, values[1 + len(skills) :], strict=True))
-    return values[0], singles, both
+    bits = [
+        case((_position(padded, f"\t{skill}\t") > 0, 1 << i), else_=0)
+        for i, skill in enumerate(skills)
+    ]
+    mask = sum(bits[1:], bits[0]).label("mask")
+    held = select(mask).where(_in(ids)).subquery("held")
+    counts = session.execute(select(held.c.mask, func.count()).group_by(held.c.mask)).all()
+    total = 0
+    singles = [0] * len(skills)
+    both = {(i, j): 0 for i in range(len(skills)) for j in range(i + 1, len(skills))}
+    for value, count in counts:
+        present = [i for i in range(len(skills)) if int(value) >> i & 1]
+        total += count
+        for k, i in enumerate(present):
+            singles[i] += count
+            for j in present[k + 1 :]:
+                both[i, j] += count
+    return total, singles, both
 
 
 def count_with_skill(session: Session, ids: Subquery, skill: str) -> int:
