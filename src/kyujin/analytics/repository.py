@@ -24,6 +24,7 @@ from sqlalchemy import (
     func,
     literal,
     select,
+    true,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session
@@ -188,31 +189,34 @@ def salaries_for_premium(
     return [(bool(flag), years, low, high) for flag, years, low, high in session.execute(stmt)]
 
 
-def cooccurrence(
-    session: Session, ids: Subquery, skill: str, *, skill_category: str | None
-) -> list[tuple[str, str, int, int]]:
-    """(skill, category, matching postings mentioning it, of those also mentioning ``skill``)
-    for each other skill that appears in a matching posting with ``skill``."""
-    with_skill = select(PostingSkill.posting_id).where(
+def companions(session: Session, ids: Subquery, skill: str) -> dict[str, int]:
+    """For each other skill, how many matching postings mention it and ``skill`` both.
+
+    PostgreSQL splits each such posting's skill_list (its distinct skills) with unnest: one
+    row a posting and skill. SQLite has no function to split a string into rows, so there
+    the posting's posting_skill rows are counted, a posting once per skill."""
+    holders = select(PostingSkill.posting_id).where(
         PostingSkill.skill == skill, PostingSkill.posting_id.in_(select(ids.c.id))
     )
-    together = case((PostingSkill.posting_id.in_(with_skill), PostingSkill.posting_id))
-    stmt = (
-        select(
-            PostingSkill.skill,
-            func.min(PostingSkill.category),
-            func.count(PostingSkill.posting_id.distinct()),
-            func.count(together.distinct()),
+    stmt: Select[str, int]
+    if session.get_bind().dialect.name == "postgresql":
+        names = func.unnest(func.string_to_array(Posting.skill_list, literal("\t"))).table_valued(
+            "name"
         )
-        .where(PostingSkill.posting_id.in_(select(ids.c.id)), PostingSkill.skill != skill)
-        .group_by(PostingSkill.skill)
-    )
-    if skill_category is not None:
-        stmt = stmt.where(PostingSkill.category == skill_category)
-    rows = [
-        (name, category, int(n), int(both)) for name, category, n, both in session.execute(stmt)
-    ]
-    return [row for row in rows if row[3] > 0]
+        stmt = (
+            select(names.c.name, func.count())
+            .select_from(Posting)
+            .join(names, true())  # a function in FROM sees the row before it
+            .where(Posting.id.in_(holders), names.c.name != skill)
+            .group_by(names.c.name)
+        )
+    else:
+        stmt = (
+            select(PostingSkill.skill, func.count(PostingSkill.posting_id.distinct()))
+            .where(PostingSkill.posting_id.in_(holders), PostingSkill.skill != skill)
+            .group_by(PostingSkill.skill)
+        )
+    return {name: int(n) for name, n in session.execute(stmt)}
 
 
 class _position(FunctionElement[int]):
@@ -263,13 +267,6 @@ def skill_matrix(
             for j in present[k + 1 :]:
                 both[i, j] += count
     return total, singles, both
-
-
-def count_with_skill(session: Session, ids: Subquery, skill: str) -> int:
-    stmt = select(func.count(PostingSkill.posting_id.distinct())).where(
-        PostingSkill.skill == skill, PostingSkill.posting_id.in_(select(ids.c.id))
-    )
-    return session.scalar(stmt) or 0
 
 
 def latest_listed_on(session: Session, ids: Subquery) -> date | None:

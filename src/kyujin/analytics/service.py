@@ -185,22 +185,31 @@ def cooccurrence(session: Session, query: CooccurrenceQuery) -> Cooccurrence:
     """
     skill = canonical_skill(query.of)
     check_category(query.skill_category)
-    ids = repository.matching_ids(session, query.search_query())
-    total = repository.count_postings(session, ids)
-    with_skill = repository.count_with_skill(session, ids, skill)
+    search_query = query.search_query()
+    ids = repository.matching_ids(session, search_query)
+    # Each skill's postings among the matches: from the rollup when it can answer.
+    cell = market.readable(session, search_query)
+    if cell is not None:
+        total = market_repository.count_postings(session, cell)
+        counts = market_repository.skill_counts(session, cell, skill_category=None, segment=None)
+    else:
+        total = repository.count_postings(session, ids)
+        counts = repository.skill_counts(session, ids, skill_category=None, segment=None)
+    postings = {name: (category, n) for _, name, category, n, _, _ in counts}
+    with_skill = postings.get(skill, ("", 0))[1]
     figures = [
         CooccurringSkill(
             skill=name,
             category=category,
             postings=both,
-            skill_postings=postings,
+            skill_postings=skill_postings,
             share=analytics.share(both, with_skill),
-            lift=analytics.lift(both, with_skill, postings, total),
+            lift=analytics.lift(both, with_skill, skill_postings, total),
             withheld=analytics.withheld(both),
         )
-        for name, category, postings, both in repository.cooccurrence(
-            session, ids, skill, skill_category=query.skill_category
-        )
+        for name, both in repository.companions(session, ids, skill).items()
+        for category, skill_postings in [postings[name]]
+        if query.skill_category is None or category == query.skill_category
     ]
     if query.order == "lift":
         figures.sort(key=lambda f: (f.lift is None, -(f.lift or 0.0), -f.postings, f.skill))
