@@ -222,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--postings", type=int, required=True)
     parser.add_argument("--base", type=int, default=scale_data.DEFAULT_BASE)
     parser.add_argument("--seed", type=int, default=scale_data.DEFAULT_SEED)
+    parser.add_argument("--name", help="database name (default that of bench.scale_data)")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--baseline-rounds", type=int, default=2)
     parser.add_argument("--report-rounds", type=int, default=2)
@@ -234,7 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         admin = stack.enter_context(pg.postgres()) if args.backend == "postgresql" else None
         prepared = scale_data.prepare(
-            args.backend, args.postings, base=args.base, seed=args.seed, pg_admin_url=admin
+            args.backend,
+            args.postings,
+            base=args.base,
+            seed=args.seed,
+            pg_admin_url=admin,
+            name=args.name,
         )
         print(prepared.describe())
         print(
