@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.triggers import Triggers
 
 Requirement = Literal["required", "preferred", "unknown"]
@@ -46,7 +47,7 @@ _OTHER = (
 _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
 # brackets opening a line (【必須】Python 3年以上).
-_HEADING = re.compile(
+_HEADING = prefiltered(
     rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
@@ -56,7 +57,7 @@ _HEADING = re.compile(
 )
 # A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
 # list before it: it is a condition of the job, not an item of a requirements list.
-CONDITION_FIELD = re.compile(
+CONDITION_FIELD = prefiltered(
     rf"{_DECOR}(?:雇用形態|給与|年収|想定年収|勤務地|勤務時間|勤務形態|休日|休暇|福利厚生|待遇|試用期間"
     r"|employment(?: type)?|job type|salary|pay|compensation|location|working hours|benefits"
     r"|holidays|remote(?: policy)?|visa(?: sponsorship)?)\s?[:：]\s?\S"
@@ -64,7 +65,7 @@ CONDITION_FIELD = re.compile(
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
 # Marks inside a line that make the line a preference (or a requirement).
-_INLINE_PREFERRED = re.compile(
+_INLINE_PREFERRED = prefiltered(
     r"[(（\[【](?:歓迎|尚可|優遇|optional|preferred|nice to have|plus|bonus)[)）\]】]"
     r"|(?:経験|知見|知識|スキル|者|方|資格)(?:が?あれば|は)?(?:尚可|歓迎|優遇)"
     r"|(?:is|are|would be|will be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"

@@ -6,6 +6,7 @@ import re
 
 from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.sections import Sections
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
@@ -14,7 +15,7 @@ _DAY = r"(?:[1-4]|(?<![a-z])(?:one|two|three|four)(?![a-z]))"
 _DAYS = _DAY + r"(?:\s?(?:-|~|to|or)\s?" + _DAY + r")?"  # office days in a week short of five
 _JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
 _JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
-_REMOTE_FULL = re.compile(
+_REMOTE_FULL = prefiltered(
     r"フルリモート|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
     r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
@@ -38,7 +39,7 @@ _TECH_HYBRID = (
     r"|\s?(?:and|or|/|&|,|、|・)\s?(?:multi|マルチ|on-?prem|オンプレ|public|private|パブリック"
     r"|プライベート))"
 )
-_REMOTE_HYBRID = re.compile(
+_REMOTE_HYBRID = prefiltered(
     r"ハイブリッド" + _TECH_HYBRID + r"|(?:リモート|テレワーク)(?:ワーク)?"
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度|中心|メイン|主体|ok)|一部リモート|出社とリモート|リモートと出社"
@@ -78,7 +79,7 @@ _REMOTE_HYBRID = re.compile(
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
-_REMOTE_ONSITE = re.compile(
+_REMOTE_ONSITE = prefiltered(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク)(?:ワーク|勤務)?(?:制度)?(?:は|の)?"
@@ -110,7 +111,7 @@ _OPTIONAL_VISIT = re.compile(
     r"|welcome to (?:use|come|visit|work from)"
 )
 
-_VISA_NO = re.compile(
+_VISA_NO = prefiltered(
     r"日本(?:国内)?在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|ビザ(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
@@ -128,7 +129,7 @@ _VISA_NO = re.compile(
     r"|applicants in japan only|in japan only|japan residents only|residents of japan only"
     r"|(?:visa )?sponsorship\s?[:：]\s?(?:no|none|not available|n/a)\b"
 )
-_VISA_YES = re.compile(
+_VISA_YES = prefiltered(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
     r"|visa sponsorship(?! (?:is )?not)"
@@ -277,7 +278,7 @@ _YEARS = re.compile(
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
 _WEAK = ("w1", "w2", "w3", "w4")
-_NO_EXPERIENCE = re.compile(
+_NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
     r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b)"
@@ -514,7 +515,7 @@ _GENERAL_WORDS = frozenset(
 )
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9#+.\-]*[a-z0-9#+]|[a-z]")
 # Lead or management experience is not the general figure ("マネジメント経験5年以上").
-_LEAD = re.compile(r"マネジメント|リーダー|管理職|マネージャー|\blead|manag|\bpm\b|mentor")
+_LEAD = prefiltered(r"マネジメント|リーダー|管理職|マネージャー|\blead|manag|\bpm\b|mentor")
 
 
 def _is_specific(clause: str) -> bool:
