@@ -361,3 +361,24 @@ def test_years_not_required_fields_lead_figures_and_words(text: str, years: int 
 def test_years_past_a_lead_figure_the_first_about_the_work_counts() -> None:
     text = "必須要件\n・リーダー経験2年以上\n・Javaを用いた開発経験5年以上"
     assert extract(text).min_years_experience == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements\n- Years of experience required: 3+", 3),
+        ("Requirements\n- 3+ YOE in backend development", 3),
+        ("応募資格：経験者（3年以上）", 3),
+        ("Experience level: Mid (3-5 years)", 3),
+        ("Experience: 3 - 5 years", 3),
+        ("Seniority: 5+ years", 5),
+        ("Seniority: Senior (7+ yrs)", 7),
+        # Traps: a level with no figure, a count that is not years, a word holding "yoe".
+        ("Experience level: Senior", None),
+        ("Seniority: 10 people on the team", None),
+        ("Office on Toyoeda street, 3 minutes from the station", None),
+        ("経験者優遇", None),
+    ],
+)
+def test_years_labelled_fields_ranges_and_yoe(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -131,6 +131,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "経験",
         "year",
         "yrs",
+        "yoe",
         "未経験",
         "entry-level",
         "entry level",

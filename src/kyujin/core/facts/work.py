@@ -219,7 +219,7 @@ _YEARS_FIRST = (
 )
 _YEARS = re.compile(
     _YEARS_FIRST + r"(?:"
-    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
+    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は)?\s?[:：】\]]?\s?"
     r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
@@ -238,12 +238,16 @@ _YEARS = re.compile(
     r"six|seven|eight|nine|ten|(?<=at least )a)\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
-    + r"|years? of (?:relevant |professional |work |industry )?experience\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|experience(?: required| level| needed)?\s?[:：]\s?"
+    + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
+    r"\s?[:：]\s?(?P<e3>\d{1,2})"
+    r"|(?:experience(?: required| level| needed)?|seniority)\s?[:：]\s?"
+    r"(?:(?:junior|mid|middle|senior|entry)(?:[- ]level)?\s?)?[(（]?\s?"
     r"(?:at least |minimum |min\.? |over )?(?P<e4>"
     + _NUMBER
-    + r")\s?\+?\s?"
+    + r")\s?\+?\s?(?:[-~]\s?\d{1,2}\s?)?"
     + _Y
+    # "3+ YOE" (years of experience).
+    + r"|(?<![a-z0-9])(?P<e7>\d{1,2})\s?\+?\s?yoe\b"
     # "You have 6+ years building ...", "you've spent five years ...".
     + r"|you(?: have| bring|['’]ve)(?: got| spent| had)? (?:at least |over |more than )?(?P<e5>"
     + _NUMBER
@@ -276,7 +280,7 @@ _YEARS = re.compile(
     + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
     r")"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
