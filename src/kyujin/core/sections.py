@@ -45,15 +45,26 @@ _OTHER = (
     r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生"
 )
 _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
+# The preference words that also label a line's own content ("Nice to have: Kafka"); not
+# "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
+_PREFERRED_LABEL = (
+    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
+    r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus points"
+    r"|pluses|desirable|good to have"
+)
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
-# brackets opening a line (【必須】Python 3年以上).
+# brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
+# with a colon opening a line, its content after it.
 _HEADING = prefiltered(
     rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
     rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
-    rf"[】\]>＞■◆:：]",
+    rf"[】\]>＞■◆:：]"
+    # Or a label with its content on the same line: "Must have: 4+ years building APIs",
+    # "必須：Go", "Nice to have: Kafka".
+    rf"|{_DECOR}(?:(?P<req3>{_REQUIRED})|(?P<pref3>{_PREFERRED_LABEL}))\s?[:：]\s?\S",
 )
 # A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
 # list before it: it is a condition of the job, not an item of a requirements list.
@@ -119,7 +130,8 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             kinds.append("unknown")
             continue
         if match is None or (
-            line_end - line_start > _MAX_HEADING and not (match.lastgroup or "").endswith("2")
+            line_end - line_start > _MAX_HEADING
+            and not (match.lastgroup or "").endswith(("2", "3"))
         ):
             continue
         group = match.lastgroup or "other"
