@@ -26,6 +26,15 @@ def _queued(session: Session, model: type[LeasedJob], job_id: str) -> None:
     session.flush()
 
 
+def _lapse(session: Session, model: type[LeasedJob], job_id: str) -> LeasedJob:
+    """Make the job's heartbeat older than a 60 s lease."""
+    job = session.get(model, job_id)
+    assert job is not None
+    job.heartbeat_at = utcnow() - timedelta(seconds=120)
+    session.flush()
+    return job
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_one_owner_at_a_time(db_session: Session, model: type[LeasedJob]) -> None:
     _queued(db_session, model, "j1")
@@ -46,10 +55,7 @@ def test_one_owner_at_a_time(db_session: Session, model: type[LeasedJob]) -> Non
 def test_a_lapsed_lease_is_taken_over(db_session: Session, model: type[LeasedJob]) -> None:
     _queued(db_session, model, "j2")
     assert lease.claim(db_session, model, "j2", owner="a" * 32, lease_s=60)
-    job = db_session.get(model, "j2")
-    assert job is not None
-    job.heartbeat_at = utcnow() - timedelta(seconds=120)
-    db_session.flush()
+    _lapse(db_session, model, "j2")
     assert lease.stalled(db_session, model, lease_s=60, queued_lease_s=300, max_attempts=3) == [
         "j2"
     ]
@@ -81,10 +87,7 @@ def test_stalled_fails_a_job_that_used_up_its_attempts(
 ) -> None:
     _queued(db_session, model, "j4")
     assert lease.claim(db_session, model, "j4", owner="a" * 32, lease_s=60)
-    job = db_session.get(model, "j4")
-    assert job is not None
-    job.heartbeat_at = utcnow() - timedelta(seconds=120)
-    db_session.flush()
+    job = _lapse(db_session, model, "j4")
     assert lease.stalled(db_session, model, lease_s=60, queued_lease_s=300, max_attempts=1) == []
     db_session.refresh(job)
     assert job.status == "failed" and "lost 1 times" in (job.error or "")
