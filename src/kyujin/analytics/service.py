@@ -208,7 +208,9 @@ def cooccurrence(session: Session, query: CooccurrenceQuery) -> Cooccurrence:
             withheld=analytics.withheld(both),
         )
         for name, both in repository.companions(session, ids, skill).items()
-        for category, skill_postings in [postings[name]]
+        # A skill the counts lack (a rollup that drifted: `kyujin analytics rebuild
+        # --check`) is shown with what is known of it rather than failing the request.
+        for category, skill_postings in [postings.get(name) or (_category_of(name), both)]
         if query.skill_category is None or category == query.skill_category
     ]
     if query.order == "lift":
@@ -224,6 +226,11 @@ def cooccurrence(session: Session, query: CooccurrenceQuery) -> Cooccurrence:
         order=query.order,
         skills=figures[: query.top],
     )
+
+
+def _category_of(skill: str) -> str:
+    known = default_taxonomy().skills.get(skill)
+    return known.category if known is not None else "unknown"
 
 
 def cooccurrence_matrix(session: Session, query: CooccurrenceMatrixQuery) -> CooccurrenceMatrix:
