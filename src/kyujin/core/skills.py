@@ -15,7 +15,10 @@ the text's length, so every offset is an offset into the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
@@ -80,15 +83,18 @@ def _gaps(form: str) -> str:
     return gaps + "\u2019" if "'" in gaps else gaps
 
 
-def _joined(text: str, start: int, end: int, joiners: str) -> bool:
-    """Whether the words of text[start:end] are joined only by ``joiners``: a list separator
-    (、 ， ・ / ; and other punctuation) or a line break between them ends one name and
-    starts the next, so "Java、Spring Boot" is Java and Spring Boot, not the alias Java Spring.
+# ``test(text, start, end)``: a match (truthy) or None.
+_JoinedTest = Callable[[str, int, int], "re.Match[str] | None"]
+
+
+@cache
+def _joined(joiners: str) -> _JoinedTest:
+    """A test of whether the words of text[start:end] are joined only by ``joiners``: a list
+    separator (、 ， ・ / ; and other punctuation) or a line break between them ends one name
+    and starts the next, so "Java、Spring Boot" is Java and Spring Boot, not the alias Java
+    Spring. One regex for each set of joiners: its class runs in C, character by character.
     """
-    for c in text[start:end]:
-        if not (c.isascii() and (c.isalnum() or c in "+#")) and c not in joiners:
-            return False
-    return True
+    return re.compile(f"[0-9A-Za-z+#{re.escape(joiners)}]*").fullmatch
 
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
@@ -129,9 +135,13 @@ class _Automaton:
         self.keys = list(keys)
         self.candidates = list(keys.values())
         self.overlapping = overlapping
-        # Per key of two or more words: the characters that may stand between its words in
-        # a text (a space, a hyphen, and those its forms are written with); else None.
-        self.joiners = [(joiners or {}).get(key) for key in self.keys]
+        # Per key of two or more words: a test that only the characters that may stand
+        # between its words in a text (a space, a hyphen, and those its forms are written
+        # with) join them; else None.
+        self.joined = [
+            None if (joined := (joiners or {}).get(key)) is None else _joined(joined)
+            for key in self.keys
+        ]
         # The skill of a key with one case-insensitive candidate, else "" (slow path).
         self.simple = [c[0][0] if len(c) == 1 and c[0][1] is None else "" for c in self.candidates]
         kind = MatchKind.Standard if overlapping else MatchKind.LeftmostLongest
@@ -254,13 +264,13 @@ class SkillMatcher:
         simple = words.simple
         found = words.find(prepared.words)
         cased = prepared.width_folded
-        joiners = words.joiners
+        joined_at = words.joined
         # The word view turns every separator into a space; a key of several words is kept
         # only where the text joins them as one name (see ``_joined``).
         found = [
             hit
             for hit in found
-            if (joined := joiners[hit[0]]) is None or _joined(cased, hit[1], hit[2] - 2, joined)
+            if (joined := joined_at[hit[0]]) is None or joined(cased, hit[1], hit[2] - 2)
         ]
         # A key " form " at view[s:e] is the word original[s : e - 2] (the view has one
         # leading space more than the text).
