@@ -54,3 +54,20 @@ def test_a_role_name_in_a_requirement_is_kept_beside_an_unknown_mention() -> Non
         "unknown",
         "required",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("・api設計の経験", [("API design", "api設計")]),
+        ("・ウェブapi設計", [("API design", "api設計")]),  # katakana before: another word
+        ("・éapi設計", [("API design", "api設計")]),  # a non-ASCII letter does not continue it
+        ("・Xapi設計", []),  # an ASCII letter does: "xapi" is another word
+        ("Ｘapi設計", []),  # also when written full-width
+        (".NETと.network", [(".NET", ".NET")]),  # ".net" is not in ".network"
+    ],
+)
+def test_a_raw_form_with_an_ascii_edge_does_not_match_inside_a_word(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert skills(text) == found

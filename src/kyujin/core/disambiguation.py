@@ -187,15 +187,18 @@ def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     text = ctx.text
     if skill in HAS_NEGATIVE and reads_as_ordinary_word(skill, start, end, text):
         return False
-    if ctx.neighbour_close(start, end):
+    # Each test below accepts on its own, so the cheapest come first.
+    if skill in ctx.title_skills or ctx.neighbour_close(start, end):
         return True
     after = text[end : end + 30]
     if _TECH_AFTER.match(after):
         return True
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
     before = text[max(line_start, start - 40) : start]
-    if before.rstrip().lower().endswith(_TECH_BEFORE) or _TECH_LABEL.search(before):
+    if before.rstrip().lower().endswith(_TECH_BEFORE):
         return True
-    if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
-        return True  # a bare list item: "・Go" or "- Rust" on its own line
-    return skill in ctx.title_skills
+    # A label ends with a colon: without one in ``before`` the search cannot match.
+    if ("：" in before or ":" in before) and _TECH_LABEL.search(before):
+        return True
+    # A bare list item: "・Go" or "- Rust" on its own line.
+    return bool(_BULLET.match(text[line_start:start]) and _LINE_END.match(after))

@@ -15,9 +15,12 @@ the text's length, so every offset is an offset into the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 
-from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from kyujin.core.disambiguation import (
     HAS_NEGATIVE,
@@ -64,8 +67,8 @@ def _is_katakana(c: str) -> bool:
     return "\u30a1" <= c <= "\u30fa" or c == "ー"
 
 
-def _is_word_byte(b: int) -> bool:
-    return 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122
+# ASCII letters and digits: a raw form's ASCII edge must not continue a word of the text.
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 # (start, end, skill name, ambiguous): plain tuples, built by the hundred per posting.
@@ -80,15 +83,18 @@ def _gaps(form: str) -> str:
     return gaps + "\u2019" if "'" in gaps else gaps
 
 
-def _joined(text: str, start: int, end: int, joiners: str) -> bool:
-    """Whether the words of text[start:end] are joined only by ``joiners``: a list separator
-    (、 ， ・ / ; and other punctuation) or a line break between them ends one name and
-    starts the next, so "Java、Spring Boot" is Java and Spring Boot, not the alias Java Spring.
+# ``test(text, start, end)``: a match (truthy) or None.
+_JoinedTest = Callable[[str, int, int], "re.Match[str] | None"]
+
+
+@cache
+def _joined(joiners: str) -> _JoinedTest:
+    """A test of whether the words of text[start:end] are joined only by ``joiners``: a list
+    separator (、 ， ・ / ; and other punctuation) or a line break between them ends one name
+    and starts the next, so "Java、Spring Boot" is Java and Spring Boot, not the alias Java
+    Spring. One regex for each set of joiners: its class runs in C, character by character.
     """
-    for c in text[start:end]:
-        if not (c.isascii() and (c.isalnum() or c in "+#")) and c not in joiners:
-            return False
-    return True
+    return re.compile(f"[0-9A-Za-z+#{re.escape(joiners)}]*").fullmatch
 
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
@@ -124,26 +130,45 @@ class _Automaton:
         *,
         overlapping: bool,
         joiners: dict[bytes, str] | None = None,
+        over_text: bool = False,
     ) -> None:
         self.keys = list(keys)
         self.candidates = list(keys.values())
         self.overlapping = overlapping
-        # Per key of two or more words: the characters that may stand between its words in
-        # a text (a space, a hyphen, and those its forms are written with); else None.
-        self.joiners = [(joiners or {}).get(key) for key in self.keys]
+        # Per key of two or more words: a test that only the characters that may stand
+        # between its words in a text (a space, a hyphen, and those its forms are written
+        # with) join them; else None.
+        self.joined = [
+            None if (joined := (joiners or {}).get(key)) is None else _joined(joined)
+            for key in self.keys
+        ]
         # The skill of a key with one case-insensitive candidate, else "" (slow path).
         self.simple = [c[0][0] if len(c) == 1 and c[0][1] is None else "" for c in self.candidates]
         kind = MatchKind.Standard if overlapping else MatchKind.LeftmostLongest
-        self.engine = (
-            BytesAhoCorasick(self.keys, matchkind=kind, implementation=Implementation.DFA)
-            if self.keys
-            else None
-        )
+        # Over text (``over_text``), the engine scans a str and reports character offsets
+        # (it matches the UTF-8 bytes and maps the offsets back, in Rust); else over bytes.
+        self.engine: BytesAhoCorasick | None = None
+        self.text_engine: AhoCorasick | None = None
+        if self.keys and over_text:
+            self.text_engine = AhoCorasick(
+                [key.decode() for key in self.keys],
+                matchkind=kind,
+                implementation=Implementation.DFA,
+            )
+        elif self.keys:
+            self.engine = BytesAhoCorasick(
+                self.keys, matchkind=kind, implementation=Implementation.DFA
+            )
 
     def find(self, haystack: bytes) -> list[tuple[int, int, int]]:
         if self.engine is None:
             return []
         return self.engine.find_matches_as_indexes(haystack, overlapping=self.overlapping)
+
+    def find_text(self, text: str) -> list[tuple[int, int, int]]:
+        if self.text_engine is None:
+            return []
+        return self.text_engine.find_matches_as_indexes(text, overlapping=self.overlapping)
 
 
 class SkillMatcher:
@@ -223,25 +248,29 @@ class SkillMatcher:
         # neighbouring words share the space between them, hence overlapping matching,
         # with the longest match chosen in ``find``.
         self._words = _Automaton(words, overlapping=True, joiners=joiners)
-        self._raw = _Automaton(raw, overlapping=False)
+        self._raw = _Automaton(raw, overlapping=False, over_text=True)
         # Per raw key: does it begin or end in katakana (then it must not sit inside a word)?
         self._katakana_edge = [
             _is_katakana(key.decode()[0]) or _is_katakana(key.decode()[-1])
             for key in self._raw.keys
         ]
+        # Per raw key: does it begin, or end, with an ASCII letter or digit (then the text
+        # must not continue that word: ".net" is not in ".network")?
+        self._word_start = [key.decode()[0] in _WORD_CHARS for key in self._raw.keys]
+        self._word_end = [key.decode()[-1] in _WORD_CHARS for key in self._raw.keys]
 
     def _hits(self, prepared: Prepared) -> list[_Hit]:
         words = self._words
         simple = words.simple
         found = words.find(prepared.words)
         cased = prepared.width_folded
-        joiners = words.joiners
+        joined_at = words.joined
         # The word view turns every separator into a space; a key of several words is kept
         # only where the text joins them as one name (see ``_joined``).
         found = [
             hit
             for hit in found
-            if (joined := joiners[hit[0]]) is None or _joined(cased, hit[1], hit[2] - 2, joined)
+            if (joined := joined_at[hit[0]]) is None or joined(cased, hit[1], hit[2] - 2)
         ]
         # A key " form " at view[s:e] is the word original[s : e - 2] (the view has one
         # leading space more than the text).
@@ -258,47 +287,34 @@ class SkillMatcher:
                 ):
                     hits.append((start, 2 - end, skill, forms is not None))
                     break
-        if self._raw.engine is not None:
+        if self._raw.text_engine is not None:
             hits.extend(self._raw_hits(prepared.folded))
         return hits
 
     def _raw_hits(self, folded: str) -> list[_Hit]:
-        encoded = folded.encode("utf-8", "surrogatepass")
-        found = self._raw.find(encoded)
+        # Character offsets straight from the scan; ``prepare`` leaves no lone surrogate in
+        # the folded text, so it always encodes.
+        found = self._raw.find_text(folded)
         if not found:
             return []
-        n = len(encoded)
-        kept = []
-        for index, start, end in found:
-            if _is_word_byte(encoded[start]) and start > 0 and _is_word_byte(encoded[start - 1]):
-                continue
-            if _is_word_byte(encoded[end - 1]) and end < n and _is_word_byte(encoded[end]):
-                continue
-            kept.append((index, start, end))
-        if len(encoded) == len(folded):  # ASCII: byte offsets are character offsets
-            pairs = [(start, end) for _, start, end in kept]
-        else:
-            # Byte offset -> character offset, decoding only the stretch since the last hit
-            # (hits come in order and do not overlap).
-            pairs = []
-            byte_at = char_at = 0
-            for _, start, end in kept:
-                char_at += len(encoded[byte_at:start].decode("utf-8", "surrogatepass"))
-                char_start = char_at
-                char_at += len(encoded[start:end].decode("utf-8", "surrogatepass"))
-                byte_at = end
-                pairs.append((char_start, char_at))
+        n = len(folded)
+        word_start, word_end = self._word_start, self._word_end
+        katakana_edge = self._katakana_edge
+        candidates = self._raw.candidates
         hits: list[_Hit] = []
-        n_chars = len(folded)
-        for (index, _, _), (start, end) in zip(kept, pairs, strict=True):
+        for index, start, end in found:
+            if word_start[index] and start > 0 and folded[start - 1] in _WORD_CHARS:
+                continue
+            if word_end[index] and end < n and folded[end] in _WORD_CHARS:
+                continue
             # A katakana form inside a longer katakana word is another word:
             # レスト in レストラン is not REST, ヘルム in ヘルムート is not Helm.
-            if self._katakana_edge[index] and (
+            if katakana_edge[index] and (
                 (start > 0 and _is_katakana(folded[start - 1]) and _is_katakana(folded[start]))
-                or (end < n_chars and _is_katakana(folded[end]) and _is_katakana(folded[end - 1]))
+                or (end < n and _is_katakana(folded[end]) and _is_katakana(folded[end - 1]))
             ):
                 continue
-            skill, forms = self._raw.candidates[index][0]
+            skill, forms = candidates[index][0]
             hits.append((start, -end, skill, forms is not None))
         return hits
 

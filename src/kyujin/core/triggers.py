@@ -282,13 +282,24 @@ class Triggers:
 
     def windows(self, kind: str, before: int, after: int) -> list[tuple[int, int]]:
         """Merged [start, end) windows around each trigger of ``kind``."""
+        positions = self._positions[kind]
+        if not positions:
+            return []
+        # Positions are sorted, so windows' starts and ends only grow: a window that
+        # overlaps the open one extends it to its own end.
         merged: list[tuple[int, int]] = []
-        for position in self._positions[kind]:
-            start, end = max(0, position - before), min(self.length, position + after)
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        length = self.length
+        open_start = open_end = -1
+        for position in positions:
+            start = position - before if position > before else 0
+            end = position + after if position + after < length else length
+            if start <= open_end:
+                open_end = end
             else:
-                merged.append((start, end))
+                if open_end >= 0:
+                    merged.append((open_start, open_end))
+                open_start, open_end = start, end
+        merged.append((open_start, open_end))
         return merged
 
 
