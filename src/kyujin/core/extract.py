@@ -13,6 +13,7 @@ from dataclasses import asdict
 from functools import cache
 from typing import Any
 
+from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import parse_languages
 from kyujin.core.facts.location import parse_location
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
@@ -60,6 +61,7 @@ class Extractor:
         mentions = self.matcher.find(prepared, sections, title_skills=title_skills)
         title_end = leading_title_end(text)
         kept = [m for m in mentions if m.start >= title_end] if title_end else mentions
+        kept = drop_employer_text(kept, text)
         facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         spans: dict[str, Span] = {}

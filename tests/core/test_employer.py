@@ -1,0 +1,41 @@
+from kyujin.core.extract import extract
+
+
+def _skills(text: str) -> list[str]:
+    return [m.skill for m in extract(text).skills]
+
+
+def test_benefits_field_offers_not_asks() -> None:
+    text = "Requirements: Python and Docker\nJob benefits: free German language courses, mentoring program"
+    skills = _skills(text)
+    assert "Python" in skills and "Docker" in skills
+    assert not any(s.lower().startswith("german") for s in skills)
+
+
+def test_benefits_field_ends_at_the_next_field() -> None:
+    text = "Job benefits: English classes Company description: We use Kubernetes"
+    assert "Kubernetes" in _skills(text)
+
+
+def test_employer_self_description_drops_domain_words() -> None:
+    assert "SaaS" not in _skills("Acme is a VC-backed SaaS start-up based in Berlin .")
+    assert "SaaS" not in _skills("We are a leading SaaS provider .")
+
+
+def test_self_description_keeps_technologies() -> None:
+    assert "Kubernetes" in _skills("We are a team building Kubernetes operators .")
+
+
+def test_not_a_self_description() -> None:
+    # the skill as the subject, the job, or the candidate
+    assert "SaaS" in _skills("SaaS is a plus .")
+    assert "SaaS" in _skills("Experience with SaaS products .")
+    assert "agile" in _skills("You are an Agile practitioner .")
+    assert "SaaS" in _skills("This role is a chance to build SaaS products .")
+
+
+def test_company_description_field_keeps_stack() -> None:
+    text = "Company description: Our development team is focused on cyber security in Python"
+    skills = _skills(text)
+    assert "Python" in skills
+    assert not any("security" in s.lower() for s in skills)
