@@ -39,3 +39,14 @@ def test_company_description_field_keeps_stack() -> None:
     skills = _skills(text)
     assert "Python" in skills
     assert not any("security" in s.lower() for s in skills)
+
+
+def test_pension_scheme_is_not_the_language() -> None:
+    assert "Scheme" not in _skills("Private healthcare and a Pension Scheme")
+    assert "Scheme" in _skills("Functional languages: Scheme, Haskell")
+
+
+def test_a_leading_title_starting_with_lead_is_the_whole_title() -> None:
+    text = "Lead Java Software Engineer\nWe build APIs in Go and Python ."
+    assert "Java" not in _skills(text)
+    assert "Java" in _skills("Lead engineers write Java every day .")

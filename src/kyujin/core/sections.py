@@ -155,7 +155,7 @@ _ROLE_NOUN = (
 _TITLE_WORD = r"(?:[A-Z0-9]|[a-z][A-Z])[A-Za-z0-9+#./&-]*"
 _LEADING_TITLE = re.compile(
     # title words are capitalised (Senior, QA, Full-Stack) or read like iOS: not a sentence
-    r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}?(?i:" + _ROLE_NOUN + r")\b"
+    r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}(?i:" + _ROLE_NOUN + r")\b"
     # what the title goes on with: its stack or team in parentheses or after a dash or bar
     # ("( JavaScript / React )", "- Java", "| React JS Developer") ...
     r"(?:[ \t]*(?:\([^()\n]{0,60}\)|[-|:\u2013\u2014][ \t]*"
