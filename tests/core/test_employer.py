@@ -50,3 +50,14 @@ def test_a_leading_title_starting_with_lead_is_the_whole_title() -> None:
     text = "Lead Java Software Engineer\nWe build APIs in Go and Python ."
     assert "Java" not in _skills(text)
     assert "Java" in _skills("Lead engineers write Java every day .")
+
+
+def test_role_field_names_the_job() -> None:
+    text = "Experience level: Senior Role: DevOps Industry: Banking\nWe need Kubernetes and DevOps practices"
+    devops = [m for m in extract(text).skills if m.skill == "DevOps"]
+    assert len(devops) == 1 and devops[0].start > text.index("\n")
+
+
+def test_the_role_heading_is_not_a_role_field() -> None:
+    text = "The Role: you will build Python services with Docker"
+    assert {"Python", "Docker"} <= set(_skills(text))

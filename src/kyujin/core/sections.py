@@ -182,3 +182,25 @@ def leading_title_end(text: str) -> int:
         return 0
     line_end = text.find("\n", 0, m.end())
     return m.end() if line_end < 0 else line_end
+
+
+# "Role: DevOps" in a header of fields (Stack Overflow's "Job type: Full-time Experience
+# level: Senior Role: DevOps Industry: Banking"): the job's category, context like a title.
+# Not "The Role: you will build ..." (a heading over prose): the value must be short and end
+# at the next field or the line's end.
+_ROLE_FIELD = re.compile(r"(?<![Tt]he )(?<![Yy]our )\b(?:Role|職種)[ \t]?[:：][ \t]?")
+_ROLE_FIELD_END = re.compile(
+    r"[ \t]*(?:\b(?:Industry|Technologies|Company size|Company type|Job description"
+    r"|Experience level|Job type)\b|\n|$)"
+)
+_MAX_ROLE_FIELD = 40  # characters: "Mobile Developer System Administrator" is 37
+
+
+def role_fields(text: str) -> list[tuple[int, int]]:
+    """The values of ``Role:`` fields, as (start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    for m in _ROLE_FIELD.finditer(text):
+        end = _ROLE_FIELD_END.search(text, m.end(), m.end() + _MAX_ROLE_FIELD + 30)
+        if end is not None and end.start() - m.end() <= _MAX_ROLE_FIELD:
+            spans.append((m.end(), end.start()))
+    return spans
