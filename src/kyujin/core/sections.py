@@ -71,6 +71,14 @@ _INLINE_PREFERRED = re.compile(
     r"|nice to have|preferred|a plus\b|desirable|not required but|is helpful",
 )
 _INLINE_REQUIRED = re.compile(r"[(（\[【](?:必須|required|must)[)）\]】]")
+# A line that labels itself before a colon: "Must have: PostgreSQL", "必須：Go 3年以上",
+# "Nice to have: Kafka". Like a heading above it, the label says which list the line is in.
+INLINE_LABEL = re.compile(
+    r"[ \t・\-*•●■◆]*(?:(?P<req>必須(?:要件|スキル|条件)?|応募資格|required|requirements?"
+    r"|must[- ]haves?|minimum qualifications|qualifications)"
+    r"|(?P<pref>歓迎(?:要件|スキル)?|尚可|nice[- ]to[- ]haves?|preferred|bonus(?: points)?"
+    r"|plus(?:es)?))\s?[:：]"
+)
 
 
 def _line_bounds(text: str, position: int) -> tuple[int, int]:
@@ -139,7 +147,10 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if line_start in checked or line_start in headings:
             continue
         checked.add(line_start)
-        if _INLINE_PREFERRED.search(folded, line_start, line_end):
+        label = INLINE_LABEL.match(folded, line_start, line_end)
+        if label is not None:
+            (required if label.group("req") else preferred).add(line_start)
+        elif _INLINE_PREFERRED.search(folded, line_start, line_end):
             preferred.add(line_start)
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)

@@ -131,6 +131,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "経験",
         "year",
         "yrs",
+        "yoe",
+        "decade",
         "未経験",
         "entry-level",
         "entry level",
@@ -246,6 +248,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "required",
         "must",
         "optional",
+        "requirement",
+        "qualifications",
+        "応募資格",
     ),
 }
 # Index of each trigger word in the engine -> the parsers it serves.

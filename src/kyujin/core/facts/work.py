@@ -6,7 +6,7 @@ import re
 
 from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
-from kyujin.core.sections import Sections
+from kyujin.core.sections import INLINE_LABEL, Sections
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
@@ -180,6 +180,7 @@ _PLUS_LINE = re.compile(
 _EMPLOYMENT_FIELD = re.compile(r"雇用形態|employment type|job type|契約形態|employment:")
 
 _NUMBER_WORDS = {
+    "decade": 10,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -222,7 +223,7 @@ _YEARS = re.compile(
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
-    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
+    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|-?plus)?\s?"
     r"(?:\(\d+\)\s?)?" + _UPPER + r"(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
@@ -264,9 +265,14 @@ _YEARS = re.compile(
     + _NUMBER
     + r")\s?"
     + _Y
-    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
+    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+)"
+    # "a decade of experience", "over a decade of backend experience": ten years.
+    r"|(?:a|one|over a|more than a|at least a)\s(?P<e7>decade)\s(?:of\s)?"
+    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work)"
+    # "5+ YOE" (years of experience)
+    r"|(?<![a-z0-9])(?P<e8>" + _NUMBER + r")\s?\+?\s?yoe\b)"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
@@ -374,6 +380,10 @@ def parse_years(
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
         where = section_kind(folded, line_start, sections, m.start())
+        if where not in ("required", "preferred"):
+            label = INLINE_LABEL.match(folded, line_start, m.start())
+            if label is not None:
+                where = "required" if label.group("req") else "preferred"
         if where == "preferred" or _PLUS_LINE.search(
             _clause(folded, line_start, m.start(), m.end())
         ):
