@@ -6,7 +6,10 @@ def _skills(text: str) -> list[str]:
 
 
 def test_benefits_field_offers_not_asks() -> None:
-    text = "Requirements: Python and Docker\nJob benefits: free German language courses, mentoring program"
+    text = (
+        "Requirements: Python and Docker\n"
+        "Job benefits: free German language courses, mentoring program"
+    )
     skills = _skills(text)
     assert "Python" in skills and "Docker" in skills
     assert not any(s.lower().startswith("german") for s in skills)
@@ -53,7 +56,10 @@ def test_a_leading_title_starting_with_lead_is_the_whole_title() -> None:
 
 
 def test_role_field_names_the_job() -> None:
-    text = "Experience level: Senior Role: DevOps Industry: Banking\nWe need Kubernetes and DevOps practices"
+    text = (
+        "Experience level: Senior Role: DevOps Industry: Banking\n"
+        "We need Kubernetes and DevOps practices"
+    )
     devops = [m for m in extract(text).skills if m.skill == "DevOps"]
     assert len(devops) == 1 and devops[0].start > text.index("\n")
 

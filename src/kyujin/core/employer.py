@@ -17,7 +17,9 @@ from kyujin.core.model import SkillMention
 # What the employer does and values; a technology named in its description is its stack.
 DESCRIPTIVE_CATEGORIES = frozenset({"domain", "practice", "soft_skill"})
 
-_BENEFITS = r"(?:job benefits|benefits|perks|what we offer|we offer|our offer|福利厚生|待遇・福利厚生)"
+_BENEFITS = (
+    r"(?:job benefits|benefits|perks|what we offer|we offer|our offer|福利厚生|待遇・福利厚生)"
+)
 # "Job benefits: ..." as a field inside a line (Stack Overflow's layout): it runs to the next
 # field of that layout or the end of the line.
 _BENEFITS_FIELD = re.compile(rf"\b{_BENEFITS}\s?:", re.IGNORECASE)
@@ -52,7 +54,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 def _benefit_ranges(text: str) -> list[tuple[int, int]]:
-    """"Job benefits: ..." fields: from the label to the next field or the end of the line.
+    """ "Job benefits: ..." fields: from the label to the next field or the end of the line.
 
     A "Benefits" heading on a line of its own is not used: postings often run their
     requirements on after it without a heading this module would recognise.
