@@ -17,19 +17,41 @@ from kyujin.core.model import SkillMention
 # What the employer does and values; a technology named in its description is its stack.
 DESCRIPTIVE_CATEGORIES = frozenset({"domain", "practice", "soft_skill"})
 
-_BENEFITS = (
-    r"(?:job benefits|benefits|perks|what we offer|we offer|our offer|福利厚生|待遇・福利厚生)"
+# Fields inside a line (Stack Overflow's layout: "Job benefits: ... Company description: ..."):
+# a label before a colon; each runs to the next such label or the end of its line. Found from
+# the colons, which are few, rather than by scanning the text for every label.
+_LABEL_BEFORE = re.compile(
+    r"(?<![a-z])(?:(?P<benefits>job benefits|benefits|perks|what we offer|we offer|our offer"
+    r"|福利厚生|待遇・福利厚生)|(?P<company>company description|about us)"
+    r"|job description|about the (?:role|job|team)|requirements|responsibilities"
+    r"|qualifications|tasks|skills)\s?$"
 )
-# "Job benefits: ..." as a field inside a line (Stack Overflow's layout): it runs to the next
-# field of that layout or the end of the line.
-_BENEFITS_FIELD = re.compile(rf"\b{_BENEFITS}\s?:", re.IGNORECASE)
-_ANY_BENEFITS = re.compile(_BENEFITS, re.IGNORECASE)
-_COMPANY_FIELD = re.compile(r"\b(?:company description|about us)\s?:", re.IGNORECASE)
-_NEXT_FIELD = re.compile(
-    r"\b(?:company description|job description|about us|about the (?:role|job|team)"
-    r"|requirements|responsibilities|qualifications|tasks|skills|job benefits|benefits)\s?:",
-    re.IGNORECASE,
-)
+_MAX_LABEL = 22  # characters before a colon searched for a label ("company description " is 20)
+
+
+def _fields(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each labelled field's value: kind is "benefits", "company" or
+    "other"; a value ends at the next label on its line or at the line's end."""
+    lowered = text.lower()
+    labels: list[tuple[str, int, int]] = []  # (kind, label start, value start)
+    for colon in (":", "："):
+        at = lowered.find(colon)
+        while at >= 0:
+            m = _LABEL_BEFORE.search(lowered, max(0, at - _MAX_LABEL), at)
+            if m is not None:
+                labels.append((m.lastgroup or "other", m.start(), at + 1))
+            at = lowered.find(colon, at + 1)
+    labels.sort(key=lambda label: label[1])
+    fields: list[tuple[str, int, int]] = []
+    for i, (kind, _, value_start) in enumerate(labels):
+        line_end = text.find("\n", value_start)
+        end = len(text) if line_end < 0 else line_end
+        if i + 1 < len(labels) and labels[i + 1][1] < end:
+            end = labels[i + 1][1]
+        fields.append((kind, value_start, end))
+    return fields
+
+
 # A sentence in which the employer says what it is: "We are a fintech start-up",
 # "Acme is the world's largest search engine for ...", "We're an open source team".
 # Not "Python is a plus" (the skill itself as the subject is excluded by position) nor
@@ -41,61 +63,52 @@ _SELF_DESCRIPTION = re.compile(
     r"(?:\s+(?:is|are)|'re|’re)\s+(?:now\s+|currently\s+|proud to be\s+)?"
     r"(?:a|an|the|one of|among)\b(?!\s+(?:plus|must|bonus|big plus|requirement|advantage)\b)",
 )
-_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。", "！", "？")
+_MAX_SENTENCE = 400  # characters looked back for the sentence's start
 
 
 def _sentence_start(text: str, position: int) -> int:
-    """Start of the sentence holding ``position``: after the last ". ", "!", "。" or line break."""
-    window_start = max(0, position - 400)
-    start = window_start
-    for m in _SENTENCE_END.finditer(text, window_start, position):
-        start = m.end()
+    """Where the sentence holding ``position`` starts: after ". ", "! ", "。" or a line break."""
+    floor = max(0, position - _MAX_SENTENCE)
+    start = floor
+    for end in _SENTENCE_ENDS:
+        at = text.rfind(end, floor, position)
+        if at >= 0:
+            start = max(start, at + len(end))
     return start
 
 
-def _benefit_ranges(text: str) -> list[tuple[int, int]]:
-    """ "Job benefits: ..." fields: from the label to the next field or the end of the line.
-
-    A "Benefits" heading on a line of its own is not used: postings often run their
-    requirements on after it without a heading this module would recognise.
-    """
-    ranges: list[tuple[int, int]] = []
-    for m in _BENEFITS_FIELD.finditer(text):
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        following = _NEXT_FIELD.search(text, m.end(), line_end)
-        ranges.append((m.end(), following.start() if following else line_end))
-    return ranges
-
-
-def _in_company_field(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    fields = list(_NEXT_FIELD.finditer(text, line_start, position))
-    return bool(fields) and _COMPANY_FIELD.match(text, fields[-1].start()) is not None
-
-
-def describes_employer(text: str, mention: SkillMention) -> bool:
-    """A domain, practice or soft skill in the employer's description of itself."""
-    if mention.category not in DESCRIPTIVE_CATEGORIES:
-        return False
-    if _in_company_field(text, mention.start):
-        return True
-    start = _sentence_start(text, mention.start)
-    m = _SELF_DESCRIPTION.match(text, start, mention.start)
-    return m is not None and m.end() <= mention.start
+def _self_description_end(text: str, start: int) -> int:
+    """Where a self-describing opening of the sentence at ``start`` ends, or -1."""
+    m = _SELF_DESCRIPTION.match(text, start, start + _MAX_SENTENCE)
+    return -1 if m is None else m.end()
 
 
 def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMention]:
     """Drop mentions in benefits, and descriptive ones in the employer's self-description."""
     if not mentions:
         return mentions
-    benefits = _benefit_ranges(text) if _has_benefits(text) else []
-    return [
-        m
-        for m in mentions
-        if not any(s <= m.start < e for s, e in benefits) and not describes_employer(text, m)
-    ]
-
-
-def _has_benefits(text: str) -> bool:
-    return _ANY_BENEFITS.search(text) is not None
+    benefits: list[tuple[int, int]] = []
+    company: list[tuple[int, int]] = []
+    if ":" in text or "：" in text:
+        for kind, start, end in _fields(text):
+            if kind == "benefits":
+                benefits.append((start, end))
+            elif kind == "company":
+                company.append((start, end))
+    openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
+    kept = []
+    for m in mentions:
+        if any(s <= m.start < e for s, e in benefits):
+            continue
+        if m.category in DESCRIPTIVE_CATEGORIES:
+            if any(s <= m.start < e for s, e in company):
+                continue
+            start = _sentence_start(text, m.start)
+            opening = openings.get(start)
+            if opening is None:
+                opening = openings[start] = _self_description_end(text, start)
+            if 0 <= opening <= m.start:
+                continue
+        kept.append(m)
+    return kept

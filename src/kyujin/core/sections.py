@@ -199,7 +199,8 @@ def leading_title_end(text: str) -> int:
 # level: Senior Role: DevOps Industry: Banking"): the job's category, context like a title.
 # Not "The Role: you will build ..." (a heading over prose): the value must be short and end
 # at the next field or the line's end.
-_ROLE_FIELD = re.compile(r"(?<![Tt]he )(?<![Yy]our )\b(?:Role|職種)[ \t]?[:：][ \t]?")
+_ROLE_FIELD = re.compile(r"(?:Role|職種)[ \t]?[:：][ \t]?")
+_NOT_A_ROLE_FIELD = ("the ", "The ", "your ", "Your ")  # "The Role:" heads prose
 _ROLE_FIELD_END = re.compile(
     r"[ \t]*(?:\b(?:Industry|Technologies|Company size|Company type|Job description"
     r"|Experience level|Job type)\b|\n|$)"
@@ -210,6 +211,20 @@ _MAX_ROLE_FIELD = 40  # characters: "Mobile Developer System Administrator" is 3
 def role_fields(text: str) -> list[tuple[int, int]]:
     """The values of ``Role:`` fields, as (start, end) spans."""
     spans: list[tuple[int, int]] = []
+    for word in ("Role", "職種"):
+        at = text.find(word)
+        while at >= 0:
+            m = _ROLE_FIELD.match(text, at)
+            if (
+                m is not None
+                and (at == 0 or not text[at - 1].isalnum())
+                and not text.endswith(_NOT_A_ROLE_FIELD, 0, at)
+            ):
+                end = _ROLE_FIELD_END.search(text, m.end(), m.end() + _MAX_ROLE_FIELD + 30)
+                if end is not None and end.start() - m.end() <= _MAX_ROLE_FIELD:
+                    spans.append((m.end(), end.start()))
+            at = text.find(word, at + 1)
+    return spans
     for m in _ROLE_FIELD.finditer(text):
         end = _ROLE_FIELD_END.search(text, m.end(), m.end() + _MAX_ROLE_FIELD + 30)
         if end is not None and end.start() - m.end() <= _MAX_ROLE_FIELD:

@@ -203,7 +203,7 @@ _NUMBER_WORDS = {
     "九": 9,
     "十": 10,
 }
-_Y = r"(?:years?|yrs?\.?|y(?=\+))"  # "years", "yrs", "3y+"
+_Y = r"(?:years?|yrs?\.?|yoe\b|y(?=\+))"  # "years", "yrs", "5+ YOE", "3y+"
 # A year count in a Japanese form: digits or one kanji numeral (三年以上, 十年以上).
 _JA_N = r"(?:\d{1,2}|(?<![一二三四五六七八九十第])[一二三四五六七八九十](?![一二三四五六七八九十]))"
 # A range's upper end after the lower one, which is the minimum: "3 to 5 years", "3~5 years",
@@ -266,13 +266,12 @@ _YEARS = re.compile(
     + r")\s?"
     + _Y
     + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+)"
-    # "a decade of experience", "over a decade of backend experience": ten years.
-    r"|(?:a|one|over a|more than a|at least a)\s(?P<e7>decade)\s(?:of\s)?"
-    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work)"
-    # "5+ YOE" (years of experience)
-    r"|(?<![a-z0-9])(?P<e8>" + _NUMBER + r")\s?\+?\s?yoe\b)"
+    # "a decade of experience", "over a decade of backend experience": ten years. The word
+    # comes first and its article is checked behind it: "a" opens too many places to try.
+    r"|(?P<e7>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
+    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work))"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = re.compile(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
