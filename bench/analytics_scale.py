@@ -8,6 +8,12 @@ without the rollup). Also what the rollup costs at import.
   each after one warm-up; the baseline (the rollup marked incomplete inside a transaction that
   is rolled back, so the service reads the postings) ``--baseline-rounds`` calls each. The
   two answers are compared: they must be equal.
+- A full report (kyujin.reports: every figure gathered in one read transaction, then the
+  HTML and the PDF rendered, as `kyujin report --out F.html --pdf F.pdf` does) for the whole
+  market, for the segment and for a filter the rollup cannot answer (a skill), best and worst
+  of ``--report-rounds``; baseline in the same run: one scan of the posting table
+  (``SELECT count(*) ... WHERE skill_list IS NOT NULL``), to show the report's cost in
+  table scans on this machine.
 - Import cost: ``--import-postings`` synthetic postings imported through
   kyujin.postings.service.import_batch in batches of 500 into a new database of the same
   backend, with the time spent counting them into the rollup (market_repository.apply)
@@ -33,7 +39,10 @@ from bench import pg, scale_data
 from bench.common import machine, machine_line, met, percentile
 
 TARGET_P95_MS = 300.0
+TARGET_REPORT_S = 60.0
 SEGMENT = {"industry": ["web"], "size_band": ["large", "medium"]}
+# A filter outside the rollup's cells: the report reads the postings for every figure.
+NOT_A_CELL = {"skill": ["Python"], "remote": ["full", "hybrid"]}
 
 
 def _cases() -> list[tuple[str, Callable[[Any], Any]]]:
@@ -106,6 +115,60 @@ def measure_figures(url: str, rounds: int, baseline_rounds: int) -> list[dict[st
     return results
 
 
+def measure_report(url: str, rounds: int) -> list[dict[str, Any]]:
+    from sqlalchemy import text
+
+    from kyujin.db.engine import make_session_factory, transaction
+    from kyujin.reports import content, output
+    from kyujin.reports.schemas import ReportQuery
+
+    engine = scale_data.bench_engine(url)
+    factory = make_session_factory(engine)
+    results = []
+    try:
+        cases = [("whole market", {}), ("segment", SEGMENT), ("skill filter", NOT_A_CELL)]
+        for name, filters in cases:
+            label = ", ".join(f"{k}={'|'.join(v)}" for k, v in filters.items()) or "no filter"
+            gathered, rendered, n = [], [], 0
+            for _ in range(rounds):
+                started = time.perf_counter()
+                with transaction(factory) as session:
+                    figures = content.gather(session, ReportQuery(**filters))
+                middle = time.perf_counter()
+                html, pdf = output.render(figures, pdf=True)
+                assert html and pdf
+                gathered.append(middle - started)
+                rendered.append(time.perf_counter() - middle)
+                n = figures.n
+            scan_started = time.perf_counter()
+            with engine.connect() as conn:
+                conn.execute(
+                    text("SELECT count(*) FROM posting WHERE skill_list IS NOT NULL")
+                ).scalar()
+            scan = time.perf_counter() - scan_started
+            totals = [g + r for g, r in zip(gathered, rendered, strict=True)]
+            row = {
+                "case": f"{name} ({label})",
+                "n": n,
+                "best_s": min(totals),
+                "worst_s": max(totals),
+                "figures_s": min(gathered),
+                "rendering_s": min(rendered),
+                "table_scan_s": scan,
+            }
+            print(
+                f"  report, {row['case']} (n={n:,}): best {row['best_s']:.1f} s (figures "
+                f"{row['figures_s']:.1f} s, HTML+PDF {row['rendering_s']:.1f} s), worst "
+                f"{row['worst_s']:.1f} s | one posting-table scan {scan:.2f} s, ratio "
+                f"{row['best_s'] / max(scan, 1e-9):.0f}x | target <= {TARGET_REPORT_S:.0f} s: "
+                f"{met(row['worst_s'] <= TARGET_REPORT_S)}"
+            )
+            results.append(row)
+    finally:
+        engine.dispose()
+    return results
+
+
 def measure_import_cost(url: str, postings: int, seed: int) -> dict[str, Any]:
     """Seconds importing ``postings`` synthetic postings, and of those, counting them into
     the rollup."""
@@ -159,8 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--postings", type=int, required=True)
     parser.add_argument("--base", type=int, default=scale_data.DEFAULT_BASE)
     parser.add_argument("--seed", type=int, default=scale_data.DEFAULT_SEED)
+    parser.add_argument("--name", help="database name (default that of bench.scale_data)")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--baseline-rounds", type=int, default=2)
+    parser.add_argument("--report-rounds", type=int, default=2)
     parser.add_argument("--import-postings", type=int, default=2000)
     parser.add_argument("--json", metavar="PATH")
     args = parser.parse_args(argv)
@@ -170,7 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         admin = stack.enter_context(pg.postgres()) if args.backend == "postgresql" else None
         prepared = scale_data.prepare(
-            args.backend, args.postings, base=args.base, seed=args.seed, pg_admin_url=admin
+            args.backend,
+            args.postings,
+            base=args.base,
+            seed=args.seed,
+            pg_admin_url=admin,
+            name=args.name,
         )
         print(prepared.describe())
         print(
@@ -178,6 +248,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "postings):"
         )
         figures = measure_figures(prepared.url, args.rounds, args.baseline_rounds)
+        reports = None
+        if args.report_rounds:
+            print(f"full reports (HTML and PDF, {args.report_rounds} runs each):")
+            reports = measure_report(prepared.url, args.report_rounds)
         cost = None
         if args.import_postings:
             if args.backend == "postgresql":
@@ -196,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "machine": host,
         "database": prepared.manifest,
         "figures": figures,
+        "reports": reports,
         "import_cost": cost,
     }
     if args.json:

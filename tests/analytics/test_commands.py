@@ -107,6 +107,22 @@ def test_cooccurrence_json_is_the_api_answer(stored: list[Row]) -> None:
     assert {f["skill"]: f for f in body["skills"]} == expected["skills"]
 
 
+def test_matrix_json_and_table(stored: list[Row]) -> None:
+    result = runner.invoke(app, ["analytics", "matrix", "Go", "python", "Java", "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert [row["skill"] for row in body["rows"]] == ["Go", "Python", "Java"]
+    go = {f["skill"]: f for f in body["rows"][0]["skills"]}
+    expected = oracle.cooccurrence(stored, "Go")["skills"]
+    assert go["Python"] == expected["Python"] and go["Java"] == expected["Java"]
+    table = runner.invoke(app, ["analytics", "matrix", "Go", "Python"])
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    assert lines[0].startswith(f"{len(stored):,} matching postings")
+    assert lines[1].split()[-2:] == ["Go", "Python"]
+    assert runner.invoke(app, ["analytics", "matrix", "Go"]).exit_code == 2
+
+
 def test_cooccurrence_table_by_lift(stored: list[Row]) -> None:
     result = runner.invoke(app, ["analytics", "cooccurrence", "Python", "--order", "lift"])
     assert result.exit_code == 0, result.output

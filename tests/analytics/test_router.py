@@ -112,6 +112,22 @@ def test_languages_endpoint(client: TestClient, db_session: Session) -> None:
         assert outlook == oracle.language(subset, outlook["language"], last)
 
 
+def test_cooccurrence_matrix_endpoint(client: TestClient, db_session: Session) -> None:
+    market.load(db_session, market.labelled_postings())
+    response = client.get(
+        "/v1/analytics/cooccurrence/matrix", params={"skills": ["Go", "python", "Java"]}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["n"] == 60 and [row["skill"] for row in body["rows"]] == ["Go", "Python", "Java"]
+    single = client.get("/v1/analytics/cooccurrence", params={"of": "Go", "top": 500}).json()
+    companions = {f["skill"]: f for f in single["skills"]}
+    for figure in body["rows"][0]["skills"]:
+        assert figure == companions[figure["skill"]]
+    one = client.get("/v1/analytics/cooccurrence/matrix", params={"skills": ["Go"]})
+    assert one.status_code == 422 and "query.skills" in one.text
+
+
 def test_bad_cooccurrence_trend_and_language_queries(client: TestClient) -> None:
     cases = [
         ("/v1/analytics/cooccurrence", {"of": "Cobolt"}, 400, "'Cobolt' is not in the taxonomy"),

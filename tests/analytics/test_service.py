@@ -217,3 +217,13 @@ def test_no_postings_gives_withheld_empty_figures(db_session: Session) -> None:
     demand = _demand(db_session, segment="industry")
     assert demand["overall"] == {"value": None, "n": 0, "withheld": True, "skills": []}
     assert demand["segments"] == []
+
+
+def test_top_zero_gives_the_cells_sizes_only(db_session: Session, stored: list[Row]) -> None:
+    sizes = _demand(db_session, top=0, segment="prefecture")
+    full = _demand(db_session, top=5, segment="prefecture")
+    assert sizes["overall"]["skills"] == [] and all(c["skills"] == [] for c in sizes["segments"])
+    assert [(c["value"], c["n"]) for c in sizes["segments"]] == [
+        (c["value"], c["n"]) for c in full["segments"]
+    ]
+    assert sum(c["n"] for c in sizes["segments"]) == sizes["n"] == 60

@@ -366,9 +366,33 @@ def test_years_past_a_lead_figure_the_first_about_the_work_counts() -> None:
 @pytest.mark.parametrize(
     ("text", "years"),
     [
+        ("Requirements\n- Years of experience required: 3+", 3),
+        ("Requirements\n- 3+ YOE in backend development", 3),
+        ("応募資格：経験者（3年以上）", 3),
+        ("Experience level: Mid (3-5 years)", 3),
+        ("Experience: 3 - 5 years", 3),
+        ("Seniority: 5+ years", 5),
+        ("Seniority: Senior (7+ yrs)", 7),
+        # Traps: a level with no figure, a count that is not years, a word holding "yoe".
+        ("Experience level: Senior", None),
+        ("Seniority: 10 people on the team", None),
+        ("Office on Toyoeda street, 3 minutes from the station", None),
+        ("経験者優遇", None),
+    ],
+)
+def test_years_labelled_fields_ranges_and_yoe(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
         ("About the job\nWe build payments.\nMust have: 4+ years building APIs in Go", 4),
         ("Required: 3+ years of Python", 3),
         ("必須：Goでの開発 3年以上", 3),
+        # the label decides even right after another list
+        ("What you will do\n- Build APIs\nMust have: 4+ years building backend services in Go", 4),
+        ("【仕事内容】\n・API開発\n\n必須：Pythonでのサーバーサイド開発 3年以上", 3),
         ("Requirements\n- 3-plus years of experience", 3),
         ("Requirements\n- Three-plus years of experience", 3),
         ("Requirements\n- Over a decade of professional software engineering experience", 10),

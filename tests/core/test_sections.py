@@ -113,3 +113,25 @@ def test_a_conditions_field_line_ends_the_list_before_it(field: str) -> None:
 def test_an_item_with_a_colon_is_not_a_conditions_line() -> None:
     facts = extract("Nice to have\n- Kafka experience: 2 years\n- Redis")
     assert [m.requirement for m in facts.skills] == ["preferred", "preferred"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Must have: Python and 4+ years building APIs\n- Kafka", ["required", "required"]),
+        ("必須：Python\n・Kafka", ["required", "required"]),
+        ("Nice to have: Python\n- Kafka", ["preferred", "preferred"]),
+        ("Requirements: Python, and a long line of content that goes on " * 2, ["required"]),
+        # "Bonus" alone labels pay, not preferences; a conditions field still ends a list.
+        ("Bonus: twice a year\nPython", ["unknown", "unknown"]),
+        (
+            "Requirements\n- Python\nSalary: 8M\n- Kafka",
+            ["required", "required", "unknown", "unknown"],
+        ),
+    ],
+)
+def test_a_label_with_its_content_opens_its_kind(text: str, expected: list[str]) -> None:
+    folded = fold(text)
+    sections = find_sections(folded)
+    starts = [0] + [i + 1 for i, c in enumerate(folded) if c == "\n"]
+    assert [sections.requirement_at(s) for s in starts] == expected

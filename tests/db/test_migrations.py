@@ -77,3 +77,49 @@ def test_rebuilding_posting_on_sqlite_keeps_every_row(tmp_path) -> None:
         # 0009 found postings: the market rollup waits for a rebuild.
         assert session.execute(text("SELECT complete FROM market_state")).scalar() == 0
     engine.dispose()
+
+
+def test_market_totals_are_filled_from_the_cells(tmp_path) -> None:
+    """0011 adds the whole-market totals of a complete rollup by summing its cells: the
+    rollup stays complete and equal to a recount."""
+    from sqlalchemy import text
+
+    from kyujin.analytics import market
+    from kyujin.db.engine import make_engine, make_session_factory, transaction
+    from kyujin.postings import service
+    from kyujin.postings.schemas import ImportSummary
+    from tests.conftest import make_settings
+    from tests.support.factories import posting_in
+
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    upgrade(url)
+    engine = make_engine(make_settings(url))
+    factory = make_session_factory(engine)
+    records = [
+        posting_in(
+            external_id=str(i),
+            description="Requirements: Python, Go\nNice to have: AWS" if i % 2 else "Java, AWS",
+            salary_min=5_000_000 + 500_000 * i,
+            salary_currency="JPY",
+            salary_period="annual",
+        )
+        for i in range(6)
+    ]
+    with transaction(factory, write=True) as session:
+        service.import_batch(session, records, default_source="m", summary=ImportSummary())
+    engine.dispose()
+    downgrade(url, revision="0010")
+    upgrade(url)
+    engine = make_engine(make_settings(url))
+    factory = make_session_factory(engine)
+    with transaction(factory) as session:
+        assert session.execute(text("SELECT complete FROM market_state")).scalar() == 1
+        rows = session.execute(text("SELECT skill, postings FROM market_skill_total"))
+        totals = {skill: postings for skill, postings in rows}
+        assert totals["AWS"] == 6 and totals["Python"] == 3 and totals["Java"] == 3
+        salaries = session.execute(text("SELECT sum(postings) FROM market_salary_total"))
+        assert salaries.scalar() >= 6  # every posting states one, once more per language
+        drift = market.drift(session)
+        assert drift and set(drift.values()) == {0}, drift
+        session.rollback()
+    engine.dispose()

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from kyujin.analytics.schemas import (
     FILTER_FIELDS,
     Cooccurrence,
+    CooccurrenceMatrix,
+    CooccurrenceMatrixQuery,
     CooccurrenceQuery,
     LanguagesOutlook,
     LanguagesQuery,
@@ -216,6 +218,25 @@ def _cooccurrence_text(figures: Cooccurrence) -> str:
     )
 
 
+def _matrix_text(matrix: CooccurrenceMatrix) -> str:
+    names = [row.skill for row in matrix.rows]
+    rows = []
+    for row in matrix.rows:
+        pairs = {f.skill: f for f in row.skills}
+        cells = [
+            "-"
+            if name == row.skill
+            else f"{_ratio(pairs[name].lift) if pairs[name].lift is not None else 'w/h'}"
+            f" ({pairs[name].postings:,})"
+            for name in names
+        ]
+        rows.append([f"{row.skill} ({row.postings:,})", *cells])
+    return (
+        f"{matrix.n:,} matching postings; lift = P(both) / (P(A) P(B)) (postings with both), "
+        f"w/h: fewer than 5 together\n{_table(['skill (postings)', *names], rows)}"
+    )
+
+
 def _trends_text(trends: Trends) -> str:
     if not trends.months:
         return f"{trends.n:,} matching postings: no months to show"
@@ -332,6 +353,21 @@ def cooccurrence_command(
     )
     figures = _run(service.cooccurrence, query)
     typer.echo(figures.model_dump_json(indent=2) if as_json else _cooccurrence_text(figures))
+
+
+@app.command("matrix")
+def matrix_command(
+    skills: Annotated[list[str], typer.Argument(help="2-15 skills crossed with each other.")],
+    filters: Filters = None,
+    as_json: AsJson = False,
+) -> None:
+    """The lift of every pair of SKILLS (row A, column B) over the matching postings, with
+    how many postings mention both; the figures of `cooccurrence` in one pass."""
+    from kyujin.analytics import service
+
+    query = _query(CooccurrenceMatrixQuery, filters, skills=skills)
+    matrix = _run(service.cooccurrence_matrix, query)
+    typer.echo(matrix.model_dump_json(indent=2) if as_json else _matrix_text(matrix))
 
 
 @app.command("trends")

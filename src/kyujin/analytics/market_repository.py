@@ -35,7 +35,9 @@ from kyujin.db.models import (
     Company,
     MarketPostings,
     MarketSalary,
+    MarketSalaryTotal,
     MarketSkill,
+    MarketSkillTotal,
     MarketState,
     Posting,
     PostingSkill,
@@ -50,17 +52,23 @@ _TABLES: dict[str, Table] = {
     "postings": MarketPostings.__table__,  # type: ignore[dict-item]
     "skill": MarketSkill.__table__,  # type: ignore[dict-item]
     "salary": MarketSalary.__table__,  # type: ignore[dict-item]
+    "skill_total": MarketSkillTotal.__table__,  # type: ignore[dict-item]
+    "salary_total": MarketSalaryTotal.__table__,  # type: ignore[dict-item]
 }
 # Column order of the INSERT ... SELECTs below.
 _COLUMNS = {
     "postings": [*CELL_COLUMNS, "postings"],
     "skill": [*CELL_COLUMNS, "skill", "category", "postings", "required", "preferred"],
     "salary": [*CELL_COLUMNS, "band", "language", "salary2", "postings"],
+    "skill_total": ["skill", "category", "postings", "required", "preferred"],
+    "salary_total": ["band", "language", "salary2", "postings"],
 }
 _KEYS = {
     "postings": list(CELL_COLUMNS),
     "skill": [*CELL_COLUMNS, "skill"],
     "salary": [*CELL_COLUMNS, "band", "language", "salary2"],
+    "skill_total": ["skill"],
+    "salary_total": ["band", "language", "salary2"],
 }
 
 
@@ -123,14 +131,27 @@ def _contributions(ids: Sequence[int] | None, sign: int) -> dict[str, Select[Any
     """Per table, the rows that the postings ``ids`` (every posting for None) add to the
     rollup, multiplied by ``sign``."""
     cell = _cell()
-    where_posting = [Posting.id.in_(ids)] if ids is not None else [true()]
+    where_posting: list[ColumnElement[bool]] = [Posting.id.in_(ids) if ids is not None else true()]
     joined = Posting.__table__.outerjoin(Company.__table__, Company.id == Posting.company_id)
-
     postings = (
         select(*cell, func.count() * sign).select_from(joined).where(*where_posting).group_by(*cell)
     )
+    where_skill: list[ColumnElement[bool]] = [
+        PostingSkill.posting_id.in_(ids) if ids is not None else true()
+    ]
+    return {
+        "postings": postings,
+        "skill": _skill_rows(cell, where_skill, sign),
+        "salary": _salary_rows(cell, where_posting, where_skill, sign),
+        # The same rows summed over the cells: no cell columns.
+        "skill_total": _skill_rows([], where_skill, sign),
+        "salary_total": _salary_rows([], where_posting, where_skill, sign),
+    }
 
-    where_skill = [PostingSkill.posting_id.in_(ids)] if ids is not None else [true()]
+
+def _skill_rows(
+    cell: list[ColumnElement[Any]], where_skill: list[ColumnElement[bool]], sign: int
+) -> Select[Any]:
     mentions = (
         select(
             PostingSkill.posting_id,
@@ -144,15 +165,17 @@ def _contributions(ids: Sequence[int] | None, sign: int) -> dict[str, Select[Any
         .subquery("mentions")
     )
     preferred_only = case(((mentions.c.req == 0) & (mentions.c.pref == 1), 1), else_=0)
-    skills = (
-        select(
-            *cell,
-            mentions.c.skill,
-            func.min(mentions.c.category),
-            func.count() * sign,
-            func.sum(mentions.c.req) * sign,
-            func.sum(preferred_only) * sign,
-        )
+    figures = (
+        mentions.c.skill,
+        func.min(mentions.c.category),
+        func.count() * sign,
+        func.sum(mentions.c.req) * sign,
+        func.sum(preferred_only) * sign,
+    )
+    if not cell:
+        return select(*figures).where(true()).group_by(mentions.c.skill)
+    return (
+        select(*cell, *figures)
         .select_from(
             mentions.join(Posting, Posting.id == mentions.c.posting_id).outerjoin(
                 Company, Company.id == Posting.company_id
@@ -162,10 +185,22 @@ def _contributions(ids: Sequence[int] | None, sign: int) -> dict[str, Select[Any
         .group_by(*cell, mentions.c.skill)
     )
 
+
+def _salary_rows(
+    cell: list[ColumnElement[Any]],
+    where_posting: list[ColumnElement[bool]],
+    where_skill: list[ColumnElement[bool]],
+    sign: int,
+) -> Select[Any]:
     band, salary2 = _band(), _salary2()
+    source = (
+        Posting.__table__.outerjoin(Company.__table__, Company.id == Posting.company_id)
+        if cell
+        else Posting.__table__
+    )
     overall = (
         select(*cell, band, _const("").label("language"), salary2, func.count() * sign)
-        .select_from(joined)
+        .select_from(source)
         .where(*where_posting, _HAS_SALARY)
         .group_by(*cell, band, salary2)
     )
@@ -175,21 +210,16 @@ def _contributions(ids: Sequence[int] | None, sign: int) -> dict[str, Select[Any
         .distinct()
         .subquery("languages")
     )
+    joined = languages.join(Posting, Posting.id == languages.c.posting_id)
+    if cell:
+        joined = joined.outerjoin(Company, Company.id == Posting.company_id)
     by_language = (
         select(*cell, band, languages.c.skill, salary2, func.count() * sign)
-        .select_from(
-            languages.join(Posting, Posting.id == languages.c.posting_id).outerjoin(
-                Company, Company.id == Posting.company_id
-            )
-        )
+        .select_from(joined)
         .where(_HAS_SALARY)
         .group_by(*cell, band, languages.c.skill, salary2)
     )
-    return {
-        "postings": postings,
-        "skill": skills,
-        "salary": overall.union_all(by_language),  # type: ignore[dict-item]
-    }
+    return overall.union_all(by_language)  # type: ignore[return-value]
 
 
 def _upsert(session: Session, name: str, rows: Select[Any]) -> None:
@@ -290,7 +320,8 @@ def skill_counts(
 ) -> list[tuple[str | None, str, str, int, int, int]]:
     """As kyujin.analytics.repository.skill_counts, from the rollup: (segment value or None,
     skill, category, postings, required, preferred-only)."""
-    table = _TABLES["skill"]
+    whole = not cell and segment is None
+    table = _TABLES["skill_total" if whole else "skill"]
     grouping = [table.c[segment]] if segment is not None else []
     figures = (
         table.c.skill,
@@ -319,7 +350,8 @@ def salary_counts(
 ) -> list[tuple[str | None, int, int]]:
     """(group value or None, twice a salary, postings stating it) from the rollup; ``group``
     is None, "language", "experience" or a cell column."""
-    table = _TABLES["salary"]
+    whole = not cell and group in (None, "language", "experience")
+    table = _TABLES["salary_total" if whole else "salary"]
     where = _where(table, cell)
     grouping: list[Any] = []
     if group == "language":

@@ -13,8 +13,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, extract, false, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Subquery,
+    case,
+    extract,
+    false,
+    func,
+    literal,
+    select,
+    true,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from kyujin.core import search_text
 from kyujin.db.models import Company, Posting, PostingSkill
@@ -174,38 +189,84 @@ def salaries_for_premium(
     return [(bool(flag), years, low, high) for flag, years, low, high in session.execute(stmt)]
 
 
-def cooccurrence(
-    session: Session, ids: Subquery, skill: str, *, skill_category: str | None
-) -> list[tuple[str, str, int, int]]:
-    """(skill, category, matching postings mentioning it, of those also mentioning ``skill``)
-    for each other skill that appears in a matching posting with ``skill``."""
-    with_skill = select(PostingSkill.posting_id).where(
+def companions(session: Session, ids: Subquery, skill: str) -> dict[str, int]:
+    """For each other skill, how many matching postings mention it and ``skill`` both.
+
+    PostgreSQL splits each such posting's skill_list (its distinct skills) with unnest: one
+    row a posting and skill. SQLite has no function to split a string into rows, so there
+    the posting's posting_skill rows are counted, a posting once per skill."""
+    holders = select(PostingSkill.posting_id).where(
         PostingSkill.skill == skill, PostingSkill.posting_id.in_(select(ids.c.id))
     )
-    together = case((PostingSkill.posting_id.in_(with_skill), PostingSkill.posting_id))
-    stmt = (
-        select(
-            PostingSkill.skill,
-            func.min(PostingSkill.category),
-            func.count(PostingSkill.posting_id.distinct()),
-            func.count(together.distinct()),
+    stmt: Select[str, int]
+    if session.get_bind().dialect.name == "postgresql":
+        names = func.unnest(func.string_to_array(Posting.skill_list, literal("\t"))).table_valued(
+            "name"
         )
-        .where(PostingSkill.posting_id.in_(select(ids.c.id)), PostingSkill.skill != skill)
-        .group_by(PostingSkill.skill)
-    )
-    if skill_category is not None:
-        stmt = stmt.where(PostingSkill.category == skill_category)
-    rows = [
-        (name, category, int(n), int(both)) for name, category, n, both in session.execute(stmt)
+        stmt = (
+            select(names.c.name, func.count())
+            .select_from(Posting)
+            .join(names, true())  # a function in FROM sees the row before it
+            .where(Posting.id.in_(holders), names.c.name != skill)
+            .group_by(names.c.name)
+        )
+    else:
+        stmt = (
+            select(PostingSkill.skill, func.count(PostingSkill.posting_id.distinct()))
+            .where(PostingSkill.posting_id.in_(holders), PostingSkill.skill != skill)
+            .group_by(PostingSkill.skill)
+        )
+    return {name: int(n) for name, n in session.execute(stmt)}
+
+
+class _position(FunctionElement[int]):
+    """Where a string starts in another, from 1 (0: not in it): strpos on PostgreSQL, instr
+    on SQLite. Unlike LIKE it has no wildcards and is case-sensitive on both."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_position, "postgresql")
+def _position_postgresql(element: _position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_position)
+def _position_default(element: _position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+def skill_matrix(
+    session: Session, ids: Subquery, skills: list[str]
+) -> tuple[int, list[int], dict[tuple[int, int], int]]:
+    """(matching postings, how many mention each of ``skills``, how many mention both of
+    each pair (i, j), i < j), in one pass over the matching postings.
+
+    It reads posting.skill_list (the posting's distinct skills, tab-separated), not
+    posting_skill: one row a posting instead of a self-join of its mentions. Each posting
+    gets a bit mask of the skills it mentions, each skill looked for once; the database
+    counts the postings per mask (at most 2^len(skills) rows, far fewer in practice) and the
+    singles and pairs are summed from those."""
+    padded = literal("\t") + func.coalesce(Posting.skill_list, "") + literal("\t")
+    bits = [
+        case((_position(padded, f"\t{skill}\t") > 0, 1 << i), else_=0)
+        for i, skill in enumerate(skills)
     ]
-    return [row for row in rows if row[3] > 0]
-
-
-def count_with_skill(session: Session, ids: Subquery, skill: str) -> int:
-    stmt = select(func.count(PostingSkill.posting_id.distinct())).where(
-        PostingSkill.skill == skill, PostingSkill.posting_id.in_(select(ids.c.id))
-    )
-    return session.scalar(stmt) or 0
+    mask = sum(bits[1:], bits[0]).label("mask")
+    held = select(mask).where(_in(ids)).subquery("held")
+    counts = session.execute(select(held.c.mask, func.count()).group_by(held.c.mask)).all()
+    total = 0
+    singles = [0] * len(skills)
+    both = {(i, j): 0 for i in range(len(skills)) for j in range(i + 1, len(skills))}
+    for value, count in counts:
+        present = [i for i in range(len(skills)) if int(value) >> i & 1]
+        total += count
+        for k, i in enumerate(present):
+            singles[i] += count
+            for j in present[k + 1 :]:
+                both[i, j] += count
+    return total, singles, both
 
 
 def latest_listed_on(session: Session, ids: Subquery) -> date | None:

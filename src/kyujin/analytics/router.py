@@ -9,6 +9,8 @@ from fastapi import APIRouter, Query
 from kyujin.analytics import service, trends
 from kyujin.analytics.schemas import (
     Cooccurrence,
+    CooccurrenceMatrix,
+    CooccurrenceMatrixQuery,
     CooccurrenceQuery,
     LanguagesOutlook,
     LanguagesQuery,
@@ -54,6 +56,21 @@ def cooccurrence(session: SessionDep, query: Annotated[CooccurrenceQuery, Query(
     under 5), and the lift P(both) / (P(of) P(skill)) over the matching postings (1 is
     chance; withheld when fewer than 5 postings have both)."""
     return service.cooccurrence(session, query)
+
+
+@router.get(
+    "/cooccurrence/matrix",
+    response_model=CooccurrenceMatrix,
+    summary="Co-occurrence among a few skills",
+    responses=_ERRORS,
+)
+def cooccurrence_matrix(
+    session: SessionDep, query: Annotated[CooccurrenceMatrixQuery, Query()]
+) -> CooccurrenceMatrix:
+    """Each pair of the 2-15 `skills`: the figures of /cooccurrence (postings with both,
+    share, lift, withheld under 5) for every skill against the others, counted in one
+    pass over the matching postings."""
+    return service.cooccurrence_matrix(session, query)
 
 
 @router.get("/trends", response_model=Trends, summary="Monthly trends", responses=_ERRORS)

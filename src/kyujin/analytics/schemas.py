@@ -103,7 +103,12 @@ class AnalyticsFilters(BaseModel):
 
 
 class SkillsQuery(AnalyticsFilters):
-    top: int = Field(default=20, ge=1, le=500, description="Skills listed (per segment).")
+    top: int = Field(
+        default=20,
+        ge=0,
+        le=500,
+        description="Skills listed (per segment); 0 lists none: only the postings per cell.",
+    )
     skill_category: str | None = Field(
         default=None,
         max_length=30,
@@ -144,6 +149,15 @@ class CooccurrenceQuery(AnalyticsFilters):
         default="count",
         description="Most frequent companions first, or the highest lift first (withheld "
         "lifts last).",
+    )
+
+
+class CooccurrenceMatrixQuery(AnalyticsFilters):
+    skills: list[str] = Field(
+        min_length=2,
+        max_length=15,
+        description="The skills crossed with each other (repeat the parameter). Unlike "
+        "`skill`, they do not narrow the postings counted.",
     )
 
 
@@ -255,6 +269,14 @@ class Cooccurrence(BaseModel):
     withheld: bool = Field(description="True when postings < 5: shares are null.")
     order: Literal["count", "lift"]
     skills: list[CooccurringSkill]
+
+
+class CooccurrenceMatrix(BaseModel):
+    n: int = Field(description="Matching postings.")
+    rows: list[Cooccurrence] = Field(
+        description="One per skill asked for, in the order asked: the other skills asked "
+        "for as its companions, most frequent first (the same figures as /cooccurrence)."
+    )
 
 
 class MonthTotal(BaseModel):

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from kyujin.analytics import market, market_repository, repository
 from kyujin.analytics.schemas import (
     Cooccurrence,
+    CooccurrenceMatrix,
+    CooccurrenceMatrixQuery,
     CooccurrenceQuery,
     CooccurringSkill,
     PremiumBand,
@@ -127,7 +129,7 @@ def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
             for value, skill, category, n, required, preferred in market_repository.skill_counts(
                 session, cell, skill_category=query.skill_category, segment=query.segment
             )
-        ]
+        ] if query.top else []  # fmt: skip
         if query.segment is not None:
             sizes = {
                 _from_cell(value): n
@@ -136,8 +138,12 @@ def skill_demand(session: Session, query: SkillsQuery) -> SkillDemand:
     else:
         ids = repository.matching_ids(session, search_query)
         total = repository.count_postings(session, ids)
-        counts = repository.skill_counts(
-            session, ids, skill_category=query.skill_category, segment=query.segment
+        counts = (
+            repository.skill_counts(
+                session, ids, skill_category=query.skill_category, segment=query.segment
+            )
+            if query.top
+            else []
         )
         if query.segment is not None:
             sizes = {
@@ -179,22 +185,33 @@ def cooccurrence(session: Session, query: CooccurrenceQuery) -> Cooccurrence:
     """
     skill = canonical_skill(query.of)
     check_category(query.skill_category)
-    ids = repository.matching_ids(session, query.search_query())
-    total = repository.count_postings(session, ids)
-    with_skill = repository.count_with_skill(session, ids, skill)
+    search_query = query.search_query()
+    ids = repository.matching_ids(session, search_query)
+    # Each skill's postings among the matches: from the rollup when it can answer.
+    cell = market.readable(session, search_query)
+    if cell is not None:
+        total = market_repository.count_postings(session, cell)
+        counts = market_repository.skill_counts(session, cell, skill_category=None, segment=None)
+    else:
+        total = repository.count_postings(session, ids)
+        counts = repository.skill_counts(session, ids, skill_category=None, segment=None)
+    postings = {name: (category, n) for _, name, category, n, _, _ in counts}
+    with_skill = postings.get(skill, ("", 0))[1]
     figures = [
         CooccurringSkill(
             skill=name,
             category=category,
             postings=both,
-            skill_postings=postings,
+            skill_postings=skill_postings,
             share=analytics.share(both, with_skill),
-            lift=analytics.lift(both, with_skill, postings, total),
+            lift=analytics.lift(both, with_skill, skill_postings, total),
             withheld=analytics.withheld(both),
         )
-        for name, category, postings, both in repository.cooccurrence(
-            session, ids, skill, skill_category=query.skill_category
-        )
+        for name, both in repository.companions(session, ids, skill).items()
+        # A skill the counts lack (a rollup that drifted: `kyujin analytics rebuild
+        # --check`) is shown with what is known of it rather than failing the request.
+        for category, skill_postings in [postings.get(name) or (_category_of(name), both)]
+        if query.skill_category is None or category == query.skill_category
     ]
     if query.order == "lift":
         figures.sort(key=lambda f: (f.lift is None, -(f.lift or 0.0), -f.postings, f.skill))
@@ -209,6 +226,51 @@ def cooccurrence(session: Session, query: CooccurrenceQuery) -> Cooccurrence:
         order=query.order,
         skills=figures[: query.top],
     )
+
+
+def _category_of(skill: str) -> str:
+    known = default_taxonomy().skills.get(skill)
+    return known.category if known is not None else "unknown"
+
+
+def cooccurrence_matrix(session: Session, query: CooccurrenceMatrixQuery) -> CooccurrenceMatrix:
+    """The co-occurrence of each pair of ``query.skills`` over the matching postings, with
+    the definitions of ``cooccurrence`` (share, lift, withheld), computed in one pass over
+    the matches rather than one query per skill: what a heat map of a few skills needs."""
+    skills = list(dict.fromkeys(canonical_skill(name) for name in query.skills))
+    if len(skills) < 2:
+        raise InvalidInput("skills: name at least two different skills")
+    taxonomy = default_taxonomy()
+    ids = repository.matching_ids(session, query.search_query())
+    total, singles, both = repository.skill_matrix(session, ids, skills)
+    rows: list[Cooccurrence] = []
+    for i, skill in enumerate(skills):
+        companions = [
+            CooccurringSkill(
+                skill=other,
+                category=taxonomy.skills[other].category,
+                postings=(ab := both[min(i, j), max(i, j)]),
+                skill_postings=singles[j],
+                share=analytics.share(ab, singles[i]),
+                lift=analytics.lift(ab, singles[i], singles[j], total),
+                withheld=analytics.withheld(ab),
+            )
+            for j, other in enumerate(skills)
+            if j != i
+        ]
+        companions.sort(key=lambda f: (-f.postings, f.skill))
+        rows.append(
+            Cooccurrence(
+                skill=skill,
+                category=taxonomy.skills[skill].category,
+                n=total,
+                postings=singles[i],
+                withheld=analytics.withheld(singles[i]),
+                order="count",
+                skills=companions,
+            )
+        )
+    return CooccurrenceMatrix(n=total, rows=rows)
 
 
 # --- salaries -------------------------------------------------------------------------------

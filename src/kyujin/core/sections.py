@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.triggers import Triggers
 
 Requirement = Literal["required", "preferred", "unknown"]
@@ -44,19 +45,30 @@ _OTHER = (
     r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生"
 )
 _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
+# The preference words that also label a line's own content ("Nice to have: Kafka"); not
+# "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
+_PREFERRED_LABEL = (
+    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
+    r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus points"
+    r"|pluses|desirable|good to have"
+)
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
-# brackets opening a line (【必須】Python 3年以上).
-_HEADING = re.compile(
+# brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
+# with a colon opening a line, its content after it.
+_HEADING = prefiltered(
     rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
     rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
-    rf"[】\]>＞■◆:：]",
+    rf"[】\]>＞■◆:：]"
+    # Or a label with its content on the same line: "Must have: 4+ years building APIs",
+    # "必須：Go", "Nice to have: Kafka".
+    rf"|{_DECOR}(?:(?P<req3>{_REQUIRED})|(?P<pref3>{_PREFERRED_LABEL}))\s?[:：]\s?\S",
 )
 # A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
 # list before it: it is a condition of the job, not an item of a requirements list.
-CONDITION_FIELD = re.compile(
+CONDITION_FIELD = prefiltered(
     rf"{_DECOR}(?:雇用形態|給与|年収|想定年収|勤務地|勤務時間|勤務形態|休日|休暇|福利厚生|待遇|試用期間"
     r"|employment(?: type)?|job type|salary|pay|compensation|location|working hours|benefits"
     r"|holidays|remote(?: policy)?|visa(?: sponsorship)?)\s?[:：]\s?\S"
@@ -64,21 +76,13 @@ CONDITION_FIELD = re.compile(
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
 # Marks inside a line that make the line a preference (or a requirement).
-_INLINE_PREFERRED = re.compile(
+_INLINE_PREFERRED = prefiltered(
     r"[(（\[【](?:歓迎|尚可|優遇|optional|preferred|nice to have|plus|bonus)[)）\]】]"
     r"|(?:経験|知見|知識|スキル|者|方|資格)(?:が?あれば|は)?(?:尚可|歓迎|優遇)"
     r"|(?:is|are|would be|will be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
     r"|nice to have|preferred|a plus\b|desirable|not required but|is helpful",
 )
 _INLINE_REQUIRED = re.compile(r"[(（\[【](?:必須|required|must)[)）\]】]")
-# A line that labels itself before a colon: "Must have: PostgreSQL", "必須：Go 3年以上",
-# "Nice to have: Kafka". Like a heading above it, the label says which list the line is in.
-INLINE_LABEL = re.compile(
-    r"[ \t・\-*•●■◆]*(?:(?P<req>必須(?:要件|スキル|条件)?|応募資格|required|requirements?"
-    r"|must[- ]haves?|minimum qualifications|qualifications)"
-    r"|(?P<pref>歓迎(?:要件|スキル)?|尚可|nice[- ]to[- ]haves?|preferred|bonus(?: points)?"
-    r"|plus(?:es)?))\s?[:：]"
-)
 
 
 def _line_bounds(text: str, position: int) -> tuple[int, int]:
@@ -126,7 +130,8 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             kinds.append("unknown")
             continue
         if match is None or (
-            line_end - line_start > _MAX_HEADING and not (match.lastgroup or "").endswith("2")
+            line_end - line_start > _MAX_HEADING
+            and not (match.lastgroup or "").endswith(("2", "3"))
         ):
             continue
         group = match.lastgroup or "other"
@@ -147,10 +152,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if line_start in checked or line_start in headings:
             continue
         checked.add(line_start)
-        label = INLINE_LABEL.match(folded, line_start, line_end)
-        if label is not None:
-            (required if label.group("req") else preferred).add(line_start)
-        elif _INLINE_PREFERRED.search(folded, line_start, line_end):
+        if _INLINE_PREFERRED.search(folded, line_start, line_end):
             preferred.add(line_start)
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)
@@ -225,8 +227,4 @@ def role_fields(text: str) -> list[tuple[int, int]]:
                     spans.append((m.end(), end.start()))
             at = text.find(word, at + 1)
     return spans
-    for m in _ROLE_FIELD.finditer(text):
-        end = _ROLE_FIELD_END.search(text, m.end(), m.end() + _MAX_ROLE_FIELD + 30)
-        if end is not None and end.start() - m.end() <= _MAX_ROLE_FIELD:
-            spans.append((m.end(), end.start()))
     return spans

@@ -248,9 +248,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "required",
         "must",
         "optional",
-        "requirement",
-        "qualifications",
-        "応募資格",
     ),
 }
 # Index of each trigger word in the engine -> the parsers it serves.

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kyujin.db.base import utcnow
 from kyujin.db.models import ImportJob
 from kyujin.errors import NotFound
 from kyujin.extraction import pool
@@ -21,6 +19,7 @@ from kyujin.imports.schemas import (
     ImportStatus,
     RejectionPage,
 )
+from kyujin.jobs import service as lease
 from kyujin.postings import service as postings
 from kyujin.postings.schemas import ImportSummary, PostingIn
 
@@ -73,21 +72,12 @@ def find_resumable(session: Session, *, fingerprint: str) -> ImportJob | None:
 
 
 def mark_enqueued(session: Session, job_ids: Sequence[str]) -> None:
-    now = utcnow()
-    for job_id in job_ids:
-        job = repository.get_job(session, job_id)
-        if job is not None:
-            job.enqueued_at = now
-    session.flush()
+    lease.mark_enqueued(session, ImportJob, job_ids)
 
 
 def claim(session: Session, job_id: str, *, owner: str, lease_s: float) -> ImportJob | None:
     """Hold the job for ``owner``; None if it is finished or another live run holds it."""
-    now = utcnow()
-    taken = repository.claim(
-        session, job_id, owner=owner, now=now, stale_before=now - timedelta(seconds=lease_s)
-    )
-    return repository.get_job(session, job_id) if taken else None
+    return lease.claim(session, ImportJob, job_id, owner=owner, lease_s=lease_s)
 
 
 def import_records(
@@ -106,7 +96,7 @@ def import_records(
 
     None (and nothing written) when another run has taken the job over meanwhile.
     """
-    if not repository.lock_owned(session, job_id, owner=owner):
+    if not lease.lock_owned(session, ImportJob, job_id, owner=owner):
         return None
     summary = ImportSummary()
     postings.import_batch(session, records, default_source=source, summary=summary, analyse=analyse)
@@ -118,59 +108,33 @@ def import_records(
         "updated": ImportJob.updated + summary.updated,
         "unchanged": ImportJob.unchanged + summary.unchanged,
         "rejected": ImportJob.rejected + len(rejections),
-        "heartbeat_at": utcnow(),
     }
-    repository.update_owned(session, job_id, owner=owner, values=values)
+    lease.update_owned(session, ImportJob, job_id, owner=owner, values=values)
     return summary
 
 
 def finish(session: Session, job_id: str, *, owner: str, error: str | None = None) -> bool:
     """Mark the job succeeded (or failed with ``error``); False if the run no longer holds it."""
-    now = utcnow()
-    values: dict[str, Any] = {
-        "status": "failed" if error else "succeeded",
-        "error": error,
-        "finished_at": now,
-        "heartbeat_at": now,
-        "owner": None,
-    }
-    return repository.update_owned(session, job_id, owner=owner, values=values)
+    return lease.finish(session, ImportJob, job_id, owner=owner, error=error)
 
 
 def release(session: Session, job_id: str, *, owner: str, error: str) -> ImportStatus | None:
     """Give the job back after a run stopped early: queued again to resume from its last
     batch, or failed after MAX_ATTEMPTS runs. None if the run no longer held it."""
-    job = repository.get_job(session, job_id)
-    if job is None or job.owner != owner or job.status != "running":
-        return None
-    if job.attempts >= MAX_ATTEMPTS:
-        job.status, job.finished_at = "failed", utcnow()
-    else:
-        job.status = "queued"
-    job.error, job.owner = error, None
-    session.flush()
-    return "failed" if job.status == "failed" else "queued"
+    return lease.release(
+        session, ImportJob, job_id, owner=owner, error=error, max_attempts=MAX_ATTEMPTS
+    )
 
 
 def stalled(session: Session, *, lease_s: float, queued_lease_s: float) -> list[str]:
-    """Jobs to hand to a worker again: running ones whose worker stopped reporting for
-    ``lease_s`` and queued ones no worker took for ``queued_lease_s``. Jobs that have used
-    up their attempts are failed instead."""
-    now = utcnow()
-    again: list[str] = []
-    for job in repository.stalled_jobs(
+    """Jobs to hand to a worker again (kyujin.jobs.service.stalled)."""
+    return lease.stalled(
         session,
-        stale_before=now - timedelta(seconds=lease_s),
-        queued_before=now - timedelta(seconds=queued_lease_s),
-    ):
-        if job.status == "running" and job.attempts >= MAX_ATTEMPTS:
-            job.status, job.finished_at, job.owner = "failed", now, None
-            job.error = f"the worker running it was lost {job.attempts} times"
-            continue
-        job.enqueued_at = now
-        again.append(job.id)
-    session.flush()
-    return again
+        ImportJob,
+        lease_s=lease_s,
+        queued_lease_s=queued_lease_s,
+        max_attempts=MAX_ATTEMPTS,
+    )
 
 
 def _rejection_out(row: Any) -> ImportRejectionOut:

@@ -15,7 +15,7 @@ from kyujin.analytics import service, trends
 from kyujin.analytics.schemas import (
     FILTER_FIELDS,
     Cooccurrence,
-    CooccurrenceQuery,
+    CooccurrenceMatrixQuery,
     SalariesQuery,
     SalaryFigures,
     SkillDemand,
@@ -83,13 +83,16 @@ def gather(session: Session, query: ReportQuery) -> ReportContent:
     languages = service.skill_demand(
         session, SkillsQuery(**filters, top=query.top, skill_category="language")
     )
-    # top=1: only the cells' sizes (postings per prefecture) are shown.
-    prefectures = service.skill_demand(session, SkillsQuery(**filters, top=1, segment="prefecture"))
+    # top=0: only the cells' sizes (postings per prefecture) are shown.
+    prefectures = service.skill_demand(session, SkillsQuery(**filters, top=0, segment="prefecture"))
     subjects = [f.skill for f in skills.overall.skills[: query.cooccurrence_skills]]
-    rows = [
-        service.cooccurrence(session, CooccurrenceQuery(**filters, of=skill, top=500))
-        for skill in subjects
-    ]
+    rows = (
+        service.cooccurrence_matrix(
+            session, CooccurrenceMatrixQuery(**filters, skills=subjects)
+        ).rows
+        if len(subjects) >= 2
+        else []
+    )
     by_language = service.salary_figures(
         session, SalariesQuery(**filters, by="language", top=query.salary_groups)
     )

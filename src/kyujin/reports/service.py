@@ -4,22 +4,21 @@ commit."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from kyujin.db.base import utcnow
 from kyujin.db.models import ReportJob
 from kyujin.errors import NotFound
+from kyujin.jobs import service as lease
 from kyujin.reports import content, repository
 from kyujin.reports.schemas import ReportJobOut, ReportLinks, ReportQuery, ReportStatus
 
+FileKind = Literal["html", "pdf"]
 # Runs a job may start before it is given up (a report that kills its worker every time,
 # say by running it out of memory, must not be retried forever).
 MAX_ATTEMPTS = 3
-FileKind = Literal["html", "pdf"]
 
 
 def new_job_id() -> str:
@@ -45,24 +44,17 @@ def parameters(job: ReportJob) -> ReportQuery:
 
 
 def mark_enqueued(session: Session, job_id: str) -> None:
-    job = repository.get_job(session, job_id)
-    if job is not None:
-        job.enqueued_at = utcnow()
-        session.flush()
+    lease.mark_enqueued(session, ReportJob, [job_id])
 
 
 def claim(session: Session, job_id: str, *, owner: str, lease_s: float) -> ReportJob | None:
     """Hold the job for ``owner``; None if it is finished or another live run holds it."""
-    now = utcnow()
-    taken = repository.claim(
-        session, job_id, owner=owner, now=now, stale_before=now - timedelta(seconds=lease_s)
-    )
-    return repository.get_job(session, job_id) if taken else None
+    return lease.claim(session, ReportJob, job_id, owner=owner, lease_s=lease_s)
 
 
 def heartbeat(session: Session, job_id: str, *, owner: str) -> bool:
     """Say the run is alive; False when another run has taken the job over."""
-    return repository.update_owned(session, job_id, owner=owner, values={"heartbeat_at": utcnow()})
+    return lease.heartbeat(session, ReportJob, job_id, owner=owner)
 
 
 def finish(
@@ -77,54 +69,27 @@ def finish(
 ) -> bool:
     """Mark the job succeeded with its files (or failed with ``error``); False if the run no
     longer holds it."""
-    now = utcnow()
-    values: dict[str, Any] = {
-        "status": "failed" if error else "succeeded",
-        "error": error,
-        "finished_at": now,
-        "heartbeat_at": now,
-        "owner": None,
-        "html_path": html_path,
-        "pdf_path": pdf_path,
-        "postings": postings,
-    }
-    return repository.update_owned(session, job_id, owner=owner, values=values)
+    values = {"html_path": html_path, "pdf_path": pdf_path, "postings": postings}
+    return lease.finish(session, ReportJob, job_id, owner=owner, error=error, values=values)
 
 
 def release(session: Session, job_id: str, *, owner: str, error: str) -> ReportStatus | None:
     """Give the job back after a run stopped early: queued again, or failed after
     MAX_ATTEMPTS runs. None if the run no longer held it."""
-    job = repository.get_job(session, job_id)
-    if job is None or job.owner != owner or job.status != "running":
-        return None
-    if job.attempts >= MAX_ATTEMPTS:
-        job.status, job.finished_at = "failed", utcnow()
-    else:
-        job.status = "queued"
-    job.error, job.owner = error, None
-    session.flush()
-    return "failed" if job.status == "failed" else "queued"
+    return lease.release(
+        session, ReportJob, job_id, owner=owner, error=error, max_attempts=MAX_ATTEMPTS
+    )
 
 
 def stalled(session: Session, *, lease_s: float, queued_lease_s: float) -> list[str]:
-    """Jobs to hand to a worker again: running ones whose worker stopped reporting for
-    ``lease_s`` and queued ones no worker took for ``queued_lease_s``. Jobs that have used
-    up their attempts are failed instead."""
-    now = utcnow()
-    again: list[str] = []
-    for job in repository.stalled_jobs(
+    """Jobs to hand to a worker again (kyujin.jobs.service.stalled)."""
+    return lease.stalled(
         session,
-        stale_before=now - timedelta(seconds=lease_s),
-        queued_before=now - timedelta(seconds=queued_lease_s),
-    ):
-        if job.status == "running" and job.attempts >= MAX_ATTEMPTS:
-            job.status, job.finished_at, job.owner = "failed", now, None
-            job.error = f"the worker running it was lost {job.attempts} times"
-            continue
-        job.enqueued_at = now
-        again.append(job.id)
-    session.flush()
-    return again
+        ReportJob,
+        lease_s=lease_s,
+        queued_lease_s=queued_lease_s,
+        max_attempts=MAX_ATTEMPTS,
+    )
 
 
 def to_out(job: ReportJob) -> ReportJobOut:

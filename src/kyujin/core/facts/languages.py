@@ -17,10 +17,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.sections import CONDITION_FIELD, Sections
 from kyujin.core.triggers import Triggers, finditer_in
 
-_LANGUAGE = re.compile(
+_LANGUAGE = prefiltered(
     r"(?P<ja>日本語能力試験|日本語|japanese|jlpt|にほんご)|(?P<en>英語|english|toeic|toefl|ielts|英会話)"
 )
 # "Japanese" naming something other than the language: a Japanese company, non-Japanese staff.
@@ -32,8 +33,8 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
     r"headquarters|business (?:culture|practices|etiquette|manners|hours))\b"
 )
-_JLPT = re.compile(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
-_BARE_JLPT = re.compile(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
+_JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
+_BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
 _TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
 _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (

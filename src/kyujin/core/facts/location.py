@@ -14,6 +14,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kyujin.core.facts.work import parse_remote
 from kyujin.core.model import Location, Span
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _PREFECTURES = [
@@ -212,14 +213,14 @@ _SECTION = re.compile(
     r"|work location|location|office|based in|workplace"
 )
 # The workplace field itself: it wins over places in a company blurb ("based in Osaka").
-_WORKPLACE_LABEL = re.compile(
+_WORKPLACE_LABEL = prefiltered(
     r"勤務地|勤務場所|就業場所|勤務先"
     r"|(?<![a-z])(?:work(?:ing)? location|workplace|place of work)"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
     r"(?:location|office(?: location)?)\s?[:：]"
 )
 # A place named as the company's seat, not a workplace: 本社, 所在地, "HQ", "founded in".
-_COMPANY_SEAT = re.compile(
+_COMPANY_SEAT = prefiltered(
     r"本社|本店|所在地|登記|設立|創業|headquarter|(?<![a-z])hq(?![a-z])|head office"
     r"|registered|founded"
 )
@@ -230,7 +231,7 @@ _NO_OFFICE = re.compile(
     r"|オフィス(?:は|を)?(?:なし|ありません|持たない|持っていません|持たず)"
 )
 # The workplace field itself says remote: 勤務地：フルリモート, "Location: Fully remote (Japan)".
-_WORKPLACE_FIELD = re.compile(
+_WORKPLACE_FIELD = prefiltered(
     r"(?:勤務地|勤務場所|就業場所|(?<![a-z])(?:work )?location|workplace)\s?(?:[】\]:：]|\n)\s?"
     r"[-・*]?\s?(?:フルリモート|完全リモート|完全在宅|全国どこでも|fully[- ]remote|full[- ]remote"
     r"|100% remote|remote[- ]only|remote \((?:japan|anywhere)|remote within japan"
@@ -238,7 +239,7 @@ _WORKPLACE_FIELD = re.compile(
 )
 # A bare remote value, read as "fully remote" unless the posting states another policy:
 # 勤務地：在宅（フルリモート）, "Work location: Remote, anywhere in Japan".
-_WORKPLACE_BARE_REMOTE = re.compile(
+_WORKPLACE_BARE_REMOTE = prefiltered(
     r"(?:勤務地|勤務場所|就業場所|(?<![a-z])(?:work )?location|workplace)\s?(?:[】\]:：]|\n)\s?"
     r"[-・*]?\s?(?:在宅(?:勤務)?|リモート(?:ワーク|勤務)?|テレワーク|remote(?: work)?)"
     r"(?=\s?(?:$|[(（,、;；/]|-\s|–|—|within|anywhere|in japan|only))",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
-from kyujin.core.sections import INLINE_LABEL, Sections
+from kyujin.core.prefilter import prefiltered
+from kyujin.core.sections import Sections
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
@@ -14,7 +16,7 @@ _DAY = r"(?:[1-4]|(?<![a-z])(?:one|two|three|four)(?![a-z]))"
 _DAYS = _DAY + r"(?:\s?(?:-|~|to|or)\s?" + _DAY + r")?"  # office days in a week short of five
 _JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
 _JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
-_REMOTE_FULL = re.compile(
+_REMOTE_FULL = prefiltered(
     r"フルリモート|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
     r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
@@ -38,7 +40,7 @@ _TECH_HYBRID = (
     r"|\s?(?:and|or|/|&|,|、|・)\s?(?:multi|マルチ|on-?prem|オンプレ|public|private|パブリック"
     r"|プライベート))"
 )
-_REMOTE_HYBRID = re.compile(
+_REMOTE_HYBRID = prefiltered(
     r"ハイブリッド" + _TECH_HYBRID + r"|(?:リモート|テレワーク)(?:ワーク)?"
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度|中心|メイン|主体|ok)|一部リモート|出社とリモート|リモートと出社"
@@ -78,7 +80,7 @@ _REMOTE_HYBRID = re.compile(
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
-_REMOTE_ONSITE = re.compile(
+_REMOTE_ONSITE = prefiltered(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク)(?:ワーク|勤務)?(?:制度)?(?:は|の)?"
@@ -110,7 +112,7 @@ _OPTIONAL_VISIT = re.compile(
     r"|welcome to (?:use|come|visit|work from)"
 )
 
-_VISA_NO = re.compile(
+_VISA_NO = prefiltered(
     r"日本(?:国内)?在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|ビザ(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
@@ -128,7 +130,7 @@ _VISA_NO = re.compile(
     r"|applicants in japan only|in japan only|japan residents only|residents of japan only"
     r"|(?:visa )?sponsorship\s?[:：]\s?(?:no|none|not available|n/a)\b"
 )
-_VISA_YES = re.compile(
+_VISA_YES = prefiltered(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
     r"|visa sponsorship(?! (?:is )?not)"
@@ -203,15 +205,23 @@ _NUMBER_WORDS = {
     "九": 9,
     "十": 10,
 }
-_Y = r"(?:years?|yrs?\.?|yoe\b|y(?=\+))"  # "years", "yrs", "5+ YOE", "3y+"
+_Y = r"(?:years?|yrs?\.?|y(?=\+))"  # "years", "yrs", "3y+"
 # A year count in a Japanese form: digits or one kanji numeral (三年以上, 十年以上).
 _JA_N = r"(?:\d{1,2}|(?<![一二三四五六七八九十第])[一二三四五六七八九十](?![一二三四五六七八九十]))"
 # A range's upper end after the lower one, which is the minimum: "3 to 5 years", "3~5 years",
 # "between 3 and 5 years".
 _UPPER = r"(?:(?:-|~|to|and)\s?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?)?"
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+# Where a figure of _YEARS can start: each alternative below begins with one of these
+# characters or words. Checked first at each position, it spares the engine trying every
+# alternative at positions where none can match (the output is the same: tests/core/facts).
+_YEARS_FIRST = (
+    r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言]|[a-z#+.]歴"
+    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec)"
+)
 _YEARS = re.compile(
-    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数)?\s?(?:が|は)?\s?[:：】\]]?\s?"
+    _YEARS_FIRST + r"(?:"
+    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は)?\s?[:：】\]]?\s?"
     r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
@@ -230,12 +240,16 @@ _YEARS = re.compile(
     r"six|seven|eight|nine|ten|(?<=at least )a)\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
-    + r"|years? of (?:relevant |professional |work |industry )?experience\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|experience(?: required| level| needed)?\s?[:：]\s?"
+    + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
+    r"\s?[:：]\s?(?P<e3>\d{1,2})"
+    r"|(?:experience(?: required| level| needed)?|seniority)\s?[:：]\s?"
+    r"(?:(?:junior|mid|middle|senior|entry)(?:[- ]level)?\s?)?[(（]?\s?"
     r"(?:at least |minimum |min\.? |over )?(?P<e4>"
     + _NUMBER
-    + r")\s?\+?\s?"
+    + r")\s?\+?\s?(?:[-~]\s?\d{1,2}\s?)?"
     + _Y
+    # "3+ YOE" (years of experience).
+    + r"|(?<![a-z0-9])(?P<e7>\d{1,2})\s?\+?\s?yoe\b"
     # "You have 6+ years building ...", "you've spent five years ...".
     + r"|you(?: have| bring|['’]ve)(?: got| spent| had)? (?:at least |over |more than )?(?P<e5>"
     + _NUMBER
@@ -268,12 +282,13 @@ _YEARS = re.compile(
     + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+)"
     # "a decade of experience", "over a decade of backend experience": ten years. The word
     # comes first and its article is checked behind it: "a" opens too many places to try.
-    r"|(?P<e7>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
+    r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work))"
+    r")"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
-_NO_EXPERIENCE = re.compile(
+_NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
     r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b)"
@@ -379,10 +394,13 @@ def parse_years(
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
         where = section_kind(folded, line_start, sections, m.start())
-        if where not in ("required", "preferred"):
-            label = INLINE_LABEL.match(folded, line_start, m.start())
-            if label is not None:
-                where = "required" if label.group("req") else "preferred"
+        # A line labelled "Must have: 4+ years …" / "必須：…" is a heading with its content:
+        # its own label decides, whatever list the lines above it were in.
+        own = bisect_left(sections.starts, line_start)
+        if own < len(sections.starts) and sections.starts[own] == line_start:
+            where = {"required": "required", "preferred": "preferred"}.get(
+                sections.kinds[own], where
+            )
         if where == "preferred" or _PLUS_LINE.search(
             _clause(folded, line_start, m.start(), m.end())
         ):
@@ -514,7 +532,7 @@ _GENERAL_WORDS = frozenset(
 )
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9#+.\-]*[a-z0-9#+]|[a-z]")
 # Lead or management experience is not the general figure ("マネジメント経験5年以上").
-_LEAD = re.compile(r"マネジメント|リーダー|管理職|マネージャー|\blead|manag|\bpm\b|mentor")
+_LEAD = prefiltered(r"マネジメント|リーダー|管理職|マネージャー|\blead|manag|\bpm\b|mentor")
 
 
 def _is_specific(clause: str) -> bool:

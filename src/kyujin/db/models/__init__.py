@@ -2,7 +2,14 @@
 
 from kyujin.db.models.company import Company
 from kyujin.db.models.import_job import ImportJob, ImportRejection
-from kyujin.db.models.market import MarketPostings, MarketSalary, MarketSkill, MarketState
+from kyujin.db.models.market import (
+    MarketPostings,
+    MarketSalary,
+    MarketSalaryTotal,
+    MarketSkill,
+    MarketSkillTotal,
+    MarketState,
+)
 from kyujin.db.models.posting import Posting, PostingSkill
 from kyujin.db.models.report_job import ReportJob
 
@@ -12,7 +19,9 @@ __all__ = [
     "ImportRejection",
     "MarketPostings",
     "MarketSalary",
+    "MarketSalaryTotal",
     "MarketSkill",
+    "MarketSkillTotal",
     "MarketState",
     "Posting",
     "PostingSkill",

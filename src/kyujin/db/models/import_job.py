@@ -1,29 +1,27 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kyujin.db.base import Base, TimestampMixin
+from kyujin.db.base import Base
+from kyujin.db.models.leased_job import LeasedJob
 from kyujin.db.models.posting import Id
 
 
-class ImportJob(TimestampMixin, Base):
+class ImportJob(LeasedJob, Base):
     """A bulk import: a file, how to read it, and how far it has got.
 
     ``records_read`` counts every record consumed (imported or rejected) and is committed in
     the same transaction as the postings of its batch, so a run that dies starts again after
     the last committed batch and the counts come out as for an uninterrupted run.
-    ``owner`` names the run holding the job; a run whose lease lapsed finds another owner
-    at its next commit and stops.
+    ``owner`` names the run holding the job (LeasedJob); a run whose lease lapsed finds
+    another owner at its next commit and stops.
     """
 
     __tablename__ = "import_job"
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    status: Mapped[str] = mapped_column(String(10), index=True)  # queued running succeeded failed
     source: Mapped[str] = mapped_column(String(100))
     format: Mapped[str] = mapped_column(String(10))
     mapping: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -39,13 +37,6 @@ class ImportJob(TimestampMixin, Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    owner: Mapped[str | None] = mapped_column(String(32))
-    error: Mapped[str | None] = mapped_column(Text)
-    enqueued_at: Mapped[datetime | None]
-    heartbeat_at: Mapped[datetime | None]
-    started_at: Mapped[datetime | None]
-    finished_at: Mapped[datetime | None]
 
 
 class ImportRejection(Base):

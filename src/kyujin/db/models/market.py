@@ -1,7 +1,8 @@
 """The market rollup: counts of postings, skill mentions and salaries per market cell, kept
 up to date as postings are written (kyujin.analytics.market), so that the common market
 figures over a million postings are sums over a few thousand rows instead of a scan of every
-posting and skill row.
+posting and skill row. The ``*_total`` tables hold the same counts summed over every cell, for
+the figures of the whole market.
 
 A cell is one combination of the columns in ``CELL_COLUMNS``, each stored as text with ""
 for NULL (a unique key treats NULLs as distinct, so NULL could not take part in the
@@ -65,6 +66,31 @@ class MarketSalary(_Cell, Base):
 
     __tablename__ = "market_salary"
     __table_args__ = (PrimaryKeyConstraint(*CELL_COLUMNS, "band", "language", "salary2"),)
+
+    band: Mapped[str] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(120))
+    salary2: Mapped[int] = mapped_column(BigInteger)
+    postings: Mapped[int] = mapped_column(BigInteger)
+
+
+class MarketSkillTotal(Base):
+    """MarketSkill summed over every cell: what the whole market's figures read, so that
+    they cost as many rows as there are skills however many cells the postings fill."""
+
+    __tablename__ = "market_skill_total"
+
+    skill: Mapped[str] = mapped_column(String(120), primary_key=True)
+    category: Mapped[str] = mapped_column(String(30))
+    postings: Mapped[int] = mapped_column(BigInteger)
+    required: Mapped[int] = mapped_column(BigInteger)
+    preferred: Mapped[int] = mapped_column(BigInteger)
+
+
+class MarketSalaryTotal(Base):
+    """MarketSalary summed over every cell (the whole market's salary figures)."""
+
+    __tablename__ = "market_salary_total"
+    __table_args__ = (PrimaryKeyConstraint("band", "language", "salary2"),)
 
     band: Mapped[str] = mapped_column(String(10))
     language: Mapped[str] = mapped_column(String(120))
