@@ -63,6 +63,8 @@ _SELF_DESCRIPTION = re.compile(
     r"(?:\s+(?:is|are)|'re|’re)\s+(?:now\s+|currently\s+|proud to be\s+)?"
     r"(?:a|an|the|one of|among)\b(?!\s+(?:plus|must|bonus|big plus|requirement|advantage)\b)",
 )
+# The verb every self-description holds; a text without it has none.
+_SELF_DESCRIPTION_VERB = re.compile(r" (?:is|are) |['’]re ")
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。", "！", "？")
 _MAX_SENTENCE = 400  # characters looked back for the sentence's start
 
@@ -96,13 +98,15 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
                 benefits.append((start, end))
             elif kind == "company":
                 company.append((start, end))
+    if not benefits and not company and not _SELF_DESCRIPTION_VERB.search(text):
+        return mentions  # most Japanese postings: nothing to look up per mention
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
     kept = []
     for m in mentions:
-        if any(s <= m.start < e for s, e in benefits):
+        if benefits and any(s <= m.start < e for s, e in benefits):
             continue
         if m.category in DESCRIPTIVE_CATEGORIES:
-            if any(s <= m.start < e for s, e in company):
+            if company and any(s <= m.start < e for s, e in company):
                 continue
             start = _sentence_start(text, m.start)
             opening = openings.get(start)
