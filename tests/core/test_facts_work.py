@@ -382,3 +382,34 @@ def test_years_past_a_lead_figure_the_first_about_the_work_counts() -> None:
 )
 def test_years_labelled_fields_ranges_and_yoe(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("About the job\nWe build payments.\nMust have: 4+ years building APIs in Go", 4),
+        ("Required: 3+ years of Python", 3),
+        ("必須：Goでの開発 3年以上", 3),
+        # the label decides even right after another list
+        ("What you will do\n- Build APIs\nMust have: 4+ years building backend services in Go", 4),
+        ("【仕事内容】\n・API開発\n\n必須：Pythonでのサーバーサイド開発 3年以上", 3),
+        ("Requirements\n- 3-plus years of experience", 3),
+        ("Requirements\n- Three-plus years of experience", 3),
+        ("Requirements\n- Over a decade of professional software engineering experience", 10),
+        ("Qualifications\n- 5+ YOE with Python", 5),
+        # traps: a labelled preferred line, a company's decade, a range's lower end
+        ("Nice to have: 3+ years with Kotlin", None),
+        ("歓迎：Go 3年以上", None),
+        ("We have been building payments for over a decade.", None),
+        ("Requirements\n- 3-5 years of experience", 3),
+    ],
+)
+def test_years_labelled_lines_decades_and_yoe(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+def test_a_labelled_line_sets_the_requirement_of_its_skills() -> None:
+    text = "About the job\nMust have: PostgreSQL in production\nNice to have: Kubernetes"
+    got = {m.skill: m.requirement for m in extract(text).skills}
+    assert got["PostgreSQL"] == "required"
+    assert got["Kubernetes"] == "preferred"

@@ -74,6 +74,13 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "R": re.compile(r"(?:section|grade|row|band)\s+$", re.IGNORECASE),
+    # "Pension Scheme", "Bonus Scheme", "colour scheme": a plan or a pattern, not the Lisp.
+    "Scheme": re.compile(
+        r"(?:pension|bonus|discount|benefits?|incentive|referral|share|shares|option|cycle|bike"
+        r"|insurance|loyalty|reward|savings|payment|colou?r|naming|url|uri|classification"
+        r"|grading|retirement|purchase|matching|holiday|travel)\s+$",
+        re.IGNORECASE,
+    ),
     "Ruby": re.compile(
         r"(?:cto|ceo|cfo|vp|manager|head|contact|ask|email|ms\.|mr\.|dr\.|to),?\s+$", re.IGNORECASE
     ),

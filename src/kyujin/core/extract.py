@@ -13,12 +13,13 @@ from dataclasses import asdict
 from functools import cache
 from typing import Any
 
+from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import parse_languages
 from kyujin.core.facts.location import parse_location
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
 from kyujin.core.facts.work import parse_employment, parse_remote, parse_visa, parse_years
 from kyujin.core.model import PostingFacts, Span
-from kyujin.core.sections import Sections, find_sections, leading_title_end
+from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import prepare
@@ -29,7 +30,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "8"
+RULES_VERSION = "9"
 
 
 class Extractor:
@@ -60,6 +61,10 @@ class Extractor:
         mentions = self.matcher.find(prepared, sections, title_skills=title_skills)
         title_end = leading_title_end(text)
         kept = [m for m in mentions if m.start >= title_end] if title_end else mentions
+        roles = role_fields(text)
+        if roles:  # "Role: DevOps" names the job, as a title does
+            kept = [m for m in kept if not any(s <= m.start < e for s, e in roles)]
+        kept = drop_employer_text(kept, text)
         facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         spans: dict[str, Span] = {}

@@ -168,7 +168,7 @@ _ROLE_NOUN = (
 _TITLE_WORD = r"(?:[A-Z0-9]|[a-z][A-Z])[A-Za-z0-9+#./&-]*"
 _LEADING_TITLE = re.compile(
     # title words are capitalised (Senior, QA, Full-Stack) or read like iOS: not a sentence
-    r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}?(?i:" + _ROLE_NOUN + r")\b"
+    r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}(?i:" + _ROLE_NOUN + r")\b"
     # what the title goes on with: its stack or team in parentheses or after a dash or bar
     # ("( JavaScript / React )", "- Java", "| React JS Developer") ...
     r"(?:[ \t]*(?:\([^()\n]{0,60}\)|[-|:\u2013\u2014][ \t]*"
@@ -195,3 +195,36 @@ def leading_title_end(text: str) -> int:
         return 0
     line_end = text.find("\n", 0, m.end())
     return m.end() if line_end < 0 else line_end
+
+
+# "Role: DevOps" in a header of fields (Stack Overflow's "Job type: Full-time Experience
+# level: Senior Role: DevOps Industry: Banking"): the job's category, context like a title.
+# Not "The Role: you will build ..." (a heading over prose): the value must be short and end
+# at the next field or the line's end.
+_ROLE_FIELD = re.compile(r"(?:Role|職種)[ \t]?[:：][ \t]?")
+_NOT_A_ROLE_FIELD = ("the ", "The ", "your ", "Your ")  # "The Role:" heads prose
+_ROLE_FIELD_END = re.compile(
+    r"[ \t]*(?:\b(?:Industry|Technologies|Company size|Company type|Job description"
+    r"|Experience level|Job type)\b|\n|$)"
+)
+_MAX_ROLE_FIELD = 40  # characters: "Mobile Developer System Administrator" is 37
+
+
+def role_fields(text: str) -> list[tuple[int, int]]:
+    """The values of ``Role:`` fields, as (start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    for word in ("Role", "職種"):
+        at = text.find(word)
+        while at >= 0:
+            m = _ROLE_FIELD.match(text, at)
+            if (
+                m is not None
+                and (at == 0 or not text[at - 1].isalnum())
+                and not text.endswith(_NOT_A_ROLE_FIELD, 0, at)
+            ):
+                end = _ROLE_FIELD_END.search(text, m.end(), m.end() + _MAX_ROLE_FIELD + 30)
+                if end is not None and end.start() - m.end() <= _MAX_ROLE_FIELD:
+                    spans.append((m.end(), end.start()))
+            at = text.find(word, at + 1)
+    return spans
+    return spans

@@ -132,6 +132,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "year",
         "yrs",
         "yoe",
+        "decade",
         "未経験",
         "entry-level",
         "entry level",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
@@ -181,6 +182,7 @@ _PLUS_LINE = re.compile(
 _EMPLOYMENT_FIELD = re.compile(r"雇用形態|employment type|job type|契約形態|employment:")
 
 _NUMBER_WORDS = {
+    "decade": 10,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -215,7 +217,7 @@ _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
     r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言]|[a-z#+.]歴"
-    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen)"
+    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec)"
 )
 _YEARS = re.compile(
     _YEARS_FIRST + r"(?:"
@@ -231,7 +233,7 @@ _YEARS = re.compile(
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
-    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|plus)?\s?"
+    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|-?plus)?\s?"
     r"(?:\(\d+\)\s?)?" + _UPPER + r"(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
@@ -277,10 +279,14 @@ _YEARS = re.compile(
     + _NUMBER
     + r")\s?"
     + _Y
-    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+))"
+    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+)"
+    # "a decade of experience", "over a decade of backend experience": ten years. The word
+    # comes first and its article is checked behind it: "a" opens too many places to try.
+    r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
+    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work))"
     r")"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
@@ -388,6 +394,13 @@ def parse_years(
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
         where = section_kind(folded, line_start, sections, m.start())
+        # A line labelled "Must have: 4+ years …" / "必須：…" is a heading with its content:
+        # its own label decides, whatever list the lines above it were in.
+        own = bisect_left(sections.starts, line_start)
+        if own < len(sections.starts) and sections.starts[own] == line_start:
+            where = {"required": "required", "preferred": "preferred"}.get(
+                sections.kinds[own], where
+            )
         if where == "preferred" or _PLUS_LINE.search(
             _clause(folded, line_start, m.start(), m.end())
         ):

@@ -1,0 +1,118 @@
+"""Text about the employer rather than the job: benefits, and the company describing itself.
+
+Skills named there are not asked of the candidate. "Free German language courses" and "a
+mentoring program" under benefits offer something; "We are a leading fintech company" and
+"Company description: ... cyber security" say what the employer does. A recruiter filing the
+posting would not list German, mentoring or fintech among its requirements. Technologies in
+a company's description ("our development team works in Python") are kept: they describe
+the stack the hire will work in; only domains, practices and soft skills are dropped there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kyujin.core.model import SkillMention
+
+# What the employer does and values; a technology named in its description is its stack.
+DESCRIPTIVE_CATEGORIES = frozenset({"domain", "practice", "soft_skill"})
+
+# Fields inside a line (Stack Overflow's layout: "Job benefits: ... Company description: ..."):
+# a label before a colon; each runs to the next such label or the end of its line. Found from
+# the colons, which are few, rather than by scanning the text for every label.
+_LABEL_BEFORE = re.compile(
+    r"(?<![a-z])(?:(?P<benefits>job benefits|benefits|perks|what we offer|we offer|our offer"
+    r"|福利厚生|待遇・福利厚生)|(?P<company>company description|about us)"
+    r"|job description|about the (?:role|job|team)|requirements|responsibilities"
+    r"|qualifications|tasks|skills)\s?$"
+)
+_MAX_LABEL = 22  # characters before a colon searched for a label ("company description " is 20)
+
+
+def _fields(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each labelled field's value: kind is "benefits", "company" or
+    "other"; a value ends at the next label on its line or at the line's end."""
+    lowered = text.lower()
+    labels: list[tuple[str, int, int]] = []  # (kind, label start, value start)
+    for colon in (":", "："):
+        at = lowered.find(colon)
+        while at >= 0:
+            m = _LABEL_BEFORE.search(lowered, max(0, at - _MAX_LABEL), at)
+            if m is not None:
+                labels.append((m.lastgroup or "other", m.start(), at + 1))
+            at = lowered.find(colon, at + 1)
+    labels.sort(key=lambda label: label[1])
+    fields: list[tuple[str, int, int]] = []
+    for i, (kind, _, value_start) in enumerate(labels):
+        line_end = text.find("\n", value_start)
+        end = len(text) if line_end < 0 else line_end
+        if i + 1 < len(labels) and labels[i + 1][1] < end:
+            end = labels[i + 1][1]
+        fields.append((kind, value_start, end))
+    return fields
+
+
+# A sentence in which the employer says what it is: "We are a fintech start-up",
+# "Acme is the world's largest search engine for ...", "We're an open source team".
+# Not "Python is a plus" (the skill itself as the subject is excluded by position) nor
+# "This role is a ..." / "You are a ..." (about the job or the candidate).
+_SELF_DESCRIPTION = re.compile(
+    r"(?:(?:at|today|founded in \d{4}|since \d{4}),?\s+)?"
+    r"(?:we|(?!(?i:this|the|that|these|you|your|it|experience|knowledge)\b)"
+    r"[A-Z<][\w<>&.'’-]*(?:\s+[A-Z<][\w<>&.'’-]*){0,4})"
+    r"(?:\s+(?:is|are)|'re|’re)\s+(?:now\s+|currently\s+|proud to be\s+)?"
+    r"(?:a|an|the|one of|among)\b(?!\s+(?:plus|must|bonus|big plus|requirement|advantage)\b)",
+)
+# The verb every self-description holds; a text without it has none.
+_SELF_DESCRIPTION_VERB = re.compile(r" (?:is|are) |['’]re ")
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。", "！", "？")
+_MAX_SENTENCE = 400  # characters looked back for the sentence's start
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts: after ". ", "! ", "。" or a line break."""
+    floor = max(0, position - _MAX_SENTENCE)
+    start = floor
+    for end in _SENTENCE_ENDS:
+        at = text.rfind(end, floor, position)
+        if at >= 0:
+            start = max(start, at + len(end))
+    return start
+
+
+def _self_description_end(text: str, start: int) -> int:
+    """Where a self-describing opening of the sentence at ``start`` ends, or -1."""
+    m = _SELF_DESCRIPTION.match(text, start, start + _MAX_SENTENCE)
+    return -1 if m is None else m.end()
+
+
+def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMention]:
+    """Drop mentions in benefits, and descriptive ones in the employer's self-description."""
+    if not mentions:
+        return mentions
+    benefits: list[tuple[int, int]] = []
+    company: list[tuple[int, int]] = []
+    if ":" in text or "：" in text:
+        for kind, start, end in _fields(text):
+            if kind == "benefits":
+                benefits.append((start, end))
+            elif kind == "company":
+                company.append((start, end))
+    if not benefits and not company and not _SELF_DESCRIPTION_VERB.search(text):
+        return mentions  # most Japanese postings: nothing to look up per mention
+    openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
+    kept = []
+    for m in mentions:
+        if benefits and any(s <= m.start < e for s, e in benefits):
+            continue
+        if m.category in DESCRIPTIVE_CATEGORIES:
+            if company and any(s <= m.start < e for s, e in company):
+                continue
+            start = _sentence_start(text, m.start)
+            opening = openings.get(start)
+            if opening is None:
+                opening = openings[start] = _self_description_end(text, start)
+            if 0 <= opening <= m.start:
+                continue
+        kept.append(m)
+    return kept

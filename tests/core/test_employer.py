@@ -1,0 +1,69 @@
+from kyujin.core.extract import extract
+
+
+def _skills(text: str) -> list[str]:
+    return [m.skill for m in extract(text).skills]
+
+
+def test_benefits_field_offers_not_asks() -> None:
+    text = (
+        "Requirements: Python and Docker\n"
+        "Job benefits: free German language courses, mentoring program"
+    )
+    skills = _skills(text)
+    assert "Python" in skills and "Docker" in skills
+    assert not any(s.lower().startswith("german") for s in skills)
+
+
+def test_benefits_field_ends_at_the_next_field() -> None:
+    text = "Job benefits: English classes Company description: We use Kubernetes"
+    assert "Kubernetes" in _skills(text)
+
+
+def test_employer_self_description_drops_domain_words() -> None:
+    assert "SaaS" not in _skills("Acme is a VC-backed SaaS start-up based in Berlin .")
+    assert "SaaS" not in _skills("We are a leading SaaS provider .")
+
+
+def test_self_description_keeps_technologies() -> None:
+    assert "Kubernetes" in _skills("We are a team building Kubernetes operators .")
+
+
+def test_not_a_self_description() -> None:
+    # the skill as the subject, the job, or the candidate
+    assert "SaaS" in _skills("SaaS is a plus .")
+    assert "SaaS" in _skills("Experience with SaaS products .")
+    assert "agile" in _skills("You are an Agile practitioner .")
+    assert "SaaS" in _skills("This role is a chance to build SaaS products .")
+
+
+def test_company_description_field_keeps_stack() -> None:
+    text = "Company description: Our development team is focused on cyber security in Python"
+    skills = _skills(text)
+    assert "Python" in skills
+    assert not any("security" in s.lower() for s in skills)
+
+
+def test_pension_scheme_is_not_the_language() -> None:
+    assert "Scheme" not in _skills("Private healthcare and a Pension Scheme")
+    assert "Scheme" in _skills("Functional languages: Scheme, Haskell")
+
+
+def test_a_leading_title_starting_with_lead_is_the_whole_title() -> None:
+    text = "Lead Java Software Engineer\nWe build APIs in Go and Python ."
+    assert "Java" not in _skills(text)
+    assert "Java" in _skills("Lead engineers write Java every day .")
+
+
+def test_role_field_names_the_job() -> None:
+    text = (
+        "Experience level: Senior Role: DevOps Industry: Banking\n"
+        "We need Kubernetes and DevOps practices"
+    )
+    devops = [m for m in extract(text).skills if m.skill == "DevOps"]
+    assert len(devops) == 1 and devops[0].start > text.index("\n")
+
+
+def test_the_role_heading_is_not_a_role_field() -> None:
+    text = "The Role: you will build Python services with Docker"
+    assert {"Python", "Docker"} <= set(_skills(text))
