@@ -1,9 +1,10 @@
 """The transaction boundary on a real SQLite file: concurrent writers wait, not fail."""
 
+import asyncio
 import threading
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Engine, delete, func, select, text, update
 
 from kyujin.db.engine import LoopReader, make_engine, make_session_factory, transaction
 from kyujin.db.migrate import upgrade
@@ -74,12 +75,14 @@ def test_loop_reader_sees_commits_and_survives_a_dropped_connection(
                 update(Posting).values(source="loop-reader").where(Posting.external_id == "lr")
             )
         assert reader.fetchone(sql, ())[0] == 1
+        assert asyncio.run(_read_twice(reader, sql)) == [1, 1]  # the loop's path too
         if backend == "postgresql":
             pid = reader.fetchone("SELECT pg_backend_pid()", ())[0]
             with engine.connect() as conn:
                 conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
             assert reader.fetchone(sql, ())[0] == 1  # a new connection, same answer
             assert reader.fetchone("SELECT pg_backend_pid()", ())[0] != pid
+            asyncio.run(_async_reader_survives_a_dropped_connection(reader, engine, sql))
     finally:
         reader.close()
         with transaction(factory, write=True) as session:
@@ -93,3 +96,33 @@ def test_loop_reader_sees_commits_and_survives_a_dropped_connection(
             session.execute(delete(Posting).where(Posting.source == "loop-reader"))
             changes.finish()
         engine.dispose()
+
+
+async def _read_twice(reader: LoopReader, sql: str) -> list[int]:
+    try:
+        first = await reader.read_one(sql, ())
+        second = await reader.read_one(sql, ())
+        return [first[0], second[0]]
+    finally:
+        await reader.aclose()
+
+
+async def _async_reader_survives_a_dropped_connection(
+    reader: LoopReader, engine: Engine, sql: str
+) -> None:
+    """PostgreSQL: the loop's connections are asyncio ones from a small pool; a read
+    through one the server dropped is retried on another connection."""
+    try:
+        pids = {(await reader.read_one("SELECT pg_backend_pid()", ()))[0]}
+        # Reads at once take every connection of the pool, each a backend of its own.
+        rows = await asyncio.gather(
+            *(reader.read_one("SELECT pg_backend_pid(), pg_sleep(0.05)", ()) for _ in range(4))
+        )
+        pids |= {row[0] for row in rows}
+        assert len(pids) == reader.connections
+        with engine.connect() as conn:
+            for pid in pids:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        assert (await reader.read_one(sql, ()))[0] == 1
+    finally:
+        await reader.aclose()

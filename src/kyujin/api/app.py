@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             embedded.stop()
         if queue is not None:
             queue.close()
-        app.state.loop_reader.close()
+        await app.state.loop_reader.aclose()
         engine.dispose()
         if app.state.redis is not None:
             app.state.redis.close()

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
+import psycopg
+from psycopg_pool import AsyncConnectionPool
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -104,19 +106,62 @@ def transaction(factory: sessionmaker[Session], *, write: bool = False) -> Itera
 
 
 class LoopReader:
-    """One DBAPI connection, in autocommit, for single-statement reads made on the event loop
-    (GET /v1/postings/{id}). Kept checked out of the engine's pool for the process's life: a
-    pooled checkout costs PostgreSQL a ping before and a ROLLBACK after the statement, three
-    round trips instead of one. Only the event-loop thread uses it, one statement at a time.
+    """Single-statement reads made on the event loop (GET /v1/postings/{id}), in autocommit,
+    outside the engine's pool: a pooled checkout costs PostgreSQL a ping before and a
+    ROLLBACK after the statement, three round trips instead of one.
+
+    SQLite: one DBAPI connection, read synchronously on the loop (an in-process read of
+    ~50 us, less than a hop to a worker thread). PostgreSQL: a few asyncio connections
+    (psycopg's AsyncConnectionPool, opened on first use), so that the loop goes on serving
+    other requests while the server answers. Read synchronously on the loop, each round
+    trip stopped the whole process: 1,851 requests/s with p99 388 ms at 64 connections
+    over 1,000,000 postings, while the process itself was busy for 0.48 ms a request.
     A connection the server dropped is replaced once, then the error is raised.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, connections: int = 4) -> None:
         self.engine = engine
         self.dialect = engine.dialect
+        self.connections = connections
         self._raw: Any = None
+        self._pool: AsyncConnectionPool | None = None
+
+    async def read_one(self, sql: str, params: Any) -> Any:
+        """The first row of ``sql`` (or None), without blocking the loop on PostgreSQL."""
+        if self.dialect.name != "postgresql":
+            return self.fetchone(sql, params)
+        pool = await self._async_pool()
+        for attempt in (1, 2):
+            try:
+                async with pool.connection() as conn:
+                    cursor = await conn.execute(sql, params)
+                    return await cursor.fetchone()
+            except psycopg.OperationalError:
+                if attempt == 2:
+                    raise
+                # The pool discards this connection as it comes back broken; a restarted
+                # server has broken the others too: test them (only on this path) so that
+                # the retry gets a live one.
+                await pool.check()
+        raise AssertionError("unreachable")
+
+    async def _async_pool(self) -> AsyncConnectionPool:
+        if self._pool is None:
+            url = self.engine.url.set(drivername="postgresql")
+            pool = AsyncConnectionPool(
+                url.render_as_string(hide_password=False),
+                min_size=self.connections,
+                max_size=self.connections,
+                kwargs={"autocommit": True},
+                open=False,
+                name="kyujin-loop-reader",
+            )
+            self._pool = pool
+            await pool.open()
+        return self._pool
 
     def fetchone(self, sql: str, params: Any) -> Any:
+        """The first row of ``sql`` (or None), read synchronously."""
         operational = self.dialect.loaded_dbapi.OperationalError
         for attempt in (1, 2):
             raw = self._connection()
@@ -142,7 +187,14 @@ class LoopReader:
         return self._raw
 
     def close(self) -> None:
-        """Discard the connection (not back to the pool: it is in autocommit)."""
+        """Discard the synchronous connection (not back to the pool: it is in autocommit)."""
         if self._raw is not None:
             raw, self._raw = self._raw, None
             raw.invalidate()
+
+    async def aclose(self) -> None:
+        """Close every connection, the asyncio ones included."""
+        self.close()
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await pool.close()

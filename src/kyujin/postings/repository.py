@@ -88,10 +88,9 @@ def posting_document(bind: LoopReader | Connection, posting_id: int) -> dict[str
     ``GET /v1/postings/{id}``, where that layer cost 150 of the 200 us the read took. The
     values come as the driver gives them; SQLite's are converted as SQLAlchemy would
     (ISO text to date and UTC datetime, 0/1 to bool). ``bind`` is the process's LoopReader
-    or a connection (read inside its transaction: tests).
+    (read synchronously) or a connection (read inside its transaction: tests).
     """
-    sql, positional = _document_sql(bind.dialect)
-    params = (posting_id,) if positional else {"posting_id": posting_id}
+    sql, params = _document_query(bind.dialect, posting_id)
     if isinstance(bind, LoopReader):
         row = bind.fetchone(sql, params)
     else:
@@ -101,10 +100,26 @@ def posting_document(bind: LoopReader | Connection, posting_id: int) -> dict[str
             row = cursor.fetchone()
         finally:
             cursor.close()
+    return _document_values(bind.dialect, row)
+
+
+async def read_posting_document(reader: LoopReader, posting_id: int) -> dict[str, Any] | None:
+    """``posting_document`` through the loop reader, without blocking the event loop on
+    PostgreSQL (see LoopReader)."""
+    sql, params = _document_query(reader.dialect, posting_id)
+    return _document_values(reader.dialect, await reader.read_one(sql, params))
+
+
+def _document_query(dialect: Dialect, posting_id: int) -> tuple[str, Any]:
+    sql, positional = _document_sql(dialect)
+    return sql, ((posting_id,) if positional else {"posting_id": posting_id})
+
+
+def _document_values(dialect: Dialect, row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
     values = dict(zip(_DOCUMENT_COLUMNS, row, strict=True))
-    if bind.dialect.name == "sqlite":
+    if dialect.name == "sqlite":
         for name in ("posted_on", "valid_through"):
             if values[name] is not None:
                 values[name] = date.fromisoformat(values[name])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
@@ -168,11 +169,31 @@ def posting_json(bind: LoopReader | Connection, posting_id: int) -> bytes:
     row = repository.posting_document(bind, posting_id)
     if row is None:
         raise NotFound(f"posting {posting_id} does not exist")
+    if row["facts_version"] is not None and row["facts_json"] is None:
+        return _orm_json(bind, posting_id)
+    return render_document(row)
+
+
+async def read_posting_json(reader: LoopReader, posting_id: int) -> bytes:
+    """``posting_json`` through the loop reader: the read does not block the event loop on
+    PostgreSQL. The rare ORM path (no facts_json yet) runs in a worker thread."""
+    row = await repository.read_posting_document(reader, posting_id)
+    if row is None:
+        raise NotFound(f"posting {posting_id} does not exist")
+    if row["facts_version"] is not None and row["facts_json"] is None:
+        return await anyio.to_thread.run_sync(_orm_json, reader, posting_id)
+    return render_document(row)
+
+
+def _orm_json(bind: LoopReader | Connection, posting_id: int) -> bytes:
+    engine = bind.engine if isinstance(bind, LoopReader) else bind
+    with Session(engine) as session:
+        return get_posting(session, posting_id).model_dump_json().encode()
+
+
+def render_document(row: Mapping[str, Any]) -> bytes:
+    """PostingOut as JSON from the row of ``repository.posting_document``."""
     facts = row["facts_json"]
-    if row["facts_version"] is not None and facts is None:
-        engine = bind.engine if isinstance(bind, LoopReader) else bind
-        with Session(engine) as session:
-            return get_posting(session, posting_id).model_dump_json().encode()
     company = (
         CompanyOut(
             id=row["company_id"],

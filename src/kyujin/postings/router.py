@@ -113,9 +113,13 @@ async def get_posting(posting_id: PostingId, request: Request, bind: ReadBindDep
         async with request.app.state.db_limiter:
             body = await run_in_threadpool(_read_jsonld, bind, posting_id)
     else:
-        # One primary-key read, ~50 us: on the event loop, where a hop to a worker thread
-        # would cost more than the read itself.
-        body = representation.posting_json(bind, posting_id)
+        # One primary-key read on the event loop (SQLite: ~50 us in-process, less than a hop
+        # to a worker thread; PostgreSQL: awaited, so the loop serves others meanwhile).
+        body = (
+            await representation.read_posting_json(bind, posting_id)
+            if isinstance(bind, LoopReader)
+            else representation.posting_json(bind, posting_id)
+        )
     etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
     headers = {**_VARY, "ETag": etag}
     if _matches(request.headers.get("if-none-match"), etag):
