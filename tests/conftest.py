@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from kyujin.api.app import create_app
-from kyujin.api.deps import get_read_bind, get_session
+from kyujin.api.deps import get_session
 from kyujin.db.engine import make_engine
 from kyujin.db.migrate import upgrade
 from kyujin.settings import Settings
@@ -161,7 +161,7 @@ def app(settings: Settings, db_session: Session) -> FastAPI:
             db_session.commit()
 
     app.dependency_overrides[get_session] = session_override
-    app.dependency_overrides[get_read_bind] = db_session.connection
+    app.state.read_bind = db_session.connection()
     return app
 
 

@@ -1,12 +1,15 @@
 """The one-row read of a posting (GET /v1/postings/{id}) gives what the ORM path gives."""
 
+import asyncio
 import json
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
+from kyujin.analytics.market import MarketChanges
+from kyujin.db.engine import LoopReader, make_session_factory, transaction
 from kyujin.db.models import Company, Posting
 from kyujin.errors import NotFound
 from kyujin.postings import representation, service
@@ -121,3 +124,38 @@ def test_missing_posting(db_session: Session) -> None:
     with pytest.raises(NotFound, match="posting 999999999 does not exist"):
         representation.posting_json(db_session.connection(), 999_999_999)
     assert db_session.scalar(select(Company.id)) is None
+
+
+def test_the_event_loop_read_equals_the_orm_read(engine: Engine, backend: str) -> None:
+    """What GET /v1/postings/{id} serves: the LoopReader's read on the event loop (asyncpg
+    on PostgreSQL, whose types differ from psycopg's), over committed rows."""
+    factory = make_session_factory(engine)
+    source = "loop-read"
+    with transaction(factory, write=True) as session:
+        records = [r.model_copy(update={"source": source}) for r in RECORDS]
+        service.import_batch(session, records, default_source=source, summary=ImportSummary())
+    reader = LoopReader(engine)
+    try:
+        with transaction(factory) as session:
+            posting_ids = list(session.scalars(select(Posting.id).where(Posting.source == source)))
+            expected = [slow(session, posting_id) for posting_id in posting_ids]
+
+        async def read_all() -> list[dict[str, Any]]:
+            try:
+                with pytest.raises(NotFound, match="posting 999999999 does not exist"):
+                    await representation.read_posting_json(reader, 999_999_999)
+                return [
+                    json.loads(await representation.read_posting_json(reader, posting_id))
+                    for posting_id in posting_ids
+                ]
+            finally:
+                await reader.aclose()
+
+        assert len(posting_ids) == len(RECORDS)
+        assert asyncio.run(read_all()) == expected
+    finally:
+        with transaction(factory, write=True) as session:
+            changes = MarketChanges(session)  # out of the rollup: the database is shared
+            changes.before(session.scalars(select(Posting.id).where(Posting.source == source)))
+            session.execute(delete(Posting).where(Posting.source == source))
+            changes.finish()

@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             embedded.stop()
         if queue is not None:
             queue.close()
-        await app.state.loop_reader.aclose()
+        await loop_reader.aclose()
         engine.dispose()
         if app.state.redis is not None:
             app.state.redis.close()
@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    app.state.loop_reader = LoopReader(engine)
+    # What GET /v1/postings/{id} reads with (tests put their transaction's connection here).
+    loop_reader = LoopReader(engine)
+    app.state.read_bind = loop_reader
     # Requests holding a session at once (see api.deps.get_session): one connection fewer
     # than the pool, kept for the single-row reads that run on the event loop.
     app.state.db_limiter = anyio.CapacityLimiter(max(1, pool_capacity(settings) - 1))

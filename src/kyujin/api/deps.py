@@ -9,10 +9,9 @@ from typing import Annotated
 import anyio
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
-from kyujin.db.engine import WRITE, LoopReader
+from kyujin.db.engine import WRITE
 from kyujin.settings import Settings
 
 
@@ -56,18 +55,10 @@ def _finish(session: Session, commit: bool) -> None:
         session.close()
 
 
-async def get_read_bind(request: Request) -> LoopReader | Connection:
-    """What the hot single-row reads (GET /v1/postings/{id}) read with: the process's
-    LoopReader. A coroutine, so FastAPI runs it on the event loop rather than in a thread."""
-    reader: LoopReader = request.app.state.loop_reader
-    return reader
-
-
 # scope="function": the transaction commits before the response is sent, so a client that
 # gets 201 can rely on the row being there (the default ends it after the response).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-ReadBindDep = Annotated[LoopReader | Connection, Depends(get_read_bind)]
 
 
 def require_admin(

@@ -106,7 +106,8 @@ def posting_document(bind: LoopReader | Connection, posting_id: int) -> dict[str
 async def read_posting_document(reader: LoopReader, posting_id: int) -> dict[str, Any] | None:
     """``posting_document`` through the loop reader, without blocking the event loop on
     PostgreSQL (see LoopReader)."""
-    sql, params = _document_query(reader.dialect, posting_id)
+    sql, positional = _document_sql(reader.read_dialect)
+    params = (posting_id,) if positional else {"posting_id": posting_id}
     return _document_values(reader.dialect, await reader.read_one(sql, params))
 
 
