@@ -37,7 +37,7 @@ def serve(
     import uvicorn
 
     uvicorn.run(
-        "kyujin.api.app:create_app",
+        "kyujin.api.app:create_served_app",
         factory=True,
         host=host,
         port=port,

@@ -92,3 +92,41 @@ def test_apps_do_not_share_metrics(tmp_path) -> None:
     a: FastAPI = create_app(make_settings(f"sqlite:///{tmp_path / 'a.db'}"))
     b: FastAPI = create_app(make_settings(f"sqlite:///{tmp_path / 'b.db'}"))
     assert a.state.metrics_registry is not b.state.metrics_registry
+
+
+_GC_PROBE = """
+import gc, json
+from fastapi.testclient import TestClient
+from kyujin.api.app import create_app, create_served_app
+before = gc.get_threshold()
+with TestClient(create_app()) as client:
+    client.get("/healthz")
+    plain = {"threshold": gc.get_threshold(), "frozen": gc.get_freeze_count()}
+with TestClient(create_served_app()) as client:
+    client.get("/healthz")
+    served = {"threshold": gc.get_threshold(), "frozen": gc.get_freeze_count()}
+print(json.dumps({"before": before, "plain": plain, "served": served}))
+"""
+
+
+def test_the_served_app_tunes_the_garbage_collector(tmp_path) -> None:
+    """``kyujin serve``'s app freezes what exists at start-up and collects less often; the
+    plain app (tests, embedding) leaves the collector alone. In a subprocess: both change
+    the whole interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    from kyujin.api.app import SERVED_GC_THRESHOLD
+
+    url = f"sqlite:///{tmp_path / 'gc.db'}"
+    upgrade(url)
+    env = {**os.environ, "KYUJIN_DATABASE_URL": url, "KYUJIN_EMBEDDED_WORKER": "false"}
+    done = subprocess.run(
+        [sys.executable, "-c", _GC_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    probe = json.loads(done.stdout.strip().splitlines()[-1])
+    assert probe["plain"] == {"threshold": probe["before"], "frozen": 0}
+    assert probe["served"]["threshold"] == list(SERVED_GC_THRESHOLD)
+    assert probe["served"]["frozen"] > 10_000  # modules, routes, validators
