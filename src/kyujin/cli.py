@@ -277,6 +277,60 @@ def reextract_command(
     typer.echo(f"re-extracted {total} postings; facts version {facts_version()}")
 
 
+index_app = typer.Typer(
+    help="The search index (Tantivy) beside the database.", no_args_is_help=True
+)
+app.add_typer(index_app, name="index")
+
+
+def _search_index() -> tuple[Any, Any, str]:
+    from kyujin.postings.search_index import SearchIndex, database_identity
+
+    settings = get_settings()
+    if settings.search_index_path is None:
+        typer.echo("error: KYUJIN_SEARCH_INDEX_PATH is not set", err=True)
+        raise typer.Exit(2)
+    engine = make_engine_checked(settings)
+    return SearchIndex(settings.search_index_path), engine, database_identity(settings.database_url)
+
+
+@index_app.command("rebuild")
+def index_rebuild() -> None:
+    """Index every posting afresh (search reads the database meanwhile only if the index
+    was never built; a rebuilt index replaces the old one at its commit)."""
+    import time
+
+    from sqlalchemy.orm import Session
+
+    index, engine, database = _search_index()
+    started = time.perf_counter()
+    with Session(engine) as session:
+        written = index.rebuild(session, database)
+    engine.dispose()
+    typer.echo(
+        f"indexed {written:,} postings in {time.perf_counter() - started:.1f} s: {index.path}"
+    )
+
+
+@index_app.command("sync")
+def index_sync() -> None:
+    """Apply the postings changed since the index last read them (searches do it too)."""
+    from sqlalchemy.orm import Session
+
+    from kyujin.postings.search_index import IndexNotReady
+
+    index, engine, database = _search_index()
+    try:
+        with Session(engine) as session:
+            written = index.sync(session, database)
+    except IndexNotReady as error:
+        typer.echo(f"error: {error}; run `kyujin index rebuild`", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        engine.dispose()
+    typer.echo(f"synced {written:,} postings: {index.path}")
+
+
 def _require_current_schema(engine: Engine) -> None:
     from kyujin.db.migrate import current_revision, head_revision
 

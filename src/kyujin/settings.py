@@ -38,6 +38,11 @@ class Settings(BaseSettings):
         default=Path("var/kyujin-queue.db"),
         description="SQLite file of the embedded task queue, used when redis_url is unset.",
     )
+    search_index_path: Path | None = Field(
+        default=None,
+        description="Directory of the search index (Tantivy) that GET /v1/postings reads "
+        "once `kyujin index rebuild` has built it; unset, search runs in the database.",
+    )
     embedded_worker: bool = Field(
         default=True,
         description="With the embedded queue, the API process also runs a worker thread "

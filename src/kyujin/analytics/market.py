@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from kyujin.analytics import market_repository
 from kyujin.analytics.market_repository import Cell
+from kyujin.postings import repository as postings_repository
 from kyujin.postings.search import JAPANESE_ORDER
 from kyujin.postings.search_schemas import SearchQuery
 
@@ -84,6 +85,8 @@ class MarketChanges:
         if changed:
             self._session.flush()
             market_repository.apply(self._session, sorted(changed), 1)
+            # The search index reads the same changes from its outbox.
+            postings_repository.record_search_changes(self._session, sorted(changed))
         self._counted_out.clear()
         self._new.clear()
 

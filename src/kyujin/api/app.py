@@ -21,6 +21,7 @@ from kyujin.extraction.router import router as extraction_router
 from kyujin.imports.router import router as imports_router
 from kyujin.logs import configure_logging
 from kyujin.postings.router import router as postings_router
+from kyujin.postings.search_index import SearchIndex, database_identity
 from kyujin.reports.router import router as reports_router
 from kyujin.settings import Settings, get_settings
 from kyujin.system.router import router as system_router
@@ -95,6 +96,10 @@ def create_app(settings: Settings | None = None, *, tune_gc: bool = False) -> Fa
     # What GET /v1/postings/{id} reads with (tests put their transaction's connection here).
     loop_reader = LoopReader(engine)
     app.state.read_bind = loop_reader
+    app.state.search_index = (
+        SearchIndex(settings.search_index_path) if settings.search_index_path else None
+    )
+    app.state.database_identity = database_identity(settings.database_url)
     # Requests holding a session at once (see api.deps.get_session): one connection fewer
     # than the pool, kept for the single-row reads that run on the event loop.
     app.state.db_limiter = anyio.CapacityLimiter(max(1, pool_capacity(settings) - 1))

@@ -34,7 +34,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 
 from kyujin.core import search_text
 from kyujin.db.engine import LoopReader
-from kyujin.db.models import Company, Posting, PostingSkill
+from kyujin.db.models import Company, Posting, PostingSkill, SearchChange
 
 
 def get_posting(session: Session, posting_id: int, *, with_skills: bool = False) -> Posting | None:
@@ -447,3 +447,36 @@ def ranked(
 
 def _best_first(row: tuple[int, float]) -> tuple[float, int]:
     return (-row[1], -row[0])
+
+
+# PostgreSQL: the advisory lock that numbers search_change rows in commit order.
+SEARCH_CHANGE_LOCK = 0x6B79756A696E  # "kyujin"
+
+
+def record_search_changes(session: Session, ids: Sequence[int]) -> None:
+    """Add the postings ``ids`` to the search index's outbox, in this transaction.
+
+    The outbox is read after its last applied number, so numbers must be given in commit
+    order: on PostgreSQL two writers could otherwise take 10 and 11 and commit 11 first,
+    and a reader that applied up to 11 would never see 10. A transaction-level advisory
+    lock, held from here to the commit, serialises that short tail of concurrent writes.
+    SQLite has one writer at a time already.
+    """
+    if not ids:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEARCH_CHANGE_LOCK})
+    session.execute(insert(SearchChange), [{"posting_id": posting_id} for posting_id in ids])
+
+
+def search_changes_after(session: Session, seq: int) -> tuple[int, list[int]]:
+    """The last outbox number and the postings changed after ``seq`` up to it."""
+    last = int(session.scalar(select(func.coalesce(func.max(SearchChange.seq), 0))) or 0)
+    if last <= seq:
+        return last, []
+    ids = session.scalars(
+        select(SearchChange.posting_id)
+        .where(SearchChange.seq > seq, SearchChange.seq <= last)
+        .distinct()
+    )
+    return last, sorted(ids)

@@ -78,10 +78,13 @@ def negotiate(accept: str) -> str | None:
     summary="Search postings",
     responses={400: {"model": Problem}, 422: {"model": Problem}},
 )
-def list_postings(session: SessionDep, query: Annotated[SearchQuery, Query()]) -> SearchPage:
+def list_postings(
+    session: SessionDep, query: Annotated[SearchQuery, Query()], request: Request
+) -> SearchPage:
     """Full text (English and Japanese), a filter on every extracted fact, facet counts for
     the result, and sorting by relevance, newest or salary, with stable cursor pagination."""
-    return search.search(session, query)
+    state = request.app.state
+    return search.run(session, query, state.search_index, state.database_identity)
 
 
 @router.get(

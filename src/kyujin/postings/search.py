@@ -15,11 +15,12 @@ import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import chain
 from typing import Any
 
+import tantivy
 from sqlalchemy import ColumnElement, Select, false, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,7 @@ from kyujin.core.facts.location import prefecture_name
 from kyujin.core.taxonomy import default_taxonomy
 from kyujin.db.models import Company, Posting, PostingSkill
 from kyujin.errors import InvalidInput
-from kyujin.postings import repository
+from kyujin.postings import repository, search_index
 from kyujin.postings.schemas import PostingSummary
 from kyujin.postings.search_schemas import FacetValue, SearchPage, SearchQuery
 
@@ -316,6 +317,17 @@ def _facets(
     return {name: facets[name] for name in FACETS}, exact
 
 
+def run(
+    session: Session, query: SearchQuery, index: search_index.SearchIndex | None, database: str
+) -> SearchPage:
+    """The search, through the search index when there is one built for this database
+    (brought up to date with the outbox first), else in the database."""
+    if index is not None and index.ready_for(database):
+        index.sync(session, database)
+        return search_with_index(session, index, query)
+    return search(session, query)
+
+
 def search(session: Session, query: SearchQuery) -> SearchPage:
     terms = query.q.split() if query.q else []
     if len(terms) > MAX_QUERY_TERMS:
@@ -354,6 +366,35 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
         ).all()
         ids = [row[0] for row in rows]
         keys = {row[0]: row[1] for row in rows}
+    return _page(
+        session,
+        query,
+        sort,
+        terms,
+        ids,
+        keys,
+        total if total_exact else COUNT_CAP,
+        total_exact,
+        facets,
+        facets_exact,
+    )
+
+
+def _page(
+    session: Session,
+    query: SearchQuery,
+    sort: str,
+    terms: Sequence[str],
+    ids: list[int],
+    keys: dict[int, Any],
+    total: int,
+    total_exact: bool,
+    facets: dict[str, list[FacetValue]],
+    facets_exact: bool,
+) -> SearchPage:
+    """The page of ``ids`` (one more than the limit when there is a next page) with its
+    postings loaded, and the cursor after it."""
+    limit = query.limit
     more = len(ids) > limit
     ids = ids[:limit]
     postings = {p.id: p for p in session.scalars(select(Posting).where(Posting.id.in_(ids)))}
@@ -379,9 +420,217 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     return SearchPage(
         items=items,
         next_cursor=next_cursor,
-        total=total if total_exact else COUNT_CAP,
+        total=total,
         total_exact=total_exact,
         facets=facets,
         facets_exact=facets_exact,
         sort=sort,
     )
+
+
+# --- through the search index -----------------------------------------------------------
+#
+# The same query, filters, facets, sorts and cursors, answered by the search index
+# (kyujin.postings.search_index) instead of the database: the total and the facets are
+# exact over every match, however many; the database only loads the page's postings.
+
+# Terms aggregations count per segment and merge; asking each segment for this many
+# values keeps the top counts exact for facets with fewer distinct values (skills: ~1,000).
+_SEGMENT_TERMS = 5_000
+
+
+def _index_conditions(
+    schema: tantivy.Schema, query: SearchQuery
+) -> list[tuple[str | None, tantivy.Query]]:
+    """``facet_conditions`` as index queries."""
+    q = tantivy.Query
+    integer = tantivy.FieldType.Integer
+
+    def terms(field: str, values: Iterable[str]) -> tantivy.Query:
+        return q.term_set_query(schema, field, list(values))
+
+    where: list[tuple[str | None, tantivy.Query]] = []
+    if query.skill:
+        sets = [_skill_names(s, query.expand_skills) for s in query.skill]
+        if query.skill_mode == "all":
+            where.extend(("skill", terms("skill", names)) for names in sets)
+        else:
+            where.append(("skill", terms("skill", [n for names in sets for n in names])))
+    if query.category:
+        where.append((None, terms("category", query.category)))
+    if query.salary_min is not None:
+        where.append(
+            ("salary_jpy", q.range_query(schema, "salary_high", integer, query.salary_min, None))
+        )
+    if query.salary_max is not None:
+        where.append(
+            ("salary_jpy", q.range_query(schema, "salary_low", integer, None, query.salary_max))
+        )
+    if query.japanese_max is not None:
+        allowed = JAPANESE_ORDER[: JAPANESE_ORDER.index(query.japanese_max) + 1]
+        where.append(("japanese_level", terms("japanese_level", allowed)))
+    if query.remote:
+        where.append(("remote", terms("remote", query.remote)))
+    if query.visa_sponsorship is not None:
+        value = "true" if query.visa_sponsorship else "false"
+        where.append(("visa_sponsorship", q.term_query(schema, "visa", value)))
+    if query.employment_type:
+        where.append(("employment_type", terms("employment_type", query.employment_type)))
+    if query.max_years_experience is not None:
+        # -1 stands for "states no minimum", which asks for none.
+        years = q.range_query(schema, "min_years", integer, None, query.max_years_experience)
+        where.append(("min_years_experience", years))
+    if query.prefecture:
+        names = []
+        for label in query.prefecture:
+            name = prefecture_name(label)
+            if name is None:
+                raise InvalidInput(f"prefecture {label!r} is not a prefecture of Japan")
+            names.append(name)
+        where.append(("prefecture", terms("prefecture", names)))
+    if query.company is not None:
+        where.append((None, q.term_query(schema, "company_key", name_key(query.company))))
+    if query.size_band:
+        where.append(("size_band", terms("size_band", query.size_band)))
+    if query.industry:
+        where.append(("industry", terms("industry", query.industry)))
+    if query.foreign_affiliated is not None:
+        value = "true" if query.foreign_affiliated else "false"
+        where.append((None, q.term_query(schema, "foreign_affiliated", value)))
+    if query.posted_since is not None:
+        since = (query.posted_since - date(1970, 1, 1)).days
+        where.append((None, q.range_query(schema, "listed_on", integer, since, None)))
+    return where
+
+
+def _all_of(parts: Sequence[tantivy.Query]) -> tantivy.Query:
+    if not parts:
+        return tantivy.Query.all_query()
+    if len(parts) == 1:
+        return parts[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, part) for part in parts])
+
+
+def _aggregation(name: str) -> dict[str, Any]:
+    if name == "salary_jpy":
+        return {"range": {"field": "salary_band", "ranges": _ranges(SALARY_BANDS)}}
+    if name == "min_years_experience":
+        return {"range": {"field": "min_years", "ranges": _ranges(YEARS_BANDS)}}
+    size = {"skill": TOP_SKILLS, "prefecture": TOP_PREFECTURES}.get(name, 100)
+    field = search_index.TERM_FACETS[name]
+    return {"terms": {"field": field, "size": size, "segment_size": _SEGMENT_TERMS}}
+
+
+def _ranges(bounds: Sequence[int]) -> list[dict[str, int]]:
+    return [
+        {"from": low, "to": bounds[i + 1]} if i + 1 < len(bounds) else {"from": low}
+        for i, low in enumerate(bounds)
+    ]
+
+
+def _facet_values(name: str, result: dict[str, Any]) -> list[FacetValue]:
+    buckets = result.get("buckets", [])
+    if name in ("salary_jpy", "min_years_experience"):
+        bounds = SALARY_BANDS if name == "salary_jpy" else YEARS_BANDS
+        labels = _SALARY_LABELS if name == "salary_jpy" else _YEARS_LABELS
+        by_low = {int(b["from"]): int(b["doc_count"]) for b in buckets if "from" in b}
+        counted = [(labels[i], by_low.get(low, 0)) for i, low in enumerate(bounds)]
+        counted = [(label, n) for label, n in counted if n]
+        counted.sort(key=lambda item: -item[1])  # stable: bands in order among equals
+        return [FacetValue(value=label, count=n) for label, n in counted]
+    values = [(str(b["key"]), int(b["doc_count"])) for b in buckets if b["doc_count"]]
+    values.sort(key=lambda item: (-item[1], item[0]))
+    return [FacetValue(value=value, count=n) for value, n in values]
+
+
+def _index_facets(
+    searcher: tantivy.Searcher,
+    text: Sequence[tantivy.Query],
+    where: Sequence[tuple[str | None, tantivy.Query]],
+) -> dict[str, list[FacetValue]]:
+    """Every facet over every match, disjunctive as in ``_facets``: one aggregation for the
+    facets without a filter, one more per facet whose filter is set."""
+    filtered = {name for name, _ in where if name is not None}
+    plain = [name for name in FACETS if name not in filtered]
+    matches = _all_of([*text, *(clause for _, clause in where)])
+    out: dict[str, list[FacetValue]] = {}
+    result = searcher.aggregate(matches, {name: _aggregation(name) for name in plain})
+    for name in plain:
+        out[name] = _facet_values(name, result.get(name, {}))
+    for name in sorted(filtered):
+        others = _all_of([*text, *(clause for facet, clause in where if facet != name)])
+        own = searcher.aggregate(others, {name: _aggregation(name)})
+        out[name] = _facet_values(name, own.get(name, {}))
+    return {name: out[name] for name in FACETS}
+
+
+def search_with_index(
+    session: Session, index: search_index.SearchIndex, query: SearchQuery
+) -> SearchPage:
+    """``search`` answered by the search index (which the caller has synced)."""
+    terms = query.q.split() if query.q else []
+    if len(terms) > MAX_QUERY_TERMS:
+        raise InvalidInput(f"q has {len(terms)} terms; at most {MAX_QUERY_TERMS} are allowed")
+    phrases = search_text.query(query.q or "")
+    sort = query.sort or ("relevance" if phrases else "newest")
+    if sort == "relevance" and not phrases:
+        raise InvalidInput("sort=relevance needs a q")
+    schema = index.schema
+    searcher = index.searcher()
+    text = search_index.body_query(schema, phrases)
+    if terms and not phrases:  # only punctuation in q
+        text = [tantivy.Query.empty_query()]
+    where = _index_conditions(schema, query)
+    matches = _all_of([*text, *(clause for _, clause in where)])
+    after = decode_cursor(query.cursor, sort) if query.cursor else None
+    limit = query.limit
+    keys: dict[int, Any] = {}
+    if sort == "relevance":
+        result = searcher.search(matches, limit=RANK_CAP, count=True)
+        total = _matches(result)
+        found = searcher.fast_field_values("id", [address for _, address in result.hits])
+        ids = [int(posting_id) for posting_id in found if posting_id is not None]
+        scored = sorted(
+            zip(ids, (float(score) for score, _ in result.hits), strict=True),
+            key=_by_score,
+        )
+        if after is not None:
+            scored = [(i, s) for i, s in scored if (s, i) < (after[0], after[1])]
+        page = scored[: limit + 1]
+        ids = [posting_id for posting_id, _ in page]
+        keys = dict(page)
+    else:
+        field = "newest_key" if sort == "newest" else "salary_key"
+        bounded = matches
+        if after is not None:
+            key = (
+                search_index.newest_key(after[0], after[1])
+                if sort == "newest"
+                else search_index.salary_key(after[0], after[1])
+            )
+            upper = tantivy.Query.range_query(
+                schema, field, tantivy.FieldType.Integer, None, key, include_upper=False
+            )
+            bounded = _all_of([matches, upper])
+        result = searcher.search(bounded, limit=limit + 1, count=True, order_by_field=field)
+        total = _matches(result)
+        if after is not None:
+            total = _matches(searcher.search(matches, limit=1, count=True))
+        ids = []
+        for sort_key, _ in result.hits:
+            posting_id = int(sort_key) & search_index.MAX_ID
+            value = int(sort_key) >> search_index.ID_BITS
+            keys[posting_id] = (
+                date(1970, 1, 1) + timedelta(days=value) if sort == "newest" else value - 1
+            )
+            ids.append(posting_id)
+    facets = _index_facets(searcher, text, where) if query.facets else {}
+    return _page(session, query, sort, terms, ids, keys, total, True, facets, True)
+
+
+def _by_score(row: tuple[int, float]) -> tuple[float, int]:
+    return (-row[1], -row[0])
+
+
+def _matches(result: tantivy.SearchResult) -> int:
+    return int(result.count)  # type: ignore[attr-defined]  # in the bindings, not the stub

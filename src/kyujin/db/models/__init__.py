@@ -12,6 +12,7 @@ from kyujin.db.models.market import (
 )
 from kyujin.db.models.posting import Posting, PostingSkill
 from kyujin.db.models.report_job import ReportJob
+from kyujin.db.models.search_change import SearchChange
 
 __all__ = [
     "Company",
@@ -26,4 +27,5 @@ __all__ = [
     "Posting",
     "PostingSkill",
     "ReportJob",
+    "SearchChange",
 ]

@@ -1,0 +1,337 @@
+"""A full-text and facet index of the postings beside the database (Tantivy).
+
+The database stays the record; this index is derived from it and can be rebuilt from it at
+any time (``kyujin index rebuild``). It answers what the database cannot answer quickly
+over a million postings: a common term together with two or three filters, the exact
+number of matches, and facet counts over all of them. Tantivy is a Lucene-class engine
+written in Rust, used in-process through its Python bindings: no service to run, in the
+embedded default or beside PostgreSQL.
+
+One document per posting: the search document of ``kyujin.core.search_text`` (the same
+tokens the databases index: words, CJK bigrams) in ``body`` with positions for phrases,
+each filterable fact as an indexed fast field, and two sort keys that make every
+ordering total (the sort value in the high bits, the posting id in the low 31), so that
+a cursor is one range bound.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from kyujin.core import search_text
+from kyujin.core.taxonomy import default_taxonomy
+from kyujin.db.models import Company, Posting
+from kyujin.postings import repository
+
+WRITER_HEAP = 100_000_000  # bytes Tantivy buffers before it writes a segment
+ID_BITS = 31
+MAX_ID = (1 << ID_BITS) - 1
+_EPOCH = date(1970, 1, 1)
+
+# Facet fields that are terms (raw tokens, fast): the facet name and the field.
+TERM_FACETS = {
+    "remote": "remote",
+    "japanese_level": "japanese_level",
+    "visa_sponsorship": "visa",
+    "employment_type": "employment_type",
+    "prefecture": "prefecture",
+    "skill": "skill",
+    "size_band": "size_band",
+    "industry": "industry",
+}
+_RAW_FIELDS = (*TERM_FACETS.values(), "category", "company_key", "foreign_affiliated")
+_INT_FIELDS = (
+    "listed_on",
+    "salary_low",
+    "salary_high",
+    "salary_band",
+    "min_years",
+    "newest_key",
+    "salary_key",
+)
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    for name in _INT_FIELDS:
+        builder.add_integer_field(name, indexed=True, fast=True)
+    for name in _RAW_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    builder.add_text_field("body", tokenizer_name="whitespace", index_option="position")
+    return builder.build()
+
+
+def _days(day: date) -> int:
+    return (day - _EPOCH).days
+
+
+def newest_key(listed_on: date, posting_id: int) -> int:
+    """The sort key of "newest": the day listed, then the id."""
+    return (_days(listed_on) << ID_BITS) | posting_id
+
+
+def salary_key(salary_sort: int, posting_id: int) -> int:
+    """The sort key of "salary": the annual JPY the posting sorts by (-1: none), then the id."""
+    return (min(salary_sort + 1, MAX_ID) << ID_BITS) | posting_id
+
+
+# The posting columns a document is made of, with the company's.
+_COLUMNS = (
+    Posting.id,
+    Posting.title,
+    Posting.company_name,
+    Posting.description,
+    Posting.listed_on,
+    Posting.salary_sort,
+    Posting.salary_annual_min_jpy,
+    Posting.salary_annual_max_jpy,
+    Posting.min_years_experience,
+    Posting.japanese_level,
+    Posting.remote,
+    Posting.visa_sponsorship,
+    Posting.employment_type,
+    Posting.prefecture,
+    Posting.skill_list,
+    Company.name_key,
+    Company.size_band,
+    Company.industry,
+    Company.foreign_affiliated,
+)
+
+
+def _document(row: Sequence[Any], categories: dict[str, str]) -> tantivy.Document:
+    (
+        posting_id,
+        title,
+        company_name,
+        description,
+        listed_on,
+        salary_sort,
+        salary_min,
+        salary_max,
+        min_years,
+        japanese_level,
+        remote,
+        visa,
+        employment_type,
+        prefecture,
+        skill_list,
+        company_key,
+        size_band,
+        industry,
+        foreign_affiliated,
+    ) = row
+    if not 1 <= posting_id <= MAX_ID:
+        raise ValueError(f"posting id {posting_id} does not fit the index's {ID_BITS}-bit ids")
+    doc = tantivy.Document()
+    doc.add_integer("id", posting_id)
+    doc.add_integer("listed_on", _days(listed_on))
+    doc.add_integer("newest_key", newest_key(listed_on, posting_id))
+    doc.add_integer("salary_key", salary_key(salary_sort, posting_id))
+    low = salary_min if salary_min is not None else salary_max
+    high = salary_max if salary_max is not None else salary_min
+    if low is not None:
+        doc.add_integer("salary_low", low)
+        doc.add_integer("salary_high", high)
+    if salary_sort >= 0:
+        doc.add_integer("salary_band", salary_sort)
+    # A posting that states no minimum asks for none: -1 passes "at most N years" and
+    # falls in no years band.
+    doc.add_integer("min_years", -1 if min_years is None else min_years)
+    for name, value in (
+        ("japanese_level", japanese_level),
+        ("remote", remote),
+        ("employment_type", employment_type),
+        ("prefecture", prefecture),
+        ("company_key", company_key),
+        ("size_band", size_band),
+        ("industry", industry),
+    ):
+        if value is not None:
+            doc.add_text(name, value)
+    if visa is not None:
+        doc.add_text("visa", "true" if visa else "false")
+    if foreign_affiliated is not None:
+        doc.add_text("foreign_affiliated", "true" if foreign_affiliated else "false")
+    skills = skill_list.split("\t") if skill_list else []
+    for skill in skills:
+        doc.add_text("skill", skill)
+    for category in sorted({categories[s] for s in skills if s in categories}):
+        doc.add_text("category", category)
+    doc.add_text("body", search_text.document(title, company_name, description))
+    return doc
+
+
+def _rows(session: Session, ids: Sequence[int] | None, batch: int) -> Iterator[Sequence[Any]]:
+    """The document columns of the postings ``ids`` (None: all), by id, in batches."""
+    base = select(*_COLUMNS).outerjoin(Company, Company.id == Posting.company_id)
+    if ids is not None:
+        for start in range(0, len(ids), batch):
+            chunk = sorted(ids[start : start + batch])
+            yield from (tuple(row) for row in session.execute(base.where(Posting.id.in_(chunk))))
+        return
+    after = 0
+    while True:
+        stmt = base.where(Posting.id > after).order_by(Posting.id).limit(batch)
+        rows = [tuple(row) for row in session.execute(stmt)]
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1][0]
+
+
+def _categories() -> dict[str, str]:
+    return {name: skill.category for name, skill in default_taxonomy().skills.items()}
+
+
+class IndexNotReady(Exception):
+    """The index is not built for this database, or is behind it for good."""
+
+
+class SearchIndex:
+    """The index in a directory. Readers in any number of processes; one writer at a time
+    (Tantivy takes a lock file; a second writer waits for it here, in-process, or fails
+    across processes with a clear error)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.schema = build_schema()
+        self.index = tantivy.Index(self.schema, path=str(path))
+        self._write_lock = threading.Lock()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def write(
+        self, session: Session, ids: Sequence[int] | None = None, *, batch: int = 2_000
+    ) -> int:
+        """(Re)index the postings ``ids`` from the database, or all of them (None: the index
+        is cleared first). Postings in ``ids`` that no longer exist are removed. Returns the
+        number of documents written."""
+        with self._write_lock:
+            return self._write_locked(session, ids, batch=batch)
+
+    def _write_locked(
+        self, session: Session, ids: Sequence[int] | None, *, batch: int = 2_000
+    ) -> int:
+        categories = _categories()
+        written = 0
+        writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        try:
+            if ids is None:
+                writer.delete_all_documents()
+            else:
+                for posting_id in ids:
+                    writer.delete_documents_by_term("id", posting_id)
+            for row in _rows(session, ids, batch):
+                writer.add_document(_document(row, categories))
+                written += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        self.index.reload()
+        return written
+
+    # --- following the database ---------------------------------------------------------
+
+    def _state_path(self) -> Path:
+        return self.path / "kyujin-state.json"
+
+    def state(self) -> dict[str, Any] | None:
+        """What the index holds: {"database": ..., "seq": last outbox number applied}."""
+        try:
+            state = json.loads(self._state_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def _save_state(self, database: str, seq: int) -> None:
+        temporary = self._state_path().with_suffix(".tmp")
+        temporary.write_text(json.dumps({"database": database, "seq": seq}), encoding="utf-8")
+        os.replace(temporary, self._state_path())
+
+    def ready_for(self, database: str) -> bool:
+        state = self.state()
+        return state is not None and state.get("database") == database
+
+    def rebuild(self, session: Session, database: str) -> int:
+        """Index every posting afresh; the outbox is applied from its current end."""
+        seq, _ = repository.search_changes_after(session, 1 << 62)
+        written = self.write(session)
+        self._save_state(database, seq)
+        return written
+
+    def sync(self, session: Session, database: str) -> int:
+        """Apply the outbox rows added since the last sync (postings re-read from the
+        database); the number of postings written. A no-op while another thread of this
+        process is writing, or another process holds the index's writer lock: the next
+        search syncs."""
+        state = self.state()
+        if state is None or state.get("database") != database:
+            raise IndexNotReady(f"the search index in {self.path} is not built for this database")
+        applied = int(state["seq"])
+        last, ids = repository.search_changes_after(session, applied)
+        if last < applied:
+            raise IndexNotReady(
+                f"the search index in {self.path} is ahead of the database's outbox "
+                f"({applied} > {last}): the database was recreated; rebuild the index"
+            )
+        if not ids:
+            return 0
+        if not self._write_lock.acquire(blocking=False):
+            return 0
+        try:
+            try:
+                written = self._write_locked(session, ids)
+            except ValueError as error:  # Tantivy's writer lock, held by another process
+                if "lock" in str(error).lower():
+                    return 0
+                raise
+            self._save_state(database, last)
+            return written
+        finally:
+            self._write_lock.release()
+
+    # --- reading ------------------------------------------------------------------------
+
+    def searcher(self) -> tantivy.Searcher:
+        self.index.reload()
+        return self.index.searcher()
+
+    def num_docs(self) -> int:
+        return int(self.searcher().num_docs)
+
+
+def body_query(
+    schema: tantivy.Schema, phrases: Iterable[search_text.Phrase]
+) -> list[tantivy.Query]:
+    """One query per phrase: a term, a phrase, or a phrase whose last token is a prefix."""
+    out = []
+    for phrase in phrases:
+        tokens: list[str | tuple[int, str]] = list(phrase.tokens)
+        if phrase.prefix:
+            out.append(tantivy.Query.phrase_prefix_query(schema, "body", tokens))
+        elif len(tokens) == 1:
+            out.append(tantivy.Query.term_query(schema, "body", tokens[0]))
+        else:
+            out.append(tantivy.Query.phrase_query(schema, "body", tokens))
+    return out
+
+
+def database_identity(url: str) -> str:
+    """The database an index was built from, as its state records it (no password)."""
+    return make_url(url).render_as_string(hide_password=True)
