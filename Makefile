@@ -89,6 +89,10 @@ bench: $(BENCH_STAMP) services bench-tools
 		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE)
 	$(BIN)/python -m bench.search_scale --backend sqlite \
 		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE)
+	$(BIN)/python -m bench.search_scale --backend postgresql --index \
+		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE)
+	$(BIN)/python -m bench.search_scale --backend sqlite --index \
+		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE)
 	$(BIN)/python -m bench.http_load --backend postgresql \
 		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
 	$(BIN)/python -m bench.http_load --backend sqlite \

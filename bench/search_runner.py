@@ -49,6 +49,9 @@ class Runner:
     _deadline: float = float("inf")
     _open: tuple[str, float] | None = None
     last_cpu: float = 0.0  # CPU time of this process in the last search
+    # The search index to search through (kyujin.postings.search.run), or None: the database.
+    index: Any = None
+    database: str = ""
 
     def __post_init__(self) -> None:
         from kyujin.db.engine import make_session_factory
@@ -111,14 +114,14 @@ class Runner:
 
     def search(self, params: dict[str, Any]) -> tuple[float, Any]:
         from kyujin.db.engine import transaction
-        from kyujin.postings.search import search
+        from kyujin.postings.search import run
         from kyujin.postings.search_schemas import SearchQuery
 
         query = SearchQuery(**params)
         cpu = time.process_time()
         started = time.perf_counter()
         with self._timed(), transaction(self.factory) as session:
-            page = search(session, query)
+            page = run(session, query, self.index, self.database)
         self.last_cpu = time.process_time() - cpu
         return time.perf_counter() - started, page
 

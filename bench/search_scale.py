@@ -32,7 +32,10 @@
 
 Usage (from the repo root): ``python -m bench.search_scale --backend {sqlite,postgresql}
 --postings N [--base B] [--queries Q] [--rounds R] [--timeout S] [--count-timeout S]
-[--explain] [--json P]``
+[--explain] [--index] [--json P]``
+
+``--index`` searches through the search index (Tantivy; kyujin.postings.search.run), built
+first in var/bench/index-<database> when it is not built for that database.
 """
 
 from __future__ import annotations
@@ -48,10 +51,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from bench import pg, scale_data
-from bench.common import machine, machine_line, met, percentile
+from bench.common import BENCH_DIR, machine, machine_line, met, percentile
 from bench.search_runner import PHASES, Runner, TimedOut, ms
 
 P50_TARGET_MS = 20.0
@@ -146,6 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--explain", action="store_true", help="print the plans of the slowest query per class"
     )
+    parser.add_argument(
+        "--index",
+        action="store_true",
+        help="search through the search index (Tantivy), built first if it is not",
+    )
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args(argv)
     if args.queries < 4 or args.rounds < 1 or args.timeout <= 0:
@@ -161,8 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = scale_data.database_bytes(prepared)
         print(f"{prepared.describe()}; {size / 1e9:.2f} GB")
         engine = scale_data.bench_engine(prepared.url)
+        runner = Runner(engine, args.timeout)
+        if args.index:
+            runner.index, runner.database = search_index(engine, prepared.url)
+        else:
+            print("engine: the database (no --index)")
         try:
-            result = measure(args, prepared, Runner(engine, args.timeout))
+            result = measure(args, prepared, runner)
         finally:
             engine.dispose()
     result.update(
@@ -174,6 +188,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.write("\n")
         print(f"wrote {args.json}")
     return 0
+
+
+def search_index(engine: Any, url: str) -> tuple[Any, str]:
+    """The search index of the bench database (var/bench/index-<database>), built if it is
+    not built for this database; its build time and size printed."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.orm import Session
+
+    from kyujin.postings.search_index import SearchIndex, database_identity
+
+    database = database_identity(url)
+    name = Path(make_url(url).database or "db").stem
+    index = SearchIndex(BENCH_DIR / f"index-{name}")
+    if index.ready_for(database):
+        print(f"engine: search index (Tantivy) in {index.path}, built before")
+    else:
+        started = time.perf_counter()
+        with Session(engine) as session:
+            written = index.rebuild(session, database)
+        print(
+            f"engine: search index (Tantivy) in {index.path}: {written:,} postings indexed "
+            f"in {time.perf_counter() - started:.0f} s"
+        )
+    size = sum(f.stat().st_size for f in index.path.iterdir() if f.is_file())
+    print(f"  index size {size / 1e6:,.0f} MB")
+    return index, database
 
 
 def print_mix(cases: Sequence[Case], shares: dict[str, int | None], postings: int) -> None:
