@@ -410,3 +410,24 @@ def test_export_refuses_bad_options(option: str, value: str) -> None:
     result = runner.invoke(app, ["export", option, value])
     assert result.exit_code == 2
     assert option in result.stderr
+
+
+def test_index_rebuild_and_sync(
+    cli_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index commands: refused without a path, then built, then kept up."""
+    assert runner.invoke(app, ["index", "rebuild"]).exit_code == 2  # no path set
+    monkeypatch.setenv("KYUJIN_SEARCH_INDEX_PATH", str(tmp_path / "index"))
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["index", "sync"])
+    assert result.exit_code == 2 and "kyujin index rebuild" in result.stderr
+    file = tmp_path / "postings.jsonl"
+    file.write_bytes(jsonl(posting_data(external_id="1"), posting_data(external_id="2")))
+    assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    result = runner.invoke(app, ["index", "rebuild"])
+    assert result.exit_code == 0 and result.stdout.startswith("indexed 2 postings in ")
+    assert runner.invoke(app, ["index", "sync"]).stdout.startswith("synced 0 postings")
+    file.write_bytes(jsonl(posting_data(external_id="3")))
+    assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    assert runner.invoke(app, ["index", "sync"]).stdout.startswith("synced 1 postings")
+    get_settings.cache_clear()
