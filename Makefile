@@ -10,6 +10,7 @@ STAMP  := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_DB ?= sqlite:///./var/demo.db
+DEMO_INDEX ?= var/demo-search-index
 PYTEST_ARGS ?=
 
 .PHONY: demo test lint fmt typecheck bench bench-tools eval install services clean help
@@ -43,7 +44,8 @@ demo: install
 	mkdir -p var
 	KYUJIN_DATABASE_URL=$(DEMO_DB) $(BIN)/kyujin db upgrade
 	KYUJIN_DATABASE_URL=$(DEMO_DB) $(BIN)/kyujin import samples/postings.jsonl --source kyujin-sample
-	KYUJIN_DATABASE_URL=$(DEMO_DB) KYUJIN_LOG_FORMAT=console \
+	KYUJIN_DATABASE_URL=$(DEMO_DB) KYUJIN_SEARCH_INDEX_PATH=$(DEMO_INDEX) $(BIN)/kyujin index rebuild
+	KYUJIN_DATABASE_URL=$(DEMO_DB) KYUJIN_SEARCH_INDEX_PATH=$(DEMO_INDEX) KYUJIN_LOG_FORMAT=console \
 		$(BIN)/kyujin serve --host $(HOST) --port $(PORT)
 
 # PostgreSQL 15 and redis-server from Debian's packages, installed only when missing.
