@@ -105,32 +105,3 @@ def test_an_index_ahead_of_its_database_must_be_rebuilt(
 def test_database_identity_hides_the_password() -> None:
     identity = database_identity("postgresql+psycopg://kyujin:s3cret@db:5432/kyujin")
     assert "s3cret" not in identity and identity.endswith("@db:5432/kyujin")
-
-
-def test_facets_count_the_newest_matches_beyond_the_sample(
-    db_session: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Past INDEX_FACET_SAMPLE matches, facets count the newest that many (flagged not
-    exact); the total stays exact."""
-    run_import(
-        db_session,
-        [
-            posting_in(
-                external_id="old", description="Rust.", posted_at="2026-01-01", remote="onsite"
-            ),
-            posting_in(
-                external_id="mid", description="Rust.", posted_at="2026-02-01", remote="full"
-            ),
-            posting_in(
-                external_id="new", description="Rust.", posted_at="2026-03-01", remote="full"
-            ),
-        ],
-    )
-    index.rebuild(db_session, DB)
-    whole = find(db_session, index, q="rust")
-    assert whole.facets_exact and whole.total == 3
-    assert {v.value: v.count for v in whole.facets["remote"]} == {"full": 2, "onsite": 1}
-    monkeypatch.setattr(search, "INDEX_FACET_SAMPLE", 2)
-    sampled = find(db_session, index, q="rust")
-    assert not sampled.facets_exact and sampled.total == 3 and sampled.total_exact
-    assert {v.value: v.count for v in sampled.facets["remote"]} == {"full": 2}

@@ -437,10 +437,6 @@ def _page(
 # Terms aggregations count per segment and merge; asking each segment for this many
 # values keeps the top counts exact for facets with fewer distinct values (skills: ~1,000).
 _SEGMENT_TERMS = 5_000
-# Facets count the newest this many matches (all of them when there are no more, and then
-# facets_exact): counting 800,000 matches of a common term over 1,000,000 postings took
-# ~100-400 ms a query; the total stays exact.
-INDEX_FACET_SAMPLE = 20_000
 
 
 def _index_conditions(
@@ -547,46 +543,25 @@ def _facet_values(name: str, result: dict[str, Any]) -> list[FacetValue]:
     return [FacetValue(value=value, count=n) for value, n in values]
 
 
-def _newest_matches(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, matches: tantivy.Query
-) -> tuple[tantivy.Query, bool]:
-    """The newest INDEX_FACET_SAMPLE of ``matches`` (all of them when there are no more),
-    and whether that is all: one top-k pass in the index finds the sort key of the last."""
-    found = searcher.search(
-        matches, limit=1, count=True, order_by_field="newest_key", offset=INDEX_FACET_SAMPLE - 1
-    )
-    if _matches(found) <= INDEX_FACET_SAMPLE or not found.hits:
-        return matches, True
-    oldest = int(found.hits[0][0])
-    since = tantivy.Query.range_query(schema, "newest_key", tantivy.FieldType.Integer, oldest, None)
-    return _all_of([matches, since]), False
-
-
 def _index_facets(
     searcher: tantivy.Searcher,
-    schema: tantivy.Schema,
     text: Sequence[tantivy.Query],
     where: Sequence[tuple[str | None, tantivy.Query]],
-) -> tuple[dict[str, list[FacetValue]], bool]:
-    """Every facet, disjunctive as in ``_facets`` (one aggregation for the facets without a
-    filter, one more per facet whose filter is set), each over the newest
-    INDEX_FACET_SAMPLE matches of its query; whether every count is over all matches."""
+) -> dict[str, list[FacetValue]]:
+    """Every facet over every match, disjunctive as in ``_facets``: one aggregation for the
+    facets without a filter, one more per facet whose filter is set."""
     filtered = {name for name, _ in where if name is not None}
     plain = [name for name in FACETS if name not in filtered]
-    sample, exact = _newest_matches(
-        searcher, schema, _all_of([*text, *(clause for _, clause in where)])
-    )
+    matches = _all_of([*text, *(clause for _, clause in where)])
     out: dict[str, list[FacetValue]] = {}
-    result = searcher.aggregate(sample, {name: _aggregation(name) for name in plain})
+    result = searcher.aggregate(matches, {name: _aggregation(name) for name in plain})
     for name in plain:
         out[name] = _facet_values(name, result.get(name, {}))
     for name in sorted(filtered):
         others = _all_of([*text, *(clause for facet, clause in where if facet != name)])
-        own_sample, own_exact = _newest_matches(searcher, schema, others)
-        own = searcher.aggregate(own_sample, {name: _aggregation(name)})
+        own = searcher.aggregate(others, {name: _aggregation(name)})
         out[name] = _facet_values(name, own.get(name, {}))
-        exact = exact and own_exact
-    return {name: out[name] for name in FACETS}, exact
+    return {name: out[name] for name in FACETS}
 
 
 def search_with_index(
@@ -649,10 +624,8 @@ def search_with_index(
                 date(1970, 1, 1) + timedelta(days=value) if sort == "newest" else value - 1
             )
             ids.append(posting_id)
-    facets, facets_exact = (
-        _index_facets(searcher, schema, text, where) if query.facets else ({}, True)
-    )
-    return _page(session, query, sort, terms, ids, keys, total, True, facets, facets_exact)
+    facets = _index_facets(searcher, text, where) if query.facets else {}
+    return _page(session, query, sort, terms, ids, keys, total, True, facets, True)
 
 
 def _by_score(row: tuple[int, float]) -> tuple[float, int]:
