@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from kyujin.analytics import market_repository
 from kyujin.analytics.market_repository import Cell
 from kyujin.postings import repository as postings_repository
-from kyujin.postings.search import JAPANESE_ORDER
+from kyujin.postings.search import japanese_at_most
 from kyujin.postings.search_schemas import SearchQuery
 
 # The filters a cell column answers: SearchQuery field -> rollup column.
@@ -107,9 +107,7 @@ def cell_of(query: SearchQuery) -> Cell | None:
     if query.foreign_affiliated is not None:
         cell["foreign_affiliated"] = [str(query.foreign_affiliated).lower()]
     if query.japanese_max is not None:
-        cell["japanese_level"] = list(
-            JAPANESE_ORDER[: JAPANESE_ORDER.index(query.japanese_max) + 1]
-        )
+        cell["japanese_level"] = list(japanese_at_most(query.japanese_max))
     return cell
 
 

@@ -72,6 +72,22 @@ def _has_skill(names: Sequence[str]) -> ColumnElement[bool]:
     return Posting.id.in_(select(PostingSkill.posting_id).where(PostingSkill.skill.in_(names)))
 
 
+def _prefectures(labels: Iterable[str]) -> list[str]:
+    """Prefecture names for the labels a query gives (Tokyo, 東京都, tokyo-to), or 400."""
+    names = []
+    for label in labels:
+        name = prefecture_name(label)
+        if name is None:
+            raise InvalidInput(f"prefecture {label!r} is not a prefecture of Japan")
+        names.append(name)
+    return names
+
+
+def japanese_at_most(level: str) -> tuple[str, ...]:
+    """The Japanese levels a posting may ask for under japanese_max=level."""
+    return JAPANESE_ORDER[: JAPANESE_ORDER.index(level) + 1]
+
+
 def _company_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return repository.any_of(Posting.company_id.expression, select(Company.id).where(condition))
 
@@ -101,7 +117,7 @@ def facet_conditions(query: SearchQuery) -> list[tuple[str | None, ColumnElement
     if query.salary_max is not None:
         where.append(("salary_jpy", low <= query.salary_max))
     if query.japanese_max is not None:
-        allowed = JAPANESE_ORDER[: JAPANESE_ORDER.index(query.japanese_max) + 1]
+        allowed = japanese_at_most(query.japanese_max)
         where.append(("japanese_level", Posting.japanese_level.in_(allowed)))
     if query.remote:
         where.append(("remote", Posting.remote.in_(query.remote)))
@@ -117,13 +133,7 @@ def facet_conditions(query: SearchQuery) -> list[tuple[str | None, ColumnElement
         )
         where.append(("min_years_experience", years))
     if query.prefecture:
-        names = []
-        for label in query.prefecture:
-            name = prefecture_name(label)
-            if name is None:
-                raise InvalidInput(f"prefecture {label!r} is not a prefecture of Japan")
-            names.append(name)
-        where.append(("prefecture", Posting.prefecture.in_(names)))
+        where.append(("prefecture", Posting.prefecture.in_(_prefectures(query.prefecture))))
     if query.company is not None:
         where.append((None, _company_where(Company.name_key == name_key(query.company))))
     if query.size_band:
@@ -317,6 +327,18 @@ def _facets(
     return {name: facets[name] for name in FACETS}, exact
 
 
+def _read_query(query: SearchQuery) -> tuple[list[str], list[search_text.Phrase], str]:
+    """The query's terms, its phrases, and its sort (the default filled in), or 400."""
+    terms = query.q.split() if query.q else []
+    if len(terms) > MAX_QUERY_TERMS:
+        raise InvalidInput(f"q has {len(terms)} terms; at most {MAX_QUERY_TERMS} are allowed")
+    phrases = search_text.query(query.q or "")
+    sort = query.sort or ("relevance" if phrases else "newest")
+    if sort == "relevance" and not phrases:
+        raise InvalidInput("sort=relevance needs a q")
+    return terms, phrases, sort
+
+
 def run(
     session: Session, query: SearchQuery, index: search_index.SearchIndex | None, database: str
 ) -> SearchPage:
@@ -329,13 +351,7 @@ def run(
 
 
 def search(session: Session, query: SearchQuery) -> SearchPage:
-    terms = query.q.split() if query.q else []
-    if len(terms) > MAX_QUERY_TERMS:
-        raise InvalidInput(f"q has {len(terms)} terms; at most {MAX_QUERY_TERMS} are allowed")
-    phrases = search_text.query(query.q or "")
-    sort = query.sort or ("relevance" if phrases else "newest")
-    if sort == "relevance" and not phrases:
-        raise InvalidInput("sort=relevance needs a q")
+    terms, phrases, sort = _read_query(query)
     repository.prepare_search(session)
     keyed = facet_conditions(query)
     filters = [clause for _, clause in keyed]
@@ -467,8 +483,9 @@ def _index_conditions(
             ("salary_jpy", q.range_query(schema, "salary_low", integer, None, query.salary_max))
         )
     if query.japanese_max is not None:
-        allowed = JAPANESE_ORDER[: JAPANESE_ORDER.index(query.japanese_max) + 1]
-        where.append(("japanese_level", terms("japanese_level", allowed)))
+        where.append(
+            ("japanese_level", terms("japanese_level", japanese_at_most(query.japanese_max)))
+        )
     if query.remote:
         where.append(("remote", terms("remote", query.remote)))
     if query.visa_sponsorship is not None:
@@ -481,13 +498,7 @@ def _index_conditions(
         years = q.range_query(schema, "min_years", integer, None, query.max_years_experience)
         where.append(("min_years_experience", years))
     if query.prefecture:
-        names = []
-        for label in query.prefecture:
-            name = prefecture_name(label)
-            if name is None:
-                raise InvalidInput(f"prefecture {label!r} is not a prefecture of Japan")
-            names.append(name)
-        where.append(("prefecture", terms("prefecture", names)))
+        where.append(("prefecture", terms("prefecture", _prefectures(query.prefecture))))
     if query.company is not None:
         where.append((None, q.term_query(schema, "company_key", name_key(query.company))))
     if query.size_band:
@@ -568,13 +579,7 @@ def search_with_index(
     session: Session, index: search_index.SearchIndex, query: SearchQuery
 ) -> SearchPage:
     """``search`` answered by the search index (which the caller has synced)."""
-    terms = query.q.split() if query.q else []
-    if len(terms) > MAX_QUERY_TERMS:
-        raise InvalidInput(f"q has {len(terms)} terms; at most {MAX_QUERY_TERMS} are allowed")
-    phrases = search_text.query(query.q or "")
-    sort = query.sort or ("relevance" if phrases else "newest")
-    if sort == "relevance" and not phrases:
-        raise InvalidInput("sort=relevance needs a q")
+    terms, phrases, sort = _read_query(query)
     schema = index.schema
     searcher = index.searcher()
     text = search_index.body_query(schema, phrases)
