@@ -413,3 +413,23 @@ def test_a_labelled_line_sets_the_requirement_of_its_skills() -> None:
     got = {m.skill: m.requirement for m in extract(text).skills}
     assert got["PostgreSQL"] == "required"
     assert got["Kubernetes"] == "preferred"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # years that are not asked of the candidate: the team's, a commitment, a tenure
+        ("Our engineers have on average 8 years of experience.\nRequirements\n- Python", None),
+        ("Requirements\n- Ability to commit to at least 2 years in Tokyo", None),
+        ("Requirements\n- Python\nBenefits\n- Bonus after 2 years of service", None),
+        ("【必須】\n・Java\n【待遇】\n・勤続3年で有給休暇付与", None),
+        ("Our team has 10 years of experience.\nRequirements\n- 3+ years of Go", 3),
+        # "plus" after the unit
+        ("Requirements\n• 3 years plus of commercial development", 3),
+        ("Requirements\n- 5 years plus experience in Java", 5),
+    ],
+)
+def test_years_not_asked_of_the_candidate_and_plus_after_the_unit(
+    text: str, years: int | None
+) -> None:
+    assert extract(text).min_years_experience == years

@@ -234,7 +234,11 @@ _YEARS = re.compile(
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
     r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|-?plus)?\s?"
-    r"(?:\(\d+\)\s?)?" + _UPPER + r"(?:or more\s|\+\s)?" + _Y + r"['’]?\s?(?:\+\s)?(?:of\s)?"
+    r"(?:\(\d+\)\s?)?"
+    + _UPPER
+    + r"(?:or more\s|\+\s)?"
+    + _Y
+    + r"['’]?\s?(?:(?:\+|plus)\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|(?<=at least )a)\+?\s?"
@@ -279,12 +283,20 @@ _YEARS = re.compile(
     + _NUMBER
     + r")\s?"
     + _Y
-    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+)"
+    + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+|plus\b)"
     # "a decade of experience", "over a decade of backend experience": ten years. The word
     # comes first and its article is checked behind it: "a" opens too many places to try.
     r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work))"
     r")"
+)
+# A clause whose years are not asked of the candidate: the team's ("our engineers have on
+# average 8 years of experience"), a commitment ("able to commit to at least 2 years in
+# Tokyo"), the company's age or a tenure ("bonus after 2 years of service").
+_NOT_ASKED = prefiltered(
+    r"\bon average\b|\baverage (?:of )?|\bour (?:engineers|team|developers|members)\b"
+    r"|\bcommit(?:ment|ted)?(?: to)?\b|\bstay (?:with us |in [a-z]+ )?for\b|\bof service\b"
+    r"|\bfounded\b|\bestablished\b|平均|創業|設立|勤続"
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
@@ -401,9 +413,8 @@ def parse_years(
             where = {"required": "required", "preferred": "preferred"}.get(
                 sections.kinds[own], where
             )
-        if where == "preferred" or _PLUS_LINE.search(
-            _clause(folded, line_start, m.start(), m.end())
-        ):
+        clause = _clause(folded, line_start, m.start(), m.end())
+        if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
             continue
         if group in _WEAK and where != "required":
             continue
@@ -411,7 +422,6 @@ def parse_years(
             # The first figure under a requirements heading wins, unless it is about one skill
             # ("Rubyでの開発経験2年以上", "1+ year with Kotlin") and a later, larger one is general
             # ("Webエンジニアとしての実務経験4年以上", "4+ years of server-side development").
-            clause = _clause(folded, line_start, m.start(), m.end())
             if specific is None:
                 # a lead or management figure first ("リーダー経験2年以上") is held like one
                 # about a skill: a later general one is the minimum
