@@ -105,3 +105,105 @@ def test_an_index_ahead_of_its_database_must_be_rebuilt(
 def test_database_identity_hides_the_password() -> None:
     identity = database_identity("postgresql+psycopg://kyujin:s3cret@db:5432/kyujin")
     assert "s3cret" not in identity and identity.endswith("@db:5432/kyujin")
+
+
+# --- bounded work: windows of the newest documents ----------------------------------------
+
+
+@pytest.fixture
+def forty_days(db_session: Session, index: SearchIndex) -> Session:
+    """40 postings on 40 days; every third one mentions Rust; salaries differ per posting."""
+    records = [
+        posting_in(
+            external_id=f"p{day:02d}",
+            description=("Rust services.\n" if day % 3 == 0 else "Kotlin services.\n")
+            + f"Salary: ¥{4 + day % 11}M–¥{16 + day % 7}M\n"
+            + ("Fully remote." if day % 2 else "Hybrid: 2 days in the office."),
+            posted_at=f"2026-09-{day:02d}" if day <= 30 else f"2026-10-{day - 30:02d}",
+        )
+        for day in range(1, 41)
+    ]
+    run_import(db_session, records)
+    index.rebuild(db_session, DB)
+    return db_session
+
+
+def small_windows(monkeypatch: pytest.MonkeyPatch, start: int) -> None:
+    monkeypatch.setattr(search, "WINDOW_START", start)
+    monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
+    monkeypatch.setattr(search, "FACET_SAMPLE", 4)
+    monkeypatch.setattr(search, "RANK_CAP", 4)
+
+
+def every_page(session: Session, index: SearchIndex, **params: Any) -> list[str]:
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = search.search_with_index(
+            session, index, SearchQuery(**params, limit=3, cursor=cursor)
+        )
+        seen += [item.external_id or "" for item in page.items]
+        if page.next_cursor is None:
+            return seen
+        cursor = page.next_cursor
+
+
+@pytest.mark.parametrize("sort", ["newest", "salary"])
+def test_windows_give_the_same_pages_as_one_pass_over_every_match(
+    forty_days: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    everything = every_page(forty_days, index, q="rust", sort=sort)
+    assert len(everything) == 13
+    small_windows(monkeypatch, 2)
+    assert every_page(forty_days, index, q="rust", sort=sort) == everything
+    assert every_page(forty_days, index, q="rust", sort=sort, remote=["full"]) == [
+        i for i in everything if int(i[1:]) % 2
+    ]
+
+
+def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
+    forty_days: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = search.search_with_index(forty_days, index, SearchQuery(q="services"))
+    assert (exact.total, exact.total_exact, exact.facets_exact) == (40, True, True)
+    assert sum(v.count for v in exact.facets["remote"]) == 40
+    rare_query = SearchQuery(q="rust", remote=["full"], salary_min=21_000_000, limit=3)
+    rare_exact = search.search_with_index(forty_days, index, rare_query)
+    assert rare_exact.total == 2  # days 27 and 33
+    small_windows(monkeypatch, 2)
+    page = search.search_with_index(
+        forty_days, index, SearchQuery(q="services", limit=3, sort="newest")
+    )
+    # windows of 2, 4, 8 documents: the first holding FACET_SAMPLE (4) matches
+    assert (page.total, page.total_exact, page.facets_exact) == (4, False, False)
+    assert sum(v.count for v in page.facets["remote"]) == 4
+    assert [i.external_id for i in page.items] == ["p40", "p39", "p38"]
+    # a rare match widens the window to every document: exact again
+    rare = search.search_with_index(forty_days, index, rare_query)
+    assert (rare.total, rare.total_exact, rare.facets_exact) == (2, True, True)
+    assert rare.items == rare_exact.items and rare.facets == rare_exact.facets
+    # fewer than FACET_SAMPLE in a window of 16, four in one of 32: a sample of those
+    some = search.search_with_index(
+        forty_days, index, SearchQuery(q="rust", remote=["full"], sort="newest", limit=3)
+    )
+    assert (some.total, some.total_exact) == (6, False)  # 9 ... 39, not 3
+    # relevance ranks the matches of the newest window that holds RANK_CAP of them
+    ranked = search.search_with_index(
+        forty_days, index, SearchQuery(q="rust", sort="relevance", limit=3)
+    )
+    assert not ranked.total_exact and ranked.total >= 4
+    assert {i.external_id for i in ranked.items} <= {"p39", "p36", "p33", "p30", "p27", "p24"}
+
+
+def test_window_bounds_grow_and_end_with_every_document() -> None:
+    buckets = [(50, 10), (40, 30), (30, 100), (20, 500)]  # highest key first
+    assert search._window_bounds(buckets) == [None]  # 20,000 first: 640 in all
+    original = search.WINDOW_START
+    try:
+        search.WINDOW_START = 20
+        # 40 documents >= 20; then 160 wanted, and only all 640 hold as many
+        assert search._window_bounds(buckets) == [40, None]
+        assert search._window_bounds(buckets, below=35) == [30, None]  # 100 below the cursor
+        assert search._window_bounds([]) == [None]
+    finally:
+        search.WINDOW_START = original

@@ -447,8 +447,16 @@ def _page(
 # --- through the search index -----------------------------------------------------------
 #
 # The same query, filters, facets, sorts and cursors, answered by the search index
-# (kyujin.postings.search_index) instead of the database: the total and the facets are
-# exact over every match, however many; the database only loads the page's postings.
+# (kyujin.postings.search_index) instead of the database, which only loads the page's
+# postings. Work is bounded as on the database, by windows of the newest documents: a query
+# is run over the newest WINDOW_START documents, then WINDOW_GROWTH times as many, and so on
+# to all of them, until the window holds enough matches for the page, the facet sample and
+# the ranking. The total and the facets are counted over that window (exact when it is every
+# document, else the total is a lower bound and the facets are over the newest matches), and
+# a common term costs the matching of a few thousand documents, not of every one it is in.
+# A page sorted by salary, or past a cursor, takes its own windows on its sort key.
+WINDOW_START = 20_000
+WINDOW_GROWTH = 8
 
 # Terms aggregations count per segment and merge; asking each segment for this many
 # values keeps the top counts exact for facets with fewer distinct values (skills: ~1,000).
@@ -558,21 +566,52 @@ def _index_facets(
     searcher: tantivy.Searcher,
     text: Sequence[tantivy.Query],
     where: Sequence[tuple[str | None, tantivy.Query]],
+    window: tantivy.Query | None,
 ) -> dict[str, list[FacetValue]]:
-    """Every facet over every match, disjunctive as in ``_facets``: one aggregation for the
-    facets without a filter, one more per facet whose filter is set."""
+    """Every facet over the matches in ``window`` (None: all), disjunctive as in ``_facets``:
+    one aggregation for the facets without a filter, one more per facet whose filter is set."""
+    scope = [] if window is None else [window]
     filtered = {name for name, _ in where if name is not None}
     plain = [name for name in FACETS if name not in filtered]
-    matches = _all_of([*text, *(clause for _, clause in where)])
+    matches = _all_of([*text, *(clause for _, clause in where), *scope])
     out: dict[str, list[FacetValue]] = {}
     result = searcher.aggregate(matches, {name: _aggregation(name) for name in plain})
     for name in plain:
         out[name] = _facet_values(name, result.get(name, {}))
     for name in sorted(filtered):
-        others = _all_of([*text, *(clause for facet, clause in where if facet != name)])
+        others = _all_of([*text, *(clause for facet, clause in where if facet != name), *scope])
         own = searcher.aggregate(others, {name: _aggregation(name)})
         out[name] = _facet_values(name, own.get(name, {}))
     return {name: out[name] for name in FACETS}
+
+
+def _window_bounds(
+    buckets: Sequence[tuple[int, int]], below: int | None = None
+) -> list[int | None]:
+    """The lowest key of each window, from the highest key down (below ``below`` when set):
+    WINDOW_START documents, WINDOW_GROWTH times more each time, and last every document
+    (None). ``buckets``: (lowest key, documents), highest first (``key_buckets``)."""
+    bounds: list[int | None] = []
+    size = WINDOW_START
+    seen = 0
+    for low, count in buckets:
+        if below is not None and low > below:
+            continue
+        seen += count
+        if seen >= size:
+            bounds.append(low)
+            while size <= seen:
+                size *= WINDOW_GROWTH
+    if bounds and buckets and bounds[-1] == buckets[-1][0]:
+        bounds.pop()  # that window already holds every document
+    bounds.append(None)
+    return bounds
+
+
+def _at_least(schema: tantivy.Schema, field: str, low: int | None) -> list[tantivy.Query]:
+    if low is None:
+        return []
+    return [tantivy.Query.range_query(schema, field, tantivy.FieldType.Integer, low, None)]
 
 
 def search_with_index(
@@ -589,10 +628,32 @@ def search_with_index(
     matches = _all_of([*text, *(clause for _, clause in where)])
     after = decode_cursor(query.cursor, sort) if query.cursor else None
     limit = query.limit
+    need = max(
+        limit + 1,
+        FACET_SAMPLE if query.facets else 0,
+        RANK_CAP if sort == "relevance" else 0,
+    )
+    # The window of the newest documents that holds ``need`` matches (or every document):
+    # the total and the facets are counted over it, and the first page of "newest" and the
+    # ranking of "relevance" are taken from it.
+    low: int | None = None
+    for low in _window_bounds(index.key_buckets(searcher, "newest_key")):
+        scope = _all_of([matches, *_at_least(schema, "newest_key", low)])
+        if sort == "relevance":
+            result = searcher.search(scope, limit=RANK_CAP, count=True)
+        elif sort == "newest" and after is None:
+            result = searcher.search(
+                scope, limit=limit + 1, count=True, order_by_field="newest_key"
+            )
+        else:
+            result = searcher.search(scope, limit=1, count=True)
+        if low is None or _matches(result) >= need:
+            break
+    total = _matches(result)
+    total_exact = low is None
+    window = _at_least(schema, "newest_key", low)
     keys: dict[int, Any] = {}
     if sort == "relevance":
-        result = searcher.search(matches, limit=RANK_CAP, count=True)
-        total = _matches(result)
         found = searcher.fast_field_values("id", [address for _, address in result.hits])
         ids = [int(posting_id) for posting_id in found if posting_id is not None]
         scored = sorted(
@@ -606,21 +667,24 @@ def search_with_index(
         keys = dict(page)
     else:
         field = "newest_key" if sort == "newest" else "salary_key"
-        bounded = matches
-        if after is not None:
-            key = (
-                search_index.newest_key(after[0], after[1])
-                if sort == "newest"
-                else search_index.salary_key(after[0], after[1])
-            )
-            upper = tantivy.Query.range_query(
-                schema, field, tantivy.FieldType.Integer, None, key, include_upper=False
-            )
-            bounded = _all_of([matches, upper])
-        result = searcher.search(bounded, limit=limit + 1, count=True, order_by_field=field)
-        total = _matches(result)
-        if after is not None:
-            total = _matches(searcher.search(matches, limit=1, count=True))
+        if sort == "salary" or after is not None:
+            bounded, below = matches, None
+            if after is not None:
+                below = (
+                    search_index.newest_key(after[0], after[1])
+                    if sort == "newest"
+                    else search_index.salary_key(after[0], after[1])
+                )
+                upper = tantivy.Query.range_query(
+                    schema, field, tantivy.FieldType.Integer, None, below, include_upper=False
+                )
+                bounded = _all_of([matches, upper])
+            # windows on the sort key itself, from the cursor down
+            for page_low in _window_bounds(index.key_buckets(searcher, field), below):
+                scope = _all_of([bounded, *_at_least(schema, field, page_low)])
+                result = searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
+                if page_low is None or _matches(result) > limit:
+                    break
         ids = []
         for sort_key, _ in result.hits:
             posting_id = int(sort_key) & search_index.MAX_ID
@@ -629,8 +693,10 @@ def search_with_index(
                 date(1970, 1, 1) + timedelta(days=value) if sort == "newest" else value - 1
             )
             ids.append(posting_id)
-    facets = _index_facets(searcher, text, where) if query.facets else {}
-    return _page(session, query, sort, terms, ids, keys, total, True, facets, True)
+    facets = (
+        _index_facets(searcher, text, where, window[0] if window else None) if query.facets else {}
+    )
+    return _page(session, query, sort, terms, ids, keys, total, total_exact, facets, total_exact)
 
 
 def _by_score(row: tuple[int, float]) -> tuple[float, int]:

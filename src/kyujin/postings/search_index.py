@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,12 @@ WRITER_HEAP = 100_000_000  # bytes Tantivy buffers before it writes a segment
 ID_BITS = 31
 MAX_ID = (1 << ID_BITS) - 1
 _EPOCH = date(1970, 1, 1)
+# Bucket widths of the sort keys' histograms (``SearchIndex.key_buckets``): a day for
+# "newest", 100,000 JPY for "salary"; the id in the low bits falls inside its bucket.
+KEY_BUCKET = {"newest_key": 1 << ID_BITS, "salary_key": 100_000 << ID_BITS}
+# A cached histogram is recomputed when the index holds another number of documents and it
+# is older than this (seconds); a stale one only makes the search windows less even.
+BUCKETS_MAX_AGE = 10.0
 
 # Facet fields that are terms (raw tokens, fast): the facet name and the field.
 TERM_FACETS = {
@@ -211,6 +218,8 @@ class SearchIndex:
         self.schema = build_schema()
         self.index = tantivy.Index(self.schema, path=str(path))
         self._write_lock = threading.Lock()
+        # field -> (documents when computed, monotonic time, buckets)
+        self._buckets: dict[str, tuple[int, float, list[tuple[int, int]]]] = {}
 
     # --- writing ------------------------------------------------------------------------
 
@@ -314,6 +323,31 @@ class SearchIndex:
 
     def num_docs(self) -> int:
         return int(self.searcher().num_docs)
+
+    def key_buckets(self, searcher: tantivy.Searcher, field: str) -> list[tuple[int, int]]:
+        """(lowest key, documents) per bucket of the sort key ``field`` (see KEY_BUCKET),
+        highest key first: how many documents lie above a key, from which a search picks a
+        window of the newest (or best-paid) documents. One histogram aggregation over the
+        fast field (~8 ms at 1,000,000 documents), cached. Empty when the keys span more
+        buckets than an aggregation may return; the search then has no windows."""
+        docs = int(searcher.num_docs)
+        cached = self._buckets.get(field)
+        now = time.monotonic()
+        if cached is not None and (cached[0] == docs or now - cached[1] < BUCKETS_MAX_AGE):
+            return cached[2]
+        request = {"keys": {"histogram": {"field": field, "interval": float(KEY_BUCKET[field])}}}
+        try:
+            result = searcher.aggregate(tantivy.Query.all_query(), request)
+        except ValueError:  # more buckets than Tantivy's limit (65,000)
+            buckets: list[tuple[int, int]] = []
+        else:
+            buckets = [
+                (int(b["key"]), int(b["doc_count"]))
+                for b in reversed(result["keys"]["buckets"])
+                if b["doc_count"]
+            ]
+        self._buckets[field] = (docs, now, buckets)
+        return buckets
 
 
 def body_query(
