@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kyujin.db.models import SearchChange
-from kyujin.postings import search, service
+from kyujin.postings import search, search_index, service
 from kyujin.postings.schemas import ImportSummary, PostingIn
 from kyujin.postings.search_index import IndexNotReady, SearchIndex, database_identity
 from kyujin.postings.search_schemas import SearchPage, SearchQuery
@@ -207,3 +207,29 @@ def test_window_bounds_grow_and_end_with_every_document() -> None:
         assert search._window_bounds([]) == [None]
     finally:
         search.WINDOW_START = original
+
+
+def test_a_cjk_phrase_is_asked_for_by_the_bigrams_that_pin_its_characters() -> None:
+    cover = search_index._cover
+    assert cover(["決済", "済基", "基盤"]) == [(0, "決済"), (2, "基盤")]
+    assert cover(["エン", "ンジ", "ジニ", "ニア"]) == [(0, "エン"), (2, "ジニ"), (3, "ニア")]
+    assert cover(["開発"]) == [(0, "開発")]
+    assert cover(["spring", "boot"]) == [(0, "spring"), (1, "boot")]  # words: every one
+    # a word between bigrams keeps its neighbours
+    assert cover(["決済", "api", "基盤"]) == [(0, "決済"), (1, "api"), (2, "基盤")]
+
+
+def test_a_long_japanese_phrase_matches_only_where_it_is_written_whole(
+    db_session: Session, index: SearchIndex
+) -> None:
+    run_import(
+        db_session,
+        [
+            posting_in(external_id="whole", description="大規模トラフィックの経験"),
+            # every bigram of the phrase, but never all in a row
+            posting_in(external_id="parts", description="大規模 模トラ トラフィ フィック"),
+        ],
+    )
+    index.rebuild(db_session, DB)
+    page = search.search_with_index(db_session, index, SearchQuery(q="大規模トラフィック"))
+    assert [item.external_id for item in page.items] == ["whole"]
