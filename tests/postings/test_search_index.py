@@ -174,9 +174,10 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
     page = search.search_with_index(
         forty_days, index, SearchQuery(q="services", limit=3, sort="newest")
     )
-    # windows of 2, 4, 8 documents: the first holding FACET_SAMPLE (4) matches
-    assert (page.total, page.total_exact, page.facets_exact) == (4, False, False)
-    assert sum(v.count for v in page.facets["remote"]) == 4
+    # 2 matches in the newest 2 documents: 4 (FACET_SAMPLE) want 5 with the margin, so the
+    # window of 8
+    assert (page.total, page.total_exact, page.facets_exact) == (8, False, False)
+    assert sum(v.count for v in page.facets["remote"]) == 8
     assert [i.external_id for i in page.items] == ["p40", "p39", "p38"]
     # a rare match widens the window to every document: exact again
     rare = search.search_with_index(forty_days, index, rare_query)
@@ -195,18 +196,48 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
     assert {i.external_id for i in ranked.items} <= {"p39", "p36", "p33", "p30", "p27", "p24"}
 
 
-def test_window_bounds_grow_and_end_with_every_document() -> None:
+def test_window_bounds_grow_and_end_with_every_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     buckets = [(50, 10), (40, 30), (30, 100), (20, 500)]  # highest key first
-    assert search._window_bounds(buckets) == [None]  # 20,000 first: 640 in all
-    original = search.WINDOW_START
-    try:
-        search.WINDOW_START = 20
-        # 40 documents >= 20; then 160 wanted, and only all 640 hold as many
-        assert search._window_bounds(buckets) == [40, None]
-        assert search._window_bounds(buckets, below=35) == [30, None]  # 100 below the cursor
-        assert search._window_bounds([]) == [None]
-    finally:
-        search.WINDOW_START = original
+    assert search._window_bounds(buckets) == [(None, 640)]  # 20,000 wanted first
+    monkeypatch.setattr(search, "WINDOW_START", 20)
+    monkeypatch.setattr(search, "WINDOW_GROWTH", 8)
+    # 40 documents >= 20; then 160 wanted, and only all 640 hold as many
+    assert search._window_bounds(buckets) == [(40, 40), (None, 640)]
+    assert search._window_bounds(buckets, below=35) == [(30, 100), (None, 600)]
+    assert search._window_bounds([]) == [(None, 0)]
+
+
+class _Found:
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+
+def test_widening_jumps_to_the_window_the_density_of_matches_calls_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
+    windows = [(90, 100), (80, 200), (70, 400), (60, 800), (50, 1600), (None, 3200)]
+    density = {90: 5, 80: 10, 70: 20, 60: 40, 50: 80, None: 160}  # one match in 20
+    asked: list[int | None] = []
+
+    def run(low: int | None) -> Any:
+        asked.append(low)
+        return _Found(density[low])
+
+    low, result = search._widening(windows, 30, run)
+    # 5 in 100 documents: 30 want 600 (750 with the margin), so 800 next
+    assert (asked, low, result.count) == ([90, 60], 60, 40)
+    asked.clear()
+    assert search._widening(windows, 1000, run)[0] is None  # never enough: all
+    assert asked == [90, None]  # 1000 at 1 in 20 wants 25,000 documents: there are 3,200
+    asked.clear()
+    zero = {k: 0 for k in density}
+    assert (
+        search._widening(windows, 3, lambda low: asked.append(low) or _Found(zero[low]))[0] is None
+    )
+    assert asked == [90, None]  # none in the first window: straight to every document
 
 
 def test_a_cjk_phrase_is_asked_for_by_the_bigrams_that_pin_its_characters() -> None:

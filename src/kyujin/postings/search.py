@@ -449,14 +449,15 @@ def _page(
 # The same query, filters, facets, sorts and cursors, answered by the search index
 # (kyujin.postings.search_index) instead of the database, which only loads the page's
 # postings. Work is bounded as on the database, by windows of the newest documents: a query
-# is run over the newest WINDOW_START documents, then WINDOW_GROWTH times as many, and so on
-# to all of them, until the window holds enough matches for the page, the facet sample and
+# is run over the newest WINDOW_START documents, then over a window that the density of
+# matches seen says is wide enough (at least WINDOW_GROWTH times wider), and so on to all
+# of them, until the window holds enough matches for the page, the facet sample and
 # the ranking. The total and the facets are counted over that window (exact when it is every
 # document, else the total is a lower bound and the facets are over the newest matches), and
 # a common term costs the matching of a few thousand documents, not of every one it is in.
 # A page sorted by salary, or past a cursor, takes its own windows on its sort key.
 WINDOW_START = 20_000
-WINDOW_GROWTH = 8
+WINDOW_GROWTH = 2
 
 # Terms aggregations count per segment and merge; asking each segment for this many
 # values keeps the top counts exact for facets with fewer distinct values (skills: ~1,000).
@@ -587,11 +588,12 @@ def _index_facets(
 
 def _window_bounds(
     buckets: Sequence[tuple[int, int]], below: int | None = None
-) -> list[int | None]:
-    """The lowest key of each window, from the highest key down (below ``below`` when set):
-    WINDOW_START documents, WINDOW_GROWTH times more each time, and last every document
-    (None). ``buckets``: (lowest key, documents), highest first (``key_buckets``)."""
-    bounds: list[int | None] = []
+) -> list[tuple[int | None, int]]:
+    """(lowest key, documents) of each window, from the highest key down (below ``below``
+    when set): WINDOW_START documents, WINDOW_GROWTH times more each time, and last every
+    document (key None). ``buckets``: (lowest key, documents), highest first
+    (``SearchIndex.key_buckets``)."""
+    bounds: list[tuple[int | None, int]] = []
     size = WINDOW_START
     seen = 0
     for low, count in buckets:
@@ -599,13 +601,36 @@ def _window_bounds(
             continue
         seen += count
         if seen >= size:
-            bounds.append(low)
+            bounds.append((low, seen))
             while size <= seen:
                 size *= WINDOW_GROWTH
-    if bounds and buckets and bounds[-1] == buckets[-1][0]:
+    if bounds and bounds[-1][0] == buckets[-1][0]:
         bounds.pop()  # that window already holds every document
-    bounds.append(None)
+    bounds.append((None, seen))
     return bounds
+
+
+def _widening(
+    windows: Sequence[tuple[int | None, int]],
+    need: int,
+    run: Callable[[int | None], tantivy.SearchResult],
+) -> tuple[int | None, tantivy.SearchResult]:
+    """``run`` over the first window, then over wider ones until one holds ``need`` matches
+    or is every document: the lowest key of that window and its result. The next window is
+    the first expected to hold ``need`` at the density of matches seen so far (with a
+    margin), at least WINDOW_GROWTH times wider; with none seen, every document."""
+    i = 0
+    while True:
+        low, docs = windows[i]
+        result = run(low)
+        found = _matches(result)
+        if low is None or found >= need:
+            return low, result
+        wanted = docs * max(WINDOW_GROWTH, 1.25 * need / found) if found else float("inf")
+        i = next(
+            (j for j in range(i + 1, len(windows)) if windows[j][1] >= wanted),
+            len(windows) - 1,
+        )
 
 
 def _at_least(schema: tantivy.Schema, field: str, low: int | None) -> list[tantivy.Query]:
@@ -633,22 +658,20 @@ def search_with_index(
         FACET_SAMPLE if query.facets else 0,
         RANK_CAP if sort == "relevance" else 0,
     )
+
     # The window of the newest documents that holds ``need`` matches (or every document):
     # the total and the facets are counted over it, and the first page of "newest" and the
     # ranking of "relevance" are taken from it.
-    low: int | None = None
-    for low in _window_bounds(index.key_buckets(searcher, "newest_key")):
+    def first(low: int | None) -> tantivy.SearchResult:
         scope = _all_of([matches, *_at_least(schema, "newest_key", low)])
         if sort == "relevance":
-            result = searcher.search(scope, limit=RANK_CAP, count=True)
-        elif sort == "newest" and after is None:
-            result = searcher.search(
-                scope, limit=limit + 1, count=True, order_by_field="newest_key"
-            )
-        else:
-            result = searcher.search(scope, limit=1, count=True)
-        if low is None or _matches(result) >= need:
-            break
+            return searcher.search(scope, limit=RANK_CAP, count=True)
+        if sort == "newest" and after is None:
+            return searcher.search(scope, limit=limit + 1, count=True, order_by_field="newest_key")
+        return searcher.search(scope, limit=1, count=True)
+
+    newest = _window_bounds(index.key_buckets(searcher, "newest_key"))
+    low, result = _widening(newest, need, first)
     total = _matches(result)
     total_exact = low is None
     window = _at_least(schema, "newest_key", low)
@@ -679,12 +702,14 @@ def search_with_index(
                     schema, field, tantivy.FieldType.Integer, None, below, include_upper=False
                 )
                 bounded = _all_of([matches, upper])
+
             # windows on the sort key itself, from the cursor down
-            for page_low in _window_bounds(index.key_buckets(searcher, field), below):
+            def below_cursor(page_low: int | None) -> tantivy.SearchResult:
                 scope = _all_of([bounded, *_at_least(schema, field, page_low)])
-                result = searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
-                if page_low is None or _matches(result) > limit:
-                    break
+                return searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
+
+            windows = _window_bounds(index.key_buckets(searcher, field), below)
+            _, result = _widening(windows, limit + 1, below_cursor)
         ids = []
         for sort_key, _ in result.hits:
             posting_id = int(sort_key) & search_index.MAX_ID
