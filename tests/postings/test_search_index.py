@@ -174,20 +174,20 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
     page = search.search_with_index(
         forty_days, index, SearchQuery(q="services", limit=3, sort="newest")
     )
-    # 2 matches in the newest 2 documents: 4 (FACET_SAMPLE) want 5 with the margin, so the
-    # window of 8
-    assert (page.total, page.total_exact, page.facets_exact) == (8, False, False)
-    assert sum(v.count for v in page.facets["remote"]) == 8
+    # 2 matches in the newest 2 documents: 4 (FACET_SAMPLE) want 5 with the margin
+    assert (page.total, page.total_exact, page.facets_exact) == (5, False, False)
+    assert sum(v.count for v in page.facets["remote"]) == 5
     assert [i.external_id for i in page.items] == ["p40", "p39", "p38"]
     # a rare match widens the window to every document: exact again
     rare = search.search_with_index(forty_days, index, rare_query)
     assert (rare.total, rare.total_exact, rare.facets_exact) == (2, True, True)
     assert rare.items == rare_exact.items and rare.facets == rare_exact.facets
-    # fewer than FACET_SAMPLE in a window of 16, four in one of 32: a sample of those
+    # one match in the newest 2 documents, two in 10, four (FACET_SAMPLE) in 25: a sample
     some = search.search_with_index(
         forty_days, index, SearchQuery(q="rust", remote=["full"], sort="newest", limit=3)
     )
-    assert (some.total, some.total_exact) == (6, False)  # 9 ... 39, not 3
+    assert (some.total, some.total_exact) == (4, False)  # days 21, 27, 33, 39
+    assert sum(v.count for v in some.facets["skill"] if v.value == "Rust") == 4
     # relevance ranks the matches of the newest window that holds RANK_CAP of them
     ranked = search.search_with_index(
         forty_days, index, SearchQuery(q="rust", sort="relevance", limit=3)
@@ -196,17 +196,17 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
     assert {i.external_id for i in ranked.items} <= {"p39", "p36", "p33", "p30", "p27", "p24"}
 
 
-def test_window_bounds_grow_and_end_with_every_document(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    buckets = [(50, 10), (40, 30), (30, 100), (20, 500)]  # highest key first
-    assert search._window_bounds(buckets) == [(None, 640)]  # 20,000 wanted first
-    monkeypatch.setattr(search, "WINDOW_START", 20)
-    monkeypatch.setattr(search, "WINDOW_GROWTH", 8)
-    # 40 documents >= 20; then 160 wanted, and only all 640 hold as many
-    assert search._window_bounds(buckets) == [(40, 40), (None, 640)]
-    assert search._window_bounds(buckets, below=35) == [(30, 100), (None, 600)]
-    assert search._window_bounds([]) == [(None, 0)]
+def test_windows_hold_whole_buckets_and_end_with_every_document() -> None:
+    windows = search._Windows([(50, 10), (40, 30), (30, 100), (20, 500)])  # highest first
+    assert windows.holding(5) == (50, 10)
+    assert windows.holding(10) == (50, 10)
+    assert windows.holding(11) == (40, 40)
+    assert windows.holding(141) == (None, 640)  # the last bucket: every document
+    assert windows.holding(10_000) == (None, 640)
+    below = search._Windows([(50, 10), (40, 30), (30, 100), (20, 500)], below=35)
+    assert below.holding(1) == (30, 100)
+    assert below.holding(101) == (None, 600)
+    assert search._Windows([]).holding(1) == (None, 0)
 
 
 class _Found:
@@ -217,27 +217,30 @@ class _Found:
 def test_widening_jumps_to_the_window_the_density_of_matches_calls_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(search, "WINDOW_START", 100)
     monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
-    windows = [(90, 100), (80, 200), (70, 400), (60, 800), (50, 1600), (None, 3200)]
-    density = {90: 5, 80: 10, 70: 20, 60: 40, 50: 80, None: 160}  # one match in 20
+    windows = search._Windows([(key, 100) for key in range(99, 67, -1)])  # 32 x 100 documents
     asked: list[int | None] = []
 
-    def run(low: int | None) -> Any:
-        asked.append(low)
-        return _Found(density[low])
+    def run(matches_per_hundred: int) -> Any:
+        def one(low: int | None) -> Any:
+            asked.append(low)
+            return _Found(windows.sizes[99 - low] * matches_per_hundred // 100 if low else 0)
 
-    low, result = search._widening(windows, 30, run)
-    # 5 in 100 documents: 30 want 600 (750 with the margin), so 800 next
-    assert (asked, low, result.count) == ([90, 60], 60, 40)
+        return one
+
+    low, result = search._widening(windows, 30, run(5))
+    # 5 in 100 documents: 30 want 600, 750 with the margin
+    assert (asked, low, result.count) == ([99, 92], 92, 40)
     asked.clear()
-    assert search._widening(windows, 1000, run)[0] is None  # never enough: all
-    assert asked == [90, None]  # 1000 at 1 in 20 wants 25,000 documents: there are 3,200
+    low, result = search._widening(windows, 12, run(10))
+    assert asked == [99, 98]  # 12 want 150 with the margin, but at least twice as wide
     asked.clear()
-    zero = {k: 0 for k in density}
-    assert (
-        search._widening(windows, 3, lambda low: asked.append(low) or _Found(zero[low]))[0] is None
-    )
-    assert asked == [90, None]  # none in the first window: straight to every document
+    assert search._widening(windows, 1000, run(5))[0] is None
+    assert asked == [99, None]  # 1,000 at 1 in 20 want 25,000 documents: there are 3,200
+    asked.clear()
+    assert search._widening(windows, 3, run(0))[0] is None
+    assert asked == [99, None]  # none in the first window: straight to every document
 
 
 def test_a_cjk_phrase_is_asked_for_by_the_bigrams_that_pin_its_characters() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, timedelta
@@ -413,7 +413,11 @@ def _page(
     limit = query.limit
     more = len(ids) > limit
     ids = ids[:limit]
-    postings = {p.id: p for p in session.scalars(select(Posting).where(Posting.id.in_(ids)))}
+    postings = (
+        {p.id: p for p in session.scalars(select(Posting).where(Posting.id.in_(ids)))}
+        if ids
+        else {}
+    )
     items = [
         PostingSummary(
             id=p.id,
@@ -449,9 +453,9 @@ def _page(
 # The same query, filters, facets, sorts and cursors, answered by the search index
 # (kyujin.postings.search_index) instead of the database, which only loads the page's
 # postings. Work is bounded as on the database, by windows of the newest documents: a query
-# is run over the newest WINDOW_START documents, then over a window that the density of
-# matches seen says is wide enough (at least WINDOW_GROWTH times wider), and so on to all
-# of them, until the window holds enough matches for the page, the facet sample and
+# is run over the newest WINDOW_START documents, then over a window as wide as the density
+# of matches seen says is enough (at least WINDOW_GROWTH times wider), and so on to all of
+# them, until the window holds enough matches for the page, the facet sample and
 # the ranking. The total and the facets are counted over that window (exact when it is every
 # document, else the total is a lower bound and the facets are over the newest matches), and
 # a common term costs the matching of a few thousand documents, not of every one it is in.
@@ -586,51 +590,46 @@ def _index_facets(
     return {name: out[name] for name in FACETS}
 
 
-def _window_bounds(
-    buckets: Sequence[tuple[int, int]], below: int | None = None
-) -> list[tuple[int | None, int]]:
-    """(lowest key, documents) of each window, from the highest key down (below ``below``
-    when set): WINDOW_START documents, WINDOW_GROWTH times more each time, and last every
-    document (key None). ``buckets``: (lowest key, documents), highest first
-    (``SearchIndex.key_buckets``)."""
-    bounds: list[tuple[int | None, int]] = []
-    size = WINDOW_START
-    seen = 0
-    for low, count in buckets:
-        if below is not None and low > below:
-            continue
-        seen += count
-        if seen >= size:
-            bounds.append((low, seen))
-            while size <= seen:
-                size *= WINDOW_GROWTH
-    if bounds and bounds[-1][0] == buckets[-1][0]:
-        bounds.pop()  # that window already holds every document
-    bounds.append((None, seen))
-    return bounds
+class _Windows:
+    """Windows over the documents from the highest sort key down (below ``below`` when set),
+    from ``buckets``: (lowest key, documents), highest first (``SearchIndex.key_buckets``)."""
+
+    def __init__(self, buckets: Sequence[tuple[int, int]], below: int | None = None) -> None:
+        self.lows: list[int] = []
+        self.sizes: list[int] = []  # documents from the top down to each bucket's end
+        seen = 0
+        for low, count in buckets:
+            if below is not None and low > below:
+                continue
+            seen += count
+            self.lows.append(low)
+            self.sizes.append(seen)
+
+    def holding(self, documents: float) -> tuple[int | None, int]:
+        """(lowest key, documents) of the narrowest window of at least ``documents``
+        documents; the key is None when that is every document."""
+        i = bisect_left(self.sizes, documents)
+        if i >= len(self.sizes) - 1:
+            return None, self.sizes[-1] if self.sizes else 0
+        return self.lows[i], self.sizes[i]
 
 
 def _widening(
-    windows: Sequence[tuple[int | None, int]],
-    need: int,
-    run: Callable[[int | None], tantivy.SearchResult],
+    windows: _Windows, need: int, run: Callable[[int | None], tantivy.SearchResult]
 ) -> tuple[int | None, tantivy.SearchResult]:
-    """``run`` over the first window, then over wider ones until one holds ``need`` matches
-    or is every document: the lowest key of that window and its result. The next window is
-    the first expected to hold ``need`` at the density of matches seen so far (with a
-    margin), at least WINDOW_GROWTH times wider; with none seen, every document."""
-    i = 0
+    """``run`` over the newest WINDOW_START documents, then over wider windows until one
+    holds ``need`` matches or is every document: the lowest key of that window and its
+    result. The next window is as wide as the density of matches seen so far says holds
+    ``need`` (with a margin), and at least WINDOW_GROWTH times wider; with none seen, it is
+    every document."""
+    wanted: float = WINDOW_START
     while True:
-        low, docs = windows[i]
+        low, docs = windows.holding(wanted)
         result = run(low)
         found = _matches(result)
         if low is None or found >= need:
             return low, result
         wanted = docs * max(WINDOW_GROWTH, 1.25 * need / found) if found else float("inf")
-        i = next(
-            (j for j in range(i + 1, len(windows)) if windows[j][1] >= wanted),
-            len(windows) - 1,
-        )
 
 
 def _at_least(schema: tantivy.Schema, field: str, low: int | None) -> list[tantivy.Query]:
@@ -670,8 +669,7 @@ def search_with_index(
             return searcher.search(scope, limit=limit + 1, count=True, order_by_field="newest_key")
         return searcher.search(scope, limit=1, count=True)
 
-    newest = _window_bounds(index.key_buckets(searcher, "newest_key"))
-    low, result = _widening(newest, need, first)
+    low, result = _widening(_Windows(index.key_buckets(searcher, "newest_key")), need, first)
     total = _matches(result)
     total_exact = low is None
     window = _at_least(schema, "newest_key", low)
@@ -708,7 +706,7 @@ def search_with_index(
                 scope = _all_of([bounded, *_at_least(schema, field, page_low)])
                 return searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
 
-            windows = _window_bounds(index.key_buckets(searcher, field), below)
+            windows = _Windows(index.key_buckets(searcher, field), below)
             _, result = _widening(windows, limit + 1, below_cursor)
         ids = []
         for sort_key, _ in result.hits:
