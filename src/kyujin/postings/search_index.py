@@ -2,8 +2,8 @@
 
 The database stays the record; this index is derived from it and can be rebuilt from it at
 any time (``kyujin index rebuild``). It answers what the database cannot answer quickly
-over a million postings: a common term together with two or three filters, the exact
-number of matches, and facet counts over all of them. Tantivy is a Lucene-class engine
+over a million postings: a common term together with two or three filters, with a count
+and facet counts (over windows of the newest documents: ``postings.search``). Tantivy is a Lucene-class engine
 written in Rust, used in-process through its Python bindings: no service to run, in the
 embedded default or beside PostgreSQL.
 
