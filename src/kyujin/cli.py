@@ -179,6 +179,8 @@ def import_postings(
                 processes=processes,
             )
         failed = _job_error(factory, job_id)
+        if not failed:
+            jobs.sync_search_index(factory, settings)
     except jobs.JobUnavailable:
         typer.echo(
             f"error: import {job_id} of this file is held by another run; if that run died, "

@@ -162,3 +162,35 @@ def test_the_same_task_runs_on_redis(
             assert (done["status"], done["created"]) == ("succeeded", 30)
     finally:
         worker.stop()
+
+
+def test_an_import_job_brings_a_built_search_index_up_to_date(
+    new_database_url: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from kyujin.postings.search_index import SearchIndex, database_identity
+
+    settings = make_settings(
+        new_database_url,
+        embedded_worker=True,
+        queue_path=tmp_path / "queue.db",
+        import_dir=tmp_path / "imports",
+        search_index_path=tmp_path / "index",
+    )
+    index = SearchIndex(tmp_path / "index")
+    engine = create_engine(new_database_url)
+    with Session(engine) as session:
+        assert index.rebuild(session, database_identity(new_database_url)) == 0
+    engine.dispose()
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        body = jsonl(posting_data(external_id="a"), posting_data(external_id="b"))
+        job = upload(client, body, "application/x-ndjson", source="board").json()
+        assert wait_for(client, job["id"])["status"] == "succeeded"
+        # No search has run: the worker applies the job's postings to the index itself,
+        # just after marking it done (a search in between would sync first anyway).
+        deadline = time.monotonic() + 30
+        while index.num_docs() < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert index.num_docs() == 2

@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyujin.db.engine import transaction
 from kyujin.extraction import pool
 from kyujin.imports import service
+from kyujin.postings import search_index
 from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
 from kyujin.postings.reader import ParsedRecord
 from kyujin.postings.schemas import PostingIn
+from kyujin.settings import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -119,6 +121,25 @@ def run_import(
         service.finish(session, job_id, owner=owner)
     log.info("import finished", job_id=job_id, records=progress.records_read)
     return progress
+
+
+def sync_search_index(factory: sessionmaker[Session], settings: Settings) -> int:
+    """After an import, apply its postings to the search index when one is built (see
+    ``search_index.sync_if_built``); a failure is logged, not raised: the import is done,
+    and the next search syncs."""
+    if settings.search_index_path is None:
+        return 0
+    try:
+        with transaction(factory) as session:
+            written = search_index.sync_if_built(
+                session, settings.search_index_path, settings.database_url
+            )
+    except Exception as exc:  # the index is derived data: the next search retries
+        log.warning("search index not synced after the import", error=repr(exc))
+        return 0
+    if written:
+        log.info("search index synced", postings=written)
+    return written
 
 
 @contextlib.contextmanager

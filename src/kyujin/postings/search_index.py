@@ -3,9 +3,9 @@
 The database stays the record; this index is derived from it and can be rebuilt from it at
 any time (``kyujin index rebuild``). It answers what the database cannot answer quickly
 over a million postings: a common term together with two or three filters, with a count
-and facet counts (over windows of the newest documents: ``postings.search``). Tantivy is a Lucene-class engine
-written in Rust, used in-process through its Python bindings: no service to run, in the
-embedded default or beside PostgreSQL.
+and facet counts (over windows of the newest documents: ``postings.search``). Tantivy is
+a Lucene-class engine written in Rust, used in-process through its Python bindings: no
+service to run, in the embedded default or beside PostgreSQL.
 
 One document per posting: the search document of ``kyujin.core.search_text`` (the same
 tokens the databases index: words, CJK bigrams) in ``body`` with positions for phrases,
@@ -45,6 +45,7 @@ KEY_BUCKET = {"newest_key": 1 << ID_BITS, "salary_key": 100_000 << ID_BITS}
 # A cached histogram is recomputed when the index holds another number of documents and it
 # is older than this (seconds); a stale one only makes the search windows less even.
 BUCKETS_MAX_AGE = 10.0
+STATE_FILE = "kyujin-state.json"  # what the index holds: its database, the outbox applied
 
 # Facet fields that are terms (raw tokens, fast): the facet name and the field.
 TERM_FACETS = {
@@ -261,7 +262,7 @@ class SearchIndex:
     # --- following the database ---------------------------------------------------------
 
     def _state_path(self) -> Path:
-        return self.path / "kyujin-state.json"
+        return self.path / STATE_FILE
 
     def state(self) -> dict[str, Any] | None:
         """What the index holds: {"database": ..., "seq": last outbox number applied}."""
@@ -351,6 +352,20 @@ class SearchIndex:
             ]
         self._buckets[field] = (docs, now, buckets)
         return buckets
+
+
+def sync_if_built(session: Session, path: Path | None, database_url: str) -> int:
+    """Bring the index at ``path`` up to date after a bulk write (an import), so that the
+    first search after it does not re-index the batch; the postings written. Nothing when
+    no index is configured or none was built for this database (a search then reads the
+    database, as before)."""
+    if path is None or not (path / STATE_FILE).is_file():
+        return 0
+    index = SearchIndex(path)
+    database = database_identity(database_url)
+    if not index.ready_for(database):
+        return 0
+    return index.sync(session, database)
 
 
 def body_query(

@@ -127,6 +127,7 @@ class TaskQueue:
                 batch_size=self.settings.import_batch_size,
                 should_stop=self._stopping,
             )
+            jobs.sync_search_index(self.factory(), self.settings)
         except jobs.JobUnavailable as exc:
             log.info("import skipped", job_id=job_id, reason=str(exc))
         except jobs.StopRequested:
