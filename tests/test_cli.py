@@ -433,4 +433,9 @@ def test_index_rebuild_and_sync(
     # the import brought the index up to date itself
     assert runner.invoke(app, ["index", "sync"]).stdout.startswith("synced 0 postings")
     assert SearchIndex(tmp_path / "index").num_docs() == 3
+    # three imports wrote 3 outbox rows; the index applied them all, so pruning is harmless
+    result = runner.invoke(app, ["index", "prune", "--keep", "1"])
+    assert result.exit_code == 0 and result.stdout.startswith("pruned 2 outbox rows"), result
+    assert runner.invoke(app, ["index", "sync"]).stdout.startswith("synced 0 postings")
+    assert runner.invoke(app, ["index", "prune", "--keep", "0"]).exit_code == 2
     get_settings.cache_clear()

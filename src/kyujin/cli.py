@@ -181,6 +181,7 @@ def import_postings(
         failed = _job_error(factory, job_id)
         if not failed:
             jobs.sync_search_index(factory, settings)
+            jobs.prune_search_outbox(factory, settings)
     except jobs.JobUnavailable:
         typer.echo(
             f"error: import {job_id} of this file is held by another run; if that run died, "
@@ -312,6 +313,32 @@ def index_rebuild() -> None:
     typer.echo(
         f"indexed {written:,} postings in {time.perf_counter() - started:.1f} s: {index.path}"
     )
+
+
+@index_app.command("prune")
+def index_prune(
+    keep: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Outbox rows to keep (default: KYUJIN_SEARCH_OUTBOX_KEEP, 1,000,000)."
+        ),
+    ] = None,
+) -> None:
+    """Delete all but the newest changes from the index's outbox (the worker does it every
+    hour); an index that had not applied the deleted ones must be rebuilt."""
+    from kyujin.db.engine import make_session_factory, transaction
+    from kyujin.postings import repository
+
+    settings = get_settings()
+    engine = make_engine_checked(settings)
+    try:
+        with transaction(make_session_factory(engine), write=True) as session:
+            deleted = repository.prune_search_changes(
+                session, keep if keep is not None else settings.search_outbox_keep
+            )
+    finally:
+        engine.dispose()
+    typer.echo(f"pruned {deleted:,} outbox rows")
 
 
 @index_app.command("sync")

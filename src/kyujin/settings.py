@@ -43,6 +43,13 @@ class Settings(BaseSettings):
         description="Directory of the search index (Tantivy) that GET /v1/postings reads "
         "once `kyujin index rebuild` has built it; unset, search runs in the database.",
     )
+    search_outbox_keep: int = Field(
+        default=1_000_000,
+        ge=1,
+        description="Changes the search index's outbox keeps (pruned by `kyujin index "
+        "prune` and hourly by the worker); an index further behind is rebuilt, which is "
+        "then about as quick as catching up.",
+    )
     embedded_worker: bool = Field(
         default=True,
         description="With the embedded queue, the API process also runs a worker thread "

@@ -267,3 +267,33 @@ def test_a_long_japanese_phrase_matches_only_where_it_is_written_whole(
     index.rebuild(db_session, DB)
     page = search.search_with_index(db_session, index, SearchQuery(q="大規模トラフィック"))
     assert [item.external_id for item in page.items] == ["whole"]
+
+
+def test_the_outbox_is_pruned_to_its_newest_rows_and_an_index_behind_them_rebuilds(
+    db_session: Session, index: SearchIndex
+) -> None:
+    from kyujin.postings import repository
+
+    def rows() -> int:
+        return int(db_session.scalar(select(func.count()).select_from(SearchChange)) or 0)
+
+    run_import(db_session, [posting_in(external_id="a", description="Kotlin.")])
+    index.rebuild(db_session, DB)
+    for n in range(4):
+        run_import(db_session, [posting_in(external_id=f"b{n}", description="Gleam.")])
+    before = rows()  # other tests may have left rows; numbers may start anywhere
+    with pytest.raises(ValueError, match="at least one"):
+        repository.prune_search_changes(db_session, 0)
+    last, _ = repository.search_changes_after(db_session, 0)
+    assert repository.prune_search_changes(db_session, keep=2) == before - 2
+    assert repository.search_changes_pruned_through(db_session) == last - 2
+    assert repository.prune_search_changes(db_session, keep=2) == 0  # nothing more to do
+    assert rows() == 2
+    # the index applied up to its rebuild, before the rows now gone: it missed changes
+    with pytest.raises(IndexNotReady, match=r"pruned up to .*rebuild the index"):
+        index.sync(db_session, DB)
+    assert find(db_session, index, q="gleam").total == 4  # the database answers meanwhile
+    index.rebuild(db_session, DB)
+    run_import(db_session, [posting_in(external_id="c", description="Gleam.")])
+    assert index.sync(db_session, DB) == 1  # caught up since the rebuild: fine
+    assert ids(find(db_session, index, q="gleam")) == {"b0", "b1", "b2", "b3", "c"}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyujin.db.engine import transaction
 from kyujin.extraction import pool
 from kyujin.imports import service
-from kyujin.postings import search_index
+from kyujin.postings import repository, search_index
 from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
 from kyujin.postings.reader import ParsedRecord
 from kyujin.postings.schemas import PostingIn
@@ -121,6 +121,16 @@ def run_import(
         service.finish(session, job_id, owner=owner)
     log.info("import finished", job_id=job_id, records=progress.records_read)
     return progress
+
+
+def prune_search_outbox(factory: sessionmaker[Session], settings: Settings) -> int:
+    """Keep the newest ``settings.search_outbox_keep`` rows of the search index's outbox;
+    the rows deleted."""
+    with transaction(factory, write=True) as session:
+        deleted = repository.prune_search_changes(session, settings.search_outbox_keep)
+    if deleted:
+        log.info("search outbox pruned", rows=deleted)
+    return deleted
 
 
 def sync_search_index(factory: sessionmaker[Session], settings: Settings) -> int:

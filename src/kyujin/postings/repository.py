@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     cast,
+    delete,
     func,
     insert,
     literal_column,
@@ -34,7 +35,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 
 from kyujin.core import search_text
 from kyujin.db.engine import LoopReader
-from kyujin.db.models import Company, Posting, PostingSkill, SearchChange
+from kyujin.db.models import Company, Posting, PostingSkill, SearchChange, SearchChangeMark
 
 
 def get_posting(session: Session, posting_id: int, *, with_skills: bool = False) -> Posting | None:
@@ -480,3 +481,25 @@ def search_changes_after(session: Session, seq: int) -> tuple[int, list[int]]:
         .distinct()
     )
     return last, sorted(ids)
+
+
+def search_changes_pruned_through(session: Session) -> int:
+    """The last outbox number pruned (0: none)."""
+    mark = session.get(SearchChangeMark, 1)
+    return mark.pruned_through if mark is not None else 0
+
+
+def prune_search_changes(session: Session, keep: int) -> int:
+    """Delete all but the newest ``keep`` (>= 1) outbox rows and record how far; the rows
+    deleted. The newest row always stays: SQLite numbers a new row after the largest one
+    left, which must never fall back to a number an index has applied."""
+    if keep < 1:
+        raise ValueError("keep at least one outbox row")
+    last = int(session.scalar(select(func.coalesce(func.max(SearchChange.seq), 0))) or 0)
+    through = last - keep
+    if through <= search_changes_pruned_through(session):
+        return 0
+    deleted = session.execute(delete(SearchChange).where(SearchChange.seq <= through))
+    session.merge(SearchChangeMark(id=1, pruned_through=through))
+    session.flush()
+    return int(deleted.rowcount or 0)  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from functools import cache
 from itertools import chain
 from typing import Any
 
+import structlog
 import tantivy
 from sqlalchemy import ColumnElement, Select, false, func, or_, select, tuple_
 from sqlalchemy.orm import Session
@@ -33,6 +34,8 @@ from kyujin.errors import InvalidInput
 from kyujin.postings import repository, search_index
 from kyujin.postings.schemas import PostingSummary
 from kyujin.postings.search_schemas import FacetValue, SearchPage, SearchQuery
+
+log = structlog.get_logger(__name__)
 
 COUNT_CAP = 10_000
 FACET_SAMPLE = 2_000
@@ -343,10 +346,16 @@ def run(
     session: Session, query: SearchQuery, index: search_index.SearchIndex | None, database: str
 ) -> SearchPage:
     """The search, through the search index when there is one built for this database
-    (brought up to date with the outbox first), else in the database."""
+    (brought up to date with the outbox first), else in the database: also when the index
+    can no longer follow it (it missed pruned changes, or the database was recreated)
+    until `kyujin index rebuild` has run."""
     if index is not None and index.ready_for(database):
-        index.sync(session, database)
-        return search_with_index(session, index, query)
+        try:
+            index.sync(session, database)
+        except search_index.IndexNotReady as error:
+            log.warning("search index unusable, searching the database", error=str(error))
+        else:
+            return search_with_index(session, index, query)
     return search(session, query)
 
 

@@ -305,6 +305,14 @@ class SearchIndex:
             )
         if not ids:
             return 0
+        # Pruning keeps the newest rows, so only an index with changes to apply can have
+        # missed some.
+        pruned = repository.search_changes_pruned_through(session)
+        if applied < pruned:
+            raise IndexNotReady(
+                f"the search index in {self.path} applied the outbox up to {applied}, and "
+                f"it has been pruned up to {pruned}: changes were missed; rebuild the index"
+            )
         if not self._write_lock.acquire(blocking=False):
             return 0
         try:

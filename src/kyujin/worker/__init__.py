@@ -73,6 +73,9 @@ class TaskQueue:
             self.requeue_stalled
         )
         self.huey.on_startup(name="requeue_stalled_imports")(self.requeue_stalled)
+        self.huey.periodic_task(crontab(minute="17"), name="prune_search_outbox")(
+            self.prune_search_outbox
+        )
 
     # Producer side -----------------------------------------------------------------------
 
@@ -134,6 +137,10 @@ class TaskQueue:
             # Released after its last batch; the message waits in the queue for the next
             # worker (durable in SQLite and Redis alike).
             self.enqueue_import(job_id)
+
+    def prune_search_outbox(self) -> int:
+        """Hourly: the search index's outbox keeps its newest rows only."""
+        return jobs.prune_search_outbox(self.factory(), self.settings)
 
     def _run_report(self, job_id: str) -> None:
         try:

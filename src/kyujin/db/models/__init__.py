@@ -12,7 +12,7 @@ from kyujin.db.models.market import (
 )
 from kyujin.db.models.posting import Posting, PostingSkill
 from kyujin.db.models.report_job import ReportJob
-from kyujin.db.models.search_change import SearchChange
+from kyujin.db.models.search_change import SearchChange, SearchChangeMark
 
 __all__ = [
     "Company",
@@ -28,4 +28,5 @@ __all__ = [
     "PostingSkill",
     "ReportJob",
     "SearchChange",
+    "SearchChangeMark",
 ]

@@ -19,3 +19,13 @@ class SearchChange(Base):
 
     seq: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)
     posting_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+
+
+class SearchChangeMark(Base):
+    """One row (id 1): the last outbox number pruned. An index that applied less than this
+    missed changes and must be rebuilt."""
+
+    __tablename__ = "search_change_mark"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    pruned_through: Mapped[int] = mapped_column(Seq)
