@@ -401,11 +401,13 @@ def ranked(
     filters: Sequence[ColumnElement[bool]],
     *,
     cap: int,
-    after: tuple[Any, int] | None,
+    bound: int,
+    offset: int,
     limit: int,
 ) -> list[tuple[int, float]]:
-    """(id, score) of the newest ``cap`` postings that match the phrases and the filters,
-    best first (score higher is better, ties by newer id), after the cursor ``after``.
+    """(id, score) of the newest ``cap`` postings up to id ``bound`` that match the phrases
+    and the filters, best first (score higher is better, ties by newer id), from rank
+    ``offset``.
 
     SQLite: one FTS5 query drives the join, reading matches newest first and stopping at
     ``cap``; the scores are sorted here. Written as
@@ -414,25 +416,30 @@ def ranked(
     """
     if session.get_bind().dialect.name == "postgresql":
         tsquery = func.to_tsquery("simple", search_text.tsquery(phrases))
-        candidates = _pg_matching(phrases, filters).order_by(Posting.id.desc()).limit(cap)
-        # ts_rank_cd is a real; as a double it survives the cursor's JSON round trip exactly.
+        candidates = (
+            _pg_matching(phrases, [*filters, Posting.id <= bound])
+            .order_by(Posting.id.desc())
+            .limit(cap)
+        )
         score = cast(func.ts_rank_cd(Posting.search_vector, tsquery), Float(53))
         sub = (
             select(Posting.id.label("id"), score.label("score"))
             .where(Posting.id.in_(candidates))
             .subquery()
         )
-        stmt = select(sub.c.id, sub.c.score)
-        if after is not None:
-            stmt = stmt.where(tuple_(sub.c.score, sub.c.id) < tuple_(after[0], after[1]))
-        rows = session.execute(stmt.order_by(sub.c.score.desc(), sub.c.id.desc()).limit(limit))
-        return [(int(r[0]), float(r[1])) for r in rows]
+        stmt = (
+            select(sub.c.id, sub.c.score)
+            .order_by(sub.c.score.desc(), sub.c.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        return [(int(r[0]), float(r[1])) for r in session.execute(stmt)]
     fts: ColumnClause[Any] = literal_column(FTS_TABLE)
     rowid: ColumnClause[Any] = literal_column(f"{FTS_TABLE}.rowid")
     stmt = (
         select(rowid, -func.bm25(fts))
         .select_from(table(FTS_TABLE))
-        .where(fts.op("MATCH")(search_text.fts5_query(phrases)))
+        .where(fts.op("MATCH")(search_text.fts5_query(phrases)), rowid <= bound)
     )
     if filters:
         # The unary + keeps SQLite from looking the FTS table up by rowid per posting, so
@@ -441,9 +448,12 @@ def ranked(
         stmt = stmt.join(Posting, Posting.id == lookup).where(*filters)
     matched = session.connection().execute(stmt.order_by(rowid.desc()).limit(cap))
     scored = sorted(((int(i), float(score)) for i, score in matched), key=_best_first)
-    if after is not None:
-        scored = [(i, score) for i, score in scored if (score, i) < (after[0], after[1])]
-    return scored[:limit]
+    return scored[offset : offset + limit]
+
+
+def last_posting_id(session: Session) -> int:
+    """The largest posting id (1 when there is none): the newest a ranking includes."""
+    return int(session.scalar(select(func.max(Posting.id))) or 1)
 
 
 def _best_first(row: tuple[int, float]) -> tuple[float, int]:

@@ -3,8 +3,8 @@
 Bounded work per query, however common the term: the total is counted up to COUNT_CAP
 matches (beyond that it is reported as a lower bound), facets are counted over the newest
 FACET_SAMPLE matches (exact when there are no more), and relevance ranks the newest RANK_CAP
-matches. Pagination is by keyset on (sort key, id), so pages stay stable while postings are
-added.
+matches. Pagination is by keyset on (sort key, id), and for relevance on the rank within the
+set the first page ranked (``Ranked``), so pages stay stable while postings are added.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import json
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
@@ -155,12 +156,43 @@ def facet_conditions(query: SearchQuery) -> list[tuple[str | None, ColumnElement
 # --- cursors ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """Where a relevance cursor is: ``offset`` ranks already shown, of the ranking of the
+    postings up to id ``bound`` (the newest when the first page was made) and, through the
+    search index, in the window of keys from ``low`` (None: every document). Pinning the
+    set ranked keeps the pages stable while postings are added: BM25 scores (SQLite's, the
+    index's) move with every insert, but together, so the order of a fixed set holds."""
+
+    offset: int
+    bound: int
+    low: int | None = None
+
+    def to_json(self) -> list[int | None]:
+        return [self.offset, self.bound, self.low]
+
+    @classmethod
+    def of(cls, value: Any) -> Ranked:
+        if not (isinstance(value, list) and len(value) == 3):
+            raise ValueError("key")
+        offset, bound, low = value
+        if not (isinstance(offset, int) and 0 <= offset <= RANK_CAP):
+            raise ValueError("offset")
+        if not (isinstance(bound, int) and 1 <= bound < 2**63):
+            raise ValueError("bound")
+        if low is not None and not (isinstance(low, int) and 0 <= low < 2**63):
+            raise ValueError("low")
+        return cls(offset, bound, low)
+
+
 def encode_cursor(sort: str, key: Any, posting_id: int) -> str:
     raw = json.dumps([sort, key, posting_id], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
+    """(key, posting id) of a cursor this API issued for ``sort``. The key: the day listed
+    (newest), the salary (salary), or a ``Ranked`` position (relevance)."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         kind, key, posting_id = json.loads(raw)
@@ -173,8 +205,8 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         elif sort == "salary":
             if not isinstance(key, int):
                 raise ValueError("key")
-        elif not isinstance(key, int | float):
-            raise ValueError("key")
+        else:
+            key = Ranked.of(key)
         return key, posting_id
     except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
         raise InvalidInput(
@@ -376,11 +408,18 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     after = decode_cursor(query.cursor, sort) if query.cursor else None
     limit = query.limit
     if sort == "relevance":
+        at = after[0] if after is not None else Ranked(0, repository.last_posting_id(session))
         scored = repository.ranked(
-            session, phrases, filters, cap=RANK_CAP, after=after, limit=limit + 1
+            session,
+            phrases,
+            filters,
+            cap=RANK_CAP,
+            bound=at.bound,
+            offset=at.offset,
+            limit=limit + 1,
         )
         ids = [posting_id for posting_id, _ in scored]
-        keys = {posting_id: score for posting_id, score in scored}
+        keys = {posting_id: Ranked(at.offset + n + 1, at.bound) for n, posting_id in enumerate(ids)}
     else:
         column = Posting.listed_on if sort == "newest" else Posting.salary_sort
         stmt = base.add_columns(column)
@@ -445,7 +484,11 @@ def _page(
     if more and ids:
         last = ids[-1]
         key = keys[last]
-        next_cursor = encode_cursor(sort, key.isoformat() if isinstance(key, date) else key, last)
+        if isinstance(key, date):
+            key = key.isoformat()
+        elif isinstance(key, Ranked):
+            key = key.to_json()
+        next_cursor = encode_cursor(sort, key, last)
     return SearchPage(
         items=items,
         next_cursor=next_cursor,
@@ -684,17 +727,26 @@ def search_with_index(
     window = _at_least(schema, "newest_key", low)
     keys: dict[int, Any] = {}
     if sort == "relevance":
+        if after is None:
+            at = Ranked(0, repository.last_posting_id(session), low)
+        else:  # the set the first page ranked: up to its newest id, in its window
+            at = after[0]
+            pinned = tantivy.Query.range_query(
+                schema, "id", tantivy.FieldType.Integer, None, at.bound
+            )
+            scope = _all_of([matches, pinned, *_at_least(schema, "newest_key", at.low)])
+            result = searcher.search(scope, limit=RANK_CAP, count=True)
         found = searcher.fast_field_values("id", [address for _, address in result.hits])
         ids = [int(posting_id) for posting_id in found if posting_id is not None]
         scored = sorted(
             zip(ids, (float(score) for score, _ in result.hits), strict=True),
             key=_by_score,
         )
-        if after is not None:
-            scored = [(i, s) for i, s in scored if (s, i) < (after[0], after[1])]
-        page = scored[: limit + 1]
-        ids = [posting_id for posting_id, _ in page]
-        keys = dict(page)
+        ids = [posting_id for posting_id, _ in scored[at.offset : at.offset + limit + 1]]
+        keys = {
+            posting_id: Ranked(at.offset + n + 1, at.bound, at.low)
+            for n, posting_id in enumerate(ids)
+        }
     else:
         field = "newest_key" if sort == "newest" else "salary_key"
         if sort == "salary" or after is not None:
