@@ -178,10 +178,19 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
     assert (page.total, page.total_exact, page.facets_exact) == (5, False, False)
     assert sum(v.count for v in page.facets["remote"]) == 5
     assert [i.external_id for i in page.items] == ["p40", "p39", "p38"]
-    # a rare match widens the window to every document: exact again
+    # a rare match widens the window to every document: the total is exact again, and so
+    # are the facets counted with every filter; a facet whose filter is set counts the
+    # matches of the other filters, more of them, in a narrower window: a sample
     rare = search.search_with_index(forty_days, index, rare_query)
-    assert (rare.total, rare.total_exact, rare.facets_exact) == (2, True, True)
-    assert rare.items == rare_exact.items and rare.facets == rare_exact.facets
+    assert (rare.total, rare.total_exact, rare.facets_exact) == (2, True, False)
+    assert rare.items == rare_exact.items
+    assert rare.facets["skill"] == rare_exact.facets["skill"]
+    # rust and that salary: days 6, 12, 27 and 33, all needed for FACET_SAMPLE (4)
+    assert sum(v.count for v in rare_exact.facets["remote"]) == 4
+    assert rare.facets["remote"] == rare_exact.facets["remote"]
+    # rust and remote: 7 postings, of which the newest 4 are counted for the salary facet
+    assert sum(v.count for v in rare_exact.facets["salary_jpy"]) == 7
+    assert 4 <= sum(v.count for v in rare.facets["salary_jpy"]) < 7
     # one match in the newest 2 documents, two in 10, four (FACET_SAMPLE) in 25: a sample
     some = search.search_with_index(
         forty_days, index, SearchQuery(q="rust", remote=["full"], sort="newest", limit=3)
@@ -214,6 +223,10 @@ class _Found:
         self.count = count
 
 
+def _count(found: Any) -> int:
+    return int(found.count)
+
+
 def test_widening_jumps_to_the_window_the_density_of_matches_calls_for(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -229,17 +242,17 @@ def test_widening_jumps_to_the_window_the_density_of_matches_calls_for(
 
         return one
 
-    low, result = search._widening(windows, 30, run(5))
+    low, result = search._widening(windows, 30, run(5), _count)
     # 5 in 100 documents: 30 want 600, 750 with the margin
     assert (asked, low, result.count) == ([99, 92], 92, 40)
     asked.clear()
-    low, result = search._widening(windows, 12, run(10))
+    low, result = search._widening(windows, 12, run(10), _count)
     assert asked == [99, 98]  # 12 want 150 with the margin, but at least twice as wide
     asked.clear()
-    assert search._widening(windows, 1000, run(5))[0] is None
+    assert search._widening(windows, 1000, run(5), _count)[0] is None
     assert asked == [99, None]  # 1,000 at 1 in 20 want 25,000 documents: there are 3,200
     asked.clear()
-    assert search._widening(windows, 3, run(0))[0] is None
+    assert search._widening(windows, 3, run(0), _count)[0] is None
     assert asked == [99, None]  # none in the first window: straight to every document
 
 

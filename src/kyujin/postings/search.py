@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
 import tantivy
@@ -621,25 +621,47 @@ def _facet_values(name: str, result: dict[str, Any]) -> list[FacetValue]:
 
 def _index_facets(
     searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
     text: Sequence[tantivy.Query],
     where: Sequence[tuple[str | None, tantivy.Query]],
-    window: tantivy.Query | None,
-) -> dict[str, list[FacetValue]]:
-    """Every facet over the matches in ``window`` (None: all), disjunctive as in ``_facets``:
-    one aggregation for the facets without a filter, one more per facet whose filter is set."""
-    scope = [] if window is None else [window]
+    windows: _Windows,
+    low: int | None,
+) -> tuple[dict[str, list[FacetValue]], bool]:
+    """Every facet, disjunctive as in ``_facets``, and whether over every match: one
+    aggregation for the facets without a filter, over the matches in the window from key
+    ``low`` (None: all); one more per facet whose filter is set, over the matches of the
+    other filters in the narrowest window up to that one that holds FACET_SAMPLE of them
+    (fewer filters match more, so often in less)."""
     filtered = {name for name, _ in where if name is not None}
     plain = [name for name in FACETS if name not in filtered]
-    matches = _all_of([*text, *(clause for _, clause in where), *scope])
+    window = _at_least(schema, "newest_key", low)
+    matches = _all_of([*text, *(clause for _, clause in where), *window])
     out: dict[str, list[FacetValue]] = {}
     result = searcher.aggregate(matches, {name: _aggregation(name) for name in plain})
     for name in plain:
         out[name] = _facet_values(name, result.get(name, {}))
+    exact = low is None
     for name in sorted(filtered):
-        others = _all_of([*text, *(clause for facet, clause in where if facet != name), *scope])
-        own = searcher.aggregate(others, {name: _aggregation(name)})
+        others = [*text, *(clause for facet, clause in where if facet != name)]
+        request = {name: _aggregation(name), _COUNTED: {"value_count": {"field": "id"}}}
+
+        def aggregate(
+            own_low: int | None, others: list[tantivy.Query] = others, request: Any = request
+        ) -> dict[str, Any]:
+            scope = _all_of([*others, *_at_least(schema, "newest_key", own_low)])
+            return dict(searcher.aggregate(scope, request))
+
+        own_low, own = _widening(windows, FACET_SAMPLE, aggregate, _counted, widest=low)
+        exact = exact and own_low is None
         out[name] = _facet_values(name, own.get(name, {}))
-    return {name: out[name] for name in FACETS}
+    return {name: out[name] for name in FACETS}, exact
+
+
+_COUNTED = "_counted"  # an aggregation's count of the documents it ran over
+
+
+def _counted(result: dict[str, Any]) -> int:
+    return int(result.get(_COUNTED, {}).get("value") or 0)
 
 
 class _Windows:
@@ -666,20 +688,31 @@ class _Windows:
         return self.lows[i], self.sizes[i]
 
 
+_Result = TypeVar("_Result")
+
+
 def _widening(
-    windows: _Windows, need: int, run: Callable[[int | None], tantivy.SearchResult]
-) -> tuple[int | None, tantivy.SearchResult]:
+    windows: _Windows,
+    need: int,
+    run: Callable[[int | None], _Result],
+    count: Callable[[_Result], int],
+    *,
+    widest: int | None = None,
+) -> tuple[int | None, _Result]:
     """``run`` over the newest WINDOW_START documents, then over wider windows until one
-    holds ``need`` matches or is every document: the lowest key of that window and its
-    result. The next window is as wide as the density of matches seen so far says holds
-    ``need`` (with a margin), and at least WINDOW_GROWTH times wider; with none seen, it is
-    every document."""
+    holds ``need`` matches (``count`` of a result) or is every document, or the window of
+    lowest key ``widest``: the lowest key of that window and its result. The next window is
+    as wide as the density of matches seen so far says holds ``need`` (with a margin), and
+    at least WINDOW_GROWTH times wider; with none seen, it is every document."""
     wanted: float = WINDOW_START
     while True:
         low, docs = windows.holding(wanted)
+        widest_yet = widest is not None and (low is None or low <= widest)
+        if widest_yet:
+            low = widest  # no wider than that one
         result = run(low)
-        found = _matches(result)
-        if low is None or found >= need:
+        found = count(result)
+        if low is None or widest_yet or found >= need:
             return low, result
         wanted = docs * max(WINDOW_GROWTH, 1.25 * need / found) if found else float("inf")
 
@@ -721,10 +754,10 @@ def search_with_index(
             return searcher.search(scope, limit=limit + 1, count=True, order_by_field="newest_key")
         return searcher.search(scope, limit=1, count=True)
 
-    low, result = _widening(_Windows(index.key_buckets(searcher, "newest_key")), need, first)
+    newest = _Windows(index.key_buckets(searcher, "newest_key"))
+    low, result = _widening(newest, need, first, _matches)
     total = _matches(result)
     total_exact = low is None
-    window = _at_least(schema, "newest_key", low)
     keys: dict[int, Any] = {}
     if sort == "relevance":
         if after is None:
@@ -768,7 +801,7 @@ def search_with_index(
                 return searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
 
             windows = _Windows(index.key_buckets(searcher, field), below)
-            _, result = _widening(windows, limit + 1, below_cursor)
+            _, result = _widening(windows, limit + 1, below_cursor, _matches)
         ids = []
         for sort_key, _ in result.hits:
             posting_id = int(sort_key) & search_index.MAX_ID
@@ -777,10 +810,10 @@ def search_with_index(
                 date(1970, 1, 1) + timedelta(days=value) if sort == "newest" else value - 1
             )
             ids.append(posting_id)
-    facets = (
-        _index_facets(searcher, text, where, window[0] if window else None) if query.facets else {}
+    facets, facets_exact = (
+        _index_facets(searcher, schema, text, where, newest, low) if query.facets else ({}, True)
     )
-    return _page(session, query, sort, terms, ids, keys, total, total_exact, facets, total_exact)
+    return _page(session, query, sort, terms, ids, keys, total, total_exact, facets, facets_exact)
 
 
 def _by_score(row: tuple[int, float]) -> tuple[float, int]:
