@@ -52,3 +52,37 @@ def test_an_industry_field_gives_its_values_context(text: str) -> None:
 
 def test_an_industry_word_without_a_field_or_context_is_not_taken() -> None:
     assert "financial services" not in names("We work hard and finance our own growth.")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("You will write structured and testable code in Swift every day.", "Swift"),
+        ("Familiar with building products, ideally already in Spring.", "Spring"),
+        ("Our web applications are written in TypeScript with React.", "React"),
+        ("We build the ingestion services in Rust and the API in Go.", "Rust"),
+        ("We build the ingestion services in Rust and the API in Go.", "Go"),
+        # a list of technologies: one taken makes the next one's context
+        ("Knowledge of working with TypeScript Node React or GraphQL", "React"),
+    ],
+)
+def test_a_capitalised_technology_inside_a_lower_case_sentence_is_taken(
+    text: str, skill: str
+) -> None:
+    assert skill in {m.skill for m in extract(text).skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Our office is next to Hudson Yards.", "Jenkins"),  # a place: not in the rule
+        ("Go To Market Strategy", "Go"),  # Title Case: a capital before it
+        ("Teams react quickly to incidents.", "React"),  # lower case: the verb
+        ("We hire new graduates every spring.", "Spring"),
+        ("Please express interest by email.", "Express"),
+        ("Hiring starts in Spring 2027.", "Spring"),  # a season, by its year
+        ("Swift response times matter to our clients.", "Swift"),  # opens the sentence
+    ],
+)
+def test_capitals_elsewhere_are_not_taken(text: str, skill: str) -> None:
+    assert skill not in {m.skill for m in extract(text).skills}

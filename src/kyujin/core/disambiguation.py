@@ -147,15 +147,35 @@ _BULLET = re.compile(r"^[\s・\-*•●○■□◆◇▶►>【\[(（]*$")
 _LINE_END = re.compile(r"^[\s)）\]】.,、。:：]*(?:\n|$)")
 
 
+# Technologies named by an ordinary English word that is written in lower case inside a
+# sentence, so that their capitalised name there is the technology ("code in Swift"). Not
+# names that are also places, people or brands (Hudson, Phoenix, Aurora): capitalised
+# anyway.
+CASED_TECHNOLOGIES = frozenset({"Go", "React", "Swift", "Spring", "Express", "Rust"})
+# The lower-case word (and its space) right before a name: the name sits inside a sentence
+# written in lower case ("code in Swift", "TypeScript with React").
+_LOWER_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+(?:/[a-z]+)? $")
+
+
 @dataclass(slots=True)
 class Context:
     text: str
     confirmed: list[tuple[int, int]]
     title_skills: frozenset[str] = frozenset()
+    # Technologies (languages, frameworks, tools, ...) whose capitalised name is taken inside
+    # a lower-case sentence (see ``accept``).
+    cased_technologies: frozenset[str] = frozenset()
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._starts = [s for s, _ in self.confirmed]
+
+    def confirm(self, start: int, end: int) -> None:
+        """An ambiguous word taken: it is context for the next ones ("TypeScript, Node,
+        React" takes React beside Node, which was taken beside TypeScript)."""
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self.confirmed.insert(i, (start, end))
 
     def neighbour_close(self, start: int, end: int) -> bool:
         """A confirmed skill within the window on the same line, with only list separators."""
@@ -208,4 +228,16 @@ def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     if ("：" in before or ":" in before) and _TECH_LABEL.search(before):
         return True
     # A bare list item: "・Go" or "- Rust" on its own line.
-    return bool(_BULLET.match(text[line_start:start]) and _LINE_END.match(after))
+    if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
+        return True
+    # A technology's capitalised name after a lower-case word, inside a sentence: the
+    # ordinary word would be written in lower case there ("testable code in Swift",
+    # "TypeScript with React"); a Title Case heading has a capital before it.
+    surface = text[start:end]
+    return (
+        skill in ctx.cased_technologies
+        and len(surface) > 1
+        and surface[0].isupper()
+        and surface[1:].islower()
+        and _LOWER_WORD_BEFORE.search(before) is not None
+    )

@@ -23,6 +23,7 @@ from functools import cache
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from kyujin.core.disambiguation import (
+    CASED_TECHNOLOGIES,
     HAS_NEGATIVE,
     ROLE_NAMING_CATEGORIES,
     ROLE_NAMING_SKILLS,
@@ -175,6 +176,7 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self._category = {name: skill.category for name, skill in taxonomy.skills.items()}
+        self._cased_technologies = CASED_TECHNOLOGIES & frozenset(taxonomy.skills)
         # Skills whose name also names a team or a role (see ``names_a_team_or_role``).
         self._role_naming = frozenset(
             name
@@ -325,7 +327,12 @@ class SkillMatcher:
         hits.sort()  # by start, then longest first (ends are negated): a C tuple sort
         kept = _longest_first(hits)
         original = prepared.original
-        context = Context(original, [(h[0], -h[1]) for h in kept if not h[3]], title_skills)
+        context = Context(
+            original,
+            [(h[0], -h[1]) for h in kept if not h[3]],
+            title_skills,
+            self._cased_technologies,
+        )
         category = self._category
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
@@ -335,6 +342,7 @@ class SkillMatcher:
             if ambiguous:
                 if not accept(name, start, end, context):
                     continue
+                context.confirm(start, end)
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
                 continue
             if name in role_naming and TEAM_OR_ROLE_AT(original, end) is not None:
