@@ -86,3 +86,31 @@ def test_a_capitalised_technology_inside_a_lower_case_sentence_is_taken(
 )
 def test_capitals_elsewhere_are_not_taken(text: str, skill: str) -> None:
     assert skill not in {m.skill for m in extract(text).skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Technologies\nspring java cloud\nJob description", {"Spring", "Java"}),
+        ("Technologies reactjs django go docker", {"React", "Django", "Go", "Docker"}),
+        ("Stack: python, go, rust", {"Python", "Go", "Rust"}),
+    ],
+)
+def test_a_lower_case_name_in_a_list_of_technologies_is_taken(
+    text: str, expected: set[str]
+) -> None:
+    assert expected <= names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("we go to the office on mondays, java and go further", "Go"),
+        ("Java and go to the beach", "Go"),
+        ("go, swift", "Go"),  # no technology taken beside them
+        ("- spring\n- summer", "Spring"),
+        ("Our spring intake: java developers welcome", "Spring"),
+    ],
+)
+def test_a_lower_case_name_outside_such_a_list_is_not(text: str, skill: str) -> None:
+    assert skill not in names(text)

@@ -143,6 +143,8 @@ _SEPARATORS = re.compile(
     r"[\s,、/・|()（）\[\]&+;:：]*$",
     re.IGNORECASE,
 )
+# Only list separators between two names: ``SEPARATORS(between)`` matches.
+SEPARATORS = _SEPARATORS.match
 _BULLET = re.compile(r"^[\s・\-*•●○■□◆◇▶►>【\[(（]*$")
 _LINE_END = re.compile(r"^[\s)）\]】.,、。:：]*(?:\n|$)")
 

@@ -27,6 +27,7 @@ from kyujin.core.disambiguation import (
     HAS_NEGATIVE,
     ROLE_NAMING_CATEGORIES,
     ROLE_NAMING_SKILLS,
+    SEPARATORS,
     TEAM_OR_ROLE_AT,
     Context,
     accept,
@@ -72,8 +73,36 @@ def _is_katakana(c: str) -> bool:
 _WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-# (start, end, skill name, ambiguous): plain tuples, built by the hundred per posting.
-_Hit = tuple[int, int, str, bool]  # (start, -end, skill, ambiguous): -end sorts longest first
+# (start, end, skill name, kind): plain tuples, built by the hundred per posting.
+_Hit = tuple[int, int, str, int]  # (start, -end, skill, kind): -end sorts longest first
+PLAIN, AMBIGUOUS, LOWER_CASE = 0, 1, 2  # a hit's kind: the last two need context
+
+
+def in_list_of_technologies(kept: list[_Hit], i: int, text: str, context: Context) -> bool:
+    """Hit ``i`` (a name in lower case, "go") is an item of a list of technologies: each
+    side of it is another name, with only separators between, or its line's edge, and one
+    side at least is a name taken ("reactjs django go docker", "python, go, rust", "spring
+    java cloud" on its own line)."""
+    start, end = kept[i][0], -kept[i][1]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    taken = False
+    if i > 0 and -kept[i - 1][1] >= line_start:
+        before = kept[i - 1]
+        if not SEPARATORS(text[-before[1] : start]):
+            return False
+        taken = (before[0], -before[1]) in context.confirmed
+    elif text[line_start:start].strip(" \t・-*•"):
+        return False
+    if i + 1 < len(kept) and kept[i + 1][0] <= line_end:
+        after = kept[i + 1]
+        if not SEPARATORS(text[end : after[0]]):
+            return False
+        taken = taken or after[3] == PLAIN
+    elif text[end:line_end].strip(" \t.,;"):
+        return False
+    return taken
 
 
 def _gaps(form: str) -> str:
@@ -287,8 +316,14 @@ class SkillMatcher:
                     or surface in forms
                     or (" ".join(_cased_view(surface).split()) in forms)
                 ):
-                    hits.append((start, 2 - end, skill, forms is not None))
+                    hits.append((start, 2 - end, skill, AMBIGUOUS if forms else PLAIN))
                     break
+            else:
+                # "go", "swift" in lower case: only as an item of a list of technologies
+                for skill, _ in words.candidates[index]:
+                    if skill in self._cased_technologies and surface.islower():
+                        hits.append((start, 2 - end, skill, LOWER_CASE))
+                        break
         if self._raw.text_engine is not None:
             hits.extend(self._raw_hits(prepared.folded))
         return hits
@@ -317,7 +352,7 @@ class SkillMatcher:
             ):
                 continue
             skill, forms = candidates[index][0]
-            hits.append((start, -end, skill, forms is not None))
+            hits.append((start, -end, skill, AMBIGUOUS if forms is not None else PLAIN))
         return hits
 
     def find(
@@ -337,9 +372,13 @@ class SkillMatcher:
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
         role_naming = self._role_naming
-        for start, neg_end, name, ambiguous in kept:
+        for i, (start, neg_end, name, kind) in enumerate(kept):
             end = -neg_end
-            if ambiguous:
+            if kind == LOWER_CASE:
+                if not in_list_of_technologies(kept, i, original, context):
+                    continue
+                context.confirm(start, end)
+            elif kind == AMBIGUOUS:
                 if not accept(name, start, end, context):
                     continue
                 context.confirm(start, end)
