@@ -443,11 +443,43 @@ def parse_years(
         candidates.append((0, *specific))
     if candidates:
         _, start, end, years = min(candidates)
-        return years, Span(start, end)
+        return _fewest_of_alternatives(folded, start, end, years)
     none = search_in(_NO_EXPERIENCE, folded, windows)
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+# Between two figures of one line: they are alternatives ("PM経験2年以上、もしくはエンジニア経験
+# 5年以上", "5+ years, or 3+ years with a PhD"), unless one is part of the other ("うち").
+_ALTERNATIVE = re.compile(r"もしくは|または|あるいは|又は|若しくは|\bor\b")
+_PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b")
+# An alternative open to holders of a degree only is not the general minimum ("5+ years, or
+# 3+ years with a Master's degree").
+_DEGREE = re.compile(r"degree|master|ph\.?d|doctor|bachelor|学位|修士|博士|学士|大卒|院卒")
+
+
+def _fewest_of_alternatives(folded: str, start: int, end: int, years: int) -> tuple[int, Span]:
+    """The figure at [start, end), or a smaller one it is an alternative to on its line: the
+    minimum is what the least demanding path asks."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = _line_end(folded, end)
+    best = (years, start, end)
+    for m in _YEARS.finditer(folded, line_start, line_end):
+        if m.start() == start:
+            continue
+        group = next(g for g in _STRONG + _WEAK if m.group(g))
+        raw = m.group(group)
+        other = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        between = folded[min(end, m.end()) : max(start, m.start())]
+        if (
+            other < best[0]
+            and _ALTERNATIVE.search(between)
+            and not _PART_OF.search(between)
+            and not _DEGREE.search(folded, max(0, m.start() - 20), min(line_end, m.end() + 40))
+        ):
+            best = (other, m.start(), m.end())
+    return best[0], Span(best[1], best[2])
 
 
 # Latin words that name no particular technology, so a figure worded with only these is about
