@@ -114,3 +114,22 @@ def test_a_lower_case_name_in_a_list_of_technologies_is_taken(
 )
 def test_a_lower_case_name_outside_such_a_list_is_not(text: str, skill: str) -> None:
     assert skill not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("You are fluent in English and willing to learn German.", True),
+        ("Free inhouse German course on different levels.", True),
+        ("Native German speakers welcome.", True),
+        ("We are a German company.", False),
+        ("Our German customers love us.", False),
+    ],
+)
+def test_a_spoken_language_has_cues_of_its_own(text: str, taken: bool) -> None:
+    assert ("German" in names(text)) is taken
+
+
+def test_those_cues_do_not_take_other_ambiguous_words() -> None:
+    assert "Spring" not in names("Spring classes start in April.")
+    assert "Express" not in names("Express lessons learned to the team.")

@@ -154,6 +154,12 @@ _LINE_END = re.compile(r"^[\s)）\]】.,、。:：]*(?:\n|$)")
 # names that are also places, people or brands (Hudson, Phoenix, Aurora): capitalised
 # anyway.
 CASED_TECHNOLOGIES = frozenset({"Go", "React", "Swift", "Spring", "Express", "Rust"})
+# A spoken language's own cues: "German course", "native German speakers", "learn German".
+_LANGUAGE_AFTER = re.compile(
+    r"^\s?(?:courses?|lessons?|classes|proficiency|speakers?|speaking|fluency|level)\b",
+    re.IGNORECASE,
+)
+_LANGUAGE_BEFORE = ("learn", "learning", "speak", "speaks", "speaking", "native", "fluent")
 # The lower-case word (and its space) right before a name: the name sits inside a sentence
 # written in lower case ("code in Swift", "TypeScript with React").
 _LOWER_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+(?:/[a-z]+)? $")
@@ -167,6 +173,7 @@ class Context:
     # Technologies (languages, frameworks, tools, ...) whose capitalised name is taken inside
     # a lower-case sentence (see ``accept``).
     cased_technologies: frozenset[str] = frozenset()
+    spoken_languages: frozenset[str] = frozenset()
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -225,6 +232,10 @@ def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
     before = text[max(line_start, start - 40) : start]
     if before.rstrip().lower().endswith(_TECH_BEFORE):
+        return True
+    if skill in ctx.spoken_languages and (
+        _LANGUAGE_AFTER.match(after) or before.rstrip().lower().endswith(_LANGUAGE_BEFORE)
+    ):
         return True
     # A label ends with a colon: without one in ``before`` the search cannot match.
     if ("：" in before or ":" in before) and _TECH_LABEL.search(before):

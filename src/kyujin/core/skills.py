@@ -206,6 +206,9 @@ class SkillMatcher:
         self.taxonomy = taxonomy
         self._category = {name: skill.category for name, skill in taxonomy.skills.items()}
         self._cased_technologies = CASED_TECHNOLOGIES & frozenset(taxonomy.skills)
+        self._spoken_languages = frozenset(
+            name for name, skill in taxonomy.skills.items() if skill.category == "spoken_language"
+        )
         # Skills whose name also names a team or a role (see ``names_a_team_or_role``).
         self._role_naming = frozenset(
             name
@@ -367,6 +370,7 @@ class SkillMatcher:
             [(h[0], -h[1]) for h in kept if not h[3]],
             title_skills,
             self._cased_technologies,
+            self._spoken_languages,
         )
         category = self._category
         mentions: list[SkillMention] = []
