@@ -133,3 +133,17 @@ def test_a_spoken_language_has_cues_of_its_own(text: str, taken: bool) -> None:
 def test_those_cues_do_not_take_other_ambiguous_words() -> None:
     assert "Spring" not in names("Spring classes start in April.")
     assert "Express" not in names("Express lessons learned to the team.")
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("Final degree in computer science or equivalent education", False),
+        ("Background in software engineering (education/ experience in the field)", False),
+        ("Continuing education budget", False),
+        ("Industry: Education", True),
+        ("Experience in education or healthcare is a plus", True),
+    ],
+)
+def test_education_as_schooling_is_not_the_industry(text: str, taken: bool) -> None:
+    assert ("education" in names(text)) is taken

@@ -59,6 +59,12 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
         r"|Experience|Skills|Code|Version|Script)\b)[A-Z][a-z]+"
     ),
     "Java": re.compile(r"^\s+(?:coffee|beans?|island|sea|tea|sparrow|cafe|café)\b", re.IGNORECASE),
+    # One's schooling, not the industry: "education/ experience in the field".
+    "education": re.compile(
+        r"^\s?(?:/|background|level|history|requirements?|or (?:equivalent )?experience"
+        r"|and experience|\(|,\s?experience)",
+        re.IGNORECASE,
+    ),
 }
 _NOT_BEFORE: dict[str, re.Pattern[str]] = {
     "Spring": re.compile(
@@ -83,6 +89,11 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
     ),
     "Ruby": re.compile(
         r"(?:cto|ceo|cfo|vp|manager|head|contact|ask|email|ms\.|mr\.|dr\.|to),?\s+$", re.IGNORECASE
+    ),
+    "education": re.compile(
+        r"(?:equivalent|formal|higher|academic|university|college|technical|relevant|your|our"
+        r"|further|continuing|tertiary|secondary|vocational|an?)\s+$",
+        re.IGNORECASE,
     ),
 }
 # Skills with a negative pattern: checked even where the form is not declared ambiguous.
