@@ -326,16 +326,13 @@ def index_prune(
 ) -> None:
     """Delete all but the newest changes from the index's outbox (the worker does it every
     hour); an index that had not applied the deleted ones must be rebuilt."""
-    from kyujin.db.engine import make_session_factory, transaction
-    from kyujin.postings import repository
+    from kyujin.db.engine import make_session_factory
+    from kyujin.imports import jobs
 
     settings = get_settings()
     engine = make_engine_checked(settings)
     try:
-        with transaction(make_session_factory(engine), write=True) as session:
-            deleted = repository.prune_search_changes(
-                session, keep if keep is not None else settings.search_outbox_keep
-            )
+        deleted = jobs.prune_search_outbox(make_session_factory(engine), settings, keep)
     finally:
         engine.dispose()
     typer.echo(f"pruned {deleted:,} outbox rows")

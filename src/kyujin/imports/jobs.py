@@ -123,11 +123,15 @@ def run_import(
     return progress
 
 
-def prune_search_outbox(factory: sessionmaker[Session], settings: Settings) -> int:
-    """Keep the newest ``settings.search_outbox_keep`` rows of the search index's outbox;
-    the rows deleted."""
+def prune_search_outbox(
+    factory: sessionmaker[Session], settings: Settings, keep: int | None = None
+) -> int:
+    """Keep the newest ``keep`` (default ``settings.search_outbox_keep``) rows of the search
+    index's outbox; the rows deleted."""
     with transaction(factory, write=True) as session:
-        deleted = repository.prune_search_changes(session, settings.search_outbox_keep)
+        deleted = repository.prune_search_changes(
+            session, settings.search_outbox_keep if keep is None else keep
+        )
     if deleted:
         log.info("search outbox pruned", rows=deleted)
     return deleted

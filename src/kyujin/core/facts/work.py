@@ -391,6 +391,13 @@ def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
     return kind, Span(base + start, base + end)
 
 
+def _figure(m: re.Match[str]) -> tuple[str, int]:
+    """The group of _YEARS that matched and the number of years it reads."""
+    group = next(g for g in _STRONG + _WEAK if m.group(g))
+    raw = m.group(group)
+    return group, int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+
+
 def parse_years(
     folded: str, sections: Sections, triggers: Triggers
 ) -> tuple[int | None, Span | None]:
@@ -399,9 +406,7 @@ def parse_years(
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
     held_lead = False  # whether that figure is about leading or managing
     for m in finditer_in(_YEARS, folded, windows):
-        group = next(g for g in _STRONG + _WEAK if m.group(g))
-        raw = m.group(group)
-        years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        group, years = _figure(m)
         if years > 30:
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
@@ -468,9 +473,7 @@ def _fewest_of_alternatives(folded: str, start: int, end: int, years: int) -> tu
     for m in _YEARS.finditer(folded, line_start, line_end):
         if m.start() == start:
             continue
-        group = next(g for g in _STRONG + _WEAK if m.group(g))
-        raw = m.group(group)
-        other = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        _, other = _figure(m)
         between = folded[min(end, m.end()) : max(start, m.start())]
         if (
             other < best[0]
