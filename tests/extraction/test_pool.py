@@ -21,3 +21,23 @@ def test_a_pool_of_processes_gives_the_same_results_in_order() -> None:
     many = ITEMS * 20
     with ExtractorPool(2) as pool:
         assert pool.analyse(many) == analyse(many)
+
+
+def test_prefetched_items_give_the_same_results_as_extracting_them_then() -> None:
+    many = [(f"{title} {n}", company, text) for n in range(12) for title, company, text in ITEMS]
+    with ExtractorPool(2) as pool:
+        pool.prefetch(many[:20])
+        pool.prefetch(many[20:30])
+        # Prefetched, not prefetched, and in another order than prefetched.
+        asked = many[25:36] + many[:10][::-1]
+        assert pool.analyse(asked) == analyse(asked)
+        # Asked again: taken once, so extracted again, with the same results.
+        assert pool.analyse(many[:3]) == analyse(many[:3])
+
+
+def test_prefetched_items_never_asked_for_are_dropped() -> None:
+    with ExtractorPool(2) as pool:
+        for n in range(4):
+            pool.prefetch([(f"t{n}", None, f"Go and Rust {n}")])
+        held = sum(len(ahead) for ahead in pool._ahead)
+    assert held == 2  # the last two prefetches only

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from kyujin.core import search_text
 from kyujin.core.extract import default_extractor
@@ -19,6 +19,8 @@ from kyujin.core.model import PostingFacts
 Item = tuple[str, str | None, str]
 Analysed = tuple[PostingFacts, str]
 Analyse = Callable[[Sequence[Item]], list[Analysed]]
+# Starts extracting items a later ``analyse`` call will ask for.
+Prefetch = Callable[[Sequence[Item]], None]
 # Postings per message to a process: large enough that pickling overhead is small, small
 # enough that a batch of 500 spreads over the processes.
 CHUNK = 25
@@ -42,6 +44,11 @@ def _warm() -> None:
 class ExtractorPool:
     """``processes`` extraction processes; ``analyse`` is a drop-in for the function above.
 
+    ``prefetch`` starts extracting the items of a coming batch and returns at once, so that
+    the processes extract it while the caller writes the batch before; ``analyse`` then
+    takes those results instead of extracting again. Results not asked for are dropped
+    after two more prefetches, so a long import holds at most three batches of them.
+
     Processes are started with forkserver, not fork: the importing process may hold threads
     (queue workers, connection pools) that a fork would copy in an unknown state.
     """
@@ -51,11 +58,35 @@ class ExtractorPool:
         self._executor = ProcessPoolExecutor(
             max_workers=processes, mp_context=context, initializer=_warm
         )
+        # item -> (the future of its chunk, its place in the chunk); newest prefetch first.
+        self._ahead: list[dict[Item, tuple[Future[list[Analysed]], int]]] = [{}, {}]
+
+    def prefetch(self, items: Sequence[Item]) -> None:
+        started: dict[Item, tuple[Future[list[Analysed]], int]] = {}
+        for first in range(0, len(items), CHUNK):
+            chunk = list(items[first : first + CHUNK])
+            future = self._executor.submit(analyse, chunk)
+            for place, item in enumerate(chunk):
+                started[item] = (future, place)
+        self._ahead = [started, self._ahead[0]]
 
     def analyse(self, items: Sequence[Item]) -> list[Analysed]:
-        return list(self._executor.map(analyse_one, items, chunksize=CHUNK))
+        found: list[tuple[Future[list[Analysed]], int] | None] = []
+        for item in items:
+            entry = None
+            for ahead in self._ahead:
+                entry = ahead.pop(item, None)
+                if entry is not None:
+                    break
+            found.append(entry)
+        missing = [item for item, entry in zip(items, found, strict=True) if entry is None]
+        computed = iter(self._executor.map(analyse_one, missing, chunksize=CHUNK))
+        return [
+            next(computed) if entry is None else entry[0].result()[entry[1]] for entry in found
+        ]
 
     def close(self) -> None:
+        self._ahead = [{}, {}]
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> ExtractorPool:

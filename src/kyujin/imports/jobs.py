@@ -18,6 +18,7 @@ from kyujin.db.engine import transaction
 from kyujin.extraction import pool
 from kyujin.imports import service
 from kyujin.postings import repository, search_index
+from kyujin.postings import service as postings
 from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
 from kyujin.postings.reader import ParsedRecord
 from kyujin.postings.schemas import PostingIn
@@ -91,7 +92,7 @@ def run_import(
     try:
         with (
             _records(path, format, mapping) as (records, position),
-            _analyser(processes) as analyse,
+            _analyser(processes) as (analyse, prefetch),
         ):
             _run(
                 factory,
@@ -105,6 +106,7 @@ def run_import(
                 on_progress,
                 should_stop,
                 analyse,
+                prefetch,
             )
     except (FormatError, MappingError, FileNotFoundError, IsADirectoryError) as exc:
         # The file cannot be read as asked: running again would fail the same way.
@@ -157,12 +159,12 @@ def sync_search_index(factory: sessionmaker[Session], settings: Settings) -> int
 
 
 @contextlib.contextmanager
-def _analyser(processes: int) -> Iterator[pool.Analyse]:
+def _analyser(processes: int) -> Iterator[tuple[pool.Analyse, pool.Prefetch | None]]:
     if processes <= 1:
-        yield pool.analyse
+        yield pool.analyse, None
         return
     with pool.ExtractorPool(processes) as extractor_pool:
-        yield extractor_pool.analyse
+        yield extractor_pool.analyse, extractor_pool.prefetch
 
 
 @contextlib.contextmanager
@@ -178,6 +180,15 @@ def _records(
         yield read_records(stream, format, mapping, name=path.name), stream.tell
 
 
+@dataclass(slots=True)
+class _Batch:
+    records: list[PostingIn] = field(default_factory=list)
+    rejections: list[tuple[int, str, str]] = field(default_factory=list)
+    # The job's checkpoint once the batch is committed.
+    records_read: int = 0
+    bytes_read: int = 0
+
+
 def _run(
     factory: sessionmaker[Session],
     job_id: str,
@@ -190,52 +201,74 @@ def _run(
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
     analyse: pool.Analyse,
+    prefetch: pool.Prefetch | None = None,
 ) -> None:
+    """Commit the records batch by batch. With ``prefetch`` (extraction in other
+    processes), a full batch is first handed to the processes and the batch before it is
+    committed meanwhile: the processes extract while this one writes. The checkpoint moves
+    only with a commit, so a run stopped with a batch in hand reads it again on resume."""
     skip = progress.records_read
     seen = 0
-    batch: list[PostingIn] = []
-    rejections: list[tuple[int, str, str]] = []
+    batch = _Batch()
+    pending: _Batch | None = None
 
-    def commit() -> None:
+    def commit(done: _Batch) -> None:
         with transaction(factory, write=True) as session:
             summary = service.import_records(
                 session,
                 job_id,
                 owner=owner,
                 source=source,
-                records=batch,
-                rejections=rejections,
-                records_read=seen,
-                bytes_read=position(),
+                records=done.records,
+                rejections=done.rejections,
+                records_read=done.records_read,
+                bytes_read=done.bytes_read,
                 analyse=analyse,
             )
         if summary is None:
             raise JobUnavailable(f"import {job_id} was taken over by another run")
-        progress.records_read, progress.bytes_read = seen, position()
+        progress.records_read, progress.bytes_read = done.records_read, done.bytes_read
         progress.created += summary.created
         progress.updated += summary.updated
         progress.unchanged += summary.unchanged
-        progress.rejected += len(rejections)
-        progress.rejections = list(rejections)
-        batch.clear()
-        rejections.clear()
+        progress.rejected += len(done.rejections)
+        progress.rejections = list(done.rejections)
         if on_progress is not None:
             on_progress(progress)
         if should_stop is not None and should_stop():
-            raise StopRequested(f"import {job_id} stopped at record {seen}: worker shutting down")
+            raise StopRequested(
+                f"import {job_id} stopped at record {done.records_read}: worker shutting down"
+            )
+
+    def complete(full: _Batch) -> None:
+        nonlocal pending
+        full.records_read, full.bytes_read = seen, position()
+        if prefetch is None:
+            commit(full)
+            return
+        if full.records:
+            with transaction(factory) as session:
+                items = postings.new_items(session, full.records, default_source=source)
+            prefetch(items)
+        if pending is not None:
+            commit(pending)
+        pending = full
 
     for parsed in records:
         seen += 1
         if seen <= skip:  # committed by an earlier run
             continue
         if parsed.record is None:
-            rejections.append((parsed.line, parsed.position, parsed.error or "rejected"))
+            batch.rejections.append((parsed.line, parsed.position, parsed.error or "rejected"))
         else:
-            batch.append(parsed.record)
-        if len(batch) + len(rejections) >= batch_size:
-            commit()
-    if batch or rejections:
-        commit()
+            batch.records.append(parsed.record)
+        if len(batch.records) + len(batch.rejections) >= batch_size:
+            complete(batch)
+            batch = _Batch()
+    if batch.records or batch.rejections:
+        complete(batch)
+    if pending is not None:
+        commit(pending)
 
 
 def check_readable(path: Path, format: str, mapping: dict[str, str]) -> None:

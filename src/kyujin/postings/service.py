@@ -281,7 +281,7 @@ def _insert_new(
     rows: list[dict[str, Any]] = []
     skill_rows: list[list[dict[str, Any]]] = []
     docs: list[str] = []
-    analysed = analyse([(data.title, data.company, data.description) for _, data, _ in items])
+    analysed = analyse([_analysis_item(data) for _, data, _ in items])
     for ((source, external_id), data, digest), (facts, doc) in zip(items, analysed, strict=True):
         fields = {"source": source, "external_id": external_id, **_posting_fields(data, digest)}
         fact_fields, skills = _fact_fields(facts, version, fields["stated"])
@@ -334,6 +334,33 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
     return to_out(posting)
 
 
+def _by_key(
+    records: Sequence[PostingIn], default_source: str
+) -> dict[tuple[str, str], tuple[PostingIn, str]]:
+    """Records by (source, external_id), with their content hashes. A key repeated within
+    one batch: the later record wins, as it would across batches."""
+    prepared: dict[tuple[str, str], tuple[PostingIn, str]] = {}
+    for data in records:
+        digest = content_hash(data)
+        prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
+    return prepared
+
+
+def _analysis_item(data: PostingIn) -> pool.Item:
+    return (data.title, data.company, data.description)
+
+
+def new_items(
+    session: Session, records: Sequence[PostingIn], *, default_source: str
+) -> list[pool.Item]:
+    """What ``import_batch`` would give ``analyse`` for these records now: the new
+    postings (a changed one is extracted in this process, an unchanged one not at all).
+    An import prefetches them while it writes the batch before."""
+    prepared = _by_key(records, default_source)
+    hashes = repository.hashes_by_keys(session, keys=prepared.keys())
+    return [_analysis_item(data) for key, (data, _) in prepared.items() if key not in hashes]
+
+
 def import_batch(
     session: Session,
     records: Sequence[PostingIn],
@@ -344,11 +371,7 @@ def import_batch(
 ) -> None:
     """Upsert a batch on (source, external_id); unchanged postings are not touched.
     ``analyse`` extracts the new postings (an ExtractorPool's spreads them over processes)."""
-    prepared: dict[tuple[str, str], tuple[PostingIn, str]] = {}
-    for data in records:
-        digest = content_hash(data)
-        # A key repeated within one batch: the later record wins, as it would across batches.
-        prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
+    prepared = _by_key(records, default_source)
     # Hashes first: an unchanged posting (most of a re-import) is never loaded.
     hashes = repository.hashes_by_keys(session, keys=prepared.keys())
     stale = [key for key, (_, digest) in prepared.items() if hashes.get(key, digest) != digest]
