@@ -53,7 +53,9 @@ LOCATION_KEYS = ("prefecture", "city")
 REQUIREMENTS = ("required", "preferred")
 FIELD_TARGET = 0.95
 # A split name -> the fixture files it reads (default: just "<split>.jsonl").
-SPLIT_FILES: dict[str, tuple[str, ...]] = {"tuning-all": ("tuning", "tuning_extra", "tuning_years")}
+SPLIT_FILES: dict[str, tuple[str, ...]] = {
+    "tuning-all": ("tuning", "tuning_extra", "tuning_years", "tuning_years2")
+}
 UNRESOLVED = "?"  # prefix of a gold skill that matched no taxonomy form
 
 
@@ -457,9 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--split",
-        choices=("eval", "tuning", "tuning_extra", "tuning_years", "tuning-all"),
+        choices=("eval", "tuning", "tuning_extra", "tuning_years", "tuning_years2", "tuning-all"),
         default="eval",
-        help="tuning-all: tuning.jsonl, tuning_extra.jsonl and tuning_years.jsonl together",
+        help="tuning-all: tuning.jsonl, tuning_extra.jsonl and the tuning_years*.jsonl together",
     )
     parser.add_argument(
         "--verbose", action="store_true", help="print every mismatch (id, field, expected, got)"

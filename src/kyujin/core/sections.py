@@ -26,11 +26,14 @@ _REQUIRED = (
     r"|qualifications|what you(?:'ll)? need|what we(?:'re| are) looking for|who you are"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
+    # "■ Must" / "■ Want", the pair many Japanese postings head their lists with.
+    r"|must"
 )
 _PREFERRED = (
     r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
+    r"|want"
 )
 _OTHER = (
     r"業務内容|仕事内容|職務内容|業務詳細|給与|年収|待遇|福利厚生|勤務地|勤務時間|勤務形態|雇用形態|休日|休暇"

@@ -183,6 +183,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "ideally",
         "extra credit",
         "even better",
+        "want",
         "業務",
         "仕事",
         "職務",

@@ -110,13 +110,13 @@ _HEAD_WORDS: list[tuple[str, str]] = [
     (
         r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
         r"|preferred|nice[- ]to[- ]haves?|bonus|pluses|plus|desirable|good[- ]to[- ]haves?"
-        r"|ideally|extra credit|optional|would be nice",
+        r"|ideally|extra credit|optional|would be nice|want",
         "preferred",
     ),
     (
         r"必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?|必要な(?:スキル|経験)"
         r"|requirements?|required|must[- ]haves?|(?:minimum |basic )?qualifications?"
-        r"|what you(?:'ll| will)? need|who you are|you have|essential|skills|experience",
+        r"|what you(?:'ll| will)? need|who you are|you have|essential|skills|experience|must",
         "required",
     ),
     (

@@ -222,7 +222,7 @@ _YEARS_FIRST = (
 _YEARS = re.compile(
     _YEARS_FIRST + r"(?:"
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は)?\s?[:：】\]]?\s?"
-    r"[(（]?\s?(?:通算|合計|目安|最低)?\s?[:：]?\s?(?P<j1>"
+    r"[(（]?\s?(?:(?:通算|合計)(?:で|して)?|目安|最低)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
@@ -276,6 +276,7 @@ _YEARS = re.compile(
     r"|(?<![\d.a-z])(?P<w3>"
     + _NUMBER
     + r")\s?"
+    + _UPPER
     + _Y
     + r"\s(?:in|as|of|with|building|developing|working|"
     r"writing|designing|running|operating|using|programming|coding|leading|shipping)\b"
@@ -423,6 +424,15 @@ def parse_years(
             continue
         if group in _WEAK and where != "required":
             continue
+        if where == "required" and specific is None:
+            either = _either_list(folded, sections, line_start)
+            if either is not None:
+                # "次のいずれかに該当する方 / ・Rubyでの開発経験3年以上 / ・その他の言語で5年以上":
+                # the items are paths, and the least demanding one is the minimum
+                fewest = _fewest_in(folded, either)
+                if fewest is not None:
+                    candidates.append((0, *fewest))
+                    break
         if where == "required":
             # The first figure under a requirements heading wins, unless it is about one skill
             # ("Rubyでの開発経験2年以上", "1+ year with Kotlin") and a later, larger one is general
@@ -453,6 +463,43 @@ def parse_years(
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+# A list whose items are alternatives: "次のいずれかに該当する方", "one of the following".
+_EITHER = re.compile(
+    r"いずれか|どちらか|(?:one|any|either) of the following|at least one of the following"
+)
+# How far above a figure's line the words that open its list may be.
+_EITHER_REACH = 150
+
+
+def _either_list(folded: str, sections: Sections, line_start: int) -> tuple[int, int] | None:
+    """The list holding the line at ``line_start`` (from the words that open it to the blank
+    line or heading that ends it) when those words say its items are alternatives."""
+    top = max(folded.rfind("\n\n", 0, line_start), line_start - _EITHER_REACH, 0)
+    opener = _EITHER.search(folded, top, line_start)
+    if opener is None:
+        return None
+    end = folded.find("\n\n", line_start)
+    end = len(folded) if end < 0 else end
+    following = bisect_left(sections.starts, line_start + 1)
+    if following < len(sections.starts):
+        end = min(end, sections.starts[following])
+    return opener.end(), end
+
+
+def _fewest_in(folded: str, bounds: tuple[int, int]) -> tuple[int, int, int] | None:
+    """(start, end, years) of the smallest figure asked for between ``bounds``."""
+    fewest: tuple[int, int, int] | None = None
+    for m in _YEARS.finditer(folded, *bounds):
+        _, years = _figure(m)
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        clause = _clause(folded, line_start, m.start(), m.end())
+        if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
+            continue
+        if fewest is None or years < fewest[2]:
+            fewest = (m.start(), m.end(), years)
+    return fewest
 
 
 # Between two figures of one line: they are alternatives ("PM経験2年以上、もしくはエンジニア経験
