@@ -203,3 +203,25 @@ def test_every_mention_in_real_postings_is_a_form_of_its_skill() -> None:
             assert is_a_form_of(mention.surface, mention.skill), (record.get("title"), mention)
             checked += 1
     assert checked > 1000
+
+
+def _second_writer_postings() -> list[dict[str, object]]:
+    path = FIXTURES / "tuning_facts2.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines() if line]
+
+
+# Full postings written by a second writer who read neither the rules nor the other
+# fixtures (README): every fact reads as they labelled it.
+@pytest.mark.parametrize("row", _second_writer_postings(), ids=lambda row: str(row["id"]))
+def test_second_writer_postings(row: dict[str, object]) -> None:
+    from evaluation.japan_facts import FIELDS, field_correct, got_field
+
+    expected = row["expected"]
+    assert isinstance(expected, dict)
+    facts = extract(str(row["text"]), title=str(row["title"]))
+    wrong = {
+        name: (expected[name], got_field(facts, name))
+        for name in FIELDS
+        if not field_correct(name, expected[name], got_field(facts, name))
+    }
+    assert wrong == {}

@@ -81,9 +81,7 @@ class ExtractorPool:
             found.append(entry)
         missing = [item for item, entry in zip(items, found, strict=True) if entry is None]
         computed = iter(self._executor.map(analyse_one, missing, chunksize=CHUNK))
-        return [
-            next(computed) if entry is None else entry[0].result()[entry[1]] for entry in found
-        ]
+        return [next(computed) if entry is None else entry[0].result()[entry[1]] for entry in found]
 
     def close(self) -> None:
         self._ahead = [{}, {}]

@@ -236,6 +236,11 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
     head = folded[lo:start]
     breaks = list(_BREAK.finditer(head))
     clause_start = lo + breaks[-1].end() if breaks else lo
+    # A word inside a parenthesis opened before it is an aside: a level before the
+    # parenthesis is not its level ("日本語：日常会話レベル（社内は日本語・英語の混在）").
+    opened = max(head.rfind("（"), head.rfind("("))
+    if opened >= 0 and max(head.rfind("）"), head.rfind(")")) < opened:
+        clause_start = max(clause_start, lo + opened + 1)
     prev_lang = None
     for other in _LANGUAGE.finditer(folded, clause_start, start):
         prev_lang = other
