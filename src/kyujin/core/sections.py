@@ -33,7 +33,7 @@ _PREFERRED = (
     r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
-    r"|want"
+    r"|want|what would help|(?:would be )?helpful"
 )
 _OTHER = (
     r"業務内容|仕事内容|職務内容|業務詳細|給与|年収|待遇|福利厚生|勤務地|勤務時間|勤務形態|雇用形態|休日|休暇"

@@ -184,6 +184,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "extra credit",
         "even better",
         "want",
+        "help",
         "業務",
         "仕事",
         "職務",

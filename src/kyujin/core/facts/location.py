@@ -223,6 +223,9 @@ _WORKPLACE_LABEL = prefiltered(
 _COMPANY_SEAT = prefiltered(
     r"本社|本店|所在地|登記|設立|創業|headquarter|(?<![a-z])hq(?![a-z])|head office"
     r"|registered|founded"
+    # "SakuraPay is a payments startup in Tokyo": what the company is and where.
+    r"|(?:startup|start-up|company|firm|scale-?up|business|provider|platform|group)"
+    r"\s(?:(?:based|headquartered|located)\s)?in\s$"
 )
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(

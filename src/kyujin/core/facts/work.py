@@ -117,6 +117,8 @@ _OPTIONAL_VISIT = re.compile(
 _VISA_NO = prefiltered(
     r"日本(?:国内)?在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
+    # a place or remote field qualified by residence: フルリモート（日本国内在住の方）
+    r"|[(（]\s?(?:日本)?(?:国内)?在住(?:者|の方)(?:のみ|限定)?\s?[)）]"
     r"|(?:日本)?国内(?:に|で)?(?:お住まい|在住|居住)(?:の方|者)(?:に限ります|に限る|のみ|限定)"
     r"|ビザ(?:の)?(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
     r"|(?:行って|して)(?:いません|おりません))"
@@ -139,6 +141,7 @@ _VISA_YES = prefiltered(
     r"|visa sponsorship(?! (?:is )?not)"
     r"|sponsor (?:a |your |work |working )?visas?|(?:will|can|we|happy to) sponsor"
     r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
+    r"(?![^.\n]{0,25}?(?:within|inside|from anywhere in|from elsewhere in|in) japan)"
     r"|apply from (?:abroad|overseas)|overseas (?:applicants|candidates) (?:are )?welcome"
 )
 
@@ -155,8 +158,10 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"契約社員|有期(?:雇用)?契約|fixed[- ]term|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
             r"|employment type:\s?contract"
-            # a field's value that is just "Contract", or "Contract (12 months)", "Contract, 1 year"
-            r"|^\s*contract(?:\s*$|\s?[(（,/])"
+            # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
+            # 1 year", also as an item of a list ("- Contract (1 year, renewable)")
+            r"|^[ \t\-•*・]*contract(?:[ \t]*$|\s?[(（,/])",
+            re.MULTILINE,
         ),
         "contract",
     ),
