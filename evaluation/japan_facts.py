@@ -54,7 +54,15 @@ REQUIREMENTS = ("required", "preferred")
 FIELD_TARGET = 0.95
 # A split name -> the fixture files it reads (default: just "<split>.jsonl").
 SPLIT_FILES: dict[str, tuple[str, ...]] = {
-    "tuning-all": ("tuning", "tuning_extra", "tuning_years", "tuning_years2", "tuning_facts2")
+    "tuning-all": (
+        "tuning",
+        "tuning_extra",
+        "tuning_years",
+        "tuning_years2",
+        "tuning_facts2",
+        "tuning_facts3",
+        "tuning_facts4",
+    )
 }
 UNRESOLVED = "?"  # prefix of a gold skill that matched no taxonomy form
 
@@ -470,6 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "tuning_years",
             "tuning_years2",
             "tuning_facts2",
+            "tuning_facts3",
+            "tuning_facts4",
             "tuning-all",
         ),
         default="eval",

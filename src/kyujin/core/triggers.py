@@ -118,6 +118,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "dispatch",
         "temporary",
         "temp staff",
+        "temp-to",
+        "temp to ",
         "雇用形態",
         "employment type",
         "job type",

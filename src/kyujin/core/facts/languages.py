@@ -32,6 +32,9 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"residents?|text|speakers?|culture|corporations?|firms?|startups?|enterprises?|"
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
     r"headquarters|business (?:culture|practices|etiquette|manners|hours))\b"
+    # a school, service or lesson named for the language (英会話スクールを運営, 日本語教室)
+    r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム"
+    r"|コーチング|の運営|を運営|ビジネス)"
 )
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
 _BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
@@ -158,6 +161,9 @@ class _Statement:
     start: int
     end: int
     optional: bool
+    # under a requirements heading (必須, Must have): asked of the candidate, not a
+    # description of the work ("社内ドキュメントは日本語・英語の併記")
+    asked: bool = False
 
 
 def _heading_kind(line: str) -> str | None:
@@ -317,14 +323,15 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     level = word
                     span_end = max(span_end, m.end())
                     break
-        optional = _plus_in(folded, clause_start, clause_end, match.end()) or (
-            section_kind(folded, line_start, sections, start) == "preferred"
-        )
+        kind = section_kind(folded, line_start, sections, start)
+        optional = _plus_in(folded, clause_start, clause_end, match.end()) or kind == "preferred"
         if level is None:
             if not optional:
                 continue
             level = "none"  # named only as a plus
-        found.append(_Statement(language, level, start, span_end, optional))
+        found.append(
+            _Statement(language, level, start, span_end, optional, asked=kind == "required")
+        )
     # "N2" alone (no language word near): JLPT levels are Japanese by definition.
     if not any(s.language == "ja" for s in found):
         for m in finditer_in(_BARE_JLPT, folded, windows):
@@ -338,7 +345,8 @@ def _pick(statements: list[_Statement], language: str) -> _Statement | None:
     mine = [s for s in statements if s.language == language]
     required = [s for s in mine if not s.optional and s.level != "none"]
     if required:
-        return required[0]
+        # the first under a requirements heading, else the first
+        return next((s for s in required if s.asked), required[0])
     explicit_none = [s for s in mine if s.level == "none"]
     if explicit_none:
         return explicit_none[0]

@@ -78,6 +78,19 @@ _NOT_PAY = re.compile(
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
     r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|training"
 )
+# A figure about pay in general, not this role's: "the average engineer salary at X is 11M
+# yen", 平均年収; the pay word inside does not make the amount after it this role's pay.
+_STATISTIC = re.compile(
+    r"(?:average|median|mean|typical)\b[^.\n]{0,30}?\b(?:salary|salaries|pay|compensation"
+    r"|income|earnings)|平均(?:年収|給与|月収|月給)"
+)
+# Pay given as an example of a career in the company, not the range of this role.
+_EXAMPLE = re.compile(
+    r"年収例|給与例|収入例|モデル年収|年収モデル|モデルケース|入社\s?\d{1,2}\s?年目|年収事例"
+    r"|(?:salary|pay|compensation) examples?|example (?:salary|pay|package)"
+)
+_STATISTIC_REACH = 70  # characters from such a phrase to its amount
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _MULTIPLIERS = {
     "億": 1e8,
     "百万": 1e6,
@@ -170,6 +183,29 @@ def _not_pay(context: str) -> bool:
     return last_not_pay > last_pay
 
 
+def _example_before(folded: str, start: int) -> bool:
+    """The amount at ``start`` is an example of pay on the same line, in the same sentence
+    ("年収例：入社3年目で年収500万円", "モデル年収"), not the role's own range."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    context = folded[max(line_start, start - _STATISTIC_REACH) : start]
+    ends = [m.end() for m in _EXAMPLE.finditer(context)]
+    return bool(ends) and not _SENTENCE_END.search(context[ends[-1] :])
+
+
+def _statistic_before(folded: str, start: int) -> bool:
+    """The amount at ``start`` ends a sentence about pay in general ("the average engineer
+    salary at X is 11M yen"), with no pay word of its own after that phrase."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    context = folded[max(line_start, start - _STATISTIC_REACH) : start]
+    ends = [m.end() for m in _STATISTIC.finditer(context)]
+    if not ends:
+        return False
+    rest = context[ends[-1] :]
+    if _SENTENCE_END.search(rest):
+        return False
+    return not any(p.search(rest) for p, _ in _KEYWORDS)
+
+
 def _end_of_amounts(match: re.Match[str], has_b: bool) -> int:
     if has_b:
         return max(match.end(g) for g in ("bnum", "bmult", "bcurpost") if match.group(g))
@@ -214,7 +250,11 @@ def parse_salary(
         # "500~800万円": the first number takes the second's multiplier.
         if has_b and b is not None and not mult_a and mult_b:
             a *= _MULTIPLIERS[match.group("bmult")]
-        if _not_pay(folded[max(0, start - _LOOKBEHIND) : start]):
+        if (
+            _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
+            or _statistic_before(folded, start)
+            or _example_before(folded, start)
+        ):
             continue
         low: float | None = a
         high: float | None = b

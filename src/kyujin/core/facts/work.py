@@ -45,6 +45,8 @@ _REMOTE_HYBRID = prefiltered(
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:なし|無し|ありません|ない))|中心|メイン|主体|ok)"
     r"|一部リモート|出社とリモート|リモートと出社"
+    r"|出社と(?:在宅|テレワーク)|(?:在宅|テレワーク)(?:勤務)?と出社"
+    r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)?(?:は|程度)?(?:の)?(?:オフィス|出社)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も|が)?可能"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:可|あり|有|ok|週|月|一部)"
@@ -103,6 +105,7 @@ _REMOTE_ONSITE = prefiltered(
 _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office|オフィス(?!なし|はありません)"
+    r"|come (?:in)?to (?:the |our )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
 # An office the remote worker may use but need not visit: 出社も可, "optional office".
@@ -185,7 +188,10 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
 _PLUS_LINE = re.compile(
     r"歓迎|尚可|優遇|望ましい"
     r"|(?:is|are|would be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
-    r"|nice to have|preferred|a plus\b|desirable|ideally"
+    r"|nice to have|preferred|a plus\b|desirable"
+    # "ideally 5 years", not "6 years' experience, ideally in financial services" (the plus
+    # is the field, the years are asked)
+    r"|ideally(?!\s(?:in|with|at|using|within|on|from|for|of)\b)"
 )
 _EMPLOYMENT_FIELD = re.compile(r"雇用形態|employment type|job type|契約形態|employment:")
 
@@ -364,10 +370,18 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     return None, None
 
 
+_TEMP_TO_PERM = re.compile(r"紹介予定派遣|temp[- ]to[- ](?:perm|hire)")
+
+
 def parse_employment(
     folded: str, triggers: Triggers, title: str = ""
 ) -> tuple[EmploymentType | None, Span | None]:
     windows = triggers.windows("employment", 30, 40)
+    # 紹介予定派遣 is dispatch until the direct hire, whatever the posting says of the
+    # employment after it (直接雇用後は正社員)
+    temp_to_perm = search_in(_TEMP_TO_PERM, folded, windows)
+    if temp_to_perm:
+        return "dispatch", Span(temp_to_perm.start(), temp_to_perm.end())
     field = search_in(_EMPLOYMENT_FIELD, folded, windows)
     if field:  # the 雇用形態 / Employment type line decides when there is one
         line_end = folded.find("\n", field.end())
