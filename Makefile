@@ -86,7 +86,7 @@ bench-tools:
 
 bench: $(BENCH_STAMP) services bench-tools
 	$(BIN)/python -m bench.extract_speed
-	$(BIN)/python -m bench.import_rate --postings $(BENCH_IMPORT_POSTINGS)
+	$(BIN)/python -m bench.import_rate --postings $(BENCH_IMPORT_POSTINGS) --option processes=2
 	$(BIN)/python -m bench.search_scale --backend postgresql \
 		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE)
 	$(BIN)/python -m bench.search_scale --backend sqlite \
@@ -96,9 +96,11 @@ bench: $(BENCH_STAMP) services bench-tools
 	$(BIN)/python -m bench.search_scale --backend sqlite --index \
 		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE)
 	$(BIN)/python -m bench.http_load --backend postgresql \
-		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
+		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS) \
+		--search
 	$(BIN)/python -m bench.http_load --backend sqlite \
-		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS)
+		--postings $(BENCH_SQLITE_POSTINGS) --base $(BENCH_BASE) --workers $(BENCH_HTTP_WORKERS) \
+		--search
 	$(BIN)/python -m bench.analytics_scale --backend postgresql \
 		--postings $(BENCH_PG_POSTINGS) --base $(BENCH_BASE)
 

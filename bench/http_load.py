@@ -23,9 +23,17 @@
   during the measurement (/proc), divided by the requests served. It depends little on what
   else the machine runs, and cores / CPU per request bounds the requests/s without a client.
 
+- ``--search``: then the search mix of bench.search_scale (the same 200 queries: full text
+  and 2-3 filters with facets, common, rare and Japanese terms, and filters alone) as GET
+  /v1/postings requests through the search index (built first if needed), each request a
+  query drawn at random from the mix, at each of ``--search-connections`` (default 1 and 4:
+  one query at a time, the latency of a query; and two in flight per worker, where queries
+  share the 2 cores with each other and wrk). Every query of the mix is first asked once and
+  must answer 200.
+
 Usage (from the repo root): ``python -m bench.http_load --backend {sqlite,postgresql}
 --postings N [--workers W ...] [--connections C] [--duration S] [--threads T] [--cold]
-[--json P]``
+[--search] [--search-connections C ...] [--json P]``
 """
 
 from __future__ import annotations
@@ -41,15 +49,17 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine
 from tests.support.servers import free_port
 
-from bench import pg, scale_data
+from bench import pg, scale_data, search_scale
 from bench.common import BENCH_DIR, machine, machine_line, met, tree_cpu_seconds
 
 RPS_TARGET = 3_000
@@ -88,10 +98,19 @@ def wrk_version() -> str:
 
 
 def run_wrk(
-    url: str, path_expr: str, *, threads: int, connections: int, seconds: float
+    url: str,
+    path_expr: str,
+    *,
+    threads: int,
+    connections: int,
+    seconds: float,
+    prelude: str = "",
 ) -> dict[str, Any]:
+    """wrk's figures for ``path_expr`` (Lua); ``prelude`` is Lua run first (a table of paths)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA.replace("{path}", path_expr).replace("{{", "{").replace("}}", "}"))
+        script.write(
+            prelude + "\n" + LUA.replace("{path}", path_expr).replace("{{", "{").replace("}}", "}")
+        )
     try:
         out = subprocess.run(
             [
@@ -123,6 +142,46 @@ def run_wrk(
     }
 
 
+def search_paths(count: int) -> list[str]:
+    """GET /v1/postings paths of bench.search_scale's query mix, in its order."""
+    paths = []
+    for case in search_scale.query_mix(count):
+        params: list[tuple[str, str]] = []
+        for name, value in case.params.items():
+            for one in value if isinstance(value, list) else [value]:
+                if isinstance(one, bool):
+                    text = "true" if one else "false"
+                elif isinstance(one, date):
+                    text = one.isoformat()
+                else:
+                    text = str(one)
+                params.append((name, text))
+        paths.append("/v1/postings?" + urllib.parse.urlencode(params))
+    return paths
+
+
+def measure_search(
+    base: str, paths: Sequence[str], args: argparse.Namespace, connections: int
+) -> dict[str, Any]:
+    """Ask every query once (each must answer 200), then wrk over the mix."""
+    failed = [p for p in paths if get(base + p, timeout=30) != 200]
+    if failed:
+        raise SystemExit(f"{len(failed)} search queries did not answer 200, e.g. {failed[0]}")
+    options = {
+        "threads": min(args.threads, connections),
+        "connections": connections,
+        "prelude": lua_table("paths", paths),
+    }
+    pick = "paths[math.random(1, #paths)]"
+    run_wrk(base + "/", pick, seconds=WARMUP_S, **options)
+    return run_wrk(base + "/", pick, seconds=args.duration, **options)
+
+
+def lua_table(name: str, values: Sequence[str]) -> str:
+    body = ",\n".join(json.dumps(v) for v in values)  # JSON strings are Lua strings here
+    return f"{name} = {{\n{body}\n}}"
+
+
 def get(url: str, timeout: float = 2.0) -> int:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
@@ -133,8 +192,11 @@ def get(url: str, timeout: float = 2.0) -> int:
 
 
 @contextlib.contextmanager
-def serve(database_url: str, workers: int, log_path: Path) -> Iterator[tuple[str, int]]:
-    """``kyujin serve`` on a free loopback port; its base URL and pid once /healthz answers."""
+def serve(
+    database_url: str, workers: int, log_path: Path, *, index_path: Path | None = None
+) -> Iterator[tuple[str, int]]:
+    """``kyujin serve`` on a free loopback port; its base URL and pid once /healthz answers.
+    ``index_path``: the search index it searches through."""
     port = free_port()
     kyujin = shutil.which("kyujin", path=str(Path(sys.executable).parent)) or "kyujin"
     env = {
@@ -144,6 +206,8 @@ def serve(database_url: str, workers: int, log_path: Path) -> Iterator[tuple[str
         "KYUJIN_QUEUE_PATH": str(BENCH_DIR / "queue.db"),
         "KYUJIN_IMPORT_DIR": str(BENCH_DIR / "imports"),
     }
+    if index_path is not None:
+        env["KYUJIN_SEARCH_INDEX_PATH"] = str(index_path)
     base = f"http://127.0.0.1:{port}"
     command = [kyujin, "serve", "--host", "127.0.0.1", "--port", str(port)]
     with log_path.open("wb") as log:
@@ -266,6 +330,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cold", action="store_true", help="do not read the database into the OS cache first"
     )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="also the search mix of bench.search_scale through the search index",
+    )
+    parser.add_argument(
+        "--search-connections",
+        type=int,
+        nargs="+",
+        default=[1, 4],
+        help="wrk connections for the search mix (one run each)",
+    )
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -290,9 +366,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"cache: {prewarm(args.backend, prepared.url)} (--cold skips this)")
         by_id = f'"/v1/postings/" .. math.random(1, {prepared.max_id})'
+        index_path: Path | None = None
+        paths: list[str] = []
+        if args.search:
+            engine = create_engine(prepared.url)
+            try:
+                index, _ = search_scale.search_index(engine, prepared.url)
+            finally:
+                engine.dispose()
+            index_path = index.path
+            paths = search_paths(search_scale.DEFAULT_QUERIES)
+            print(
+                f"search: the {len(paths)}-query mix of bench.search_scale as GET /v1/postings, "
+                "each request one query at random, at "
+                + " and ".join(f"-c{c}" for c in args.search_connections)
+            )
         for workers in args.workers:
             log_path = BENCH_DIR / f"http-{args.backend}-{workers}w.log"
-            with serve(prepared.url, workers, log_path) as (base, pid):
+            with serve(prepared.url, workers, log_path, index_path=index_path) as (base, pid):
                 if get(f"{base}/v1/postings/1") != 200:
                     raise SystemExit(f"GET /v1/postings/1 did not answer 200; see {log_path}")
                 options = {"threads": args.threads, "connections": args.connections}
@@ -306,6 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     for who in before:
                         spent = after[who] - before[who]
                         figures[name][f"{who}_cpu_ms_per_request"] = spent * 1000 / requests
+                if paths:
+                    figures["search"] = {
+                        str(c): measure_search(base, paths, args, c)
+                        for c in args.search_connections
+                    }
             figures["server_errors"] = server_errors(log_path)
             results.append(figures)
             post, health = figures["posting"], figures["healthz"]
@@ -330,6 +426,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  the server answered {errors['5xx']:,} requests with 5xx (in its log, "
                     f"{log_path}), {errors['pool_timeouts']:,} of them after waiting 30 s for "
                     "a database connection (QueuePool limit reached): it stalled"
+                )
+            for connections, found in figures.get("search", {}).items():
+                ok = found["requests"] > 0 and not found["non_2xx"]
+                print(
+                    f"  GET /v1/postings?... (search mix, -c{connections}) {fmt(found)}\n"
+                    f"  search mix over HTTP: p50 {found['p50_ms']:.1f} ms, p99 "
+                    f"{found['p99_ms']:.1f} ms at {connections} connections | "
+                    f"p50 <= {search_scale.P50_TARGET_MS:g} ms: "
+                    f"{met(ok and found['p50_ms'] <= search_scale.P50_TARGET_MS)}, "
+                    f"p99 <= {search_scale.P99_TARGET_MS:g} ms: "
+                    f"{met(ok and found['p99_ms'] <= search_scale.P99_TARGET_MS)}"
                 )
             clean = post["requests"] > 0 and not post["non_2xx"] and not errors["5xx"]
             print(

@@ -61,6 +61,7 @@ from bench.search_runner import PHASES, Runner, TimedOut, ms
 P50_TARGET_MS = 20.0
 P99_TARGET_MS = 100.0
 MIX_SEED = 4
+DEFAULT_QUERIES = 200
 
 TERMS: dict[str, tuple[str, ...]] = {
     "common": ("エンジニア", "開発経験", "AWS", "Python", "backend", "Python backend"),
@@ -141,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--postings", type=int, required=True, help="postings in the database")
     parser.add_argument("--base", type=int, default=scale_data.DEFAULT_BASE)
     parser.add_argument("--seed", type=int, default=scale_data.DEFAULT_SEED)
-    parser.add_argument("--queries", type=int, default=200, help="queries in the mix")
+    parser.add_argument("--queries", type=int, default=DEFAULT_QUERIES, help="queries in the mix")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the mix")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds per statement")
     parser.add_argument(
