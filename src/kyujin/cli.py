@@ -33,18 +33,13 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
-    """Serve the HTTP API (OpenAPI docs at /docs)."""
-    import uvicorn
+    """Serve the HTTP API (OpenAPI docs at /docs). With several workers, each listens on
+    its own socket (SO_REUSEPORT), so that connections spread over them evenly."""
+    from kyujin.api.serving import serve as run_server
+    from kyujin.logs import configure_logging
 
-    uvicorn.run(
-        "kyujin.api.app:create_served_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,
-        access_log=False,
-    )
+    configure_logging(get_settings())
+    run_server(host, port, workers)
 
 
 @db_app.command("upgrade")
