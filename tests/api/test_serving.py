@@ -113,11 +113,12 @@ def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
         _wait(lambda: len(_children(process.pid)) >= 2 and _healthy(port))
         yield process, port
     finally:
+        # The workers first: killing the parent alone would leave them serving.
         if process.poll() is None:
+            for child in _children(process.pid):
+                os.kill(child, signal.SIGKILL)
             process.kill()
             process.wait()
-        for child in _children(process.pid) if process.poll() is None else []:
-            os.kill(child, signal.SIGKILL)
 
 
 def test_connections_spread_over_the_workers_and_a_killed_worker_is_replaced(
@@ -164,3 +165,18 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_workers_stop_when_the_parent_is_killed(
+    served: tuple[subprocess.Popen[bytes], int],
+) -> None:
+    process, port = served
+    workers = _children(process.pid)
+    process.kill()  # SIGKILL: the parent cannot stop them
+    process.wait()
+
+    def gone() -> bool:
+        return not any(Path(f"/proc/{pid}").exists() and _cmdline(pid) for pid in workers)
+
+    _wait(gone, timeout=30)
+    assert not _healthy(port)

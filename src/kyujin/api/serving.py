@@ -14,6 +14,7 @@ does on SIGTERM).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
 import threading
@@ -92,15 +93,24 @@ def listening_socket(host: str, port: int, *, listen: bool = True) -> socket.soc
     return sock
 
 
-def _worker(host: str, port: int) -> None:
-    """One worker process: its own socket, then uvicorn until SIGTERM."""
+def _worker(host: str, port: int, parent: int) -> None:
+    """One worker process: its own socket, then uvicorn until SIGTERM, or until the parent
+    is gone (killed with SIGKILL, it cannot stop its workers: they stop themselves)."""
     import uvicorn
 
     sock = listening_socket(host, port)
     config = uvicorn.Config(
         APP, factory=True, host=host, port=port, log_config=None, access_log=False
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        server.should_exit = True
+
+    threading.Thread(target=watch_parent, daemon=True, name="kyujin-parent-watch").start()
+    server.run(sockets=[sock])
 
 
 class Supervisor:
@@ -113,7 +123,7 @@ class Supervisor:
 
     def _start(self) -> tuple[BaseProcess, float]:
         process = self._context.Process(
-            target=_worker, args=(self.host, self.port), name="kyujin-serve-worker"
+            target=_worker, args=(self.host, self.port, os.getpid()), name="kyujin-serve-worker"
         )
         process.start()
         return process, time.monotonic()
