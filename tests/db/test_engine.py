@@ -4,6 +4,7 @@ import asyncio
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, delete, func, select, text, update
 
 from kyujin.db.engine import LoopReader, make_engine, make_session_factory, transaction
@@ -126,3 +127,34 @@ async def _async_reader_survives_a_dropped_connection(
         assert (await reader.read_one(sql, ()))[0] == 1
     finally:
         await reader.aclose()
+
+
+def test_loop_reader_opens_one_pool_and_queues_reads_beyond_it(
+    database_url: str, backend: str
+) -> None:
+    """PostgreSQL: reads that arrive together, before any pool exists and three times as
+    many as its connections, share one pool: each gets its own answer, from one of
+    ``connections`` backends."""
+    if backend != "postgresql":
+        pytest.skip("the asyncio pool is PostgreSQL's; SQLite reads synchronously")
+    engine = make_engine(make_settings(database_url))
+    reader = LoopReader(engine, connections=2)
+
+    async def reads() -> list[tuple[int, int]]:
+        try:
+            rows = await asyncio.gather(
+                *(
+                    reader.read_one("SELECT $1::int, pg_backend_pid() FROM pg_sleep(0.02)", (n,))
+                    for n in range(6)
+                )
+            )
+            return [(row[0], row[1]) for row in rows]
+        finally:
+            await reader.aclose()
+
+    try:
+        rows = asyncio.run(reads())
+        assert [n for n, _ in rows] == list(range(6))
+        assert len({pid for _, pid in rows}) == 2
+    finally:
+        engine.dispose()
