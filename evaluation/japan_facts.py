@@ -53,17 +53,8 @@ LOCATION_KEYS = ("prefecture", "city")
 REQUIREMENTS = ("required", "preferred")
 FIELD_TARGET = 0.95
 # A split name -> the fixture files it reads (default: just "<split>.jsonl").
-SPLIT_FILES: dict[str, tuple[str, ...]] = {
-    "tuning-all": (
-        "tuning",
-        "tuning_extra",
-        "tuning_years",
-        "tuning_years2",
-        "tuning_facts2",
-        "tuning_facts3",
-        "tuning_facts4",
-    )
-}
+TUNING_SPLITS = tuple(sorted(path.stem for path in FIXTURES.glob("tuning*.jsonl")))
+SPLIT_FILES: dict[str, tuple[str, ...]] = {"tuning-all": TUNING_SPLITS}
 UNRESOLVED = "?"  # prefix of a gold skill that matched no taxonomy form
 
 
@@ -471,17 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--split",
-        choices=(
-            "eval",
-            "tuning",
-            "tuning_extra",
-            "tuning_years",
-            "tuning_years2",
-            "tuning_facts2",
-            "tuning_facts3",
-            "tuning_facts4",
-            "tuning-all",
-        ),
+        choices=("eval", *TUNING_SPLITS, "tuning-all"),
         default="eval",
         help="tuning-all: every tuning*.jsonl together",
     )
