@@ -249,6 +249,7 @@ class Mismatch:
 @dataclass(slots=True)
 class Scores:
     postings: int = 0
+    skill_postings: int = 0  # postings whose skills are labelled (and scored)
     fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
     unlabelled: dict[str, int] = field(default_factory=dict)  # field absent from "expected"
     skills: PRF = field(default_factory=PRF)
@@ -298,6 +299,7 @@ def score_postings(
             # A fixture that labels facts only (tuning_years*, tuning_facts2): its skills
             # are not scored, rather than all counted as false positives.
             continue
+        scores.skill_postings += 1
         gold, predicted = gold_pairs(expected, resolver), predicted_pairs(facts)
         scores.skills.add(gold, predicted)
         for requirement in REQUIREMENTS:
@@ -383,9 +385,16 @@ def report(
         absent = ", ".join(f"{k} ({v})" for k, v in sorted(scores.unlabelled.items()))
         print(f"  not scored (field absent from 'expected'): {absent}")
     sk = scores.skills
+    if scores.skill_postings == 0:
+        print("\nskills: not scored (no posting of this split labels its skills)")
+        _report_traps(traps)
+        if verbose:
+            _report_mismatches(scores)
+        return
     print(
         f"\nskills, (skill, required|preferred) pairs: P {sk.precision:.3f}  R {sk.recall:.3f}  "
-        f"F1 {sk.f1:.3f}  (tp {sk.tp}, fp {sk.fp}, fn {sk.fn})"
+        f"F1 {sk.f1:.3f}  (tp {sk.tp}, fp {sk.fp}, fn {sk.fn}), "
+        f"{scores.skill_postings} of the {scores.postings} postings label skills"
     )
     for requirement, prf in scores.by_requirement.items():
         print(
@@ -410,6 +419,12 @@ def report(
             print(f"    {name!r}: {why}")
     else:
         print("  every fixture skill name resolved to a taxonomy skill")
+    _report_traps(traps)
+    if verbose:
+        _report_mismatches(scores)
+
+
+def _report_traps(traps: list[TrapResult]) -> None:
     passed = sum(t.passed for t in traps)
     print(f"\ntraps: {passed}/{len(traps)} passed")
     for trap in traps:
@@ -417,10 +432,12 @@ def report(
             snippet = " ".join(trap.text.split())
             snippet = snippet if len(snippet) <= 90 else snippet[:89] + "…"
             print(f"  FAIL {trap.id}: {'; '.join(trap.problems)}  — {snippet!r}")
-    if verbose:
-        print(f"\nmismatches ({len(scores.mismatches)}):")
-        for m in scores.mismatches:
-            print(f"  {m.id}  {m.field}: expected {show(m.expected)}  got {show(m.got)}")
+
+
+def _report_mismatches(scores: Scores) -> None:
+    print(f"\nmismatches ({len(scores.mismatches)}):")
+    for m in scores.mismatches:
+        print(f"  {m.id}  {m.field}: expected {show(m.expected)}  got {show(m.got)}")
 
 
 def to_json(split: str, scores: Scores, traps: list[TrapResult], resolver: Resolver) -> Any:

@@ -122,3 +122,12 @@ def test_a_language_line_after_a_conditions_field_is_not_a_plus() -> None:
     assert extract(text).japanese_level == "native"
     text = "Nice to have\n- Redis\n\nEmployment type: Full-time\nJapanese: conversational"
     assert extract(text).japanese_level == "N3"
+
+
+def test_a_business_level_right_after_the_language_word_is_a_level() -> None:
+    # 英語ビジネスレベル is a level; 英会話ビジネス (a business teaching English) is not
+    text = "【歓迎条件】\n・英語ビジネスレベルの方歓迎"
+    assert extract(text).english_level == "none"
+    text = "【必須】\n・英語ビジネスレベル"
+    assert extract(text).english_level == "business"
+    assert extract("当社は英会話ビジネスを展開しています。").english_level is None

@@ -105,3 +105,30 @@ def test_a_place_name_inside_a_technology_name_is_not_a_place(
     text: str, expected: tuple[str, str | None] | None
 ) -> None:
     assert place(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "Location" heading line, or an office-based role, names the workplace rather
+        # than the city a company blurb mentions first
+        (
+            "Our Tokyo office opened in 2020 and hosts 30 engineers. "
+            + "We ship often. " * 15
+            + "\n\n"
+            "Location and working style\nThe team sits in Ebisu (Shibuya-ku) four days a week.",
+            ("Tokyo", "Shibuya"),
+        ),
+        (
+            "Front-office traders in Tokyo and Singapore use the platform we build. "
+            + "We ship often. " * 15
+            + "\n\nConditions\n"
+            "- Office-based in Nihonbashi, Chuo-ku. No remote work.",
+            ("Tokyo", "Chuo"),
+        ),
+    ],
+)
+def test_location_headings_and_office_based_roles(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert place(text) == expected

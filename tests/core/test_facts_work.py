@@ -451,3 +451,29 @@ def test_years_not_asked_of_the_candidate_and_plus_after_the_unit(
 )
 def test_years_of_alternatives_take_the_fewest(text: str, years: int) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a requirements heading worded as the person sought, the figure in a parenthesis
+        ("【こんな方を求めています】\n・Webサービスの開発経験をお持ちの方（3年以上）", 3),
+        # "What we're looking for" and "Also required" open requirement lists
+        ("What we're looking for\n- 6+ years shipping services in Rust or C++", 6),
+        ("Nice to have\n- 5+ years with Kafka\n\nAlso required\n- 2+ years on call", 2),
+        # a requirements heading with a long aside saying its items are alternatives
+        (
+            "Requirements (any one of the following will do)\n"
+            "- 7+ years of backend work in any language, or\n- 4+ years of Elixir",
+            4,
+        ),
+        # a founder's or CTO's record is not asked of the candidate
+        ("当社について\n創設者の田中はエンジニア歴25年です。\n\n必須\n・SQLの知識", None),
+        ("Our CTO has 20 years of experience in fintech.\n\nRequirements\n- Go", None),
+        # experience waived in a field or a sentence
+        ("Requirements\n- Experience: 不問\n- Curiosity", 0),
+        ("Who you are\n- No prior experience OK: we train you", 0),
+    ],
+)
+def test_years_headings_asides_and_waivers(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -61,3 +61,26 @@ def test_span_points_at_the_amount() -> None:
 def test_rates_are_configurable() -> None:
     salary = parse_salary(fold("$100k-$120k"), rates={"JPY": 1.0, "USD": 100.0})
     assert salary is not None and salary.annual_min_jpy == 10 * M
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pay examples listed under a heading, or marked by a career stage after the amount
+        (
+            "給与\n月給30万円～45万円\n\n【年収例】\n520万円／入社3年目\n610万円／入社6年目",
+            (300_000, 450_000),
+        ),
+        (
+            "Salary\n月給35万円～50万円\n＜モデル年収＞\n650万円（入社4年目・リーダー）",
+            (350_000, 500_000),
+        ),
+    ],
+)
+def test_examples_are_not_the_range(text: str, expected: tuple) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max) == expected
+
+
+def test_a_relocation_grant_is_not_pay() -> None:
+    assert parse_salary(fold("その他\n・移住支援金（県外から転居の場合、最大40万円）")) is None

@@ -21,7 +21,8 @@ Requirement = Literal["required", "preferred", "unknown"]
 _DECOR = r"[ \t【\[\(（<＜〈《「『■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>]*"
 _REQUIRED = (
     r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?(?:・経験)?"
-    r"|必要な(?:スキル|経験)|required(?: skills| qualifications| experience)?"
+    r"|(?:こんな方を?)?求めています|必要な(?:スキル|経験)"
+    r"|(?:also )?required(?: skills| qualifications| experience)?"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
     r"|qualifications|what you(?:'ll)? need|what we(?:'re| are) looking for|who you are"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
@@ -62,7 +63,7 @@ _HEADING = prefiltered(
     rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
-    rf"(?:\(.{{0,30}}\)|（.{{0,30}}）)?{_TAIL}$"
+    rf"(?:\(.{{0,45}}\)|（.{{0,45}}）)?{_TAIL}$"
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
     rf"[】\]>＞■◆:：]"
     # Or a label with its content on the same line: "Must have: 4+ years building APIs",

@@ -163,6 +163,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "優遇",
         "応募",
         "求める",
+        "求めて",
         "必要な",
         "require",
         "must",

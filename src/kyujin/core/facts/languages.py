@@ -34,7 +34,7 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"headquarters|business (?:culture|practices|etiquette|manners|hours))\b"
     # a school, service or lesson named for the language (英会話スクールを運営, 日本語教室)
     r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム"
-    r"|コーチング|の運営|を運営|ビジネス)"
+    r"|コーチング|の運営|を運営|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場))"
 )
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
 _BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
@@ -118,8 +118,9 @@ _HEAD_WORDS: list[tuple[str, str]] = [
     ),
     (
         r"必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?|必要な(?:スキル|経験)"
-        r"|requirements?|required|must[- ]haves?|(?:minimum |basic )?qualifications?"
-        r"|what you(?:'ll| will)? need|who you are|you have|essential|skills|experience|must",
+        r"|(?:こんな方を?)?求めています|(?:also )?required|requirements?|must[- ]haves?"
+        r"|(?:minimum |basic )?qualifications?|what you(?:'ll| will)? need|who you are|you have"
+        r"|what we(?:'re| are) looking for|essential|skills|experience|must",
         "required",
     ),
     (

@@ -218,6 +218,10 @@ _WORKPLACE_LABEL = prefiltered(
     r"|(?<![a-z])(?:work(?:ing)? location|workplace|place of work)"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
     r"(?:location|office(?: location)?)\s?[:：]"
+    # a heading line: "Location", "Location and work arrangement", "■ Work location"
+    r"|(?<![^\n])[ \t#*■◆●\-]*(?:work )?location(?:\s(?:and|&)\s[a-z ]{1,30})?[ \t]*\n"
+    # "an office-based role at our Tokyo office in ...", "Office-based in Otemachi"
+    r"|(?<![a-z])office[- ]based(?: role| position)?(?: (?:at|in))?\b"
 )
 # A place named as the company's seat, not a workplace: 本社, 所在地, "HQ", "founded in".
 _COMPANY_SEAT = prefiltered(

@@ -75,6 +75,7 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
 # Money that is not the role's pay: company capital, revenue, funding, bonus, allowances.
 _NOT_PAY = re.compile(
     r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
+    r"|支援金|一時金|祝い金|祝金|報奨金|奨励金"
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
     r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|training"
 )
@@ -90,6 +91,12 @@ _EXAMPLE = re.compile(
     r"|(?:salary|pay|compensation) examples?|example (?:salary|pay|package)"
 )
 _STATISTIC_REACH = 70  # characters from such a phrase to its amount
+# An example's career stage right after its amount: "720万円（入社2年目）", "550万円／入社5年目".
+_EXAMPLE_AFTER = re.compile(
+    r"\s?[(（/／:：・]?\s?(?:入社\s?\d{1,2}\s?年目|\d{1,2}\s?年目|\d{2}\s?歳)"
+)
+_EXAMPLE_LINES = 3  # lines under an example heading (【年収例】) read as examples
+_EXAMPLE_HEADING = 24  # characters: a longer line is content, not such a heading
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _MULTIPLIERS = {
     "億": 1e8,
@@ -183,13 +190,29 @@ def _not_pay(context: str) -> bool:
     return last_not_pay > last_pay
 
 
-def _example_before(folded: str, start: int) -> bool:
-    """The amount at ``start`` is an example of pay on the same line, in the same sentence
-    ("年収例：入社3年目で年収500万円", "モデル年収"), not the role's own range."""
+def _example_pay(folded: str, start: int, end: int) -> bool:
+    """The amount at [start, end) is an example of pay on the same line, in the same sentence
+    ("年収例：入社3年目で年収500万円", "モデル年収"), or one of the lines under a heading
+    saying so (【モデル年収】 / 420万円／入社2年目), not the role's own range."""
     line_start = folded.rfind("\n", 0, start) + 1
     context = folded[max(line_start, start - _STATISTIC_REACH) : start]
     ends = [m.end() for m in _EXAMPLE.finditer(context)]
-    return bool(ends) and not _SENTENCE_END.search(context[ends[-1] :])
+    if ends and not _SENTENCE_END.search(context[ends[-1] :]):
+        return True
+    if _EXAMPLE_AFTER.match(folded, end):
+        return True  # "720万円（入社2年目）", "550万円／入社5年目"
+    above = line_start - 1
+    for _ in range(_EXAMPLE_LINES):
+        if above <= 0:
+            return False
+        begin = folded.rfind("\n", 0, above) + 1
+        line = folded[begin:above].strip()
+        if not line:
+            return False  # a blank line ends the list under a heading
+        if len(line) <= _EXAMPLE_HEADING and _EXAMPLE.search(line):
+            return True
+        above = begin - 1
+    return False
 
 
 def _statistic_before(folded: str, start: int) -> bool:
@@ -253,7 +276,7 @@ def parse_salary(
         if (
             _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
             or _statistic_before(folded, start)
-            or _example_before(folded, start)
+            or _example_pay(folded, start, _end_of_amounts(match, has_b))
         ):
             continue
         low: float | None = a

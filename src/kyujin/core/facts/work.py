@@ -312,18 +312,21 @@ _NOT_ASKED = prefiltered(
     r"\bon average\b|\baverage (?:of )?|\bour (?:engineers|team|developers|members)\b"
     r"|\bcommit(?:ment|ted)?(?: to)?\b|\bstay (?:with us |in [a-z]+ )?for\b|\bof service\b"
     r"|\bfounded\b|\bestablished\b|平均|創業|設立|勤続"
+    # a person's own record: "代表の森野はエンジニア歴30年", "our CTO has 20 years of ..."
+    r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
 )
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
-    r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b)"
+    r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b"
+    r"|不問|問いません)"
     # Experience of any kind, however qualified ("no prior professional experience required");
     # not one in a named skill ("no Kotlin experience required" says nothing of the years).
     r"|no (?:(?:prior|previous|professional|relevant|formal|work|working|industry|commercial"
     r"|practical|paid|job|engineering|development|programming)[- ]){0,3}experience (?:is )?"
-    r"(?:required|necessary|needed)"
+    r"(?:required|necessary|needed|ok\b|okay\b)"
     r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?|new grads?\b"
     r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
 )
