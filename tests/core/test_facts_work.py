@@ -477,3 +477,45 @@ def test_years_of_alternatives_take_the_fewest(text: str, years: int) -> None:
 )
 def test_years_headings_asides_and_waivers(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # months, in whole years rounded down
+        ("応募資格\n・Webサービスの実務経験8ヶ月以上", 0),
+        ("Requirements\n- At least 30 months of professional experience with APIs", 2),
+        # a bare figure outside a list counts when its clause is about experience
+        ("★即戦力採用（開発経験4年以上）★ 残業は月平均10時間\n\n必須\n・Linux", 4),
+        ("Summary: experienced hire - 6+ years in backend roles\n\nRequirements\n- SQL", 6),
+        # how long since graduating, or how long one can stay, is not experience
+        ("応募資格\n・大学卒業後2年以内の方\n・経験は問いません", 0),
+        ("【応募資格】\n・1年以上の長期参画が可能な方\n・Javaの開発経験", None),
+        # Wantedly's preferred heading
+        ("こんな方を求めています\n・開発経験\n\nこんな方だとさらに嬉しい\n・Go経験2年以上", None),
+        # waivers worded with more qualifiers
+        ("Who can apply\n- No professional software engineering experience is required", 0),
+    ],
+)
+def test_years_months_summaries_and_stays(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("title", "years"),
+    [
+        ("Senior Backend Engineer (7+ yrs) - Tokyo", 7),
+        ("【テックリード】バックエンド（経験6年以上）", 6),
+        ("Graduate Engineer (No Experience Required)", 0),
+        ("Backend Engineer - 10 years of our platform", None),
+    ],
+)
+def test_years_from_the_title_when_the_text_states_none(title: str, years: int | None) -> None:
+    facts = extract("Requirements\n- Strong SQL\n- Git", title=title)
+    assert facts.min_years_experience == years
+    assert "min_years_experience" not in facts.spans  # spans point into the text only
+
+
+def test_the_text_figure_wins_over_the_title() -> None:
+    facts = extract("Requirements\n- 3+ years of Go experience", title="Go Engineer (5+ yrs)")
+    assert facts.min_years_experience == 3

@@ -17,7 +17,13 @@ from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import parse_languages
 from kyujin.core.facts.location import parse_location
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
-from kyujin.core.facts.work import parse_employment, parse_remote, parse_visa, parse_years
+from kyujin.core.facts.work import (
+    parse_employment,
+    parse_remote,
+    parse_title_years,
+    parse_visa,
+    parse_years,
+)
 from kyujin.core.model import PostingFacts, Span
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
@@ -30,7 +36,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "20"
+RULES_VERSION = "21"
 
 
 class Extractor:
@@ -75,6 +81,9 @@ class Extractor:
         facts.visa_sponsorship, visa_span = parse_visa(folded, triggers)
         facts.employment_type, employment_span = parse_employment(folded, triggers, folded_title)
         facts.min_years_experience, years_span = parse_years(folded, sections, triggers)
+        if facts.min_years_experience is None and folded_title:
+            # the title's figure has no span: spans point into the text
+            facts.min_years_experience = parse_title_years(folded_title)
         facts.location, location_span = parse_location(
             folded, triggers, facts.remote, names=[(m.start, m.end) for m in mentions]
         )

@@ -35,6 +35,8 @@ _PREFERRED = (
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
     r"|want|what would help|(?:would be )?helpful"
+    # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
+    r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )
 _OTHER = (
     r"業務内容|仕事内容|職務内容|業務詳細|給与|年収|待遇|福利厚生|勤務地|勤務時間|勤務形態|雇用形態|休日|休暇"

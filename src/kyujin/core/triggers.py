@@ -164,6 +164,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "応募",
         "求める",
         "求めて",
+        "嬉しい",
+        "うれしい",
         "必要な",
         "require",
         "must",

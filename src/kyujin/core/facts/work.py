@@ -226,6 +226,7 @@ _JA_N = r"(?:\d{1,2}|(?<![一二三四五六七八九十第])[一二三四五六
 # "between 3 and 5 years".
 _UPPER = r"(?:(?:-|~|to|and)\s?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?)?"
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone is June
 # Where a figure of _YEARS can start: each alternative below begins with one of these
 # characters or words. Checked first at each position, it spares the engine trying every
 # alternative at positions where none can match (the output is the same: tests/core/facts).
@@ -302,7 +303,15 @@ _YEARS = re.compile(
     # "a decade of experience", "over a decade of backend experience": ten years. The word
     # comes first and its article is checked behind it: "a" opens too many places to try.
     r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
-    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work))"
+    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work)"
+    # Months, read as whole years: "実務経験6ヶ月以上" (0), "18 months of experience" (1).
+    r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?(?P<m1>\d{1,2})\s?"
+    + _MONTHS
+    + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
+    + _MONTHS
+    + r"(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
+    r"|(?<![\d.a-z])(?P<m3>\d{1,2}) months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
+    r"(?:experience|professional|hands-on|industry|work))"
     r")"
 )
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
@@ -314,8 +323,12 @@ _NOT_ASKED = prefiltered(
     r"|\bfounded\b|\bestablished\b|平均|創業|設立|勤続"
     # a person's own record: "代表の森野はエンジニア歴30年", "our CTO has 20 years of ..."
     r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
+    # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
+    r"|卒業|以内|\bwithin\b|graduat|参画|長期|継続して|勤務できる"
 )
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
+_EXPERIENCE_WORD = re.compile(r"experience|経験")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "m1", "m2", "m3")
+_IN_MONTHS = ("m1", "m2", "m3")
 _WEAK = ("w1", "w2", "w3", "w4")
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
@@ -325,7 +338,8 @@ _NO_EXPERIENCE = prefiltered(
     # Experience of any kind, however qualified ("no prior professional experience required");
     # not one in a named skill ("no Kotlin experience required" says nothing of the years).
     r"|no (?:(?:prior|previous|professional|relevant|formal|work|working|industry|commercial"
-    r"|practical|paid|job|engineering|development|programming)[- ]){0,3}experience (?:is )?"
+    r"|practical|paid|job|engineering|development|programming|software|coding|it|technical"
+    r")[- ]){0,4}experience (?:is )?"
     r"(?:required|necessary|needed|ok\b|okay\b)"
     r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?|new grads?\b"
     r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
@@ -421,6 +435,8 @@ def _figure(m: re.Match[str]) -> tuple[str, int]:
     """The group of _YEARS that matched and the number of years it reads."""
     group = next(g for g in _STRONG + _WEAK if m.group(g))
     raw = m.group(group)
+    if group in _IN_MONTHS:
+        return group, int(raw) // 12
     return group, int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
 
 
@@ -447,7 +463,9 @@ def parse_years(
         clause = _clause(folded, line_start, m.start(), m.end())
         if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
             continue
-        if group in _WEAK and where != "required":
+        if group in _WEAK and where != "required" and not _EXPERIENCE_WORD.search(clause):
+            # a bare "3年以上" outside a requirements list, unless its clause is about
+            # experience ("★経験者採用（実務3年以上）★", "experienced hire: 4+ years")
             continue
         if where == "required" and specific is None:
             either = _either_list(folded, sections, line_start)
@@ -488,6 +506,25 @@ def parse_years(
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+def parse_title_years(folded_title: str) -> int | None:
+    """The minimum a title states when the text states none: "Senior Backend Engineer
+    (5+ yrs)", "テックリード（経験8年以上）", "Graduate Engineer (No Experience Required)".
+    A title is a headline, so a figure marked as a minimum counts ("5+ yrs", "3年以上"), but
+    not "10 years of our platform"; the smallest one is the minimum."""
+    fewest: int | None = None
+    for m in _YEARS.finditer(folded_title):
+        group, years = _figure(m)
+        clause = _clause(folded_title, 0, m.start(), m.end())
+        if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
+            continue
+        if group == "w3" and not _EXPERIENCE_WORD.search(clause):
+            continue
+        fewest = years if fewest is None else min(fewest, years)
+    if fewest is None and _NO_EXPERIENCE.search(folded_title):
+        return 0
+    return fewest
 
 
 # A list whose items are alternatives: "次のいずれかに該当する方", "one of the following".
@@ -661,6 +698,8 @@ def _is_specific(clause: str) -> bool:
 # ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
 _CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s")
 _PAREN = re.compile(r"[(（][^()（）\n]*[)）]")
+_PAREN_CLOSE = re.compile(r"[)）]")
+_ASIDE_END = re.compile(r"[。;；、★☆■◆●／|]|\.\s|\s")
 
 
 def _clause(folded: str, line_start: int, start: int, end: int) -> str:
@@ -670,7 +709,14 @@ def _clause(folded: str, line_start: int, start: int, end: int) -> str:
     line_end = _line_end(folded, end)
     before = folded[line_start:start]
     if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
-        return folded[line_start:line_end]
+        # up to the end of the aside's own clause: "経験（3年以上）歓迎" holds its plus
+        # marker, "★経験者採用（実務3年以上）★ 残業月平均15時間" not the overtime average
+        close = _PAREN_CLOSE.search(folded, end, line_end)
+        stop = line_end
+        if close is not None:
+            past = _ASIDE_END.search(folded, close.end(), line_end)
+            stop = past.start() if past else line_end
+        return folded[line_start:stop]
     colon = max(before.rfind(":"), before.rfind("："))
     head = before[: colon + 1] if colon >= 0 else ""  # "歓迎：AWS、3年以上" is a plus line
     left = line_start
