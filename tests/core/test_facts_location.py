@@ -132,3 +132,8 @@ def test_location_headings_and_office_based_roles(
     text: str, expected: tuple[str, str | None]
 ) -> None:
     assert place(text) == expected
+
+
+def test_a_remote_company_without_an_office_has_no_workplace() -> None:
+    text = "Fully remote in Japan. We don't have an office; we meet twice a year in Tokyo."
+    assert place(text) is None

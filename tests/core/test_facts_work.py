@@ -519,3 +519,53 @@ def test_years_from_the_title_when_the_text_states_none(title: str, years: int |
 def test_the_text_figure_wins_over_the_title() -> None:
     facts = extract("Requirements\n- 3+ years of Go experience", title="Go Engineer (5+ yrs)")
     assert facts.min_years_experience == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # a field's heading on its own line, its value under it
+        ("■在宅勤務\n可（週2日まで）", "hybrid"),
+        ("■リモートワーク\n不可（全日オフィス勤務）", "onsite"),
+        # an SES company's other projects, or other departments, are not this job's policy
+        (
+            "案件によりリモート可の現場もあります。\n本案件は客先常駐（リモート不可）です。",
+            "onsite",
+        ),
+        ("福利厚生：在宅勤務手当※在宅勤務制度のある部署のみ、本職種は対象外\n勤務：出社", "onsite"),
+        ("週3日は梅田オフィスに出社し、残りは自宅で働きます。", "hybrid"),
+        ("Work style: mostly remote, in Shibuya one day a week", "hybrid"),
+        ("Location: Remote – Japan. The whole team works from home.", "full"),
+        ("Remote work is not permitted for this role.", "onsite"),
+        # an on-site visit in the hiring process says nothing of the work
+        ("Hiring process: call, then an on-site interview with the team", None),
+    ],
+)
+def test_remote_fields_hedges_and_visits(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("採用後、在留資格（高度専門職）の変更手続きを会社がサポートします。", True),
+        ("We apply for a Certificate of Eligibility for hires who live abroad.", True),
+        ("Only applicants currently living in Japan will be considered.", False),
+    ],
+)
+def test_visa_residence_status_and_residence(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("雇用形態・任期\n契約職員（任期付き、最長3年）", "contract"),
+        (
+            "We automate paperwork for freelancers.\n\nEmployment\nPermanent, full-time",
+            "full_time",
+        ),
+    ],
+)
+def test_employment_public_posts_and_a_heading_alone(text: str, kind: str) -> None:
+    assert extract(text).employment_type == kind

@@ -96,6 +96,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "japan-based",
         "japan based",
         "work permit",
+        "certificate of eligibility",
     ),
     "employment": (
         "正社員",

@@ -234,6 +234,7 @@ _COMPANY_SEAT = prefiltered(
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
+    r"|(?:do not|don['’]t|does not|doesn['’]t) have an? (?:physical )?office\b"
     r"|no physical office|officeless|office-less|オフィスレス"
     r"|オフィス(?:は|を)?(?:なし|ありません|持たない|持っていません|持たず)"
 )

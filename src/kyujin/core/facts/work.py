@@ -25,6 +25,7 @@ _REMOTE_FULL = prefiltered(
     r"|entirely remote|(?:full[- ]time|permanent(?:ly)?|100%) remote|remote[- ]only"
     r"|(?:this|the) (?:is a |role is |position is )?(?:remote (?:role|position|job))"
     r"|no (?:need to|requirement to) (?:come|commute) to (?:the|an|our) office"
+    r"|remote\s?[-–—/,]\s?japan\b|(?:whole|entire) team works (?:from home|remotely)"
 )
 _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
@@ -49,7 +50,8 @@ _REMOTE_HYBRID = prefiltered(
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)?(?:は|程度)?(?:の)?(?:オフィス|出社)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も|が)?可能"
-    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:可|あり|有|ok|週|月|一部)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:可|あり|有|ok|週|月|一部)"
+    r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:は|程度|ほど)?[^。、\n]{0,12}?(?:に|へ)出社"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?(?:出社|リモート|在宅)"
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
@@ -82,6 +84,7 @@ _REMOTE_HYBRID = prefiltered(
     + r")? (?:in|at) (?:the |our )?office"
     r"|(?:work|working) (?:from home|remotely) (?:up to |about |around )?" + _DAYS + r"\s?days?"
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
+    r"|(?:mostly|mainly|primarily|largely) remote"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
 _REMOTE_ONSITE = prefiltered(
@@ -89,12 +92,13 @@ _REMOTE_ONSITE = prefiltered(
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:制度)?(?:は|の)?"
     r"(?:ありません|なし|無し|できません|不可|対象外)"
-    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:不可|なし|無し|×)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
     r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
     r"|(?:完全|全日)出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
-    r"|on[- ]?site|in[- ]office only|office[- ]based|no remote|not remote"
-    r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option)"
+    r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
+    r"|in[- ]office only|office[- ]based|no remote|not remote"
+    r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
     r"|" + _HOME + r"\s?[:：]\s?(?:no|not available|not possible|none|n/a)\b"
     r"|in[- ](?:office|person) (?:role|position|job)"
     r"|(?:role|position|job) is (?:fully |entirely )?(?:in[- ]office|in[- ]person|office[- ]based)"
@@ -137,6 +141,8 @@ _VISA_NO = prefiltered(
     r"|without (?:visa )?sponsorship|right to work in japan (?:is )?required|japan[- ]based only"
     r"|applicants in japan only|in japan only|japan residents only|residents of japan only"
     r"|(?:visa )?sponsorship\s?[:：]\s?(?:no|none|not available|n/a)\b"
+    r"|only (?:candidates|applicants|those)(?: who are)? (?:currently )?(?:residing|living|based"
+    r"|located) in japan"
 )
 _VISA_YES = prefiltered(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
@@ -146,6 +152,9 @@ _VISA_YES = prefiltered(
     r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
     r"(?![^.\n]{0,25}?(?:within|inside|from anywhere in|from elsewhere in|in) japan)"
     r"|apply from (?:abroad|overseas)|overseas (?:applicants|candidates) (?:are )?welcome"
+    # the residence status the company applies for: 在留資格（…）の取得・変更の手続きをサポート
+    r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
+    r"|certificate of eligibility"
 )
 
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
@@ -158,7 +167,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     ),
     (
         re.compile(
-            r"契約社員|有期(?:雇用)?契約|fixed[- ]term|contract (?:position|role|basis|employee|"
+            r"契約(?:社員|職員)|有期(?:雇用)?契約|任期付き?(?:職員|雇用)?|fixed[- ]term"
+            r"|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
             r"|employment type:\s?contract"
             # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
@@ -193,7 +203,10 @@ _PLUS_LINE = re.compile(
     # is the field, the years are asked)
     r"|ideally(?!\s(?:in|with|at|using|within|on|from|for|of)\b)"
 )
-_EMPLOYMENT_FIELD = re.compile(r"雇用形態|employment type|job type|契約形態|employment:")
+# The field, or a heading "Employment" alone on its line with the value under it.
+_EMPLOYMENT_FIELD = re.compile(
+    r"雇用形態|employment type|job type|契約形態|employment:|(?<![^\n])employment(?=[ \t]*\n)"
+)
 
 _NUMBER_WORDS = {
     "decade": 10,
@@ -346,13 +359,37 @@ _NO_EXPERIENCE = prefiltered(
 )
 
 
+# A remote option said of other jobs than this one: an SES company's other projects
+# (現場によりリモート可の案件もあります), other departments (在宅勤務制度のある部署が対象で、
+# 本ポジションは対象外), "depending on the project".
+_HEDGE_BEFORE = re.compile(
+    r"(?:現場|案件|配属先|プロジェクト|参画先|常駐先|部署|チーム)(?:に)?(?:より|によって|次第)(?:は|で)?$"
+    r"|depending on (?:the )?(?:project|client|team|assignment)s?\W{0,3}$"
+)
+_HEDGE_AFTER = re.compile(
+    r"^[^。\n]{0,12}?(?:の)?(?:案件|現場|部署|プロジェクト)(?:も|が|の)"
+    r"|^[^。\n]{0,30}?対象外|^[^.\n]{0,30}?\bon some (?:projects|teams)"
+)
+_HEDGE_REACH = 30
+
+
+def _hedged(folded: str, m: re.Match[str]) -> bool:
+    before = folded[max(0, m.start() - _HEDGE_REACH) : m.start()]
+    after = folded[m.end() : m.end() + _HEDGE_REACH + 10]
+    return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(after))
+
+
 def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
     full = search_in(_REMOTE_FULL, folded, windows)
-    hybrid = search_in(_REMOTE_HYBRID, folded, windows)
+    hybrids = list(finditer_in(_REMOTE_HYBRID, folded, windows))
+    # the first remote option this job has; a hedged one only when nothing else is said
+    hybrid = next((m for m in hybrids if not _hedged(folded, m)), None)
+    if hybrid is None and hybrids and not onsite:
+        hybrid = hybrids[0]
     if full:
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
         visit = None if _OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
