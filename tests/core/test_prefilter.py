@@ -23,6 +23,7 @@ SAMPLES = Path(__file__).parents[2] / "samples" / "postings.jsonl"
 
 HAND_WRITTEN = [
     pytest.param(work._YEARS, work._YEARS_FIRST, id="years"),
+    pytest.param(work._YEARS_OR_MONTHS, work._YEARS_FIRST, id="years-or-months"),
     pytest.param(salary._RANGE, salary._RANGE_FIRST, id="salary-range"),
 ]
 # (made, original) for every pattern kyujin.core.prefilter gave a lookahead.
@@ -38,7 +39,7 @@ FRAGMENTS = [
     "from ", "at least ", "minimum of ", "min. ", "over ", "more than ", "years of experience: ",
     "experience: ", "you have ", "you've spent ", "senior (", "5+ years", "three years in ",
     "2 yrs", "3y+", "one", "ten", "a year", "8m", "12,000,000", "k", " ", "\n", ":", "：",
-    "最低", "以上", "程度", "(", ")", "・", "-",
+    "最低", "以上", "程度", "(", ")", "・", "-", "6ヶ月", "18 months of ", "か月",
 ]  # fmt: skip
 
 

@@ -247,9 +247,8 @@ _YEARS_FIRST = (
     r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言]|[a-z#+.]歴"
     r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec)"
 )
-_YEARS = re.compile(
-    _YEARS_FIRST + r"(?:"
-    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は)?\s?[:：】\]]?\s?"
+_YEAR_FIGURES = (
+    r"(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は)?\s?[:：】\]]?\s?"
     r"[(（]?\s?(?:(?:通算|合計)(?:で|して)?|目安|最低)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
@@ -317,16 +316,22 @@ _YEARS = re.compile(
     # comes first and its article is checked behind it: "a" opens too many places to try.
     r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work)"
-    # Months, read as whole years: "実務経験6ヶ月以上" (0), "18 months of experience" (1).
+)
+# Months, read as whole years: "実務経験6ヶ月以上" (0), "18 months of experience" (1). Tried
+# only in texts that count months at all: three more alternatives at every position cost
+# ~5 µs a posting.
+_MONTH_FIGURES = (
     r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?(?P<m1>\d{1,2})\s?"
     + _MONTHS
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
     + _MONTHS
     + r"(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
     r"|(?<![\d.a-z])(?P<m3>\d{1,2}) months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
-    r"(?:experience|professional|hands-on|industry|work))"
-    r")"
+    r"(?:experience|professional|hands-on|industry|work)"
 )
+_YEARS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + ")")
+_YEARS_OR_MONTHS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + _MONTH_FIGURES + ")")
+_MONTH_WORDS = ("ヶ月", "ケ月", "か月", "カ月", "ヵ月", "箇月", "month")  # str.find, not a regex
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
 # average 8 years of experience"), a commitment ("able to commit to at least 2 years in
 # Tokyo"), the company's age or a tenure ("bonus after 2 years of service").
@@ -340,9 +345,10 @@ _NOT_ASKED = prefiltered(
     r"|卒業|以内|\bwithin\b|graduat|参画|長期|継続して|勤務できる"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験")
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "m1", "m2", "m3")
-_IN_MONTHS = ("m1", "m2", "m3")
+_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
+_IN_MONTHS = ("m1", "m2", "m3")
+_WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
@@ -385,11 +391,20 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
     full = search_in(_REMOTE_FULL, folded, windows)
-    hybrids = list(finditer_in(_REMOTE_HYBRID, folded, windows))
-    # the first remote option this job has; a hedged one only when nothing else is said
-    hybrid = next((m for m in hybrids if not _hedged(folded, m)), None)
-    if hybrid is None and hybrids and not onsite:
-        hybrid = hybrids[0]
+    hybrid = search_in(_REMOTE_HYBRID, folded, windows)
+    if hybrid is not None and _hedged(folded, hybrid):
+        # the first remote option this job has; a hedged one only when nothing else is said
+        hedged = hybrid
+        hybrid = next(
+            (
+                m
+                for m in finditer_in(_REMOTE_HYBRID, folded, windows)
+                if m.start() > hedged.start() and not _hedged(folded, m)
+            ),
+            None,
+        )
+        if hybrid is None and not onsite:
+            hybrid = hedged
     if full:
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
         visit = None if _OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
@@ -470,7 +485,8 @@ def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
 
 def _figure(m: re.Match[str]) -> tuple[str, int]:
     """The group of _YEARS that matched and the number of years it reads."""
-    group = next(g for g in _STRONG + _WEAK if m.group(g))
+    groups = _WITH_MONTHS if m.re is _YEARS_OR_MONTHS else _STRONG + _WEAK
+    group = next(g for g in groups if m.group(g))
     raw = m.group(group)
     if group in _IN_MONTHS:
         return group, int(raw) // 12
@@ -484,7 +500,8 @@ def parse_years(
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
     held_lead = False  # whether that figure is about leading or managing
-    for m in finditer_in(_YEARS, folded, windows):
+    pattern = _YEARS_OR_MONTHS if any(w in folded for w in _MONTH_WORDS) else _YEARS
+    for m in finditer_in(pattern, folded, windows):
         group, years = _figure(m)
         if years > 30:
             continue
@@ -551,7 +568,7 @@ def parse_title_years(folded_title: str) -> int | None:
     A title is a headline, so a figure marked as a minimum counts ("5+ yrs", "3年以上"), but
     not "10 years of our platform"; the smallest one is the minimum."""
     fewest: int | None = None
-    for m in _YEARS.finditer(folded_title):
+    for m in _YEARS_OR_MONTHS.finditer(folded_title):
         group, years = _figure(m)
         clause = _clause(folded_title, 0, m.start(), m.end())
         if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
@@ -590,7 +607,7 @@ def _either_list(folded: str, sections: Sections, line_start: int) -> tuple[int,
 def _fewest_in(folded: str, bounds: tuple[int, int]) -> tuple[int, int, int] | None:
     """(start, end, years) of the smallest figure asked for between ``bounds``."""
     fewest: tuple[int, int, int] | None = None
-    for m in _YEARS.finditer(folded, *bounds):
+    for m in _YEARS_OR_MONTHS.finditer(folded, *bounds):
         _, years = _figure(m)
         line_start = folded.rfind("\n", 0, m.start()) + 1
         clause = _clause(folded, line_start, m.start(), m.end())
@@ -616,7 +633,7 @@ def _fewest_of_alternatives(folded: str, start: int, end: int, years: int) -> tu
     line_start = folded.rfind("\n", 0, start) + 1
     line_end = _line_end(folded, end)
     best = (years, start, end)
-    for m in _YEARS.finditer(folded, line_start, line_end):
+    for m in _YEARS_OR_MONTHS.finditer(folded, line_start, line_end):
         if m.start() == start:
             continue
         _, other = _figure(m)
