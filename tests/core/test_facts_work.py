@@ -569,3 +569,28 @@ def test_visa_residence_status_and_residence(text: str, visa: bool) -> None:
 )
 def test_employment_public_posts_and_a_heading_alone(text: str, kind: str) -> None:
     assert extract(text).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # more requirement headings
+        ("What we need\n- Usually 3+ years in a comparable position", 3),
+        ("About you\n- 5+ years shipping Python services", 5),
+        ("The ideal candidate\n- has 2+ years on call for production systems", 2),
+        # a level with its range in a field
+        ("Experience level: Mid-Senior (4-7 years)\n\nRequirements\n- SQL", 4),
+        # a company's years in business, and what people already in the job tend to have
+        ("Our client has been operating in Japan for over 30 years.\nRequirements\n- Go", None),
+        (
+            "We set no minimum: the engineers who thrive here often have 5+ years, "
+            "but we judge the work.\nRequirements\n- Go",
+            None,
+        ),
+        # working life in any job, beside a waiver of engineering experience
+        ("■応募資格\n・開発経験：不問\n・社会人経験3年以上（職種不問）", 0),
+        ("■応募資格\n・社会人経験3年以上", 3),
+    ],
+)
+def test_years_headings_levels_and_working_life(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -173,6 +173,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "qualification",
         "what you",
         "what we",
+        "about you",
+        "ideal candidate",
         "who you",
         "you have",
         "you should",

@@ -274,7 +274,8 @@ _YEAR_FIGURES = (
     + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
     r"\s?[:：]\s?(?P<e3>\d{1,2})"
     r"|(?:experience(?: required| level| needed)?|seniority)\s?[:：]\s?"
-    r"(?:(?:junior|mid|middle|senior|entry)(?:[- ]level)?\s?)?[(（]?\s?"
+    r"(?:(?:junior|mid|middle|senior|entry|lead|staff|principal)"
+    r"(?:[- ](?:level|senior|junior|mid))?\s?)?[(（]?\s?"
     r"(?:at least |minimum |min\.? |over )?(?P<e4>"
     + _NUMBER
     + r")\s?\+?\s?(?:[-~]\s?\d{1,2}\s?)?"
@@ -343,8 +344,13 @@ _NOT_ASKED = prefiltered(
     r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
     # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
     r"|卒業|以内|\bwithin\b|graduat|参画|長期|継続して|勤務できる"
+    # how long a company has operated; what those already in the job tend to have
+    r"|\boperating (?:in|for)\b|\bin business\b|\bbeen around\b"
+    r"|\b(?:engineers|people|developers|members|those) who\b|\bthrive\b|skills over years"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験")
+# Years of working life in any job, not of the work itself.
+_ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
 _IN_MONTHS = ("m1", "m2", "m3")
@@ -500,6 +506,7 @@ def parse_years(
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
     held_lead = False  # whether that figure is about leading or managing
+    waived: bool | None = None  # whether experience of the work is waived (read once)
     pattern = _YEARS_OR_MONTHS if any(w in folded for w in _MONTH_WORDS) else _YEARS
     for m in finditer_in(pattern, folded, windows):
         group, years = _figure(m)
@@ -517,6 +524,14 @@ def parse_years(
         clause = _clause(folded, line_start, m.start(), m.end())
         if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
             continue
+        if _ANY_WORK.search(clause):
+            # years of work in any job, beside a waiver of engineering experience
+            # ("実務経験：不問（開発未経験可）/ 社会人経験2年以上（業界不問）"): no experience
+            # of the work is asked
+            if waived is None:
+                waived = search_in(_NO_EXPERIENCE, folded, windows) is not None
+            if waived:
+                continue
         if group in _WEAK and where != "required" and not _EXPERIENCE_WORD.search(clause):
             # a bare "3年以上" outside a requirements list, unless its clause is about
             # experience ("★経験者採用（実務3年以上）★", "experienced hire: 4+ years")
