@@ -137,3 +137,23 @@ def test_location_headings_and_office_based_roles(
 def test_a_remote_company_without_an_office_has_no_workplace() -> None:
     text = "Fully remote in Japan. We don't have an office; we meet twice a year in Tokyo."
     assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our head office is in Minato-ku, Tokyo, and our lab is in Kyoto. "
+            + "We ship often. " * 15
+            + "This role is based at the Kyoto lab (Shimogyo-ku).",
+            ("Kyoto", "Kyoto"),
+        ),
+        (
+            "HQ: Shinagawa-ku, Tokyo. " + "We ship often. " * 15 + "\n"
+            "Address: 2-X-X Nishiku, Yokohama, Kanagawa",
+            ("Kanagawa", "Yokohama"),
+        ),
+    ],
+)
+def test_the_role_s_own_workplace_and_address(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected

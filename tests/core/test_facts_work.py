@@ -594,3 +594,32 @@ def test_employment_public_posts_and_a_heading_alone(text: str, kind: str) -> No
 )
 def test_years_headings_levels_and_working_life(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # set office weekdays; a remote field whose value is "by arrangement"
+        ("【働き方】\n出社日：月・水（それ以外は在宅）", "hybrid"),
+        ("■テレワーク\nテレワーク：要相談（週の出社日はチームで決めます）", "hybrid"),
+        # what most of the company does is not this job's policy
+        (
+            "社員の多くはフルリモートで働いていますが、本ポジションは工場内での勤務（週5日出社）です。",
+            "onsite",
+        ),
+        # an explicit "Hybrid" label before "remote-first"
+        ("Work style: Hybrid (remote-first; the team meets in the office on Mondays)", "hybrid"),
+        # no obligation to come in, no set office days: still fully remote
+        ("完全リモート（出社義務はありません）。オフィスは希望者のみ利用できます。", "full"),
+        ("フルリモート。出社日の設定はなく、来社は不要です。", "full"),
+    ],
+)
+def test_remote_weekdays_majorities_and_labels(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+def test_months_of_experience_far_from_the_word_experience() -> None:
+    text = (
+        "Requirements\n- At least 30 months of hands-on server-side and database development work"
+    )
+    assert extract(text).min_years_experience == 2

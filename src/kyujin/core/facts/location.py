@@ -222,6 +222,10 @@ _WORKPLACE_LABEL = prefiltered(
     r"|(?<![^\n])[ \t#*■◆●\-]*(?:work )?location(?:\s(?:and|&)\s[a-z ]{1,30})?[ \t]*\n"
     # "an office-based role at our Tokyo office in ...", "Office-based in Otemachi"
     r"|(?<![a-z])office[- ]based(?: role| position)?(?: (?:at|in))?\b"
+    # "This role is based at the Kobe hub", "an on-site role at the Kawasaki R&D Center"
+    r"|(?<![a-z])(?:role|position|job) is (?:based |located )?(?:at|in)\b"
+    r"|(?<![a-z])on[- ]site (?:role|position) (?:at|in)\b"
+    r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )(?<!office )address\s?[:：]"
 )
 # A place named as the company's seat, not a workplace: 本社, 所在地, "HQ", "founded in".
 _COMPANY_SEAT = prefiltered(

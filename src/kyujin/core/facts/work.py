@@ -52,6 +52,9 @@ _REMOTE_HYBRID = prefiltered(
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も|が)?可能"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:可|あり|有|ok|週|月|一部)"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:は|程度|ほど)?[^。、\n]{0,12}?(?:に|へ)出社"
+    # set office weekdays, fewer than five: "出社日：火・木", "月・水は出社"
+    r"|出社日\s?[:：]?\s?[月火水木金](?:曜日?)?(?:\s?[・、/]\s?[月火水木金](?:曜日?)?){0,3}(?![・、/]\s?[月火水木金])"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:相談可|応相談|要相談|相談)"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?(?:出社|リモート|在宅)"
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
@@ -107,7 +110,8 @@ _REMOTE_ONSITE = prefiltered(
     r"|" + _IN_OFFICE + r" (?:5|five) days|in the office full[- ]time"
 )
 _OFFICE_VISIT = re.compile(
-    r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切))"
+    r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
+    r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office|オフィス(?!なし|はありません)"
     r"|come (?:in)?to (?:the |our )?office"
 )
@@ -376,11 +380,16 @@ _NO_EXPERIENCE = prefiltered(
 # 本ポジションは対象外), "depending on the project".
 _HEDGE_BEFORE = re.compile(
     r"(?:現場|案件|配属先|プロジェクト|参画先|常駐先|部署|チーム)(?:に)?(?:より|によって|次第)(?:は|で)?$"
+    # what most of the company does, said before this job's own policy
+    r"|(?:社員|エンジニア|メンバー)の(?:多く|大半|ほとんど)(?:は|が)$|多くの(?:社員|エンジニア|メンバー)(?:は|が)$"
+    r"|\bmost (?:of )?(?:our |the )?(?:engineers|people|staff|employees|team members)"
+    r" (?:work |are )?$"
     r"|depending on (?:the )?(?:project|client|team|assignment)s?\W{0,3}$"
 )
 _HEDGE_AFTER = re.compile(
     r"^[^。\n]{0,12}?(?:の)?(?:案件|現場|部署|プロジェクト)(?:も|が|の)"
     r"|^[^。\n]{0,30}?対象外|^[^.\n]{0,30}?\bon some (?:projects|teams)"
+    r"|^[^。\n]{0,15}?(?:ていますが|ますが|ですが)[、,]?\s?(?:本|この|今回の)(?:ポジション|職種|求人|案件|募集)"
 )
 _HEDGE_REACH = 30
 
@@ -397,6 +406,15 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
     full = search_in(_REMOTE_FULL, folded, windows)
+    if full is not None and _hedged(folded, full):
+        full = next(
+            (
+                m
+                for m in finditer_in(_REMOTE_FULL, folded, windows)
+                if m.start() > full.start() and not _hedged(folded, m)
+            ),
+            None,
+        )
     hybrid = search_in(_REMOTE_HYBRID, folded, windows)
     if hybrid is not None and _hedged(folded, hybrid):
         # the first remote option this job has; a hedged one only when nothing else is said
@@ -422,7 +440,11 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
             for m in _REMOTE_HYBRID.finditer(folded, max(0, full.start() - 60), full.start() + 60)
             if not explicit or m.start() >= full.end() or m.end() <= full.start()
         ]
-        if visit or (beside and not _OPTIONAL_VISIT.search(nearby)):
+        labelled = any(
+            m.end() <= full.start() and m.group().startswith(("hybrid", "ハイブリッド"))
+            for m in beside
+        )
+        if visit or labelled or (beside and not _OPTIONAL_VISIT.search(nearby)):
             return "hybrid", Span(full.start(), full.end() + (visit.end() if visit else 0))
         return "full", Span(full.start(), full.end())
     if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
