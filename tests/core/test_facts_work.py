@@ -623,3 +623,45 @@ def test_months_of_experience_far_from_the_word_experience() -> None:
         "Requirements\n- At least 30 months of hands-on server-side and database development work"
     )
     assert extract(text).min_years_experience == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a figure in a paragraph that calls it a condition of applying
+        ("チームが小さいため、本番運用に4年以上携わってきたことを応募の条件としています。", 4),
+        # a line marking itself required, in a list or a table
+        ("Skills\n- 6+ years of Python in production (required)\n- Rust (preferred)", 6),
+        ("| Backend development | 4+ years | Required |\n| Go | 1+ year | Nice to have |", 4),
+        # a field with a dash, and months after 通算 in parentheses
+        ("Required experience — 3 yrs (any backend stack)", 3),
+        ("＜必須＞\n・Web開発の実務経験（通算42ヶ月以上）", 3),
+        # emoji headings; a label's kind in parentheses; a label with a dash after it
+        ("✅ Must have\n✅ 2+ years building APIs\n⭐ Nice to have\n⭐ 6+ years in fintech", 2),
+        ("【あると活躍できる経験（歓迎）】\n・開発経験8年以上\n【必須】\n・開発経験2年以上", 2),
+        (
+            "Bonus points - it helps if you have\n- 9+ years in search\n"
+            "What we require\n- 3+ years",
+            3,
+        ),
+    ],
+)
+def test_years_paragraphs_marks_tables_and_emoji(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("雇用形態：アルバイト\n学生歓迎。正社員登用の制度はありません。", "employment_type", None),
+        ("We'll sponsor your work visa and help you move.", "visa_sponsorship", True),
+        ("オフィス出社（リモートワークは行っていません）", "remote", "onsite"),
+    ],
+)
+def test_part_time_sponsoring_and_no_remote(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value
+
+
+def test_suita_is_a_city_of_osaka() -> None:
+    location = extract("勤務地：大阪府吹田市江坂町").location
+    assert location is not None and (location.prefecture, location.city) == ("Osaka", "Suita")

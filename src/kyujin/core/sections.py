@@ -18,7 +18,11 @@ from kyujin.core.triggers import Triggers
 
 Requirement = Literal["required", "preferred", "unknown"]
 
-_DECOR = r"[ \t【\[\(（<＜〈《「『■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>]*"
+# (emoji too: "✅ Must have", "⭐ Nice to have", "📍 Conditions")
+_DECOR = (
+    r"[ \t【\[\(（<＜〈《「『■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>"
+    r"\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]*"
+)
 _REQUIRED = (
     r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?(?:・経験)?"
     r"|(?:こんな方を?)?求めています|必要な(?:スキル|経験)"

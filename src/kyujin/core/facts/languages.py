@@ -108,7 +108,7 @@ _JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|か
 # Headings, for telling a line under 歓迎 / Nice to have from one under 待遇 / Conditions.
 _BULLET = re.compile(r"^\s*(?:[-*•‐・●○◦▪►>]|\d{1,2}[.)．]|[①-⑳])\s*\S")
 _BRACKETED = re.compile(r"^[\s■□◆◇▼▶★☆#*]*[【\[＜<]([^】\]＞>\n]{1,30})[】\]＞>]")
-_HEAD_DECOR = "【[(（<＜■□◆◇▼▽▶★☆#*=:：|>-_ \t"
+_HEAD_DECOR = "【[(（<＜■□◆◇▼▽▶★☆#*=:：|>-_ \t✅⭐📍🎮🛠✔✨👉🔹🔸💡📌🚀\ufe0f"
 _HEAD_WORDS: list[tuple[str, str]] = [
     (
         r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
@@ -122,6 +122,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|(?:こんな方を?)?求めています|(?:also )?required|requirements?|must[- ]haves?"
         r"|(?:minimum |basic )?qualifications?|what you(?:'ll| will)? need|who you are|you have"
         r"|what we(?:'re| are) looking for|what we need|what we expect|what you bring"
+        r"|what we (?:actually |really )?require"
         r"|about you|(?:the )?ideal candidate|essential|skills|experience|must",
         "required",
     ),
@@ -140,6 +141,11 @@ _HEAD_REST = re.compile(
     r"|スキル|要件|条件|経験|details))*[\s:：]*(?:[(（][^)）\n]*[)）])?[\s:：]*$"
 )
 _MAX_HEAD_CHARS = 40
+# A label's own kind in parentheses, and a dash after a label's words.
+_LABEL_MARK = re.compile(
+    r"[(（]\s?(?:(歓迎|尚可|preferred|nice to have|bonus|optional)|必須|required|must)\s?[)）]\s?$"
+)
+_LABEL_DASH = re.compile(r"\s[-—–]\s")
 _LEAD_IN = [
     (
         re.compile(
@@ -183,6 +189,11 @@ def _heading_kind(line: str) -> str | None:
         label = stripped.strip(_HEAD_DECOR)
         if not label or len(label) > _MAX_HEAD_CHARS:
             return None
+    marked = _LABEL_MARK.search(label)
+    if marked:  # 【こんな経験があるとさらに活躍できます（歓迎）】
+        return "preferred" if marked.group(1) else "required"
+    # "Bonus points - we'd love it if you have": the words before the dash label the list
+    label = _LABEL_DASH.split(label, maxsplit=1)[0]
     for pattern, kind in _HEAD_FIRST:
         first = pattern.match(label)
         if first and (bracket or _HEAD_REST.match(label, first.end())):

@@ -106,6 +106,8 @@ _CITIES = [  # (japanese, english, prefecture)
     ("京都", "Kyoto", "Kyoto"),
     ("大阪", "Osaka", "Osaka"),
     ("堺", "Sakai", "Osaka"),
+    ("吹田", "Suita", "Osaka"),
+    ("豊中", "Toyonaka", "Osaka"),
     ("神戸", "Kobe", "Hyogo"),
     ("岡山", "Okayama", "Okayama"),
     ("広島", "Hiroshima", "Hiroshima"),
@@ -207,7 +209,7 @@ _BARE_WARDS = (
 )
 # City names written without 市 (横浜オフィス, 名古屋本社); a few that are mostly
 # surnames, companies or single characters need 市.
-_CITIES_NEED_SUFFIX = ("堺", "柏", "豊田", "武蔵野", "藤沢", "松山", "高松")
+_CITIES_NEED_SUFFIX = ("堺", "柏", "豊田", "武蔵野", "藤沢", "松山", "高松", "吹田", "豊中")
 _SECTION = re.compile(
     r"勤務地|勤務場所|就業場所|所在地|オフィス所在地"
     r"|work location|location|office|based in|workplace"

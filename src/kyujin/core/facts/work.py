@@ -88,13 +88,15 @@ _REMOTE_HYBRID = prefiltered(
     r"|(?:work|working) (?:from home|remotely) (?:up to |about |around )?" + _DAYS + r"\s?days?"
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:mostly|mainly|primarily|largely) remote"
+    r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office (?:once|twice|(?:one|two|three|\d) times?)"
+    r" (?:a|per|every) (?:week|month)"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
 _REMOTE_ONSITE = prefiltered(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:制度)?(?:は|の)?"
-    r"(?:ありません|なし|無し|できません|不可|対象外)"
+    r"(?:ありません|なし|無し|できません|不可|対象外|(?:行って|実施して)(?:いません|おりません))"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
     r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
     r"|(?:完全|全日)出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
@@ -152,7 +154,8 @@ _VISA_YES = prefiltered(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
     r"|visa sponsorship(?! (?:is )?not)"
-    r"|sponsor (?:a |your |work |working )?visas?|(?:will|can|we|happy to) sponsor"
+    r"|sponsor (?:a |your |the )?(?:work |working )?visas?"
+    r"|(?:will|can|we|we['’]ll|happy to) sponsor"
     r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
     r"(?![^.\n]{0,25}?(?:within|inside|from anywhere in|from elsewhere in|in) japan)"
     r"|apply from (?:abroad|overseas)|overseas (?:applicants|candidates) (?:are )?welcome"
@@ -249,7 +252,7 @@ _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone 
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
     r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言]|[a-z#+.]歴"
-    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec)"
+    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req)"
 )
 _YEAR_FIGURES = (
     r"(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は)?\s?[:：】\]]?\s?"
@@ -277,7 +280,8 @@ _YEAR_FIGURES = (
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
     r"\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|(?:experience(?: required| level| needed)?|seniority)\s?[:：]\s?"
+    r"|(?:(?:required |minimum )?experience(?: required| level| needed)?|seniority)"
+    r"(?:\s?[:：—–]|[ \t]-(?=[ \t]))\s?"
     r"(?:(?:junior|mid|middle|senior|entry|lead|staff|principal)"
     r"(?:[- ](?:level|senior|junior|mid))?\s?)?[(（]?\s?"
     r"(?:at least |minimum |min\.? |over )?(?P<e4>"
@@ -326,7 +330,7 @@ _YEAR_FIGURES = (
 # only in texts that count months at all: three more alternatives at every position cost
 # ~5 µs a posting.
 _MONTH_FIGURES = (
-    r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?(?P<m1>\d{1,2})\s?"
+    r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m1>\d{1,2})\s?"
     + _MONTHS
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
     + _MONTHS
@@ -352,7 +356,9 @@ _NOT_ASKED = prefiltered(
     r"|\boperating (?:in|for)\b|\bin business\b|\bbeen around\b"
     r"|\b(?:engineers|people|developers|members|those) who\b|\bthrive\b|skills over years"
 )
-_EXPERIENCE_WORD = re.compile(r"experience|経験")
+_EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
+# A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
+_LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
@@ -467,6 +473,7 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     return None, None
 
 
+_NONE_OF_THE_FOUR = re.compile(r"アルバイト|パート|インターン|part[- ]time|intern(?:ship)?\b")
 _TEMP_TO_PERM = re.compile(r"紹介予定派遣|temp[- ]to[- ](?:perm|hire)")
 
 
@@ -492,6 +499,8 @@ def parse_employment(
         best = _first(line, base)
         if best:
             return best
+        if _NONE_OF_THE_FOUR.search(line):  # 雇用形態：アルバイト, "Part-time", an internship
+            return None, None
     for start, end in windows:
         found = _first(folded[start:end], start)
         if found:
@@ -544,6 +553,10 @@ def parse_years(
                 sections.kinds[own], where
             )
         clause = _clause(folded, line_start, m.start(), m.end())
+        if where != "required" and _LINE_REQUIRED.search(
+            folded, line_start, _line_end(folded, m.end())
+        ):
+            where = "required"
         if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
             continue
         if _ANY_WORK.search(clause):
