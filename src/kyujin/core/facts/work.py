@@ -406,35 +406,27 @@ def _hedged(folded: str, m: re.Match[str]) -> bool:
     return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(after))
 
 
+def _job_own(
+    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The first phrase of ``pattern`` said of this job (not hedged), and the first hedged
+    one when it came first. Later phrases are read only past a hedged first one."""
+    first = search_in(pattern, folded, windows)
+    if first is None or not _hedged(folded, first):
+        return first, None
+    later = (m for m in finditer_in(pattern, folded, windows) if m.start() > first.start())
+    return next((m for m in later if not _hedged(folded, m)), None), first
+
+
 def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
-    full = search_in(_REMOTE_FULL, folded, windows)
-    if full is not None and _hedged(folded, full):
-        full = next(
-            (
-                m
-                for m in finditer_in(_REMOTE_FULL, folded, windows)
-                if m.start() > full.start() and not _hedged(folded, m)
-            ),
-            None,
-        )
-    hybrid = search_in(_REMOTE_HYBRID, folded, windows)
-    if hybrid is not None and _hedged(folded, hybrid):
-        # the first remote option this job has; a hedged one only when nothing else is said
-        hedged = hybrid
-        hybrid = next(
-            (
-                m
-                for m in finditer_in(_REMOTE_HYBRID, folded, windows)
-                if m.start() > hedged.start() and not _hedged(folded, m)
-            ),
-            None,
-        )
-        if hybrid is None and not onsite:
-            hybrid = hedged
+    full, _ = _job_own(_REMOTE_FULL, folded, windows)
+    hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows)
+    if hybrid is None and hedged is not None and not onsite:
+        hybrid = hedged  # a hedged remote option only when nothing else is said
     if full:
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
         visit = None if _OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
