@@ -215,11 +215,7 @@ def _tuning_postings() -> list[dict[str, object]]:
 # Tuning items the rules do not read yet (open work on issue 3), each with what it needs.
 # strict: a fix makes the test fail until the item is taken off this list.
 KNOWN_MISSES = {
-    "f8-06": "salary: a monthly freelance rate the salary reader does not take",
-    "f8-07": "japanese_level: 'N1 for the lead role, N3 for this role' reads the first level",
     "f8-11": "remote: 'Remote-first: ... come to the office once a month' reads as full",
-    "f8-17": "english_level: a basic level beside a not-required clause reads as none",
-    "f8-25": "japanese_level: an N2 requirement read as none",
     "y6-11": "years: a list of positions, this posting's named after the others",
     "y6-26": "years: three levels listed first, this posting's level named after them",
 }

@@ -131,3 +131,43 @@ def test_a_business_level_right_after_the_language_word_is_a_level() -> None:
     text = "【必須】\n・英語ビジネスレベル"
     assert extract(text).english_level == "business"
     assert extract("当社は英会話ビジネスを展開しています。").english_level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # 国籍不問 / 学歴不問 next to a level say nothing about the language
+        ("【応募資格】\n・日本語：ネイティブ同等（学歴不問）", "native", None),
+        ("Requirements\n- 日本語：日常会話以上（年齢・国籍不問）", "N3", None),
+        # "no speaking needed" beside a reading level: the reading level is the requirement
+        ("■必須\n・英語：仕様書を読める程度の読解力（会話力は不要）", None, "basic"),
+        (
+            "Must have\n- English: reading documentation (conversation is not required)",
+            None,
+            "basic",
+        ),
+        # a plain not-required still reads as none
+        ("■必須\n・英語：不要", None, "none"),
+    ],
+)
+def test_not_required_words_about_something_else(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    assert levels(text) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese"),
+    [
+        (
+            "Requirements\n- Japanese: the team lead position needs N1; for this position "
+            "JLPT N2 is enough",
+            "N2",
+        ),
+        ("【必須】\n・日本語：マネージャー職はN1、本ポジションはN3程度で可", "N3"),
+        # no role named: the first required level stays
+        ("Requirements\n- Japanese: N2 (N1 preferred)", "N2"),
+    ],
+)
+def test_the_level_said_of_this_role(text: str, japanese: str) -> None:
+    assert extract(text).japanese_level == japanese

@@ -84,3 +84,22 @@ def test_examples_are_not_the_range(text: str, expected: tuple) -> None:
 
 def test_a_relocation_grant_is_not_pay() -> None:
     assert parse_salary(fold("その他\n・移住支援金（県外から転居の場合、最大40万円）")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "expected"),
+    [
+        # a freelance rate right under a line that mentions an hourly settlement
+        (
+            "清算：超過分は時間単価にて精算\n\n■報酬\n月単価65万〜80万円",
+            "monthly",
+            (650_000, 800_000),
+        ),
+        ("単価：55万円〜（経験により応相談）", "monthly", (550_000, None)),
+        ("時間単価4,000円〜5,000円", "hourly", (4_000, 5_000)),
+    ],
+)
+def test_freelance_rates(text: str, period: str, expected: tuple) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None and salary.period == period
+    assert (salary.min, salary.max) == expected

@@ -42,6 +42,11 @@ _TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
 _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
+            # 国籍不問 and 会話は不要 ("no speaking needed", a reading level is) are about
+            # something else than the language as a whole
+            r"(?<!国籍)(?<!学歴)(?<!年齢)(?<!性別)(?<!会話は)(?<!会話)(?<!会話力は)(?<!会話力)"
+            r"(?<!speaking )"
+            r"(?<!speaking is )(?<!conversation is )(?:"
             r"不問|不要|必要(?:ありません|ない|なし|としません|はありません)|問いません|求めません"
             r"|使用(?:しません|しない|なし|予定はありません)|使いません|使わない|使う(?:機会|場面)は(?:ありません|ない)"
             r"|できなくても|話せなくても|なくても(?:大丈夫|問題(?:ありません|なし)|ok|可)"
@@ -52,7 +57,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) need"
             r"|no need|without (?:any )?(?:japanese|english)|zero (?:japanese|english)"
             r"|none required|not expected|is optional|optional"
-            r"|[:：]\s?(?:none|n/a|no)\s*(?:$|[;,.])"
+            r"|[:：]\s?(?:none|n/a|no)\s*(?:$|[;,.]))"
         ),
         "none",
     ),
@@ -79,6 +84,12 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
         "basic",
     ),
 ]
+# A level word said to be not needed ("会話は不要", "conversation is not required"): the
+# posting names a part of the language it does not ask for, and another level may follow.
+_NEGATED_AFTER = re.compile(
+    r"力?は?(?:不要|必要(?:ありません|ない|なし)|求めません|問いません)"
+    r"|(?: skills?)? (?:is |are )?not (?:required|needed|necessary)"
+)
 _PLUS = re.compile(
     r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
     r"|helpful|not required but|welcome|あれば|望ましい|ideally|beneficial|appreciated"
@@ -161,6 +172,11 @@ _MAX_LEAD_WORDS = 12
 _MAX_LOOKBACK = 2000  # characters searched upwards for the heading of a line
 _MAX_LOOKBACK_LINES = 40
 _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
+_THIS_ROLE = re.compile(
+    r"\b(?:for |in )?this (?:[\w/-]+ ){0,3}(?:role|position|job|opening)\b"
+    r"|本ポジション|このポジション|当ポジション|本職種|本求人|今回の(?:募集|ポジション)"
+)
+_THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +189,9 @@ class _Statement:
     # under a requirements heading (必須, Must have): asked of the candidate, not a
     # description of the work ("社内ドキュメントは日本語・英語の併記")
     asked: bool = False
+    # said of this role after another role's level ("N1 for the lead role, but for this
+    # role N3 is enough")
+    this_role: bool = False
 
 
 def _heading_kind(line: str) -> str | None:
@@ -285,12 +304,25 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
     return clause_start, clause_end
 
 
-def _plus_in(folded: str, start: int, end: int, word_end: int) -> bool:
+def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | None) -> bool:
     """A plus marker in the clause; a label after the language word ("歓迎：") opens the next
-    item, not this one."""
+    item, not this one, and a parenthesis after the level naming a higher one as a plus
+    ("N2 (N1 preferred)") leaves the level required."""
     for plus in _PLUS.finditer(folded, start, end):
         if plus.start() >= word_end and folded[plus.end() : plus.end() + 1] in (":", "：", "】"):
             continue
+        if level_end is not None and plus.start() > level_end:
+            between = folded[level_end : plus.start()]
+            opened = max(between.rfind("("), between.rfind("（"))
+            if (
+                opened >= 0
+                and max(between.rfind(")"), between.rfind("）")) < opened
+                and (
+                    _JLPT.search(between, opened)
+                    or any(p.search(between, opened) for p, w in _LEVEL_WORDS if w != "none")
+                )
+            ):
+                continue
         return True
     return False
 
@@ -315,6 +347,12 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         span_end = match.end()
         if language == "ja":
             jlpt = _JLPT.search(window)
+            if jlpt is not None:
+                # "マネージャー職はN1、本ポジションはN3": the level said of this role
+                for later in _JLPT.finditer(window, jlpt.end()):
+                    if _THIS_ROLE.search(window, jlpt.end(), later.start()):
+                        jlpt = later
+                        break
             if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 30):
                 level = f"N{jlpt.group(1)}"
                 span_end = start + jlpt.end()
@@ -332,19 +370,40 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                 span_end = start + toeic.end()
         if level is None:
             for pattern, word in _LEVEL_WORDS:
-                m = pattern.search(folded, clause_start, clause_end)
+                m = next(
+                    (
+                        m
+                        for m in pattern.finditer(folded, clause_start, clause_end)
+                        if word == "none" or not _NEGATED_AFTER.match(folded, m.end())
+                    ),
+                    None,
+                )
                 if m:
                     level = word
                     span_end = max(span_end, m.end())
                     break
         kind = section_kind(folded, line_start, sections, start)
-        optional = _plus_in(folded, clause_start, clause_end, match.end()) or kind == "preferred"
+        optional = (
+            _plus_in(folded, clause_start, clause_end, match.end(), span_end if level else None)
+            or kind == "preferred"
+        )
         if level is None:
             if not optional:
                 continue
             level = "none"  # named only as a plus
+        this_role = bool(
+            _THIS_ROLE.search(folded, max(line_start, start - _THIS_ROLE_REACH), start)
+        )
         found.append(
-            _Statement(language, level, start, span_end, optional, asked=kind == "required")
+            _Statement(
+                language,
+                level,
+                start,
+                span_end,
+                optional,
+                asked=kind == "required",
+                this_role=this_role,
+            )
         )
     # "N2" alone (no language word near): JLPT levels are Japanese by definition.
     if not any(s.language == "ja" for s in found):
@@ -359,8 +418,11 @@ def _pick(statements: list[_Statement], language: str) -> _Statement | None:
     mine = [s for s in statements if s.language == language]
     required = [s for s in mine if not s.optional and s.level != "none"]
     if required:
-        # the first under a requirements heading, else the first
-        return next((s for s in required if s.asked), required[0])
+        # the one said of this role, else the first under a requirements heading, else the first
+        return next(
+            (s for s in required if s.this_role),
+            next((s for s in required if s.asked), required[0]),
+        )
     explicit_none = [s for s in mine if s.level == "none"]
     if explicit_none:
         return explicit_none[0]

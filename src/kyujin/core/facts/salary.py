@@ -66,7 +66,10 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
         "annual",
     ),
     (
-        re.compile(r"月給|月収|月額|月例給|基本給|per month|/\s?(?:month|mo)\b|monthly|a month"),
+        re.compile(
+            r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価"
+            r"|per month|/\s?(?:month|mo)\b|monthly|a month"
+        ),
         "monthly",
     ),
     (re.compile(r"時給|時間単価|per hour|/\s?(?:hour|hr|h)\b|hourly|an hour"), "hourly"),
