@@ -665,3 +665,23 @@ def test_part_time_sponsoring_and_no_remote(text: str, field: str, value: object
 def test_suita_is_a_city_of_osaka() -> None:
     location = extract("勤務地：大阪府吹田市江坂町").location
     assert location is not None and (location.prefecture, location.city) == ("Osaka", "Suita")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # half a year counts as months: rounded down to 0
+        ("【必須要件】\n・Goでの業務経験半年以上", 0),
+        ("応募資格\n・半年以上のバックエンド開発経験", 0),
+        ("Must have\n- nine months of experience running services in production", 0),
+        # "1年半" is one year and a half: 1
+        ("【必須】\n・開発経験1年半以上", 1),
+        # a condition in a pay table is not a requirement
+        ("【給与】\n年収例：\n経験4年の場合 年収560万円\n経験7年の場合 年収700万円", None),
+        # "What you'll bring" / "What you will need" head a requirements list
+        ("What you will bring\n- 5+ years shipping backend services", 5),
+        ("What you'll need\n- 4+ years writing Go", 4),
+    ],
+)
+def test_years_half_years_pay_conditions_and_bring_headings(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

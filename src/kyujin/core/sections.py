@@ -28,8 +28,9 @@ _REQUIRED = (
     r"|(?:こんな方を?)?求めています|必要な(?:スキル|経験)"
     r"|(?:also )?required(?: skills| qualifications| experience)?"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
-    r"|qualifications|what you(?:'ll)? need|what we(?:'re| are) looking for|who you are"
-    r"|what we need|what we expect|what you bring|about you|(?:the )?ideal candidate"
+    r"|qualifications|what you(?:['’]ll| will)? need|what we(?:'re| are) looking for|who you are"
+    r"|what we need|what we expect|what you(?:['’]ll| will)? bring|about you"
+    r"|(?:the )?ideal candidate"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
     # "■ Must" / "■ Want", the pair many Japanese postings head their lists with.

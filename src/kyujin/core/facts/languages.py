@@ -132,7 +132,8 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?|必要な(?:スキル|経験)"
         r"|(?:こんな方を?)?求めています|(?:also )?required|requirements?|must[- ]haves?"
         r"|(?:minimum |basic )?qualifications?|what you(?:'ll| will)? need|who you are|you have"
-        r"|what we(?:'re| are) looking for|what we need|what we expect|what you bring"
+        r"|what we(?:'re| are) looking for|what we need|what we expect"
+        r"|what you(?:['’]ll| will)? bring"
         r"|what we (?:actually |really )?require"
         r"|about you|(?:the )?ideal candidate|essential|skills|experience|must",
         "required",

@@ -251,7 +251,7 @@ _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone 
 # characters or words. Checked first at each position, it spares the engine trying every
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
-    r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言]|[a-z#+.]歴"
+    r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言半]|[a-z#+.]歴"
     r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req)"
 )
 _YEAR_FIGURES = (
@@ -335,12 +335,24 @@ _MONTH_FIGURES = (
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
     + _MONTHS
     + r"(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
-    r"|(?<![\d.a-z])(?P<m3>\d{1,2}) months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
+    r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
     r"(?:experience|professional|hands-on|industry|work)"
+    # half a year: 実務経験半年以上, 半年以上の開発経験
+    r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m4>半)年"
+    r"|(?<![\d.一二三四五六七八九十年])(?P<m5>半)年(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
 )
 _YEARS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + ")")
 _YEARS_OR_MONTHS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + _MONTH_FIGURES + ")")
-_MONTH_WORDS = ("ヶ月", "ケ月", "か月", "カ月", "ヵ月", "箇月", "month")  # str.find, not a regex
+_MONTH_WORDS = (
+    "ヶ月",
+    "ケ月",
+    "か月",
+    "カ月",
+    "ヵ月",
+    "箇月",
+    "month",
+    "半年",
+)  # str.find, not a regex
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
 # average 8 years of experience"), a commitment ("able to commit to at least 2 years in
 # Tokyo"), the company's age or a tenure ("bonus after 2 years of service").
@@ -354,6 +366,8 @@ _NOT_ASKED = prefiltered(
     r"|卒業|以内|\bwithin\b|graduat|参画|長期|継続して|勤務できる"
     # how long a company has operated; what those already in the job tend to have
     r"|\boperating (?:in|for)\b|\bin business\b|\bbeen around\b"
+    # a condition, not a requirement: "経験3年の場合 年収520万円" (a pay example)
+    r"|の場合|場合は"
     r"|\b(?:engineers|people|developers|members|those) who\b|\bthrive\b|skills over years"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
@@ -363,7 +377,7 @@ _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]�
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
-_IN_MONTHS = ("m1", "m2", "m3")
+_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
@@ -518,7 +532,8 @@ def _figure(m: re.Match[str]) -> tuple[str, int]:
     group = next(g for g in groups if m.group(g))
     raw = m.group(group)
     if group in _IN_MONTHS:
-        return group, int(raw) // 12
+        months = 6 if raw == "半" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        return group, months // 12
     return group, int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
 
 
