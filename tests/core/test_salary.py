@@ -103,3 +103,16 @@ def test_freelance_rates(text: str, period: str, expected: tuple) -> None:
     salary = parse_salary(fold(text))
     assert salary is not None and salary.period == period
     assert (salary.min, salary.max) == expected
+
+
+def test_the_pay_field_beats_another_openings_range() -> None:
+    text = (
+        "【同時募集】\nテックリード（年収900万円〜1,200万円）も募集中です。\n\n"
+        "■募集要項\n給与：年収600万円〜850万円\n勤務地：東京都"
+    )
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max) == (6_000_000, 8_500_000)
+    # the pay field does not beat an annual figure with a monthly one (想定年収 wins)
+    text = "Salary: 月給35万円〜\n想定年収 450万円〜600万円"
+    salary = parse_salary(fold(text))
+    assert salary is not None and salary.period == "annual"

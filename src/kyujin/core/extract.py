@@ -9,7 +9,7 @@ Usable with nothing else running::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import cache
 from typing import Any
 
@@ -36,7 +36,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "27"
+RULES_VERSION = "28"
 
 
 class Extractor:
@@ -73,6 +73,12 @@ class Extractor:
         kept = drop_employer_text(kept, text)
         facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
+        if facts.salary is None and folded_title:
+            # "【年収700万〜1,000万円】バックエンドエンジニア": pay stated only in the title
+            # has no span in the text
+            in_title = parse_salary(folded_title, rates=self.rates)
+            if in_title is not None:
+                facts.salary = replace(in_title, start=None, end=None)
         spans: dict[str, Span] = {}
         (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(
             folded, sections, triggers

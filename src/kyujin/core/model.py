@@ -38,8 +38,9 @@ class Salary:
     period: Period
     annual_min_jpy: int | None
     annual_max_jpy: int | None
-    start: int
-    end: int
+    # where the amount is in the text; None when only the title states it
+    start: int | None
+    end: int | None
 
 
 @dataclass(frozen=True, slots=True)

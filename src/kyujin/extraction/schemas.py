@@ -26,7 +26,9 @@ class SalaryOut(BaseModel):
     period: Literal["annual", "monthly", "hourly"]
     annual_min_jpy: int | None
     annual_max_jpy: int | None
-    start: int | None = Field(description="Null when the source stated the salary in a field.")
+    start: int | None = Field(
+        description="Null when the source stated the salary in a field, or only the title did."
+    )
     end: int | None
 
 

@@ -138,6 +138,11 @@ _PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
     "monthly": (120_000, 5_000_000),
     "hourly": (900, 30_000),
 }
+# A line that is the pay field of the posting: "給与：", "想定年収：", "Salary:", "【給与】".
+_PAY_FIELD = re.compile(
+    r"[\s・\-*•■◆●【\[]*(?:想定年収|年収|年俸|月給|給与|給料|報酬|賃金|salary|compensation|pay"
+    r"|base salary|annual salary)(?:\s?(?:range|\(.{0,12}\)|（.{0,12}）))?\s?[:：】\]]"
+)
 _LOOKBEHIND = 24  # characters before an amount searched for its keyword (年収：, Salary:)
 _LOOKAHEAD = 16  # characters after it (/year, per month, 月額)
 
@@ -147,6 +152,8 @@ class _Candidate:
     salary: Salary
     keyword: bool
     rank: int
+    start: int
+    field: bool  # on a line labelled as the pay field ("給与：", "Salary:")
 
 
 def _value(match: re.Match[str], p: str) -> tuple[float, str | None, bool]:
@@ -319,8 +326,12 @@ def parse_salary(
             end=_end_of_amounts(match, has_b),
         )
         rank = {"annual": 0, "monthly": 1, "hourly": 2}[period]
-        candidates.append(_Candidate(salary, keyword, rank))
+        line_start = folded.rfind("\n", 0, start) + 1
+        field = _PAY_FIELD.match(folded, line_start, start) is not None
+        candidates.append(_Candidate(salary, keyword, rank, start, field))
     if not candidates:
         return None
-    best = min(candidates, key=lambda c: (not c.keyword, c.rank, c.salary.start))
+    # Of two amounts of one period, the one in the posting's pay field is the role's: the
+    # other may be another opening's ("同時募集：EM（年収1,000万円〜）").
+    best = min(candidates, key=lambda c: (not c.keyword, c.rank, not c.field, c.start))
     return best.salary
