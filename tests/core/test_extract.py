@@ -216,9 +216,7 @@ def _tuning_postings() -> list[dict[str, object]]:
 # strict: a fix makes the test fail until the item is taken off this list.
 KNOWN_MISSES = {
     "f8-11": "remote: 'Remote-first: ... come to the office once a month' reads as full",
-    "f9-15": "english_level: 'none' read as business",
     "f9-17": "remote: a hybrid arrangement not read",
-    "f9-22": "english_level: a not-required English not read",
     "y6-11": "years: a list of positions, this posting's named after the others",
     "y6-26": "years: three levels listed first, this posting's level named after them",
 }

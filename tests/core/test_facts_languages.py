@@ -171,3 +171,31 @@ def test_not_required_words_about_something_else(
 )
 def test_the_level_said_of_this_role(text: str, japanese: str) -> None:
     assert extract(text).japanese_level == japanese
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # a heading naming the language, its level on the line below
+        ("【日本語レベル】\nビジネスレベル\n\n【勤務地】\n大阪市", "N2", None),
+        ("【英語力】\n\n特に問いません", None, "none"),
+        ("English level:\nTOEIC 650 or above", None, "conversational"),
+        # a heading alone with no level below says nothing
+        ("【英語】\n【勤務地】東京都", None, None),
+    ],
+)
+def test_a_language_heading_with_its_level_below(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    assert levels(text) == (japanese, english)
+
+
+def test_what_is_said_of_this_role_beats_another_teams_requirement() -> None:
+    text = (
+        "Requirements\n- Japanese: not needed for this position. The data team (a separate "
+        "opening) works in Japanese and asks for JLPT N2.\n"
+    )
+    assert extract(text).japanese_level == "none"
+    # "but" turns to another role: the first level is not this role's
+    text = "Requirements\n- Japanese: N2 for this team, but the lead role needs N1"
+    assert extract(text).japanese_level == "N2"

@@ -177,6 +177,13 @@ _THIS_ROLE = re.compile(
     r"\b(?:for |in )?this (?:[\w/-]+ ){0,3}(?:role|position|job|opening)\b"
     r"|本ポジション|このポジション|当ポジション|本職種|本求人|今回の(?:募集|ポジション)"
 )
+_TURN = re.compile(r"\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|、|が、|けど|一方")
+# A heading line that names the language only ("【英語力】", "English level:"): the level is
+# on the line below it.
+_LANGUAGE_HEADING = re.compile(
+    r"[\s【\[■◆●□◇<＜#*]*(?:英語|日本語|english|japanese)(?:力|能力|レベル|スキル|要件"
+    r"| level| skills?| proficiency| requirements?)?[\s】\]>＞:：]*$"
+)
 _THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
 
 
@@ -383,6 +390,9 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     level = word
                     span_end = max(span_end, m.end())
                     break
+        if level is None and _LANGUAGE_HEADING.match(folded, line_start, _line_end(folded, start)):
+            # "【英語力】\n不問": a heading naming the language, its level on the next line
+            level, span_end = _level_below(folded, start, language, span_end)
         kind = section_kind(folded, line_start, sections, start)
         optional = (
             _plus_in(folded, clause_start, clause_end, match.end(), span_end if level else None)
@@ -392,8 +402,12 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             if not optional:
                 continue
             level = "none"  # named only as a plus
+        # "for this role" before the language word, or after its level up to a "but"
+        after = folded[span_end:clause_end]
+        turn = _TURN.search(after)
         this_role = bool(
             _THIS_ROLE.search(folded, max(line_start, start - _THIS_ROLE_REACH), start)
+            or _THIS_ROLE.search(after[: turn.start()] if turn else after)
         )
         found.append(
             _Statement(
@@ -415,8 +429,40 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
     return found
 
 
+def _line_end(folded: str, position: int) -> int:
+    end = folded.find("\n", position)
+    return len(folded) if end < 0 else end
+
+
+def _level_below(folded: str, start: int, language: str, span_end: int) -> tuple[str | None, int]:
+    """The level on the first non-blank line under a language heading at ``start``."""
+    begin = _line_end(folded, start) + 1
+    while begin < len(folded) and folded[begin] == "\n":
+        begin += 1
+    if begin >= len(folded):
+        return None, span_end
+    end = min(_line_end(folded, begin), begin + _CLAUSE)
+    exam = (_JLPT if language == "ja" else _TOEIC).search(folded, begin, end)
+    if exam is not None:
+        if language == "ja":
+            return f"N{exam.group(1)}", exam.end()
+        score = int(exam.group(1))
+        level = "business" if score >= 800 else "conversational" if score >= 600 else "basic"
+        return level, exam.end()
+    for pattern, word in _LEVEL_WORDS:
+        m = pattern.search(folded, begin, end)
+        if m and (word == "none" or not _NEGATED_AFTER.match(folded, m.end())):
+            return word, m.end()
+    return None, span_end
+
+
 def _pick(statements: list[_Statement], language: str) -> _Statement | None:
     mine = [s for s in statements if s.language == language]
+    own = next((s for s in mine if s.this_role and not s.optional), None)
+    if own is not None:
+        # "English is not required for this role (the platform team, hiring separately,
+        # requires business English)": what is said of this role wins, a none included
+        return own
     required = [s for s in mine if not s.optional and s.level != "none"]
     if required:
         # the one said of this role, else the first under a requirements heading, else the first
