@@ -685,3 +685,25 @@ def test_suita_is_a_city_of_osaka() -> None:
 )
 def test_years_half_years_pay_conditions_and_bring_headings(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # 経験を N年: the object particle before the figure
+        ("■応募資格\n・業務システム開発の経験を3年程度お持ちの方", 3),
+        # a note under its own heading (補足 / 備考) after the requirements is not one of them
+        (
+            "■必須\n・Ruby、PHPいずれかでの開発経験2年以上\n・Linuxの基礎知識\n\n■補足\n"
+            "業界経験6年以上の方はテックリード採用枠もございます",
+            2,
+        ),
+        (
+            "Requirements\n- Kotlin or Java: 2+ years of experience\n\nNotes\n"
+            "6+ years of experience also opens our staff track",
+            2,
+        ),
+    ],
+)
+def test_years_object_particle_and_notes_after_requirements(text: str, years: int) -> None:
+    assert extract(text).min_years_experience == years

@@ -54,7 +54,7 @@ _OTHER = (
     r"|(?:working |employment |work )?conditions|terms(?: and conditions| & conditions)?"
     r"|compensation (?:and|&) (?:conditions|benefits)|what we offer|we offer|our offer"
     r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
-    r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生"
+    r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?"
 )
 _TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not

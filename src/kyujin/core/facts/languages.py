@@ -142,7 +142,8 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"conditions?|terms|what we offer|we offer|the offer|offer|compensation|benefits?|perks"
         r"|location|work ?style|working|employment|engagement|contract|details|package|salary"
         r"|pay|about|others?|logistics|practical|language|languages|待遇|条件|勤務(?:条件|形態|地)?"
-        r"|給与|報酬|福利厚生|雇用(?:形態|条件)?|契約(?:形態)?|募集要項|その他|語学|言語|働き方|備考",
+        r"|給与|報酬|福利厚生|雇用(?:形態|条件)?|契約(?:形態)?|募集要項|その他|語学|言語|働き方|備考"
+        r"|補足|注記|notes?",
         "other",
     ),
 ]
