@@ -707,3 +707,29 @@ def test_years_half_years_pay_conditions_and_bring_headings(text: str, years: in
 )
 def test_years_object_particle_and_notes_after_requirements(text: str, years: int) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # "a couple of years" is two
+        ("Requirements\n- a couple of years of professional experience with Go", 2),
+        # said to candidates who should apply elsewhere
+        (
+            "Who can apply\n- No professional experience required\n"
+            "- With 3+ years of experience already, see our mid-level opening instead.",
+            0,
+        ),
+        # a requirements table: the must-have column, not the nice-to-have one
+        (
+            "| Skill | Nice to have | Must have |\n|---|---|---|\n"
+            "| Years of backend experience | 7+ | 4+ |\n| Go | yes | yes |",
+            4,
+        ),
+        ("【応募要件】\n| 項目 | 内容 |\n|---|---|\n| 経験年数 | 3年以上 |", 3),
+        # a heading "Welcome / 歓迎" opens a preferred list
+        ("Must have\n- Go\n\nWelcome / 歓迎\n- インフラ経験4年以上", None),
+    ],
+)
+def test_years_couples_elsewhere_tables_and_welcome(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

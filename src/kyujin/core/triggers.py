@@ -252,6 +252,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "work style",
         "条件",
         "working style",
+        "補足",
+        "備考",
+        "注記",
+        "note",
+        "welcome",
     ),
     "inline": (
         "歓迎",

@@ -125,7 +125,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
         r"|こんな(?:方|人)(?:だと|なら|であれば|は)?(?:さらに|より|もっと)?(?:嬉しい|うれしい)"
         r"|preferred|nice[- ]to[- ]haves?|bonus|pluses|plus|desirable|good[- ]to[- ]haves?"
-        r"|ideally|extra credit|optional|would be nice|want|what would help|helpful",
+        r"|ideally|extra credit|optional|would be nice|want|what would help|helpful|welcome",
         "preferred",
     ),
     (

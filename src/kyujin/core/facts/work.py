@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
@@ -228,6 +229,7 @@ _NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
     "a": 1,  # "at least a year"
+    "a couple of": 2,
     "一": 1,
     "二": 2,
     "三": 3,
@@ -252,7 +254,7 @@ _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone 
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
     r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言半]|[a-z#+.]歴"
-    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req)"
+    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c)"
 )
 _YEAR_FIGURES = (
     r"(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は|を)?\s?[:：】\]]?\s?"
@@ -267,7 +269,8 @@ _YEAR_FIGURES = (
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
     r"(?:経験|実務)"
-    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:\+|-?plus)?\s?"
+    r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
+    r"\s?(?:\+|-?plus)?\s?"
     r"(?:\(\d+\)\s?)?"
     + _UPPER
     + r"(?:or more\s|\+\s)?"
@@ -368,6 +371,8 @@ _NOT_ASKED = prefiltered(
     r"|\boperating (?:in|for)\b|\bin business\b|\bbeen around\b"
     # a condition, not a requirement: "経験3年の場合 年収520万円" (a pay example)
     r"|の場合|場合は"
+    # said to someone else: "if you already have 2+ years, apply to our other opening instead"
+    r"|\binstead\b"
     r"|\b(?:engineers|people|developers|members|those) who\b|\bthrive\b|skills over years"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
@@ -613,10 +618,62 @@ def parse_years(
     if candidates:
         _, start, end, years = min(candidates)
         return _fewest_of_alternatives(folded, start, end, years)
+    if "|" in folded:
+        in_table = _table_years(folded, sections)
+        if in_table is not None:
+            return in_table
     none = search_in(_NO_EXPERIENCE, folded, windows)
     if none:
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+# A requirements table: "| Years in backend engineering | 6+ | 8+ |" under a header row
+# "| Requirement | Must have | Nice to have |"; the figure is in the must-have column.
+_TABLE_YEARS_ROW = re.compile(
+    r"(?m)^[ \t]*\|[ \t]*(?:(?:minimum )?years?\b|経験年数|実務経験|年数|experience)[^|\n]*\|"
+)
+_CELL_FIGURE = re.compile(
+    r"[ \t]*(?:min(?:imum)?\.? )?(\d{1,2})[ \t]?(?:\+|年以上|年|years?\+?|yrs?\+?)?[ \t]*$"
+)
+_REQUIRED_COLUMN = re.compile(r"must|required|minimum|mandatory|必須")
+_PREFERRED_COLUMN = re.compile(r"nice|prefer|plus|bonus|ideal|歓迎|尚可|優遇")
+
+
+def _cells(folded: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Bounds of the cells of the table row at [begin, end), the first (label) cell left out."""
+    bars = [i for i in range(begin, end) if folded[i] == "|"]
+    return [(a + 1, b) for a, b in pairwise(bars[1:])]
+
+
+def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
+    """The years figure of a requirements table's years row, in its must-have column; or in
+    its first column when the header names no columns and the table is under requirements."""
+    for row in _TABLE_YEARS_ROW.finditer(folded):
+        end = _line_end(folded, row.start())
+        header_start = row.start()
+        while header_start > 0:  # up to the table's first row
+            above = folded.rfind("\n", 0, header_start - 1) + 1
+            if not folded[above:header_start].lstrip().startswith("|"):
+                break
+            header_start = above
+        header: list[str] = []
+        if header_start < row.start():
+            header_end = _line_end(folded, header_start)
+            header = [folded[a:b] for a, b in _cells(folded, header_start, header_end)]
+        for index, (a, b) in enumerate(_cells(folded, row.start(), end)):
+            figure = _CELL_FIGURE.match(folded, a, b)
+            if figure is None or not folded[a:b].strip():
+                continue
+            column = header[index] if index < len(header) else ""
+            if _PREFERRED_COLUMN.search(column):
+                continue
+            if not _REQUIRED_COLUMN.search(column):
+                line_start = folded.rfind("\n", 0, row.start()) + 1
+                if section_kind(folded, line_start, sections, row.start()) != "required":
+                    continue
+            return int(figure.group(1)), Span(figure.start(1), figure.end(1))
+    return None
 
 
 def parse_title_years(folded_title: str) -> int | None:
