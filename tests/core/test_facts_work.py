@@ -733,3 +733,30 @@ def test_years_object_particle_and_notes_after_requirements(text: str, years: in
 )
 def test_years_couples_elsewhere_tables_and_welcome(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # a full-remote label, then office visits later in the same sentence
+        (
+            "Work style\n- Remote-first: most of the week at home, and you come to our Osaka "
+            "office twice a month for planning",
+            "hybrid",
+        ),
+        # ... but not in the next sentence's negation
+        (
+            "Work style: fully remote. We have no office days, though the Osaka office is "
+            "open if you want it.",
+            "full",
+        ),
+        # office some days, "the other days" at home
+        (
+            "- Office in Sapporo two days a week; the remaining days can be worked remotely",
+            "hybrid",
+        ),
+        ("- In the office on Mondays; the rest of the time from home", "hybrid"),
+    ],
+)
+def test_remote_visits_later_in_the_sentence_and_the_other_days(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

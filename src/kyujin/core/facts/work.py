@@ -89,6 +89,9 @@ _REMOTE_HYBRID = prefiltered(
     r"|(?:work|working) (?:from home|remotely) (?:up to |about |around )?" + _DAYS + r"\s?days?"
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:mostly|mainly|primarily|largely) remote"
+    # "office at least one day a week; the other days can be remote"
+    r"|(?:the )?(?:other|remaining|rest of the) (?:days?|time)\b[^.;\n]{0,20}?"
+    r"\b(?:remote(?:ly)?|from home|wfh)\b|(?:can|may) be (?:done |worked )?remote(?:ly)?\b"
     r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office (?:once|twice|(?:one|two|three|\d) times?)"
     r" (?:a|per|every) (?:week|month)"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
@@ -437,6 +440,10 @@ def _job_own(
     return next((m for m in later if not _hedged(folded, m)), None), first
 
 
+_FULL_REACH = 120  # characters after a full-remote phrase read for a hybrid phrase
+_SENTENCE_END = re.compile(r"[。;；!?！？]|\.(?:\s|$)")
+
+
 def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
@@ -447,6 +454,12 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
     if hybrid is None and hedged is not None and not onsite:
         hybrid = hedged  # a hedged remote option only when nothing else is said
     if full:
+        # the rest of its line, as far as a sentence goes: "Remote-first: work from home most
+        # days and come to the office once a month" is hybrid
+        line_end = folded.find("\n", full.end())
+        reach = min(full.end() + _FULL_REACH, len(folded) if line_end < 0 else line_end)
+        sentence_end = _SENTENCE_END.search(folded, full.end(), reach)
+        reach = sentence_end.start() if sentence_end else reach
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
         visit = None if _OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
         # A hybrid phrase beside it; not one overlapping an explicit full-remote phrase
@@ -454,7 +467,9 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
         explicit = full.group().startswith(_EXPLICIT_FULL)
         beside = [
             m
-            for m in _REMOTE_HYBRID.finditer(folded, max(0, full.start() - 60), full.start() + 60)
+            for m in _REMOTE_HYBRID.finditer(
+                folded, max(0, full.start() - 60), max(reach, full.start() + 60)
+            )
             if not explicit or m.start() >= full.end() or m.end() <= full.start()
         ]
         labelled = any(
