@@ -760,3 +760,25 @@ def test_years_couples_elsewhere_tables_and_welcome(text: str, years: int | None
 )
 def test_remote_visits_later_in_the_sentence_and_the_other_days(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # levels listed first, then this posting's own requirements under a heading that
+        # names the level before the list's kind
+        (
+            "We hire at two levels:\n- Engineer: 2+ years of experience\n"
+            "- Staff Engineer: 8+ years of experience\n\n"
+            "Staff Engineer - Requirements\n- 8+ years of backend experience\n- Go",
+            8,
+        ),
+        (
+            "募集ポジション\n・ジュニア：開発経験1年以上\n・シニア：開発経験5年以上\n\n"
+            "【シニアの必須要件】\n・開発経験5年以上\n\n【シニアの歓迎要件】\n・マネジメント経験2年以上",
+            5,
+        ),
+    ],
+)
+def test_years_under_a_heading_naming_the_level(text: str, years: int) -> None:
+    assert extract(text).min_years_experience == years

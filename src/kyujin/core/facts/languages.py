@@ -159,6 +159,11 @@ _LABEL_MARK = re.compile(
     r"[(（]\s?(?:(歓迎|尚可|preferred|nice to have|bonus|optional)|必須|required|must)\s?[)）]\s?$"
 )
 _LABEL_DASH = re.compile(r"\s[-—–]\s")
+# A list's kind after the name of the role or level it is for: "ミドル枠の応募条件".
+_OWNED_LIST = re.compile(
+    r"の(?:(歓迎(?:スキル|要件|条件|経験)?|尚可)|必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)"
+    r"|求める(?:スキル|経験|人物像))$"
+)
 _LEAD_IN = [
     (
         re.compile(
@@ -221,11 +226,23 @@ def _heading_kind(line: str) -> str | None:
     if marked:  # 【こんな経験があるとさらに活躍できます（歓迎）】
         return "preferred" if marked.group(1) else "required"
     # "Bonus points - we'd love it if you have": the words before the dash label the list
-    label = _LABEL_DASH.split(label, maxsplit=1)[0]
+    parts = _LABEL_DASH.split(label)
+    label = parts[0]
     for pattern, kind in _HEAD_FIRST:
         first = pattern.match(label)
         if first and (bracket or _HEAD_REST.match(label, first.end())):
             return kind
+    # The role named first, the list's kind last: "Senior Backend Engineer — requirements",
+    # ＜ミドル枠の応募条件＞ (a posting for one of several levels)
+    last = parts[-1].strip() if len(parts) > 1 else ""
+    if last:
+        for pattern, kind in _HEAD_FIRST[:2]:
+            first = pattern.match(last)
+            if first and _HEAD_REST.match(last, first.end()):
+                return kind
+    owned = _OWNED_LIST.search(label)
+    if owned:
+        return "preferred" if owned.group(1) else "required"
     if bracket:
         return "other"
     if stripped.endswith((":", "：")) and len(stripped.split()) <= _MAX_LEAD_WORDS:
