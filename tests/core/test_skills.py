@@ -71,3 +71,26 @@ def test_a_raw_form_with_an_ascii_edge_does_not_match_inside_a_word(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert skills(text) == found
+
+
+def names(text: str) -> set[str]:
+    return {m.skill for m in extract(text).skills}
+
+
+def test_ambiguous_words_in_a_run_of_three_names_are_skills() -> None:
+    # "security", "logging" and "performance" alone need technical context; three names in
+    # a row with only list separators between them make a list of skills
+    found = names("Our focus areas are security, logging and performance.")
+    assert {"information security", "logging", "performance tuning"} <= found
+    # two in a row are not a list: "security and performance" stays prose
+    found = names("We care about security and performance of our shop.")
+    assert "information security" not in found and "performance tuning" not in found
+    # a run broken by a line end is not one
+    found = names("Think about security\nlogging and performance every day")
+    assert "information security" not in found
+
+
+def test_a_run_without_commas_is_a_list_too() -> None:
+    # postings flattened from HTML lose their commas: "Infrastructure IAM Security Logging"
+    found = names("We look at infrastructure IAM security logging every day")
+    assert {"information security", "logging", "identity and access management"} <= found

@@ -383,7 +383,7 @@ class SkillMatcher:
                     continue
                 context.confirm(start, end)
             elif kind == AMBIGUOUS:
-                if not accept(name, start, end, context):
+                if not (accept(name, start, end, context) or _in_a_run(kept, i, original)):
                     continue
                 context.confirm(start, end)
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
@@ -396,6 +396,35 @@ class SkillMatcher:
                 )
             )
         return mentions
+
+
+_RUN = 3  # names in a row, with only list separators between them, that make a list
+
+
+def _side_by_side(kept: list[_Hit], left: int, text: str) -> bool:
+    """Hits ``left`` and ``left + 1`` stand side by side in a list: on one line, with only
+    list separators (or one character) between them."""
+    end = -kept[left][1]
+    start = kept[left + 1][0]
+    if start < end:
+        return False
+    between = text[end:start]
+    return "\n" not in between and (len(between) <= 1 or SEPARATORS(between) is not None)
+
+
+def _in_a_run(kept: list[_Hit], i: int, text: str) -> bool:
+    """Hit ``i`` is one of at least ``_RUN`` names in a row ("security, infrastructure, IAM,
+    logging", "web mobile and cloud"): in such a list an ambiguous word is a skill too."""
+    count = 1
+    left = i - 1
+    while left >= 0 and count < _RUN and _side_by_side(kept, left, text):
+        count += 1
+        left -= 1
+    right = i
+    while right + 1 < len(kept) and count < _RUN and _side_by_side(kept, right, text):
+        count += 1
+        right += 1
+    return count >= _RUN
 
 
 def drop_role_repeats(mentions: list[SkillMention], text: str) -> list[SkillMention]:
