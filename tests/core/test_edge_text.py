@@ -51,6 +51,21 @@ def test_a_very_long_single_line_takes_linear_time(unit: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a table of years rows with no must-have column: each row once walked up to the top
+        "| Item | Nice to have |\n" + "| Years of experience | 5+ |\n" * 20_000,
+        # language headings with nothing below them
+        "【英語】\n" * 50_000,
+    ],
+)
+def test_long_tables_and_heading_runs_take_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - started < 15
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         ("レストラン向けの予約サービス", "REST"),

@@ -651,6 +651,7 @@ _TABLE_YEARS_ROW = re.compile(
 _CELL_FIGURE = re.compile(
     r"[ \t]*(?:min(?:imum)?\.? )?(\d{1,2})[ \t]?(?:\+|年以上|年|years?\+?|yrs?\+?)?[ \t]*$"
 )
+_TABLE_MAX_ROWS = 30  # rows read above a years row for its header; years rows read
 _REQUIRED_COLUMN = re.compile(r"must|required|minimum|mandatory|必須")
 _PREFERRED_COLUMN = re.compile(r"nice|prefer|plus|bonus|ideal|歓迎|尚可|優遇")
 
@@ -664,14 +665,20 @@ def _cells(folded: str, begin: int, end: int) -> list[tuple[int, int]]:
 def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
     """The years figure of a requirements table's years row, in its must-have column; or in
     its first column when the header names no columns and the table is under requirements."""
-    for row in _TABLE_YEARS_ROW.finditer(folded):
+    for count, row in enumerate(_TABLE_YEARS_ROW.finditer(folded)):
+        if count >= _TABLE_MAX_ROWS:
+            break
         end = _line_end(folded, row.start())
         header_start = row.start()
-        while header_start > 0:  # up to the table's first row
+        for _ in range(_TABLE_MAX_ROWS):  # up to the table's first row
+            if header_start == 0:
+                break
             above = folded.rfind("\n", 0, header_start - 1) + 1
             if not folded[above:header_start].lstrip().startswith("|"):
                 break
             header_start = above
+        else:
+            header_start = row.start()  # a table too long to be a requirements table
         header: list[str] = []
         if header_start < row.start():
             header_end = _line_end(folded, header_start)
