@@ -782,3 +782,24 @@ def test_remote_visits_later_in_the_sentence_and_the_other_days(text: str, remot
 )
 def test_years_under_a_heading_naming_the_level(text: str, years: int) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # N年目以上: in the Nth year or later, N - 1 whole years
+        ("【応募資格】\n・社会人として4年目以上の方（開発経験必須）", 3),
+        # 入社N年目 is a career stage, not a requirement
+        ("キャリア\n入社3年目からチームリーダーを任せることもあります。", None),
+        # "a decade or more of building ..."
+        ("Requirements\n- A decade or more of designing distributed systems", 10),
+        # a wish after the figure does not make the figure a wish
+        ("Requirements\n- 6+ years of backend work, and ideally some of it in payments", 6),
+        ("Requirements\n- 4+ years of Python, ideally 6", 4),
+        # 〔歓迎〕 and "Your background" head their lists
+        ("〔応募資格〕\n・Java開発経験\n〔歓迎〕\n・リーダー経験3年以上", None),
+        ("Your background\n- Seven years or more in backend engineering", 7),
+    ],
+)
+def test_years_nth_year_decades_wishes_and_more_headings(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -20,7 +20,7 @@ Requirement = Literal["required", "preferred", "unknown"]
 
 # (emoji too: "✅ Must have", "⭐ Nice to have", "📍 Conditions")
 _DECOR = (
-    r"[ \t【\[\(（<＜〈《「『■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>"
+    r"[ \t【\[\(（<＜〈《「『〔［■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>"
     r"\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]*"
 )
 _REQUIRED = (
@@ -29,7 +29,7 @@ _REQUIRED = (
     r"|(?:also )?required(?: skills| qualifications| experience)?"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
     r"|qualifications|what you(?:['’]ll| will)? need|what we(?:'re| are) looking for|who you are"
-    r"|what we need|what we expect|what you(?:['’]ll| will)? bring|about you"
+    r"|what we need|what we expect|what you(?:['’]ll| will)? bring|about you|your background"
     r"|(?:the )?ideal candidate"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
@@ -56,7 +56,7 @@ _OTHER = (
     r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
     r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?"
 )
-_TAIL = r"[ \t】\]\)）>＞〉》」』■◆●:：\-–—=|]*"
+_TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|]*"
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
 # "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
 _PREFERRED_LABEL = (

@@ -185,6 +185,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "what you",
         "what we",
         "about you",
+        "background",
         "ideal candidate",
         "who you",
         "you have",

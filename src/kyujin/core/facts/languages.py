@@ -118,8 +118,8 @@ _JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|か
 
 # Headings, for telling a line under 歓迎 / Nice to have from one under 待遇 / Conditions.
 _BULLET = re.compile(r"^\s*(?:[-*•‐・●○◦▪►>]|\d{1,2}[.)．]|[①-⑳])\s*\S")
-_BRACKETED = re.compile(r"^[\s■□◆◇▼▶★☆#*]*[【\[＜<]([^】\]＞>\n]{1,30})[】\]＞>]")
-_HEAD_DECOR = "【[(（<＜■□◆◇▼▽▶★☆#*=:：|>-_ \t✅⭐📍🎮🛠✔✨👉🔹🔸💡📌🚀\ufe0f"
+_BRACKETED = re.compile(r"^[\s■□◆◇▼▶★☆#*]*[【\[＜<〔［]([^】\]＞>〕］\n]{1,30})[】\]＞>〕］]")
+_HEAD_DECOR = "【[(（<＜〔［〕］■□◆◇▼▽▶★☆#*=:：|>-_ \t✅⭐📍🎮🛠✔✨👉🔹🔸💡📌🚀\ufe0f"
 _HEAD_WORDS: list[tuple[str, str]] = [
     (
         r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
@@ -135,7 +135,8 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|what we(?:'re| are) looking for|what we need|what we expect"
         r"|what you(?:['’]ll| will)? bring"
         r"|what we (?:actually |really )?require"
-        r"|about you|(?:the )?ideal candidate|essential|skills|experience|must",
+        r"|about you|(?:the )?ideal candidate|essential|skills|experience|must"
+        r"|(?:your |the )?(?:background|profile)",
         "required",
     ),
     (

@@ -213,6 +213,8 @@ _PLUS_LINE = re.compile(
     # "ideally 5 years", not "6 years' experience, ideally in financial services" (the plus
     # is the field, the years are asked)
     r"|ideally(?!\s(?:in|with|at|using|within|on|from|for|of)\b)"
+    # "..., and ideally some of that time on search": a further wish after the figure
+    r"(?<!, ideally)(?<!, and ideally)"
 )
 # The field, or a heading "Employment" alone on its line with the value under it.
 _EMPLOYMENT_FIELD = re.compile(
@@ -268,6 +270,8 @@ _YEAR_FIGURES = (
     r"|(?:開発|エンジニア|プログラマー?|プログラミング|実務|業務|職務|就業|社会人|設計|構築|運用|インフラ"
     r"|バックエンド|サーバーサイド|フロントエンド|言語|職|[a-z#+.])歴\s?(?:は|が)?\s?[:：]?\s?(?:通算)?\s?"
     r"(?P<j3>\d{1,2})\s?(?:[~\-]\s?\d{1,2}\s?)?年"
+    # "3年目以上": in the third year or later, two whole years
+    r"|(?<![\d.])(?<!入社)(?<!入社\s)(?P<j4>" + _JA_N + r")\s?年目(?:以上|から|~)"
     r"|(?<![\d.])(?P<j2>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
@@ -329,8 +333,9 @@ _YEAR_FIGURES = (
     + r"\s?(?:(?:or|and) (?:more|longer|above|over)|minimum|min\b\.?|\+|plus\b)"
     # "a decade of experience", "over a decade of backend experience": ten years. The word
     # comes first and its article is checked behind it: "a" opens too many places to try.
-    r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:of\s)?"
-    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work)"
+    r"|(?P<e8>decade)(?:(?<=\ba decade)|(?<=\bone decade))\s(?:or more\s)?(?:of\s)?"
+    r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|professional|hands-on|industry|work|building"
+    r"|developing|designing|running|writing|shipping|leading)"
 )
 # Months, read as whole years: "実務経験6ヶ月以上" (0), "18 months of experience" (1). Tried
 # only in texts that count months at all: three more alternatives at every position cost
@@ -383,7 +388,7 @@ _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequ
 _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
-_STRONG = ("j1", "j2", "j3", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
+_STRONG = ("j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
 _WEAK = ("w1", "w2", "w3", "w4")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
@@ -554,7 +559,8 @@ def _figure(m: re.Match[str]) -> tuple[str, int]:
     if group in _IN_MONTHS:
         months = 6 if raw == "半" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         return group, months // 12
-    return group, int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return group, max(0, years - 1) if group == "j4" else years
 
 
 def parse_years(
