@@ -199,3 +199,12 @@ def test_what_is_said_of_this_role_beats_another_teams_requirement() -> None:
     # "but" turns to another role: the first level is not this role's
     text = "Requirements\n- Japanese: N2 for this team, but the lead role needs N1"
     assert extract(text).japanese_level == "N2"
+
+
+def test_who_we_are_looking_for_heads_the_requirements() -> None:
+    # the requirement under it beats a description of the company's documents above it
+    text = (
+        "社内ドキュメントは英語です。\n\nこんな方と働きたい / Who we're looking for\n"
+        "・英語：TOEIC 700点程度\n"
+    )
+    assert extract(text).english_level == "conversational"

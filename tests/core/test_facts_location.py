@@ -157,3 +157,12 @@ def test_a_remote_company_without_an_office_has_no_workplace() -> None:
 )
 def test_the_role_s_own_workplace_and_address(text: str, expected: tuple[str, str | None]) -> None:
     assert place(text) == expected
+
+
+def test_the_office_one_works_at_beats_a_sales_branch_named_after_it() -> None:
+    text = (
+        "Work style\nHybrid: three days a week at our Sendai office. "
+        "東京支店（千代田区）は営業部門のみです。"
+    )
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == ("Miyagi", "Sendai")

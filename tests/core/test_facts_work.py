@@ -803,3 +803,25 @@ def test_years_under_a_heading_naming_the_level(text: str, years: int) -> None:
 )
 def test_years_nth_year_decades_wishes_and_more_headings(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # a yes/no field answering the residence question
+        ("Visa sponsorship: Yes\nCandidates must reside in Japan: No", "visa_sponsorship", True),
+        ("Candidates must reside in Japan.", "visa_sponsorship", False),
+        # a job board's "Job type: Contract" field
+        ("Job details\nPay: ¥4,000 per hour\nJob type: Contract\n", "employment_type", "contract"),
+        # an experience line as job boards list it
+        (
+            "Experience:\n- Python: 4 years (Required)\n- Go: 1 year (Preferred)",
+            "min_years_experience",
+            4,
+        ),
+        # "no office attendance" beside full remote
+        ("■ 勤務地：在宅（フルリモート／オフィスへの出社不要）", "remote", "full"),
+    ],
+)
+def test_job_board_fields(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -237,6 +237,9 @@ _COMPANY_SEAT = prefiltered(
     r"|(?:startup|start-up|company|firm|scale-?up|business|provider|platform|group)"
     r"\s(?:(?:based|headquartered|located)\s)?in\s$"
 )
+# "at our Kobe office", "to the Osaka office": the place before the word names the workplace.
+_OFFICE_AFTER = re.compile(r"\s?(?:office|hub|studio|campus|オフィス)\b")
+_AT_OUR = re.compile(r"(?:\bat|\bto|\bin|\bfrom)\s(?:our|the)\s$")
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
@@ -422,6 +425,17 @@ def parse_location(
     ):
         return None, None
     anchor_index = _anchor(hits, finditer_in(_WORKPLACE_LABEL, folded, windows))
+    if anchor_index is None:
+        # "2 days a week at our Kobe office": the place that names the office one works at
+        anchor_index = next(
+            (
+                i
+                for i, h in enumerate(hits)
+                if _OFFICE_AFTER.match(folded, h[1])
+                and _AT_OUR.search(folded, max(0, h[0] - 12), h[0])
+            ),
+            None,
+        )
     if anchor_index is None:
         section = search_in(_SECTION, folded, windows)
         anchor_index = _anchor(hits, [section] if section else []) or 0

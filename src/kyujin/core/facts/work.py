@@ -118,7 +118,8 @@ _REMOTE_ONSITE = prefiltered(
 _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
     r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
-    r"|(?<!no )office visits?|in (?:the )?office|visit the office|オフィス(?!なし|はありません)"
+    r"|(?<!no )office visits?|in (?:the )?office|visit the office"
+    r"|オフィス(?!なし|はありません|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません))"
     r"|come (?:in)?to (?:the |our )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
@@ -142,7 +143,8 @@ _VISA_NO = prefiltered(
     r"|(?:就労)?ビザ(?:を)?(?:お持ち|保有|所持|取得済み)(?!でない|ではない|していない)"
     r"|(?:在留資格|就労資格)(?:を)?(?:お持ち|保有|所持|有する)(?!でない|ではない|していない)"
     r"|must (?:already |currently )?(?:reside|live|be based|be located|be residing|be living|be)"
-    r" in japan"
+    # not a field answering it: "Applicants must live in Japan: No"
+    r" in japan(?!\s?[:：]\s?(?:no|not required|n/a)\b)"
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
     r"(?:work(?:ing)? )?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
@@ -184,7 +186,7 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"|employment type:\s?contract"
             # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
             # 1 year", also as an item of a list ("- Contract (1 year, renewable)")
-            r"|^[ \t\-•*・]*contract(?:[ \t]*$|\s?[(（,/])",
+            r"|^[ \t\-•*・:：]*contract(?:[ \t]*$|\s?[(（,/])",
             re.MULTILINE,
         ),
         "contract",
@@ -298,6 +300,12 @@ _YEAR_FIGURES = (
     + _NUMBER
     + r")\s?\+?\s?(?:[-~]\s?\d{1,2}\s?)?"
     + _Y
+    # "AWS: 3 years (Required)", as job boards list experience.
+    + r"|(?<![\d.a-z])(?P<e9>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
+    + r"\s?[(（]\s?(?:required|必須)\s?[)）]"
     # "3+ YOE" (years of experience).
     + r"|(?<![a-z0-9])(?P<e7>\d{1,2})\s?\+?\s?yoe\b"
     # "You have 6+ years building ...", "you've spent five years ...".
@@ -388,7 +396,7 @@ _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequ
 _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
-_STRONG = ("j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8")
+_STRONG = ("j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9")
 _WEAK = ("w1", "w2", "w3", "w4")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
