@@ -379,7 +379,10 @@ def report(
     print(f"\nfield accuracy (target >= {FIELD_TARGET:.0%} each):")
     for name in FIELDS:
         s = scores.fields[name]
-        ok = s.total > 0 and s.accuracy >= FIELD_TARGET
+        if s.total == 0:  # no posting of the split labels this field
+            print(f"  {name:<22}    -/0        -   not scored")
+            continue
+        ok = s.accuracy >= FIELD_TARGET
         print(f"  {name:<22} {s.correct:>4}/{s.total:<4} {s.accuracy:7.1%}  {met(ok)}")
     if scores.unlabelled:
         absent = ", ".join(f"{k} ({v})" for k, v in sorted(scores.unlabelled.items()))

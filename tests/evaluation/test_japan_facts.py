@@ -1,6 +1,7 @@
 """The trap rule of evaluation.japan_facts: a listed skill may be found as a more specific one."""
 
-from evaluation.japan_facts import Resolver, run_traps
+import pytest
+from evaluation.japan_facts import Resolver, main, run_traps
 
 from kyujin.core.taxonomy import default_taxonomy
 
@@ -31,3 +32,12 @@ def test_not_skills_are_checked_on_the_skill_itself() -> None:
         {"id": "t", "text": "Firmware work on embedded Linux.", "not_skills": ["Linux"]}
     )
     assert passed, problems
+
+
+def test_a_split_labelling_only_years_scores_no_other_field(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--split", "tuning_years10"]) == 0
+    out = capsys.readouterr().out
+    assert "salary                    -/0        -   not scored" in out
+    assert "min_years_experience     40/40    100.0%  met" in out
