@@ -825,3 +825,27 @@ def test_years_nth_year_decades_wishes_and_more_headings(text: str, years: int |
 )
 def test_job_board_fields(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # English as Japanese HR teams write it
+        ("Application qualification:\n- Those who have 4 years or more web development", 4),
+        ("Must skill:\n- Server side development (2 years~)\n- Linux", 2),
+        ("Necessary skills:\n* Practical experience of 3 years or more with PHP", 3),
+        ("Necessary skills:\n* Experience of 30 months or more in Python", 2),
+        ("Mandatory:\n- Experience for over 4 years as an engineer", 4),
+        ("Who we are looking for\n- Inexperienced person is OK (training 3 months)", 0),
+        ("Requirements\n- Beginners welcome! No programming background needed", 0),
+        # a preferred list under such a heading
+        ("Must skill:\n- Java\n\n★Welcomed skills★\n・More than 6 years experiences of Go", None),
+        ("Required skill: PHP\nBetter to have:\n- 5 years or more experience of Laravel", None),
+        # the company's or a colleague's record
+        ("About us\nWe are the company which has more than 30 years history in Sendai.", None),
+        ("Our company has more than 25 years experience in logistics systems.", None),
+        ("Our lead engineer (12 years experiences) will support you.\nInexperienced is OK.", 0),
+    ],
+)
+def test_years_in_japanese_hr_english(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -36,12 +36,17 @@ _REQUIRED = (
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
     # "■ Must" / "■ Want", the pair many Japanese postings head their lists with.
     r"|must"
+    # Japanese HR English: "Must skill", "Mandatory", "Necessary skills", "Application
+    # qualification"
+    r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
+    r"|application (?:qualifications?|requirements?)|required experiences?"
 )
 _PREFERRED = (
     r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
-    r"|want|what would help|(?:would be )?helpful|welcome"
+    r"|want|what would help|(?:would be )?helpful"
+    r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )

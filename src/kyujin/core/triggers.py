@@ -147,6 +147,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "experience",
         "歴",
         "新卒",
+        "年目",
+        "beginner",
+        "background",
     ),
     "location": (
         "勤務地",
@@ -258,6 +261,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "注記",
         "note",
         "welcome",
+        "better to have",
+        "mandatory",
+        "necessary",
     ),
     "inline": (
         "歓迎",

@@ -125,7 +125,9 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
         r"|こんな(?:方|人)(?:だと|なら|であれば|は)?(?:さらに|より|もっと)?(?:嬉しい|うれしい)"
         r"|preferred|nice[- ]to[- ]haves?|bonus|pluses|plus|desirable|good[- ]to[- ]haves?"
-        r"|ideally|extra credit|optional|would be nice|want|what would help|helpful|welcome",
+        r"|ideally|extra credit|optional|would be nice|want|what would help|helpful"
+        # Japanese HR English: "Welcome skill(s)", "Welcomed skills", "Better to have"
+        r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have",
         "preferred",
     ),
     (
@@ -137,6 +139,8 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|what you(?:['’]ll| will)? bring"
         r"|what we (?:actually |really )?require"
         r"|about you|(?:the )?ideal candidate|essential|skills|experience|must"
+        r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
+        r"|application (?:qualifications?|requirements?)|required experiences?"
         r"|(?:your |the )?(?:background|profile)",
         "required",
     ),

@@ -260,7 +260,7 @@ _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone 
 # characters or words. Checked first at each position, it spares the engine trying every
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
-    r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言半]|[a-z#+.]歴"
+    r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言半(（]|[a-z#+.]歴"
     r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c)"
 )
 _YEAR_FIGURES = (
@@ -306,6 +306,14 @@ _YEAR_FIGURES = (
     + r")\s?\+?\s?"
     + _Y
     + r"\s?[(（]\s?(?:required|必須)\s?[)）]"
+    # "backend development (3 years~)", "Java (2年〜)": a figure with an open end in brackets
+    + r"|[(（]\s?(?P<e10>\d{1,2})\s?(?:years?|yrs?|年)\s?(?:~|or more|以上|\+|and (?:over|above))"
+    r"\s?[)）]"
+    # "Practical experience of 2 years or more", "experience for over 3 years"
+    r"|experiences? (?:of|for) (?:at least |more than |over |about )?(?P<e11>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
     # "3+ YOE" (years of experience).
     + r"|(?<![a-z0-9])(?P<e7>\d{1,2})\s?\+?\s?yoe\b"
     # "You have 6+ years building ...", "you've spent five years ...".
@@ -356,6 +364,7 @@ _MONTH_FIGURES = (
     + r"(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
     r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
     r"(?:experience|professional|hands-on|industry|work)"
+    r"|experiences? (?:of|for) (?:at least |more than |over |about )?(?P<m6>\d{1,2}) months?"
     # half a year: 実務経験半年以上, 半年以上の開発経験
     r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m4>半)年"
     r"|(?<![\d.一二三四五六七八九十年])(?P<m5>半)年(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
@@ -377,6 +386,8 @@ _MONTH_WORDS = (
 # Tokyo"), the company's age or a tenure ("bonus after 2 years of service").
 _NOT_ASKED = prefiltered(
     r"\bon average\b|\baverage (?:of )?|\bour (?:engineers|team|developers|members)\b"
+    # a named colleague's record: "our senior engineer (15 years experiences) will teach you"
+    r"|\bour (?:[a-z]+ )?(?:engineers?|developers?|members?|leads?|mentors?|staff) \("
     r"|\bcommit(?:ment|ted)?(?: to)?\b|\bstay (?:with us |in [a-z]+ )?for\b|\bof service\b"
     r"|\bfounded\b|\bestablished\b|平均|創業|設立|勤続"
     # a person's own record: "代表の森野はエンジニア歴30年", "our CTO has 20 years of ..."
@@ -389,16 +400,23 @@ _NOT_ASKED = prefiltered(
     r"|の場合|場合は"
     # said to someone else: "if you already have 2+ years, apply to our other opening instead"
     r"|\binstead\b"
-    r"|\b(?:engineers|people|developers|members|those) who\b|\bthrive\b|skills over years"
+    # ("those who have 3 years" is the usual English of 3年以上の方: asked)
+    r"|\b(?:engineers|people|developers|members) who\b|\bthose who(?! have| has| can)\b"
+    r"|\bthrive\b|skills over years"
+    # the company's own record: "the IT company which has more than 15 years history",
+    # "our company has more than 20 years experience in ..."
+    r"|\bhistory\b|\b(?:company|firm|group|we) (?:has|have)\b"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
 # A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
 _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
-_STRONG = ("j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9")
+_STRONG = (
+    "j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11",
+)  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4")
-_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5")
+_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
@@ -412,6 +430,11 @@ _NO_EXPERIENCE = prefiltered(
     r")[- ]){0,4}experience (?:is )?"
     r"(?:required|necessary|needed|ok\b|okay\b)"
     r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?|new grads?\b"
+    # Japanese HR English: "Inexperienced person is OK", "Beginners welcome"
+    r"|inexperienced(?: (?:persons?|people|candidates|applicants|engineers))?"
+    r" (?:is |are )?(?:ok|okay|welcome|acceptable|accepted|possible)"
+    r"|beginners? (?:is |are )?(?:ok|okay|welcome)|no (?:it |programming |engineering )?"
+    r"background (?:is )?(?:needed|required|necessary)"
     r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
 )
 
