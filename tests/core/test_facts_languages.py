@@ -208,3 +208,21 @@ def test_who_we_are_looking_for_heads_the_requirements() -> None:
         "・英語：TOEIC 700点程度\n"
     )
     assert extract(text).english_level == "conversational"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # a sentence about a person is not the role's requirement
+        (
+            "Our president studied in Boston and speaks fluent English.\nEnglish: not required",
+            "none",
+        ),
+        # "a native English speaker" asks for the level
+        ("Requirements\n- Native or near-native English speaker", "native"),
+        # but "our English speakers" does not
+        ("We have several English speakers in the team.", None),
+    ],
+)
+def test_people_and_speakers(text: str, english: str | None) -> None:
+    assert extract(text).english_level == english

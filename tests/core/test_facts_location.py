@@ -166,3 +166,22 @@ def test_the_office_one_works_at_beats_a_sales_branch_named_after_it() -> None:
     )
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == ("Miyagi", "Sendai")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Head office is in Tokyo, Minato-ku.\n\n<Work place>\nKanagawa, Kawasaki-shi, "
+            "Nakahara-ku (development center)\n\nInterview at our Shinjuku office",
+            ("Kanagawa", "Kawasaki"),
+        ),
+        (
+            "Work location: your home (no designated office)\nRegistered office: Tokyo, Shibuya",
+            None,
+        ),
+    ],
+)
+def test_work_place_labels_and_no_designated_office(text: str, expected: tuple | None) -> None:
+    location = extract(text).location
+    assert (location and (location.prefecture, location.city)) == expected

@@ -849,3 +849,33 @@ def test_job_board_fields(text: str, field: str, value: object) -> None:
 )
 def test_years_in_japanese_hr_english(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Work style\nTeleworking is available (after the training period)", "remote", "hybrid"),
+        ("Work style\nWork in the office basically. Team sits together.", "remote", "onsite"),
+        ("Full remote OK. You don't need to come to the office at all.", "remote", "full"),
+        ("勤務形態：フルリモート（当社はオフィスを持たない会社です）", "remote", "full"),
+        (
+            "- Only people living in Japan (we cannot support the working visa)",
+            "visa_sponsorship",
+            False,
+        ),
+        (
+            "Visa: We support the visa application for you and your family.",
+            "visa_sponsorship",
+            True,
+        ),
+        (
+            "Employment status\nTemporary staff (dispatched worker)\nPermanent residents welcome",
+            "employment_type",
+            "dispatch",
+        ),
+        ("Employment form: Contract staff (keiyaku shain), 1 year", "employment_type", "contract"),
+        ("Any visa status is OK (permanent resident, spouse visa)", "employment_type", None),
+    ],
+)
+def test_fields_in_japanese_hr_english(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

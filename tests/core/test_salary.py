@@ -116,3 +116,26 @@ def test_the_pay_field_beats_another_openings_range() -> None:
     text = "Salary: 月給35万円〜\n想定年収 450万円〜600万円"
     salary = parse_salary(fold(text))
     assert salary is not None and salary.period == "annual"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English as Japanese HR teams write it
+        ("Monthly salary 280,000yen~ (based on skill)", (280_000, None, "monthly")),
+        ("Salary: 450man~700man yen (yearly salary system)", (4_500_000, 7_000_000, "annual")),
+        ("Hourly wage\n3,000yen / hour", (3_000, None, "hourly")),
+        # an example of income is not the range; pay after a direct hire is not this role's
+        (
+            "Hourly rate: 4,500yen\n*Example of monthly income: 720,000 yen ~ 800,000 yen",
+            (4_500, None, "hourly"),
+        ),
+        (
+            "時給 / Hourly wage: 2,800円～3,300円\n※直接雇用後の想定年収：500万円～620万円",
+            (2_800, 3_300, "hourly"),
+        ),
+    ],
+)
+def test_pay_in_japanese_hr_english(text: str, expected: tuple) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected

@@ -159,6 +159,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "所在地",
         "location",
         "workplace",
+        "work place",
         "place of work",
         "office",
         "オフィス",

@@ -184,6 +184,16 @@ _LEAD_IN = [
 _MAX_LEAD_WORDS = 12
 _MAX_LOOKBACK = 2000  # characters searched upwards for the heading of a line
 _MAX_LOOKBACK_LINES = 40
+_NATIVE_SPEAKER = re.compile(r"native|fluent|ネイティブ")
+# A person the sentence is about, before the language word: "Our CEO lived in Canada and
+# speaks fluent English" describes the CEO, not what the role asks.
+_PERSON = re.compile(
+    r"\b(?:ceo|cto|coo|cfo|founders?|president|our (?:[a-z]+ )?(?:manager|director|leader|lead))"
+    r"\b[^.\n]{0,60}\b(?:speaks?|spoke|lived|studied|grew up)\b"
+    r"|(?:社長|代表|創業者|ceo|cto)[^。\n]{0,30}(?:話せ|話し|留学|住んで)"
+)
+_SENTENCE = re.compile(r"[.!?](?:\s|$)|[。！？]")
+_PERSON_REACH = 120  # characters before a language word searched for such a sentence
 _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
 _THIS_ROLE = re.compile(
     r"\b(?:for |in )?this (?:[\w/-]+ ){0,3}(?:role|position|job|opening)\b"
@@ -359,6 +369,14 @@ def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | 
     return False
 
 
+def _about_a_person(folded: str, line_start: int, start: int) -> bool:
+    """The sentence holding the language word at ``start`` describes a person (the CEO who
+    lived abroad and speaks it), not what the role asks."""
+    lo = max(line_start, start - _PERSON_REACH)
+    sentence_start = max([lo, *(m.end() for m in _SENTENCE.finditer(folded, lo, start))])
+    return _PERSON.search(folded, sentence_start, start) is not None
+
+
 def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_Statement]:
     found: list[_Statement] = []
     windows = triggers.windows("language", 0, 20)
@@ -367,11 +385,19 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             break
         language = "ja" if match.group("ja") else "en"
         start = match.start()
-        if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start) or (
-            _NOT_LANGUAGE_AFTER.match(folded[match.end() : match.end() + 40])
+        after_word = _NOT_LANGUAGE_AFTER.match(folded[match.end() : match.end() + 40])
+        # "a native English speaker" asks for a level; "our English speakers" does not
+        if (
+            after_word
+            and after_word.group(0).strip(" -").startswith("speaker")
+            and _NATIVE_SPEAKER.search(folded, max(0, start - 20), start)
         ):
+            after_word = None
+        if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start) or after_word:
             continue
         line_start = folded.rfind("\n", 0, start) + 1
+        if _about_a_person(folded, line_start, start):
+            continue  # "our CEO ... speaks fluent English": a person, not the role
         clause_start, clause_end = _clause_bounds(folded, match)
         window = folded[start:clause_end]
         before = folded[clause_start:start]

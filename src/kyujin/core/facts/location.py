@@ -217,7 +217,7 @@ _SECTION = re.compile(
 # The workplace field itself: it wins over places in a company blurb ("based in Osaka").
 _WORKPLACE_LABEL = prefiltered(
     r"勤務地|勤務場所|就業場所|勤務先"
-    r"|(?<![a-z])(?:work(?:ing)? location|workplace|place of work)"
+    r"|(?<![a-z])(?:work(?:ing)? location|work ?place|place of work)"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
     r"(?:location|office(?: location)?)\s?[:：]"
     # a heading line: "Location", "Location and work arrangement", "■ Work location"
@@ -244,7 +244,7 @@ _AT_OUR = re.compile(r"(?:\bat|\bto|\bin|\bfrom)\s(?:our|the)\s$")
 _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
     r"|(?:do not|don['’]t|does not|doesn['’]t) have an? (?:physical )?office\b"
-    r"|no physical office|officeless|office-less|オフィスレス"
+    r"|no (?:physical|designated|fixed) office|officeless|office-less|オフィスレス"
     r"|オフィス(?:は|を)?(?:なし|ありません|持たない|持っていません|持たず)"
 )
 # The workplace field itself says remote: 勤務地：フルリモート, "Location: Fully remote (Japan)".

@@ -32,14 +32,17 @@ def annual_jpy(
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT = r"億|百万|万|千|million|mil|mn|m|k|thousand"
+# "man" is 万 in romaji, as Japanese HR English writes it ("400man~600man yen")
+_MULT = r"億|百万|万|千|million|mil|mn|man|m|k|thousand"
 _CUR_PRE = r"¥|\$|€|£|jpy|usd|eur|gbp|us\$"
 _CUR_POST = r"円|yen|jpy|usd|eur|gbp|dollars?|euros?|pounds?"
 
 
 def _amount(p: str) -> str:
     return (
-        rf"(?:(?P<{p}cur>{_CUR_PRE})\s?)?(?P<{p}num>{_NUM})\s?(?P<{p}mult>{_MULT})?(?![a-z])"
+        # a currency word may follow the figure without a space: "350,000yen"
+        rf"(?:(?P<{p}cur>{_CUR_PRE})\s?)?(?P<{p}num>{_NUM})\s?(?P<{p}mult>{_MULT})?"
+        rf"(?!(?!{_CUR_POST})[a-z])"
         rf"\s?(?P<{p}curpost>{_CUR_POST})?(?![a-z])"
     )
 
@@ -91,7 +94,14 @@ _STATISTIC = re.compile(
 # Pay given as an example of a career in the company, not the range of this role.
 _EXAMPLE = re.compile(
     r"年収例|給与例|収入例|モデル年収|年収モデル|モデルケース|入社\s?\d{1,2}\s?年目|年収事例"
-    r"|(?:salary|pay|compensation) examples?|example (?:salary|pay|package)"
+    r"|(?:salary|pay|compensation|income) examples?|example (?:salary|pay|package)"
+    r"|examples? of (?:monthly |annual |yearly )?(?:income|salary|pay)"
+)
+# Pay after a later change of employment, not the advertised role's: 紹介予定派遣's
+# "直接雇用後の想定年収", "expected annual income after direct hire".
+_LATER_PAY = re.compile(
+    r"直接雇用後|正社員登用後|登用後|after (?:the )?(?:direct hir(?:e|ing)|conversion|becoming a"
+    r" (?:regular|permanent))"
 )
 _STATISTIC_REACH = 70  # characters from such a phrase to its amount
 # An example's career stage right after its amount: "720万円（入社2年目）", "550万円／入社5年目".
@@ -112,6 +122,7 @@ _MULTIPLIERS = {
     "m": 1e6,
     "k": 1e3,
     "thousand": 1e3,
+    "man": 1e4,
 }
 _CURRENCIES = {
     "¥": "JPY",
@@ -287,6 +298,7 @@ def parse_salary(
             _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
             or _statistic_before(folded, start)
             or _example_pay(folded, start, _end_of_amounts(match, has_b))
+            or _LATER_PAY.search(folded, folded.rfind("\n", 0, start) + 1, start)
         ):
             continue
         low: float | None = a

@@ -89,6 +89,9 @@ _REMOTE_HYBRID = prefiltered(
     r"|(?:work|working) (?:from home|remotely) (?:up to |about |around )?" + _DAYS + r"\s?days?"
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:mostly|mainly|primarily|largely) remote"
+    # "Telework is available after 1 month", "Work from home is possible"
+    r"|(?:telework(?:ing)?|work(?:ing)? from home|wfh) (?:is |are )?(?:also )?"
+    r"(?:available|possible|allowed|ok|okay|permitted)"
     # "office at least one day a week; the other days can be remote"
     r"|(?:the )?(?:other|remaining|rest of the) (?:days?|time)\b[^.;\n]{0,20}?"
     r"\b(?:remote(?:ly)?|from home|wfh)\b|(?:can|may) be (?:done |worked )?remote(?:ly)?\b"
@@ -107,6 +110,9 @@ _REMOTE_ONSITE = prefiltered(
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
     r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
     r"|in[- ]office only|office[- ]based|no remote|not remote"
+    # "Work at office basically", "Basically, work in the office"
+    r"|work (?:at|in) (?:the |our )?office basically|basically,? (?:work |working )?(?:at|in) "
+    r"(?:the |our )?office"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
     r"|" + _HOME + r"\s?[:：]\s?(?:no|not available|not possible|none|n/a)\b"
     r"|in[- ](?:office|person) (?:role|position|job)"
@@ -119,7 +125,8 @@ _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
     r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office"
-    r"|オフィス(?!なし|はありません|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません))"
+    r"|オフィス(?!なし|はありません|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
+    r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません))"
     r"|come (?:in)?to (?:the |our )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
@@ -128,6 +135,7 @@ _OPTIONAL_VISIT = re.compile(
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
     r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
     r"|optional|if you (?:want|like|wish|prefer)"
+    r"|(?:no|not|don['’]t|do not|never) (?:any )?need to (?:come|go|visit|commute)"
     r"|you (?:may|can) (?:also )?(?:use|come|work from|visit)"
     r"|welcome to (?:use|come|visit|work from)"
 )
@@ -153,8 +161,10 @@ _VISA_NO = prefiltered(
     r"|without (?:visa )?sponsorship|right to work in japan (?:is )?required|japan[- ]based only"
     r"|applicants in japan only|in japan only|japan residents only|residents of japan only"
     r"|(?:visa )?sponsorship\s?[:：]\s?(?:no|none|not available|n/a)\b"
-    r"|only (?:candidates|applicants|those)(?: who are)? (?:currently )?(?:residing|living|based"
-    r"|located) in japan"
+    r"|only (?:candidates|applicants|those|persons?|people)(?: who are)? (?:currently )?"
+    r"(?:residing|living|based|located) in japan"
+    r"|(?:cannot|can['’]t|can not|unable to|not able to|do not|don['’]t|will not|won['’]t)"
+    r" (?:support|sponsor|provide|offer|assist with) (?:the |a |any |your )?(?:working |work )?visa"
 )
 _VISA_YES = prefiltered(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
@@ -168,12 +178,15 @@ _VISA_YES = prefiltered(
     # the residence status the company applies for: 在留資格（…）の取得・変更の手続きをサポート
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
     r"|certificate of eligibility"
+    # "We support the visa application", "support for your working visa"
+    r"|support (?:for )?(?:the |your |a )?(?:work(?:ing)? )?visa(?: application| process)?"
 )
 
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     (
         re.compile(
-            r"正社員(?!登用)|full[- ]time(?! equivalent)|permanent(?: position| role| employee)?"
+            r"正社員(?!登用)|full[- ]time(?! equivalent)"
+            r"|permanent(?! resident| residency| residence)(?: position| role| employee)?"
             r"|regular employee"
         ),
         "full_time",
@@ -183,7 +196,7 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"契約(?:社員|職員)|有期(?:雇用)?契約|任期付き?(?:職員|雇用)?|fixed[- ]term"
             r"|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
-            r"|employment type:\s?contract"
+            r"|employment type:\s?contract|contract staff|keiyaku[- ]?shain"
             # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
             # 1 year", also as an item of a list ("- Contract (1 year, renewable)")
             r"|^[ \t\-•*・:：]*contract(?:[ \t]*$|\s?[(（,/])",
@@ -220,7 +233,8 @@ _PLUS_LINE = re.compile(
 )
 # The field, or a heading "Employment" alone on its line with the value under it.
 _EMPLOYMENT_FIELD = re.compile(
-    r"雇用形態|employment type|job type|契約形態|employment:|(?<![^\n])employment(?=[ \t]*\n)"
+    r"雇用形態|雇用区分|employment (?:type|status|form)|job type|契約形態|employment:"
+    r"|(?<![^\n])employment(?=[ \t]*\n)"
 )
 
 _NUMBER_WORDS = {
