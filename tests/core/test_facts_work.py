@@ -879,3 +879,30 @@ def test_years_in_japanese_hr_english(text: str, years: int | None) -> None:
 )
 def test_fields_in_japanese_hr_english(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # years of living in Japan, since passing the JLPT, of lessons: not experience
+        ("Requirements\n- Java\n- Three or more years living in Japan", None),
+        ("【応募資格】\n・PHPの開発経験\n・日本在住3年以上の方", None),
+        ("【必須】\n・Goの開発経験\n・N2取得から3年以上経過している方", None),
+        ("Requirements\n- English; you will get 2 years of free Japanese lessons", None),
+        # "two and a half years", "minimum 30 months"
+        ("Requirements\n- At least three and a half years of backend development", 3),
+        ("- Experience: minimum 42 months in a backend role", 3),
+        # やさしい日本語
+        ("■ ひつような こと\n・しごと の 経験（けいけん）が 4年（ねん）いじょう ある 人", 4),
+        (
+            "★ ひつよう な こと\n・プログラム を つくる しごと を 2ねん（24かげつ）いじょう した 人",
+            2,
+        ),
+        (
+            "◆ あれば うれしい こと\n・ウェブ の 経験（けいけん）が 3年（ねん）いじょう ある 人",
+            None,
+        ),
+    ],
+)
+def test_years_not_of_work_and_plain_japanese(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

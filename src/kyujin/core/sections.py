@@ -39,6 +39,7 @@ _REQUIRED = (
     # Japanese HR English: "Must skill", "Mandatory", "Necessary skills", "Application
     # qualification"
     r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
+    r"|ひつよう\s?(?:な|の)?\s?こと"
     r"|application (?:qualifications?|requirements?)|required experiences?"
 )
 _PREFERRED = (
@@ -47,6 +48,7 @@ _PREFERRED = (
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
     r"|want|what would help|(?:would be )?helpful"
     r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
+    r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?"
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )

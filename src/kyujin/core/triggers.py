@@ -150,6 +150,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "年目",
         "beginner",
         "background",
+        "いじょう",
     ),
     "location": (
         "勤務地",
@@ -264,6 +265,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "welcome",
         "better to have",
         "mandatory",
+        "ひつよう",
         "necessary",
     ),
     "inline": (

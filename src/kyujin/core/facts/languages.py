@@ -127,7 +127,8 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|preferred|nice[- ]to[- ]haves?|bonus|pluses|plus|desirable|good[- ]to[- ]haves?"
         r"|ideally|extra credit|optional|would be nice|want|what would help|helpful"
         # Japanese HR English: "Welcome skill(s)", "Welcomed skills", "Better to have"
-        r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have",
+        r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
+        r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?",
         "preferred",
     ),
     (
@@ -140,6 +141,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|what we (?:actually |really )?require"
         r"|about you|(?:the )?ideal candidate|essential|skills|experience|must"
         r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
+        r"|ひつよう\s?(?:な|の)?\s?こと"
         r"|application (?:qualifications?|requirements?)|required experiences?"
         r"|(?:your |the )?(?:background|profile)",
         "required",

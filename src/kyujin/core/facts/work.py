@@ -301,7 +301,7 @@ _YEAR_FIGURES = (
     + r"['’]?\s?(?:(?:\+|plus)\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|(?<=at least )a)\+?\s?"
+    r"six|seven|eight|nine|ten|(?<=at least )a)(?: and a half| and half)?\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
@@ -344,6 +344,8 @@ _YEAR_FIGURES = (
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
     + r")\s?年以上"
+    # やさしい日本語: "3年（ねん）いじょう", "1ねん（12かげつ）いじょう"
+    + r"|(?<![\d.])(?P<w5>\d{1,2})\s?(?:年|ねん)(?:\s?[(（][^)）\n]{1,12}[)）])?\s?いじょう"
     + r"|(?<![\d.a-z])(?P<w2>"
     + _NUMBER
     + r")\s?(?:\+|or more|plus)\s?"
@@ -379,6 +381,9 @@ _MONTH_FIGURES = (
     r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
     r"(?:experience|professional|hands-on|industry|work)"
     r"|experiences? (?:of|for) (?:at least |more than |over |about )?(?P<m6>\d{1,2}) months?"
+    # "Experience: minimum 30 months", "at least 18 months"
+    r"|(?:experience\s?[:：]\s?)?(?:at least|minimum(?: of)?|min\.?|over|more than)\s"
+    r"(?P<m7>\d{1,2})\s?months?"
     # half a year: 実務経験半年以上, 半年以上の開発経験
     r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m4>半)年"
     r"|(?<![\d.一二三四五六七八九十年])(?P<m5>半)年(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
@@ -420,6 +425,10 @@ _NOT_ASKED = prefiltered(
     # the company's own record: "the IT company which has more than 15 years history",
     # "our company has more than 20 years experience in ..."
     r"|\bhistory\b|\b(?:company|firm|group|we) (?:has|have)\b"
+    # years of living in Japan, since passing the JLPT, of lessons: not work experience
+    r"|\bliving in\b|\blived in\b|\bresid(?:ing|ence|ent)\b|在住|住んで|すんで|滞在|来日"
+    r"|取得(?:して)?から|合格(?:して)?から|経過|\bsince (?:passing|obtaining|getting)\b"
+    r"|\bobtained\b|\blessons?\b|レッスン"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
 # A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
@@ -429,8 +438,8 @@ _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any
 _STRONG = (
     "j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11",
 )  # fmt: skip
-_WEAK = ("w1", "w2", "w3", "w4")
-_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6")
+_WEAK = ("w1", "w2", "w3", "w4", "w5")
+_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
