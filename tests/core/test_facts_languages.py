@@ -226,3 +226,8 @@ def test_who_we_are_looking_for_heads_the_requirements() -> None:
 )
 def test_people_and_speakers(text: str, english: str | None) -> None:
     assert extract(text).english_level == english
+
+
+def test_a_level_a_few_words_before_the_language() -> None:
+    text = "Who we're looking for\n- Business-level written and spoken English for client calls"
+    assert extract(text).english_level == "business"

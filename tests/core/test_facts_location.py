@@ -185,3 +185,12 @@ def test_the_office_one_works_at_beats_a_sales_branch_named_after_it() -> None:
 def test_work_place_labels_and_no_designated_office(text: str, expected: tuple | None) -> None:
     location = extract(text).location
     assert (location and (location.prefecture, location.city)) == expected
+
+
+def test_on_site_at_the_clients_office_beats_the_agencys_own() -> None:
+    text = (
+        "We are an agency; our own office is in Ebisu, Shibuya.\n\nConditions\n"
+        "- Fully on-site at the client's office in Koto-ku, Tokyo."
+    )
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == ("Tokyo", "Koto")

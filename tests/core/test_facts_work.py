@@ -907,3 +907,37 @@ def test_fields_in_japanese_hr_english(text: str, field: str, value: object) -> 
 )
 def test_years_not_of_work_and_plain_japanese(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("※ビザの新規取得・変更のサポートは行っておりません", "visa_sponsorship", False),
+        (
+            "・日本で就労可能な方に限ります（ビザのスポンサーはいたしかねます）",
+            "visa_sponsorship",
+            False,
+        ),
+        ("・就労ビザ（技術・人文知識・国際業務）の取得をサポートします", "visa_sponsorship", True),
+        ("- Visa application and renewal are fully supported by us", "visa_sponsorship", True),
+        (
+            "Relocation support of up to ¥150,000 when you move within Japan",
+            "visa_sponsorship",
+            None,
+        ),
+        (
+            "当社はビザ申請や入国手続きをオンラインで支援するサービスを運営しています",
+            "visa_sponsorship",
+            None,
+        ),
+        ("We are an office-first team: everyone works at our Sapporo office.", "remote", "onsite"),
+        ("・まいにち オフィスに 来て しごとを します", "remote", "onsite"),
+        ("・しゅうに 3日は 会社に 来ます。ほかの 日は 家で しごとを します", "remote", "hybrid"),
+        ("・在宅勤務は ありません", "remote", "onsite"),
+        ("【応募できる 人】\n・開発の 経験は なくても 大丈夫です", "min_years_experience", 0),
+    ],
+)
+def test_visa_remote_and_years_in_postings_for_foreign_engineers(
+    text: str, field: str, value: object
+) -> None:
+    assert getattr(extract(text), field) == value

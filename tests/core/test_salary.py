@@ -139,3 +139,8 @@ def test_the_pay_field_beats_another_openings_range() -> None:
 def test_pay_in_japanese_hr_english(text: str, expected: tuple) -> None:
     salary = parse_salary(fold(text))
     assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+def test_one_month_names_the_period() -> None:
+    salary = parse_salary(fold("◆ きゅうりょう\n1か月 24万円"))
+    assert salary is not None and (salary.min, salary.period) == (240_000, "monthly")

@@ -75,6 +75,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "telework",
         "in-person",
         "in person",
+        "家で",
+        "いえで",
+        "まいにち",
+        "毎日",
     ),
     "visa": (
         "ビザ",

@@ -111,7 +111,7 @@ _EN_FROM_WORD = {
     "none": "none",
 }
 _CLAUSE = 45  # characters a level phrase may sit from its language word
-_BEFORE = 30  # characters a level phrase may sit before its language word
+_BEFORE = 40  # characters a level phrase may sit before its language word
 _BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n")
 # Words that may join two language names sharing one level ("Japanese and English: business").
 _JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|かつ)?[\s,、/・&]*$")

@@ -227,6 +227,9 @@ _WORKPLACE_LABEL = prefiltered(
     # "This role is based at the Kobe hub", "an on-site role at the Kawasaki R&D Center"
     r"|(?<![a-z])(?:role|position|job) is (?:based |located )?(?:at|in)\b"
     r"|(?<![a-z])on[- ]site (?:role|position) (?:at|in)\b"
+    # "Fully on-site at the client's office in Shinagawa-ku"
+    r"|(?<![a-z])on[- ]site at (?:the |our |a )?(?:client['’]s |customer['’]s )?"
+    r"(?:office|site)s? in\b"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )(?<!office )address\s?[:：]"
 )
 # A place named as the company's seat, not a workplace: 本社, 所在地, "HQ", "founded in".

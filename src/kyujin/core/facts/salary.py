@@ -70,7 +70,7 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
     ),
     (
         re.compile(
-            r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価"
+            r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価|(?<!\d)1\s?(?:か|ヶ|カ|ケ)月"
             r"|per month|/\s?(?:month|mo)\b|monthly|a month"
         ),
         "monthly",
