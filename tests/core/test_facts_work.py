@@ -941,3 +941,17 @@ def test_visa_remote_and_years_in_postings_for_foreign_engineers(
     text: str, field: str, value: object
 ) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the not-asked cues are about the figure itself, not anything in its sentence
+        ("Requirements\n- 5+ years of backend experience and a history of leading projects", 5),
+        ("Requirements\n- 4+ years of Go, currently residing in Japan", 4),
+        ("Requirements\n- 3+ years of Python, JLPT N2 obtained", 3),
+        ("Requirements\n- Japanese: JLPT N2 obtained at least 2 years ago", None),
+    ],
+)
+def test_years_beside_residence_history_and_jlpt_words(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -438,11 +438,15 @@ _NOT_ASKED = prefiltered(
     r"|\bthrive\b|skills over years"
     # the company's own record: "the IT company which has more than 15 years history",
     # "our company has more than 20 years experience in ..."
-    r"|\bhistory\b|\b(?:company|firm|group|we) (?:has|have)\b"
+    r"|\byears?['’]? (?:of )?history\b"
+    r"|\b(?:company|firm|group|we) (?:(?:which|that) )?(?:has|have)\b"
     # years of living in Japan, since passing the JLPT, of lessons: not work experience
-    r"|\bliving in\b|\blived in\b|\bresid(?:ing|ence|ent)\b|在住|住んで|すんで|滞在|来日"
+    # (said of the figure itself: "5+ years of Go, currently residing in Japan" is asked)
+    r"|\b(?:years?|yrs?)\b[^,.;\n]{0,25}\b(?:living|lived|residing|residence|resident)\b"
+    r"|\b(?:living|lived|residing|resident) in japan for\b|在住|住んで|すんで|滞在|来日"
     r"|取得(?:して)?から|合格(?:して)?から|経過|\bsince (?:passing|obtaining|getting)\b"
-    r"|\bobtained\b|\blessons?\b|レッスン"
+    r"|\b(?:obtained|passed)\b[^,.;\n]{0,25}\b(?:years?|yrs?)\b(?: ago| before)"
+    r"|\byears? of (?:free )?(?:[a-z]+ )?lessons?\b|レッスン"
 )
 _EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
 # A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
