@@ -955,3 +955,16 @@ def test_visa_remote_and_years_in_postings_for_foreign_engineers(
 )
 def test_years_beside_residence_history_and_jlpt_words(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements\n- 5+ years in backend, and we have flexible hours", 5),
+        ("Requirements\n- 3+ years of Java (Kotlin instead is fine too)", 3),
+        ("Our company has over 40 years in logistics software.", None),
+        ("Already 5+ years in? Please apply to our senior opening instead.", None),
+    ],
+)
+def test_years_company_and_elsewhere_cues_are_narrow(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -432,14 +432,15 @@ _NOT_ASKED = prefiltered(
     # a condition, not a requirement: "経験3年の場合 年収520万円" (a pay example)
     r"|の場合|場合は"
     # said to someone else: "if you already have 2+ years, apply to our other opening instead"
-    r"|\binstead\b"
+    r"|\b(?:apply|see|look at|consider)\b[^.\n]{0,60}\binstead\b"
     # ("those who have 3 years" is the usual English of 3年以上の方: asked)
     r"|\b(?:engineers|people|developers|members) who\b|\bthose who(?! have| has| can)\b"
     r"|\bthrive\b|skills over years"
     # the company's own record: "the IT company which has more than 15 years history",
     # "our company has more than 20 years experience in ..."
     r"|\byears?['’]? (?:of )?history\b"
-    r"|\b(?:company|firm|group|we) (?:(?:which|that) )?(?:has|have)\b"
+    r"|\b(?:company|firm|group|we) (?:(?:which|that) )?(?:has|have) (?:more than |over |about "
+    r"|nearly |almost )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a decade)"
     # years of living in Japan, since passing the JLPT, of lessons: not work experience
     # (said of the figure itself: "5+ years of Go, currently residing in Japan" is asked)
     r"|\b(?:years?|yrs?)\b[^,.;\n]{0,25}\b(?:living|lived|residing|residence|resident)\b"
