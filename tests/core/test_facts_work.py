@@ -968,3 +968,28 @@ def test_years_beside_residence_history_and_jlpt_words(text: str, years: int | N
 )
 def test_years_company_and_elsewhere_cues_are_narrow(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a scout's or a poster's own record is not the requirement
+        ("山田様\nあなたの8年間のJavaのご経験を拝見しご連絡しました。\n必須：実務3年以上", 3),
+        ("自分はエンジニア歴6年、うちGo歴3年くらいです。一緒に働く仲間を募集中！", None),
+        (
+            "Hi Aya, given your 9 years in payments you'd be a great fit. "
+            "The role asks for 4+ years of experience.",
+            4,
+        ),
+        # casual forms
+        ("条件：Rustでの実務2年半以上", 2),
+        ("#Go #実務4年以上 #フルリモート", 4),
+        ("🧑‍💻 6yrs+ building distributed systems", 6),
+        ("What they asked for:\n- 30 months+ of Kotlin in production", 2),
+        ("- 6 months+ of contract work available", None),
+        # "Go未経験でも" waives one language, not experience
+        ("A: 実務3年以上が目安です。Go未経験でも他の言語の経験があれば歓迎します。", 3),
+    ],
+)
+def test_years_in_scouts_posts_and_hashtags(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -155,6 +155,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "beginner",
         "background",
         "いじょう",
+        "年半",
     ),
     "location": (
         "勤務地",

@@ -354,10 +354,18 @@ _YEAR_FIGURES = (
     + _NUMBER
     + r")\s?\+?\s?"
     + _Y
+    # "7yrs+ building web backends", "5 years developing APIs": a figure of doing the work
+    + r"|(?<![\d.a-z])(?P<e12>"
+    + _NUMBER
+    + r")\s?"
+    + _UPPER
+    + _Y
+    + r"\+?\s(?:building|developing|designing|writing|running|operating|shipping|programming"
+    r"|coding)\b"
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
-    + r")\s?年以上"
+    + r")\s?年半?以上"
     # やさしい日本語: "3年（ねん）いじょう", "1ねん（12かげつ）いじょう"
     + r"|(?<![\d.])(?P<w5>\d{1,2})\s?(?:年|ねん)(?:\s?[(（][^)）\n]{1,12}[)）])?\s?いじょう"
     + r"|(?<![\d.a-z])(?P<w2>"
@@ -392,12 +400,17 @@ _MONTH_FIGURES = (
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
     + _MONTHS
     + r"(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
-    r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\s(?:of\s)?(?:[a-z/.#+\- ]{0,40}?\s)?"
+    r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\+?\s"
+    r"(?!(?:of\s)?(?:the |a )?(?:contract|probation|training|notice))(?:of\s)?"
+    r"(?:[a-z/.#+\- ]{0,40}?\s)?"
     r"(?:experience|professional|hands-on|industry|work)"
     r"|experiences? (?:of|for) (?:at least |more than |over |about )?(?P<m6>\d{1,2}) months?"
     # "Experience: minimum 30 months", "at least 18 months"
     r"|(?:experience\s?[:：]\s?)?(?:at least|minimum(?: of)?|min\.?|over|more than)\s"
     r"(?P<m7>\d{1,2})\s?months?"
+    # "18 months+ of Java in production": a minimum of doing something, not a term
+    r"|(?<![\d.a-z])(?P<m8>\d{1,2})\s?months?\s?\+\s(?:of|in|with|using)\s"
+    r"(?!(?:the |a |an )?(?:contract|probation|training|onboarding|notice|leave))"
     # half a year: 実務経験半年以上, 半年以上の開発経験
     r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m4>半)年"
     r"|(?<![\d.一二三四五六七八九十年])(?P<m5>半)年(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
@@ -444,24 +457,41 @@ _NOT_ASKED = prefiltered(
     # years of living in Japan, since passing the JLPT, of lessons: not work experience
     # (said of the figure itself: "5+ years of Go, currently residing in Japan" is asked)
     r"|\b(?:years?|yrs?)\b[^,.;\n]{0,25}\b(?:living|lived|residing|residence|resident)\b"
+    # the reader's or the writer's own record: scouts ("あなたの5年間のご経験を拝見し",
+    # "given your ten years in card processing"), a poster ("自分はエンジニア歴5年")
+    r"|\bgiven your\b"
+    r"|\byour (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:years|yrs)\b"
     r"|\b(?:living|lived|residing|resident) in japan for\b|在住|住んで|すんで|滞在|来日"
     r"|取得(?:して)?から|合格(?:して)?から|経過|\bsince (?:passing|obtaining|getting)\b"
     r"|\b(?:obtained|passed)\b[^,.;\n]{0,25}\b(?:years?|yrs?)\b(?: ago| before)"
     r"|\byears? of (?:free )?(?:[a-z]+ )?lessons?\b|レッスン"
 )
-_EXPERIENCE_WORD = re.compile(r"experience|経験|応募の?条件|必須|\brequired\b")
+# The reader's or the writer's own record, anywhere earlier in the sentence: scouts
+# ("あなたの5年間のご経験を拝見し"), an engineer's post ("自分はエンジニア歴5年、うちRust歴2年").
+_SPEAKER = re.compile(r"あなたの|ご経歴|拝見|拝察|自分は|私は|僕は|わたしは")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
+
+
+def _sentence_start(folded: str, line_start: int, position: int) -> int:
+    lo = max(line_start, position - 200)
+    return max([lo, *(m.end() for m in _SENTENCE_BREAK.finditer(folded, lo, position))])
+
+
+_EXPERIENCE_WORD = re.compile(r"experience|経験|実務|応募の?条件|必須|\brequired\b")
 # A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
 _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
     "j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11",
+    "e12",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5")
-_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7")
+_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
-    r"未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
+    # not "Go未経験でも" (no experience of one language)
+    r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
     r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b"
     r"|不問|問いません)"
@@ -661,6 +691,8 @@ def parse_years(
                 sections.kinds[own], where
             )
         clause = _clause(folded, line_start, m.start(), m.end())
+        if _SPEAKER.search(folded, _sentence_start(folded, line_start, m.start()), m.start()):
+            continue  # the reader's or the writer's own years (a scout, a post)
         if where != "required" and _LINE_REQUIRED.search(
             folded, line_start, _line_end(folded, m.end())
         ):
