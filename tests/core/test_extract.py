@@ -222,6 +222,17 @@ KNOWN_MISSES = {
     "f12-17": "remote: English half 'hybrid after probation', Japanese half 週5日出社",
     # The workplace is "that Tokyo office", named as Otemachi in another sentence.
     "f12-08": "location: 'This role is based in that Tokyo office' (Otemachi named earlier)",
+    # Pay given per grade in a table: the advertised grade's row, or the whole table when
+    # every grade is open, needs the table read as one (tuning_facts13).
+    "f13-02": "salary: the row of the advertised grade (G3) in a grade table",
+    "f13-11": "salary: the whole range of a grade table when every grade is open",
+    "f13-14": "salary: the row of the advertised band (L4) in a band table",
+    "f13-23": "salary: the whole range of three pay levels, all of them hired",
+    # A dated change: what applies to someone hired now needs the dates read.
+    "f13-05": "location: the office moving from Shibuya to Shinagawa (after the move)",
+    "f13-24": "location: the office moving from Kawasaki to Yokohama (after the move)",
+    "f13-06": "remote: on-site for the first six months, then hybrid",
+    "f13-27": "remote: two remote days now, fully in the office from January 2027",
 }
 
 

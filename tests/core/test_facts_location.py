@@ -194,3 +194,17 @@ def test_on_site_at_the_clients_office_beats_the_agencys_own() -> None:
     )
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == ("Tokyo", "Koto")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the seat named beside the workplace is not part of it
+        ("【勤務地】\n大阪府内の各プロジェクト先（本社：大阪府大阪市北区）", ("Osaka", None)),
+        # the seat alone is the workplace
+        ("本社：東京都墨田区\n\nWhat you'll do\n- APIs", ("Tokyo", "Sumida")),
+    ],
+)
+def test_the_seat_beside_the_workplace(text: str, expected: tuple) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == expected

@@ -993,3 +993,18 @@ def test_years_company_and_elsewhere_cues_are_narrow(text: str, years: int | Non
 )
 def test_years_in_scouts_posts_and_hashtags(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "応募時点で就労可能な在留資格（技術・人文知識・国際業務など）をお持ちの方",
+            "visa_sponsorship",
+            False,
+        ),
+        ("当社はフルリモートへ移行し、渋谷のオフィスを解約しました。", "remote", "full"),
+    ],
+)
+def test_visa_status_in_brackets_and_a_closed_office(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -144,3 +144,9 @@ def test_pay_in_japanese_hr_english(text: str, expected: tuple) -> None:
 def test_one_month_names_the_period() -> None:
     salary = parse_salary(fold("◆ きゅうりょう\n1か月 24万円"))
     assert salary is not None and (salary.min, salary.period) == (240_000, "monthly")
+
+
+def test_probation_pay_is_not_the_range() -> None:
+    text = "【給与】\n試用期間（2ヶ月）中：月給23万円\n本採用後：月給28万円〜36万円"
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max) == (280_000, 360_000)

@@ -243,6 +243,10 @@ _COMPANY_SEAT = prefiltered(
 # "at our Kobe office", "to the Osaka office": the place before the word names the workplace.
 _OFFICE_AFTER = re.compile(r"\s?(?:office|hub|studio|campus|オフィス)\b")
 _AT_OUR = re.compile(r"(?:\bat|\bto|\bin|\bfrom)\s(?:our|the)\s$")
+_SEAT_BEFORE = re.compile(
+    r"(?:本社|本店|headquarters|head office|hq)\s?[:：]?\s?(?:[^\s、,()（）]{1,3}[都道府県])?"
+    r"(?:[^\s、,()（）]{1,4}市)?$"
+)
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
@@ -445,11 +449,15 @@ def parse_location(
         if _seat_of_remote_company(folded, hits[anchor_index][0], remote_policy):
             return None, None
     anchor = hits[anchor_index]
+    # "東京都内の各プロジェクト先（本社：東京都台東区）": the seat named beside the workplace
+    # is not part of it (unless the anchor is the seat itself)
+    seat_ok = _SEAT_BEFORE.search(folded, max(0, anchor[0] - 12), anchor[0]) is not None
     group = [
         h
         for h in hits
         if abs(h[0] - anchor[0]) <= _NEAR
         and "\n" not in folded[min(h[0], anchor[0]) : max(h[0], anchor[0])]
+        and (seat_ok or h is anchor or not _SEAT_BEFORE.search(folded, max(0, h[0] - 12), h[0]))
     ]
     prefecture = anchor[2]
     city: str | None = None

@@ -102,6 +102,8 @@ _EXAMPLE = re.compile(
 _LATER_PAY = re.compile(
     r"直接雇用後|正社員登用後|登用後|after (?:the )?(?:direct hir(?:e|ing)|conversion|becoming a"
     r" (?:regular|permanent))"
+    # probation pay before the role's own range: "試用期間（3ヶ月）中：月給25万円"
+    r"|試用期間(?:[(（][^)）\n]{0,12}[)）])?中|during (?:the )?probation"
 )
 _STATISTIC_REACH = 70  # characters from such a phrase to its amount
 # An example's career stage right after its amount: "720万円（入社2年目）", "550万円／入社5年目".
