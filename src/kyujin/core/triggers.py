@@ -290,6 +290,25 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "must",
         "optional",
     ),
+    # Not windows: whether a text counts months at all, or speaks of the reader's or the
+    # writer's own record (a scout, a post), tells parse_years which tests to run.
+    "months": ("ヶ月", "ケ月", "か月", "カ月", "ヵ月", "箇月", "month", "半年"),
+    "speaker": ("あなたの", "ご経歴", "拝見", "拝察", "自分は", "私は", "僕は", "わたしは"),
+    # a person a sentence may describe ("our CEO ... speaks fluent English")
+    "person": (
+        "ceo",
+        "cto",
+        "coo",
+        "cfo",
+        "founder",
+        "president",
+        "manager",
+        "director",
+        "lead",
+        "社長",
+        "代表",
+        "創業者",
+    ),
 }
 # Index of each trigger word in the engine -> the parsers it serves.
 _WORDS: list[str] = []

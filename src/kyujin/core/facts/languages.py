@@ -382,6 +382,8 @@ def _about_a_person(folded: str, line_start: int, start: int) -> bool:
 def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_Statement]:
     found: list[_Statement] = []
     windows = triggers.windows("language", 0, 20)
+    # the person test reads a sentence per language word: only when a person is named at all
+    people = triggers.any("person")
     for count, match in enumerate(finditer_in(_LANGUAGE, folded, windows)):
         if count >= _MAX_STATEMENTS:
             break
@@ -398,7 +400,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start) or after_word:
             continue
         line_start = folded.rfind("\n", 0, start) + 1
-        if _about_a_person(folded, line_start, start):
+        if people and _about_a_person(folded, line_start, start):
             continue  # "our CEO ... speaks fluent English": a person, not the role
         clause_start, clause_end = _clause_bounds(folded, match)
         window = folded[start:clause_end]
@@ -430,14 +432,17 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                 span_end = start + toeic.end()
         if level is None:
             for pattern, word in _LEVEL_WORDS:
-                m = next(
-                    (
-                        m
-                        for m in pattern.finditer(folded, clause_start, clause_end)
-                        if word == "none" or not _NEGATED_AFTER.match(folded, m.end())
-                    ),
-                    None,
-                )
+                m = pattern.search(folded, clause_start, clause_end)
+                if m and word != "none" and _NEGATED_AFTER.match(folded, m.end()):
+                    # "会話は不要": this word is negated; a later one may not be
+                    m = next(
+                        (
+                            m
+                            for m in pattern.finditer(folded, m.end(), clause_end)
+                            if not _NEGATED_AFTER.match(folded, m.end())
+                        ),
+                        None,
+                    )
                 if m:
                     level = word
                     span_end = max(span_end, m.end())

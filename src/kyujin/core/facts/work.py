@@ -10,7 +10,7 @@ from kyujin.core.facts.languages import section_kind
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.sections import Sections
-from kyujin.core.triggers import Triggers, finditer_in, search_in
+from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
 _DAY = r"(?:[1-4]|(?<![a-z])(?:one|two|three|four)(?![a-z]))"
@@ -418,16 +418,7 @@ _MONTH_FIGURES = (
 )
 _YEARS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + ")")
 _YEARS_OR_MONTHS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + _MONTH_FIGURES + ")")
-_MONTH_WORDS = (
-    "ヶ月",
-    "ケ月",
-    "か月",
-    "カ月",
-    "ヵ月",
-    "箇月",
-    "month",
-    "半年",
-)  # str.find, not a regex
+# (whether a text counts months at all is the triggers' "months" category)
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
 # average 8 years of experience"), a commitment ("able to commit to at least 2 years in
 # Tokyo"), the company's age or a tenure ("bonus after 2 years of service").
@@ -469,7 +460,7 @@ _NOT_ASKED = prefiltered(
 )
 # The reader's or the writer's own record, anywhere earlier in the sentence: scouts
 # ("あなたの5年間のご経験を拝見し"), an engineer's post ("自分はエンジニア歴5年、うちRust歴2年").
-_SPEAKER = re.compile(r"あなたの|ご経歴|拝見|拝察|自分は|私は|僕は|わたしは")
+_SPEAKER = re.compile("|".join(TRIGGERS["speaker"]))
 _SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
 
 
@@ -677,7 +668,8 @@ def parse_years(
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
     held_lead = False  # whether that figure is about leading or managing
     waived: bool | None = None  # whether experience of the work is waived (read once)
-    pattern = _YEARS_OR_MONTHS if any(w in folded for w in _MONTH_WORDS) else _YEARS
+    pattern = _YEARS_OR_MONTHS if triggers.any("months") else _YEARS
+    speakers = triggers.any("speaker")
     for m in finditer_in(pattern, folded, windows):
         group, years = _figure(m)
         if years > 30:
@@ -692,7 +684,9 @@ def parse_years(
                 sections.kinds[own], where
             )
         clause = _clause(folded, line_start, m.start(), m.end())
-        if _SPEAKER.search(folded, _sentence_start(folded, line_start, m.start()), m.start()):
+        if speakers and _SPEAKER.search(
+            folded, _sentence_start(folded, line_start, m.start()), m.start()
+        ):
             continue  # the reader's or the writer's own years (a scout, a post)
         if where != "required" and _LINE_REQUIRED.search(
             folded, line_start, _line_end(folded, m.end())
