@@ -233,6 +233,11 @@ KNOWN_MISSES = {
     "f13-24": "location: the office moving from Kawasaki to Yokohama (after the move)",
     "f13-06": "remote: on-site for the first six months, then hybrid",
     "f13-27": "remote: two remote days now, fully in the office from January 2027",
+    # tuning_years14 (forms and flattened tables)
+    "y14-14": "years: 経験年数 不問 beside a required skill (labelled null; read as no "
+    "experience required, as 経験年数：不問 is elsewhere)",
+    "y14-38": "years: the row of the advertised grade (G4) in a grade table",
+    "y14-40": "years: a tab-separated row labelled 歓迎スキル / Preferred holding a figure",
 }
 
 

@@ -1008,3 +1008,28 @@ def test_years_in_scouts_posts_and_hashtags(text: str, years: int | None) -> Non
 )
 def test_visa_status_in_brackets_and_a_closed_office(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # forms and flattened tables
+        ("REQUIRED EXPERIENCE\nMinimum: 6 years\nArea: backend", 6),
+        ("Experience required / 経験の要否: Yes\nYears / 年数: 3\nField: data", 3),
+        ("Employment type\n\nFull-time\n\nYears of experience\n\n4-6\n\nSalary\n\nJPY 7M", 4),
+        ("Salary | JPY 8M\nYears of experience | 7+\nNice to have | Kafka", 7),
+        ("Requirement | Level | Notes\nYears of experience | 2+ | Backend\nGo | Required |", 2),
+        ("経験：■必須 □不問\n経験年数：□1年以上 ■2年以上 □3年以上", 2),
+        ("(a) Minimum of eight (8) years of experience in operating IT systems", 8),
+        (
+            "加点・優遇\n・ヘルプデスク経験が1年以上ある方は初任給を加算\n\n必要な経験\n不要（未経験者歓迎）",
+            0,
+        ),
+        # not experience
+        ("We run 14 systems, some more than 20 years old.", None),
+        ("- Residence status valid for at least 1 more year", None),
+        ("Probation | 3 months\nWorking hours | 9:00-18:00", None),
+    ],
+)
+def test_years_in_forms_and_flattened_tables(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

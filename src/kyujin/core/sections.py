@@ -49,6 +49,7 @@ _PREFERRED = (
     r"|want|what would help|(?:would be )?helpful"
     r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
     r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?"
+    r"|加点(?:要素|ポイント)?"
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )

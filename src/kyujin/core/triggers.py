@@ -269,6 +269,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "note",
         "welcome",
         "better to have",
+        "加点",
         "mandatory",
         "ひつよう",
         "necessary",

@@ -128,7 +128,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|ideally|extra credit|optional|would be nice|want|what would help|helpful"
         # Japanese HR English: "Welcome skill(s)", "Welcomed skills", "Better to have"
         r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
-        r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?",
+        r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?|加点(?:要素|ポイント)?",
         "preferred",
     ),
     (

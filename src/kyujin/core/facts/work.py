@@ -316,7 +316,7 @@ _YEAR_FIGURES = (
     + r"['’]?\s?(?:(?:\+|plus)\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|(?<=at least )a)(?: and a half| and half)?\+?\s?"
+    r"six|seven|eight|nine|ten|(?<=at least )a)(?:\s?\(\d{1,2}\))?(?: and a half| and half)?\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
@@ -343,6 +343,17 @@ _YEAR_FIGURES = (
     + _NUMBER
     + r")\s?\+?\s?"
     + _Y
+    # Key-value lines of forms and flattened tables: "Minimum: 4 years", "Years / 年数: 2",
+    # "経験年数：3年", "Years of experience | 5+", and the value on a line of its own below its
+    # label ("Years of experience\n\n2-4").
+    + r"|minimum\s?[:：]\s?(?P<e13>"
+    + _NUMBER
+    + r")\+?\s?"
+    + _Y
+    + r"|(?<![^\n])(?:years?(?: of (?:professional |relevant |work )?experience)?|経験年数)"
+    r"(?:\s?/\s?(?:years?|経験年数|年数))?(?:\s?[:：|]\s?|[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    r"(?P<e14>\d{1,2})\s?(?:\+|年以上|年|years?|yrs?)?(?:\s?[-~]\s?\d{1,2}\s?(?:年|years?)?)?"
+    r"[ \t]*(?=\n|$|\|)"
     # "3+ YOE" (years of experience).
     + r"|(?<![a-z0-9])(?P<e7>\d{1,2})\s?\+?\s?yoe\b"
     # "You have 6+ years building ...", "you've spent five years ...".
@@ -401,9 +412,9 @@ _MONTH_FIGURES = (
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
     + _MONTHS
     + r"(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
-    r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\+?\s"
+    r"|(?<![\d.a-z])(?P<m3>" + _NUMBER + r") months?\+?[ \t]"
     r"(?!(?:of\s)?(?:the |a )?(?:contract|probation|training|notice))(?:of\s)?"
-    r"(?:[a-z/.#+\- ]{0,40}?\s)?"
+    r"(?:[a-z/.#+\- ]{0,40}?[ \t])?"
     r"(?:experience|professional|hands-on|industry|work)"
     r"|experiences? (?:of|for) (?:at least |more than |over |about )?(?P<m6>\d{1,2}) months?"
     # "Experience: minimum 30 months", "at least 18 months"
@@ -451,7 +462,7 @@ _NOT_ASKED = prefiltered(
     r"|\b(?:years?|yrs?)\b[^,.;\n]{0,25}\b(?:living|lived|residing|residence|resident)\b"
     # the reader's or the writer's own record: scouts ("あなたの5年間のご経験を拝見し",
     # "given your ten years in card processing"), a poster ("自分はエンジニア歴5年")
-    r"|\bgiven your\b"
+    r"|\bgiven your\b|\byears? old\b|\bresidence status\b|在留期間|\bvalid for\b"
     r"|\byour (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:years|yrs)\b"
     r"|\b(?:living|lived|residing|resident) in japan for\b|在住|住んで|すんで|滞在|来日"
     r"|取得(?:して)?から|合格(?:して)?から|経過|\bsince (?:passing|obtaining|getting)\b"
@@ -476,7 +487,7 @@ _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]�
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
     "j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11",
-    "e12",
+    "e12", "e13", "e14",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")
@@ -684,6 +695,8 @@ def parse_years(
                 sections.kinds[own], where
             )
         clause = _clause(folded, line_start, m.start(), m.end())
+        if folded[max(0, m.start() - 3) : m.start()].rstrip().endswith(("□", "☐")):
+            continue  # an unchecked box of a form: "□1年以上 □2年以上 ■3年以上"
         if speakers and _SPEAKER.search(
             folded, _sentence_start(folded, line_start, m.start()), m.start()
         ):
@@ -754,7 +767,7 @@ def parse_years(
 # A requirements table: "| Years in backend engineering | 6+ | 8+ |" under a header row
 # "| Requirement | Must have | Nice to have |"; the figure is in the must-have column.
 _TABLE_YEARS_ROW = re.compile(
-    r"(?m)^[ \t]*\|[ \t]*(?:(?:minimum )?years?\b|経験年数|実務経験|年数|experience)[^|\n]*\|"
+    r"(?m)^[ \t]*\|?[ \t]*(?:(?:minimum )?years?\b|経験年数|実務経験|年数|experience)[^|\n]*\|"
 )
 _CELL_FIGURE = re.compile(
     r"[ \t]*(?:min(?:imum)?\.? )?(\d{1,2})[ \t]?(?:\+|年以上|年|years?\+?|yrs?\+?)?[ \t]*$"
@@ -765,9 +778,16 @@ _PREFERRED_COLUMN = re.compile(r"nice|prefer|plus|bonus|ideal|歓迎|尚可|優�
 
 
 def _cells(folded: str, begin: int, end: int) -> list[tuple[int, int]]:
-    """Bounds of the cells of the table row at [begin, end), the first (label) cell left out."""
+    """Bounds of the cells of the table row at [begin, end), the first (label) cell left out;
+    the row may leave out its outer bars ("Years of experience | 3+ | Backend")."""
     bars = [i for i in range(begin, end) if folded[i] == "|"]
-    return [(a + 1, b) for a, b in pairwise(bars[1:])]
+    if not bars:
+        return []
+    if folded[begin:end].lstrip().startswith("|"):
+        bars = bars[1:]
+    if folded[begin:end].rstrip()[-1:] != "|":
+        bars.append(end)
+    return [(a + 1, b) for a, b in pairwise(bars)]
 
 
 def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
@@ -782,15 +802,19 @@ def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
             if header_start == 0:
                 break
             above = folded.rfind("\n", 0, header_start - 1) + 1
-            if not folded[above:header_start].lstrip().startswith("|"):
+            if "|" not in folded[above:header_start]:
                 break
             header_start = above
         else:
             header_start = row.start()  # a table too long to be a requirements table
         header: list[str] = []
+        requirements_table = False
         if header_start < row.start():
             header_end = _line_end(folded, header_start)
             header = [folded[a:b] for a, b in _cells(folded, header_start, header_end)]
+            first_bar = folded.find("|", header_start, header_end)
+            label = folded[header_start : first_bar if first_bar >= 0 else header_end]
+            requirements_table = bool(_REQUIRED_COLUMN.search(label) or "requirement" in label)
         for index, (a, b) in enumerate(_cells(folded, row.start(), end)):
             figure = _CELL_FIGURE.match(folded, a, b)
             if figure is None or not folded[a:b].strip():
@@ -798,7 +822,7 @@ def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
             column = header[index] if index < len(header) else ""
             if _PREFERRED_COLUMN.search(column):
                 continue
-            if not _REQUIRED_COLUMN.search(column):
+            if not _REQUIRED_COLUMN.search(column) and not requirements_table:
                 line_start = folded.rfind("\n", 0, row.start()) + 1
                 if section_kind(folded, line_start, sections, row.start()) != "required":
                     continue
