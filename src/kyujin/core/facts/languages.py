@@ -371,12 +371,18 @@ def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | 
     return False
 
 
+def sentence_start(folded: str, line_start: int, position: int, reach: int) -> int:
+    """Where the sentence holding ``position`` starts: after the last sentence end on its
+    line, looking back at most ``reach`` characters."""
+    lo = max(line_start, position - reach)
+    return max([lo, *(m.end() for m in _SENTENCE.finditer(folded, lo, position))])
+
+
 def _about_a_person(folded: str, line_start: int, start: int) -> bool:
     """The sentence holding the language word at ``start`` describes a person (the CEO who
     lived abroad and speaks it), not what the role asks."""
-    lo = max(line_start, start - _PERSON_REACH)
-    sentence_start = max([lo, *(m.end() for m in _SENTENCE.finditer(folded, lo, start))])
-    return _PERSON.search(folded, sentence_start, start) is not None
+    begin = sentence_start(folded, line_start, start, _PERSON_REACH)
+    return _PERSON.search(folded, begin, start) is not None
 
 
 def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_Statement]:
@@ -447,7 +453,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     level = word
                     span_end = max(span_end, m.end())
                     break
-        if level is None and _LANGUAGE_HEADING.match(folded, line_start, _line_end(folded, start)):
+        if level is None and _LANGUAGE_HEADING.match(folded, line_start, line_end(folded, start)):
             # "【英語力】\n不問": a heading naming the language, its level on the next line
             level, span_end = _level_below(folded, start, language, span_end)
         kind = section_kind(folded, line_start, sections, start)
@@ -486,19 +492,20 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
     return found
 
 
-def _line_end(folded: str, position: int) -> int:
+def line_end(folded: str, position: int) -> int:
+    """Where the line holding ``position`` ends (its newline, or the text's end)."""
     end = folded.find("\n", position)
     return len(folded) if end < 0 else end
 
 
 def _level_below(folded: str, start: int, language: str, span_end: int) -> tuple[str | None, int]:
     """The level on the first non-blank line under a language heading at ``start``."""
-    begin = _line_end(folded, start) + 1
+    begin = line_end(folded, start) + 1
     while begin < len(folded) and folded[begin] == "\n":
         begin += 1
     if begin >= len(folded):
         return None, span_end
-    end = min(_line_end(folded, begin), begin + _CLAUSE)
+    end = min(line_end(folded, begin), begin + _CLAUSE)
     exam = (_JLPT if language == "ja" else _TOEIC).search(folded, begin, end)
     if exam is not None:
         if language == "ja":

@@ -296,11 +296,12 @@ def parse_salary(
         # "500~800万円": the first number takes the second's multiplier.
         if has_b and b is not None and not mult_a and mult_b:
             a *= _MULTIPLIERS[match.group("bmult")]
+        line_start = folded.rfind("\n", 0, start) + 1
         if (
             _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
             or _statistic_before(folded, start)
             or _example_pay(folded, start, _end_of_amounts(match, has_b))
-            or _LATER_PAY.search(folded, folded.rfind("\n", 0, start) + 1, start)
+            or _LATER_PAY.search(folded, line_start, start)
         ):
             continue
         low: float | None = a
@@ -340,7 +341,6 @@ def parse_salary(
             end=_end_of_amounts(match, has_b),
         )
         rank = {"annual": 0, "monthly": 1, "hourly": 2}[period]
-        line_start = folded.rfind("\n", 0, start) + 1
         field = _PAY_FIELD.match(folded, line_start, start) is not None
         candidates.append(_Candidate(salary, keyword, rank, start, field))
     if not candidates:

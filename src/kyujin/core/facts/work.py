@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from kyujin.core.facts.languages import section_kind
+from kyujin.core.facts.languages import line_end as _line_end
+from kyujin.core.facts.languages import section_kind, sentence_start
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.sections import Sections
@@ -472,12 +473,7 @@ _NOT_ASKED = prefiltered(
 # The reader's or the writer's own record, anywhere earlier in the sentence: scouts
 # ("あなたの5年間のご経験を拝見し"), an engineer's post ("自分はエンジニア歴5年、うちRust歴2年").
 _SPEAKER = re.compile("|".join(TRIGGERS["speaker"]))
-_SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
-
-
-def _sentence_start(folded: str, line_start: int, position: int) -> int:
-    lo = max(line_start, position - 200)
-    return max([lo, *(m.end() for m in _SENTENCE_BREAK.finditer(folded, lo, position))])
+_SPEAKER_REACH = 200  # characters before a figure searched for such a sentence start
 
 
 _EXPERIENCE_WORD = re.compile(r"experience|経験|実務|応募の?条件|必須|\brequired\b")
@@ -698,7 +694,7 @@ def parse_years(
         if folded[max(0, m.start() - 3) : m.start()].rstrip().endswith(("□", "☐")):
             continue  # an unchecked box of a form: "□1年以上 □2年以上 ■3年以上"
         if speakers and _SPEAKER.search(
-            folded, _sentence_start(folded, line_start, m.start()), m.start()
+            folded, sentence_start(folded, line_start, m.start(), _SPEAKER_REACH), m.start()
         ):
             continue  # the reader's or the writer's own years (a scout, a post)
         if where != "required" and _LINE_REQUIRED.search(
@@ -1054,8 +1050,3 @@ def _clause(folded: str, line_start: int, start: int, end: int) -> str:
             last = paren.end()
     parts.append(folded[last:right])
     return " ".join([head, *parts])
-
-
-def _line_end(folded: str, position: int) -> int:
-    end = folded.find("\n", position)
-    return len(folded) if end < 0 else end
