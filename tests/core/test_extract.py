@@ -228,11 +228,6 @@ KNOWN_MISSES = {
     "f13-11": "salary: the whole range of a grade table when every grade is open",
     "f13-14": "salary: the row of the advertised band (L4) in a band table",
     "f13-23": "salary: the whole range of three pay levels, all of them hired",
-    # A dated change: what applies to someone hired now needs the dates read.
-    "f13-05": "location: the office moving from Shibuya to Shinagawa (after the move)",
-    "f13-24": "location: the office moving from Kawasaki to Yokohama (after the move)",
-    "f13-06": "remote: on-site for the first six months, then hybrid",
-    "f13-27": "remote: two remote days now, fully in the office from January 2027",
     # tuning_years14 (forms and flattened tables)
     "y14-14": "years: 経験年数 不問 beside a required skill (labelled null; read as no "
     "experience required, as 経験年数：不問 is elsewhere)",

@@ -208,3 +208,41 @@ def test_on_site_at_the_clients_office_beats_the_agencys_own() -> None:
 def test_the_seat_beside_the_workplace(text: str, expected: tuple) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decided move: someone hired now will work at the destination
+        (
+            "【勤務地】兵庫県神戸市中央区\n2027年5月にオフィスを大阪府大阪市北区（梅田）へ移転します。",
+            ("Osaka", "Osaka"),
+        ),
+        (
+            "【勤務地】東京都中央区日本橋\n※来年4月、本社を東京都港区へ移転予定です。",
+            ("Tokyo", "Minato"),
+        ),
+        (
+            "Location: Chiyoda-ku, Tokyo. Our office moves to Meguro, Tokyo in spring 2027.",
+            ("Tokyo", "Meguro"),
+        ),
+        (
+            "Office: Nakano, Tokyo (we are relocating our headquarters to Shibuya, Tokyo in June)",
+            ("Tokyo", "Shibuya"),
+        ),
+        # not a decided move of the office
+        ("【勤務地】東京都品川区\n将来的に大阪府へ移転を検討しています。", ("Tokyo", "Shinagawa")),
+        ("Location: Minato, Tokyo. We may move to Shibuya, Tokyo next year.", ("Tokyo", "Minato")),
+        # the candidate moving, not the office
+        (
+            "Location: Fukuoka (Tenjin). Relocation support for engineers who move to Fukuoka.",
+            ("Fukuoka", "Fukuoka"),
+        ),
+        (
+            "【勤務地】東京都新宿区\n東京都へ引っ越す方には引越し手当を支給します。",
+            ("Tokyo", "Shinjuku"),
+        ),
+    ],
+)
+def test_an_office_moving(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected

@@ -1033,3 +1033,28 @@ def test_visa_status_in_brackets_and_a_closed_office(text: str, field: str, valu
 )
 def test_years_in_forms_and_flattened_tables(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # a decided change: what applies from then on
+        ("勤務形態：現在はリモート可（週1日出社）。2027年4月より完全出社に変わります。", "onsite"),
+        ("働き方：試用期間中は出社勤務となります。試用期間終了後はフルリモートです。", "full"),
+        ("入社後3ヶ月は毎日出社、4ヶ月目からは週2日出社です。", "hybrid"),
+        (
+            "Work style: on-site for your first two months; after that, 2 days a week in the "
+            "office.",
+            "hybrid",
+        ),
+        ("Remote OK today, but from April 2027 the team works fully in the office.", "onsite"),
+        ("Office: in the office for onboarding. From month 3 you are fully remote.", "full"),
+        # the marker belongs to the phrase it follows: that phrase is the later way
+        ("Work style: in-office only at first; hybrid after probation.", "hybrid"),
+        # a date that changes nothing about the way of working
+        ("リモート可（週2日出社）。2027年4月より新オフィスで勤務します。", "hybrid"),
+        ("Fully remote. Starting April you will also join the on-call rotation.", "full"),
+    ],
+)
+def test_remote_after_a_change(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

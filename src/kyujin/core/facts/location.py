@@ -271,6 +271,22 @@ _WORKPLACE_BARE_REMOTE = prefiltered(
 )
 _REMOTE_WORDS = ("remote", "リモート", "在宅", "テレワーク", "全国どこでも", "anywhere")
 _NEAR = 40  # characters within which a city qualifies the prefecture it sits beside
+# A decided move of the office ("2027年4月に本社を大阪市北区へ移転します", "the office moves
+# to Umeda (Osaka) next spring"): the destination is where someone hired now will work.
+# Japanese names the destination before へ/に移転; English after "move/relocate ... to".
+_MOVE_JA = re.compile(
+    r"(?:へ|に)(?:の)?\s?(?:移転|引っ越)(?!を?(?:検討|予定していません|しません|の予定はありません))"
+)
+_MOVE_EN = re.compile(
+    r"(?<!may )(?<!might )(?<!could )(?<!considering )"
+    r"(?:(?:office|headquarters|hq|we|company|team)"
+    r"(?: will| is| are| is going to| are going to| plans? to)? (?:move|moving|moves|relocate"
+    r"|relocating|relocates)"
+    r"|(?:move|moving|relocat(?:e|ing)) (?:our|the) (?:office|headquarters|hq))"
+    r"(?: (?:our|the) (?:office|headquarters|hq))? to "
+)
+_MOVE_OFFICE = re.compile(r"本社|オフィス|事務所|拠点|勤務地|社屋|office|headquarters|\bhq\b")
+_MOVE_REACH = 400  # characters after the workplace read for a move of it
 
 
 def _entries() -> dict[str, tuple[str, str | None, int]]:
@@ -448,14 +464,19 @@ def parse_location(
         anchor_index = _anchor(hits, [section] if section else []) or 0
         if _seat_of_remote_company(folded, hits[anchor_index][0], remote_policy):
             return None, None
+    moved = False
+    if triggers.any("move"):
+        destination = _after_move(folded, hits, anchor_index)
+        moved = destination != anchor_index
+        anchor_index = destination
     anchor = hits[anchor_index]
     # "東京都内の各プロジェクト先（本社：東京都台東区）": the seat named beside the workplace
-    # is not part of it (unless the anchor is the seat itself)
-    seat_ok = _SEAT_BEFORE.search(folded, max(0, anchor[0] - 12), anchor[0]) is not None
+    # is not part of it (unless the anchor is the seat itself, or where it moves to)
+    seat_ok = moved or _SEAT_BEFORE.search(folded, max(0, anchor[0] - 12), anchor[0]) is not None
     group = [
         h
         for h in hits
-        if abs(h[0] - anchor[0]) <= _NEAR
+        if (h[0] - anchor[0] if moved else abs(h[0] - anchor[0])) in range(_NEAR + 1)
         and "\n" not in folded[min(h[0], anchor[0]) : max(h[0], anchor[0])]
         and (seat_ok or h is anchor or not _SEAT_BEFORE.search(folded, max(0, h[0] - 12), h[0]))
     ]
@@ -478,6 +499,43 @@ def parse_location(
     start = min(h[0] for h in group)
     end = max(h[1] for h in group)
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+def _after_move(folded: str, hits: list[Hit], anchor_index: int) -> int:
+    """The hit naming where the workplace moves to, when a decided move of the office is
+    stated soon after the workplace; else ``anchor_index``."""
+    begin = hits[anchor_index][0]
+    end = min(len(folded), begin + _MOVE_REACH)
+    for m in _MOVE_JA.finditer(folded, begin, end):
+        sentence_start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start()))
+        if not _MOVE_OFFICE.search(folded, sentence_start + 1, m.end() + 20):
+            continue
+        # the clause's places, the last of them ending just before へ移転 (a parenthesis
+        # may stand between: 横浜市西区（みなとみらい）へ移転)
+        before = [
+            i
+            for i, h in enumerate(hits)
+            if sentence_start < h[0] and h[1] <= m.start() and m.start() - h[1] <= 12
+        ]
+        if not before:
+            continue
+        last = before[-1]
+        first = last
+        while (
+            first > 0
+            and hits[first - 1][0] > sentence_start
+            and hits[first][0] - hits[first - 1][1] <= 2
+        ):
+            first -= 1
+        if first != anchor_index:
+            return first
+    for m in _MOVE_EN.finditer(folded, begin, end):
+        after = next((i for i, h in enumerate(hits) if h[0] >= m.end()), None)
+        if after is not None and hits[after][0] - m.end() <= 30 and after != anchor_index:
+            line_end = folded.find("\n", m.end())
+            if line_end < 0 or hits[after][0] < line_end:
+                return after
+    return anchor_index
 
 
 _PREFECTURE_NAMES: dict[str, str] = {}

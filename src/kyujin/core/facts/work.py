@@ -91,6 +91,9 @@ _REMOTE_HYBRID = prefiltered(
     r"|(?:can|may) work (?:from home|remotely)|flexible remote|mix of (?:remote|office)"
     r"|(?:mostly|mainly|primarily|largely) remote"
     r"|(?:ほかの|他の)\s?日は\s?(?:いえ|家)で\s?(?:しごと|仕事)"
+    r"|週\s?"
+    + _JA_WEEK_DAYS
+    + r"\s?日(?:まで|程度|ほど)?\s?(?:いえ|家|自宅)で\s?(?:しごと|仕事|勤務)"
     # "Telework is available after 1 month", "Work from home is possible"
     r"|(?:telework(?:ing)?|work(?:ing)? from home|wfh) (?:is |are )?(?:also )?"
     r"(?:available|possible|allowed|ok|okay|permitted)"
@@ -125,7 +128,7 @@ _REMOTE_ONSITE = prefiltered(
     r"|in[- ](?:office|person) (?:role|position|job)"
     r"|(?:role|position|job) is (?:fully |entirely )?(?:in[- ]office|in[- ]person|office[- ]based)"
     r"|office (?:(?:5|five) days|every (?:week)?day)"
-    r"|(?:5|five) days? (?:" + _WEEK + r" )?" + _IN_OFFICE + r"|fully in[- ]office"
+    r"|(?:5|five) days? (?:" + _WEEK + r" )?" + _IN_OFFICE + r"|fully in[- ](?:the |our )?office"
     r"|" + _IN_OFFICE + r" (?:5|five) days|in the office full[- ]time"
 )
 _OFFICE_VISIT = re.compile(
@@ -553,7 +556,64 @@ _FULL_REACH = 120  # characters after a full-remote phrase read for a hybrid phr
 _SENTENCE_END = re.compile(r"[。;；!?！？]|\.(?:\s|$)")
 
 
+_MONTH_NAMES = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b"
+)
+# What introduces the way of working from some point on: a date, the end of a first period.
+_CHANGE = prefiltered(
+    r"(?:\d{4}\s?年\s?)?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?(?:以降|より|から)"
+    r"|\d{1,2}\s?" + _MONTHS + r"?目(?:以降|から|より)"
+    r"|(?:試用期間|研修期間|研修|オンボーディング)(?:の)?(?:終了後|経過後|後|明け)"
+    r"|(?:入社|試用開始)\s?\d{1,2}\s?" + _MONTHS + r"(?:後|経過後|以降)|その後|それ以降"
+    r"|\bfrom (?:(?:early |mid-?|late )?" + _MONTH_NAMES + r"|20\d\d\b|month \d"
+    r"|the (?:\w+ )?month\b|your (?:\w+ )?month\b)"
+    r"|\bstarting (?:in |from )?(?:" + _MONTH_NAMES + r"|20\d\d\b|month \d)"
+    r"|\bafter (?:the |your )?(?:first \w+ (?:weeks?|months?)|probation|onboarding)"
+    r"|\bthereafter\b|\bafter that\b"
+)
+_WAYS: tuple[tuple[Remote, re.Pattern[str]], ...] = (
+    ("onsite", _REMOTE_ONSITE),
+    ("full", _REMOTE_FULL),
+    ("hybrid", _REMOTE_HYBRID),
+)
+_CLAUSE_BREAK_BETWEEN = re.compile(r"[。;；.,、，/\n(（]|\bbut\b|が、")
+_CHANGE_REACH = 200  # characters after the way of working read for a change of it
+_AFTER_CHANGE_REACH = 80  # characters after the change read for the new way of working
+
+
+def _after_change(folded: str, remote: Remote, span: Span) -> tuple[Remote, Span]:
+    """ "Two remote days now; fully in the office from January", "on site for the first
+    six months, then hybrid (from the seventh month)": what applies from then on."""
+    reach = min(len(folded), span.end + _CHANGE_REACH)
+    paragraph = folded.find("\n\n", span.end, reach)
+    for change in _CHANGE.finditer(folded, span.end, reach if paragraph < 0 else paragraph):
+        if not _CLAUSE_BREAK_BETWEEN.search(folded, span.end, change.start()):
+            return remote, span  # "hybrid after probation": the phrase is the later way
+        sentence_end = _SENTENCE_END.search(
+            folded, change.end(), change.end() + _AFTER_CHANGE_REACH
+        )
+        stop = sentence_end.start() if sentence_end else change.end() + _AFTER_CHANGE_REACH
+        found = [
+            (m.start(), m.end(), kind)
+            for kind, pattern in _WAYS
+            if (m := pattern.search(folded, change.end(), stop)) is not None
+        ]
+        if found:
+            start, end, kind = min(found)
+            if kind != remote:
+                return kind, Span(start, end)
+    return remote, span
+
+
 def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
+    remote, span = _remote(folded, triggers)
+    if remote is not None and span is not None and triggers.any("change"):
+        return _after_change(folded, remote, span)
+    return remote, span
+
+
+def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
         return None, None
