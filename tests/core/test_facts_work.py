@@ -1058,3 +1058,45 @@ def test_years_in_forms_and_flattened_tables(text: str, years: int | None) -> No
 )
 def test_remote_after_a_change(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements\n- Half a decade of hands-on backend experience", 5),
+        ("Requirements\n- A decade of professional experience", 10),
+        # wishes said in a sentence rather than under a heading
+        ("必要なのはWeb開発の実務経験です。歓迎するのは、開発経験7年以上の方です。", None),
+        ("応募資格：API開発経験2年以上。あると嬉しいのは、チームリード経験3年以上。", 2),
+        # experience waived, however it is worded
+        ("＜応募資格＞\n経験・年齢は不問です。", 0),
+        ("●応募資格\n・開発経験、業界経験ともに一切問いません", 0),
+    ],
+)
+def test_years_decades_prose_wishes_and_waivers(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("〈応募要件〉\n・実務経験3年以上\n・日本国内に在住している方", False),
+        ("備考：海外からのご応募は受け付けておりません。", False),
+        ("Visa: we sponsor work visas for engineers moving from abroad.", True),
+    ],
+)
+def test_visa_residence_items(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa
+
+
+def test_a_full_time_job_elsewhere_is_not_this_one() -> None:
+    text = (
+        "A side project for people who have a full-time job elsewhere.\n"
+        "Terms: independent contractor, 10 hours a week."
+    )
+    assert extract(text).employment_type == "freelance"
+    assert extract("Employment: full-time, permanent").employment_type == "full_time"
+
+
+def test_no_planned_office_visit_keeps_full_remote() -> None:
+    assert extract("勤務地：フルリモート（出社の予定はありません）").remote == "full"

@@ -132,7 +132,7 @@ _REMOTE_ONSITE = prefiltered(
     r"|" + _IN_OFFICE + r" (?:5|five) days|in the office full[- ]time"
 )
 _OFFICE_VISIT = re.compile(
-    r"出社(?!なし|不要|無し|の必要(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
+    r"出社(?!なし|不要|無し|の(?:必要|予定)(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
     r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office"
     r"|オフィス(?!なし|はありません|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
@@ -156,6 +156,12 @@ _VISA_NO = prefiltered(
     # a place or remote field qualified by residence: フルリモート（日本国内在住の方）
     r"|[(（]\s?(?:日本)?(?:国内)?在住(?:者|の方)(?:のみ|限定)?\s?[)）]"
     r"|(?:日本)?国内(?:に|で)?(?:お住まい|在住|居住)(?:の方|者)(?:に限ります|に限る|のみ|限定)"
+    # an item of the requirements: "・日本国内に居住している方"; "海外からの応募はお受けして
+    # いません"
+    r"|(?:^|\n)[ \t・\-*]*(?:日本)?国内に(?:お住まい|在住|居住)(?:して|されて)?(?:いる|の)方"
+    r"\s?(?=[(（\n]|$)"
+    r"|海外(?:在住の方|にお住まいの方)?(?:から|より)の(?:ご)?応募(?:は|について)?\s?(?:お受けして"
+    r"|受け付けて|受付して)(?:いません|おりません)"
     r"|ビザ(?:の)?(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
     r"|(?:行って|して)(?:いません|おりません))"
     r"|(?:就労)?ビザ(?:を)?(?:お持ち|保有|所持|取得済み)(?!でない|ではない|していない)"
@@ -204,7 +210,9 @@ _VISA_YES = prefiltered(
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     (
         re.compile(
-            r"正社員(?!登用)|full[- ]time(?! equivalent)"
+            # not someone else's: "contractors who have a full-time job elsewhere"
+            r"正社員(?!登用)|(?<!have a )(?<!has a )(?<!hold a )(?<!with a )(?<!their )"
+            r"full[- ]time(?! equivalent)(?! (?:job|role|position)s? (?:elsewhere|at another))"
             r"|permanent(?! resident| residency| residence)(?: position| role| employee)?"
             r"|regular employee"
         ),
@@ -249,6 +257,12 @@ _PLUS_LINE = re.compile(
     r"|ideally(?!\s(?:in|with|at|using|within|on|from|for|of)\b)"
     # "..., and ideally some of that time on search": a further wish after the figure
     r"(?<!, ideally)(?<!, and ideally)"
+)
+# A sentence that opens as a list of wishes, in prose rather than under a heading.
+_PREFERRED_OPENING = re.compile(
+    r"\s*(?:[・\-*●■◆]\s*)?(?:歓迎(?:する|される|したい)?(?:のは|方は|人は|経験は|スキルは)"
+    r"|(?:あると|あれば)(?:嬉しい|うれしい|望ましい)(?:のは|こと(?:は)?)"
+    r"|(?:it is |it's |it would be )?(?:a )?(?:plus|bonus) if\b|we(?:'d| would) love\b)"
 )
 # The field, or a heading "Employment" alone on its line with the value under it.
 _EMPLOYMENT_FIELD = re.compile(
@@ -495,6 +509,9 @@ _NO_EXPERIENCE = prefiltered(
     # not "Go未経験でも" (no experience of one language)
     r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
+    # "経験・学歴は不問です", "社会人経験、IT実務経験ともに一切問いません"
+    r"|経験(?:[・、]\s?(?:学歴|年齢|資格|業界|職種))*\s?(?:は|も|ともに|とも)\s?(?:一切|特に|全く|まったく)?"
+    r"\s?(?:不問|問いません|問わない)"
     r"|experience\s?[:：]\s?(?:not required|not necessary|none(?: required)?\b|n/a\b"
     r"|不問|問いません)"
     # Experience of any kind, however qualified ("no prior professional experience required");
@@ -724,6 +741,8 @@ def _figure(m: re.Match[str]) -> tuple[str, int]:
         months = 6 if raw == "半" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         return group, months // 12
     years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    if group == "e8" and m.string.endswith("half a ", 0, m.start()):
+        return group, 5  # "half a decade"
     return group, max(0, years - 1) if group == "j4" else years
 
 
@@ -763,6 +782,8 @@ def parse_years(
             where = "required"
         if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
             continue
+        if _PREFERRED_OPENING.match(folded, sentence_start(folded, line_start, m.start(), 120)):
+            continue  # "歓迎するのは、開発経験5年以上の方、…": a sentence of wishes
         if _ANY_WORK.search(clause):
             # years of work in any job, beside a waiver of engineering experience
             # ("実務経験：不問（開発未経験可）/ 社会人経験2年以上（業界不問）"): no experience
