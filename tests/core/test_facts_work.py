@@ -1100,3 +1100,32 @@ def test_a_full_time_job_elsewhere_is_not_this_one() -> None:
 
 def test_no_planned_office_visit_keeps_full_remote() -> None:
     assert extract("勤務地：フルリモート（出社の予定はありません）").remote == "full"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Visa: sponsorship provided", "visa_sponsorship", True),
+        ("Sponsorship is available for overseas hires.", "visa_sponsorship", True),
+        (
+            "Subject: contract role, remote\nTerms: independent contractor agreement, monthly "
+            "invoice",
+            "employment_type",
+            "freelance",
+        ),
+        (
+            "Position: contract role (12 months), then permanent review",
+            "employment_type",
+            "contract",
+        ),
+        ("Employment: dispatch via our agency", "employment_type", "dispatch"),
+        ("This is a haken position with a Kobe client.", "employment_type", "dispatch"),
+        ("勤務形態：テレワークは実施しておらず、出社での勤務です", "remote", "onsite"),
+        ("働き方：全員出社です（本社で勤務）", "remote", "onsite"),
+        ("フルリモートです。オフィスもありません。", "remote", "full"),
+        ("WHAT THEY NEED\n- 6+ years of backend engineering", "min_years_experience", 6),
+        ("Who the client is looking for\n- 4+ years of Java", "min_years_experience", 4),
+    ],
+)
+def test_more_conditions_phrasings(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -24,6 +24,7 @@ from kyujin.core.facts.work import (
     parse_visa,
     parse_years,
 )
+from kyujin.core.markup import strip_markup
 from kyujin.core.model import PostingFacts, Span
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
@@ -36,7 +37,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "47"
+RULES_VERSION = "48"
 
 
 class Extractor:
@@ -49,6 +50,28 @@ class Extractor:
         self.version = f"{RULES_VERSION}.{taxonomy.version}"
 
     def extract(self, text: str, *, title: str | None = None) -> PostingFacts:
+        cleaned = strip_markup(text) if text else None
+        if cleaned is None:
+            return self._extract(text, title)
+        # read without its markup; every span is mapped back into ``text``
+        facts = self._extract(cleaned.text, title)
+        facts.skills = [
+            m._replace(start=start, end=end, surface=text[start:end])
+            for m in facts.skills
+            for start, end in [(cleaned.start(m.start), cleaned.end(m.end))]
+        ]
+        if facts.salary is not None and facts.salary.start is not None:
+            end = facts.salary.end if facts.salary.end is not None else facts.salary.start
+            facts.salary = replace(
+                facts.salary, start=cleaned.start(facts.salary.start), end=cleaned.end(end)
+            )
+        facts.spans = {
+            name: Span(cleaned.start(span.start), cleaned.end(span.end))
+            for name, span in facts.spans.items()
+        }
+        return facts
+
+    def _extract(self, text: str, title: str | None) -> PostingFacts:
         facts = PostingFacts(taxonomy_version=self.taxonomy.version)
         if not text and not title:
             return facts

@@ -30,6 +30,8 @@ _REQUIRED = (
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
     r"|qualifications|what you(?:['’]ll| will)? need|(?:what|who) we(?:'re| are) looking for"
     r"|who you are|こんな(?:方|人)と(?:一緒に)?働きたい"
+    r"|what (?:they|the client|the team) (?:need|want|expect)s?"
+    r"|who (?:they|the client|the team) (?:are|is) looking for"
     r"|what we need|what we expect|what you(?:['’]ll| will)? bring|about you|your background"
     r"|(?:the )?ideal candidate"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"

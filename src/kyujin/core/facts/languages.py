@@ -139,6 +139,8 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|こんな(?:方|人)と(?:一緒に)?働きたい"
         r"|what you(?:['’]ll| will)? bring"
         r"|what we (?:actually |really )?require"
+        r"|what (?:they|the client|the team) (?:need|want|expect)s?"
+        r"|who (?:they|the client|the team) (?:are|is) looking for"
         r"|about you|(?:the )?ideal candidate|essential|skills|experience|must"
         r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
         r"|ひつよう\s?(?:な|の)?\s?こと"

@@ -252,7 +252,7 @@ _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
     r"|(?:do not|don['’]t|does not|doesn['’]t) have an? (?:physical )?office\b"
     r"|no (?:physical|designated|fixed) office|officeless|office-less|オフィスレス"
-    r"|オフィス(?:は|を)?(?:なし|ありません|持たない|持っていません|持たず)"
+    r"|オフィス(?:は|を|も)?(?:なし|ありません|持たない|持っていません|持たず)"
 )
 # The workplace field itself says remote: 勤務地：フルリモート, "Location: Fully remote (Japan)".
 _WORKPLACE_FIELD = prefiltered(

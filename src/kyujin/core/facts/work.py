@@ -108,7 +108,8 @@ _REMOTE_ONSITE = prefiltered(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:制度)?(?:は|の)?\s?"
-    r"(?:ありません|なし|無し|できません|不可|対象外|(?:行って|実施して)(?:いません|おりません))"
+    r"(?:ありません|なし|無し|できません|不可|対象外|(?:行って|実施して)(?:いません|おりません|おらず))"
+    r"|全員(?:が)?出社"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
     r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
     r"|(?:完全|全日)出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
@@ -135,7 +136,7 @@ _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の(?:必要|予定)(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
     r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office"
-    r"|オフィス(?!なし|はありません|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
+    r"|オフィス(?!なし|(?:は|も)ありません|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃))"
     r"|come (?:in)?to (?:the |our )?office"
 )
@@ -195,6 +196,8 @@ _VISA_YES = prefiltered(
     r"|visa (?:application|renewal)s?[^.\n]{0,30}?support"
     r"|ビザ[^\n。]{0,12}?(?:てつだい|手伝い|手伝います|サポートします)"
     r"|visa sponsorship(?! (?:is )?not)"
+    r"|(?:visa|sponsorship)\s?[:：]\s?(?:visa )?(?:sponsorship )?(?:provided|available|offered"
+    r"|yes)\b|sponsorship (?:is )?(?:provided|available|offered)"
     r"|sponsor (?:a |your |the )?(?:work |working )?visas?"
     r"|(?:will|can|we|we['’]ll|happy to) sponsor"
     r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
@@ -241,12 +244,14 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     (
         re.compile(
             r"(?<!人材)派遣(?:社員|契約|労働|スタッフ)?(?!元|先の|事業)|紹介予定派遣"
-            r"|dispatch(?:ed)? (?:worker|staff|contract|employee)"
+            r"|dispatch(?:ed)? (?:worker|staff|contract|employee)|\bhaken\b"
+            r"|employment(?: type)?\s?[:：]\s?dispatch"
             r"|temporary staff(?:ing)?|temp staff"
         ),
         "dispatch",
     ),
 ]
+_FREELANCE = next(pattern for pattern, kind in _EMPLOYMENT if kind == "freelance")
 # A line that marks itself as a plus ("5+ years with Kafka is a plus", "3年以上あれば尚可").
 _PLUS_LINE = re.compile(
     r"歓迎|尚可|優遇|望ましい"
@@ -716,6 +721,12 @@ def parse_employment(
     for start, end in windows:
         found = _first(folded[start:end], start)
         if found:
+            if found[0] == "contract" and folded.startswith("contract", found[1].start):
+                # "Contract role" beside "independent contractor agreement": the contract
+                # is a freelancer's, not a fixed-term employee's
+                freelance = search_in(_FREELANCE, folded, windows)
+                if freelance is not None:
+                    return "freelance", Span(freelance.start(), freelance.end())
             return found
     if title:
         titled = _first(title, 0)
