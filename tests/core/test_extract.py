@@ -222,16 +222,9 @@ KNOWN_MISSES = {
     "f12-17": "remote: English half 'hybrid after probation', Japanese half 週5日出社",
     # The workplace is "that Tokyo office", named as Otemachi in another sentence.
     "f12-08": "location: 'This role is based in that Tokyo office' (Otemachi named earlier)",
-    # Pay given per grade in a table: the advertised grade's row, or the whole table when
-    # every grade is open, needs the table read as one (tuning_facts13).
-    "f13-02": "salary: the row of the advertised grade (G3) in a grade table",
-    "f13-11": "salary: the whole range of a grade table when every grade is open",
-    "f13-14": "salary: the row of the advertised band (L4) in a band table",
-    "f13-23": "salary: the whole range of three pay levels, all of them hired",
     # tuning_years14 (forms and flattened tables)
     "y14-14": "years: 経験年数 不問 beside a required skill (labelled null; read as no "
     "experience required, as 経験年数：不問 is elsewhere)",
-    "y14-38": "years: the row of the advertised grade (G4) in a grade table",
     "y14-40": "years: a tab-separated row labelled 歓迎スキル / Preferred holding a figure",
 }
 

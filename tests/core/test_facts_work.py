@@ -1129,3 +1129,25 @@ def test_no_planned_office_visit_keeps_full_remote() -> None:
 )
 def test_more_conditions_phrasings(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "■募集等級\n等級2\n■等級ごとの目安\n等級1　メンバー　2年以上\n"
+            "等級2　リーダー　4年以上\n等級3　マネージャー　7年以上\n"
+            "■応募資格\n・上記の目安を満たす開発経験",
+            4,
+        ),
+        (
+            "Levels (for reference)\n- L3: 3+ years\n- L4: 6+ years\n- L5: 9+ years\n"
+            "This opening is for L3.\nYou have: backend experience at the level above.",
+            3,
+        ),
+        # no level named: no figure is the minimum
+        ("Levels\n- L3: 3+ years\n- L4: 6+ years\nWe will discuss your level.", None),
+    ],
+)
+def test_years_by_the_advertised_grade(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

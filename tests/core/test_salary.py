@@ -1,5 +1,6 @@
 import pytest
 
+from kyujin.core.extract import extract
 from kyujin.core.facts.salary import parse_salary
 from kyujin.core.text import fold
 
@@ -150,3 +151,48 @@ def test_probation_pay_is_not_the_range() -> None:
     text = "【給与】\n試用期間（2ヶ月）中：月給23万円\n本採用後：月給28万円〜36万円"
     salary = parse_salary(fold(text))
     assert salary is not None and (salary.min, salary.max) == (280_000, 360_000)
+
+
+def _range(text: str) -> tuple[float | None, float | None, str] | None:
+    salary = extract(text).salary
+    return (salary.min, salary.max, salary.period) if salary else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the advertised grade's row
+        (
+            "■等級と年収\n等級1：年収400万〜500万円\n等級2：年収500万〜650万円\n"
+            "等級3：年収650万〜800万円\n募集等級は等級2です。",
+            (5e6, 6.5e6, "annual"),
+        ),
+        (
+            "Pay bands\n- L3: ¥7M – ¥9M\n- L4: ¥9M – ¥11.5M\n- L5: ¥11.5M – ¥14M\n"
+            "We are hiring at L5 for this team.",
+            (11.5e6, 14e6, "annual"),
+        ),
+        (
+            "| Grade | Pay |\n| G2 | 450万〜600万円 |\n| G3 | 600万〜750万円 |\n"
+            "※G3で採用予定です（G2からのスタートもあり得ます）",
+            (6e6, 7.5e6, "annual"),
+        ),
+        # every grade open: the whole table
+        (
+            "月給\n・ジュニア：25万〜32万円\n・ミドル：32万〜42万円\n・シニア：42万〜55万円\n"
+            "すべてのレベルで募集しています。",
+            (250000, 550000, "monthly"),
+        ),
+        (
+            "Salary by level\nJunior: ¥4M-¥5.5M\nSenior: ¥5.5M-¥8M\nWe hire at all levels.",
+            (4e6, 8e6, "annual"),
+        ),
+        # a table with no grade named: the first amount, as before
+        (
+            "給与\nG1：年収350万〜450万円\nG2：年収450万〜600万円\n入社後の評価でG2への昇格あり",
+            (3.5e6, 4.5e6, "annual"),
+        ),
+    ],
+)
+def test_pay_tables_by_grade(text: str, expected: tuple[float | None, float | None, str]) -> None:
+    assert _range(text) == expected

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised
 from kyujin.core.model import Period, Salary
 from kyujin.core.triggers import Triggers, finditer_in
 
@@ -345,7 +346,79 @@ def parse_salary(
         candidates.append(_Candidate(salary, keyword, rank, start, field))
     if not candidates:
         return None
+    if len(candidates) >= 2:
+        graded = _graded(folded, candidates)
+        if graded is not None:
+            return graded
     # Of two amounts of one period, the one in the posting's pay field is the role's: the
     # other may be another opening's ("同時募集：EM（年収1,000万円〜）").
     best = min(candidates, key=lambda c: (not c.keyword, c.rank, not c.field, c.start))
     return best.salary
+
+
+# Pay published per grade or level, one row a grade: "G3 | シニア | 550万〜700万円",
+# "- L4 (Senior Engineer): ¥9.5M – ¥12.5M", "・Junior：30万〜38万円".
+_MAX_ROW_GAP = 2  # lines between two rows of one table
+
+
+def _graded(folded: str, candidates: list[_Candidate]) -> Salary | None:
+    """The advertised grade's row of a pay table, or the whole table's range when every
+    grade is open; None when the amounts are no such table or no grade is named."""
+    rows: list[tuple[str, int, _Candidate]] = []  # grade, line number, candidate
+    for candidate in candidates:
+        line_start = folded.rfind("\n", 0, candidate.start) + 1
+        label = GRADE.search(folded, line_start, candidate.start)
+        if label is not None:
+            rows.append((label.group(), folded.count("\n", 0, line_start), candidate))
+    # one table: consecutive rows of distinct grades, one period and currency
+    table = rows[:1]
+    for row in rows[1:]:
+        last = table[-1]
+        same_kind = (row[2].salary.period, row[2].salary.currency) == (
+            last[2].salary.period,
+            last[2].salary.currency,
+        )
+        if row[1] - last[1] <= _MAX_ROW_GAP and same_kind and row[0] not in {r[0] for r in table}:
+            table.append(row)
+        elif len(table) < 2:
+            table = [row]
+        else:
+            break
+    if len(table) < 2:
+        return None
+    first_line = folded.rfind("\n", 0, table[0][2].start) + 1
+    last_line = folded.find("\n", table[-1][2].start)
+    last_line = len(folded) if last_line < 0 else last_line
+    outside = folded[:first_line] + "\n" + folded[last_line:]
+    if ALL_GRADES.search(outside):
+        salaries = [c.salary for _, _, c in table]
+        lows = [s.min for s in salaries if s.min is not None]
+        highs = [s.max for s in salaries if s.max is not None]
+        low, high = (min(lows) if lows else None), (max(highs) if highs else None)
+        one = salaries[0]
+        ends = [s.end for s in salaries if s.end is not None]
+        return Salary(
+            currency=one.currency,
+            min=low,
+            max=high,
+            period=one.period,
+            annual_min_jpy=_scaled(one, low, salaries),
+            annual_max_jpy=_scaled(one, high, salaries),
+            start=one.start,
+            end=max(ends) if ends else one.end,
+        )
+    for grade, _, candidate in table:
+        if advertised(outside, grade):
+            return candidate.salary
+    return None
+
+
+def _scaled(one: Salary, value: float | None, salaries: list[Salary]) -> int | None:
+    """``value`` in annual JPY, at the rate and period factor of the rows it comes from."""
+    if value is None:
+        return None
+    for s in salaries:
+        for amount, annual in ((s.min, s.annual_min_jpy), (s.max, s.annual_max_jpy)):
+            if amount == value and annual is not None:
+                return annual
+    return None

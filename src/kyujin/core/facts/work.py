@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.facts.languages import section_kind, sentence_start
 from kyujin.core.model import EmploymentType, Remote, Span
@@ -846,6 +847,9 @@ def parse_years(
         in_table = _table_years(folded, sections)
         if in_table is not None:
             return in_table
+    by_grade = _graded_years(folded, windows)
+    if by_grade is not None:
+        return by_grade
     none = search_in(_NO_EXPERIENCE, folded, windows)
     if none:
         return 0, Span(none.start(), none.end())
@@ -916,6 +920,34 @@ def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
                     continue
             return int(figure.group(1)), Span(figure.start(1), figure.end(1))
     return None
+
+
+def _graded_years(folded: str, windows: list[tuple[int, int]]) -> tuple[int, Span] | None:
+    """Years published per grade, one row a grade ("G4　シニアエンジニア　5年以上　650万〜"),
+    and the opening named at one of them ("今回の募集グレード：G4"): that row's figure."""
+    rows: list[tuple[str, int, int, int]] = []  # grade, start, end, years
+    for m in finditer_in(_YEARS, folded, windows):
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        label = GRADE.match(folded, line_start + _indent(folded, line_start))
+        if label is not None and label.group() not in {r[0] for r in rows}:
+            rows.append((label.group(), m.start(), m.end(), _figure(m)[1]))
+    if len(rows) < 2:
+        return None
+    first_line = folded.rfind("\n", 0, rows[0][1]) + 1
+    last_line = folded.find("\n", rows[-1][1])
+    outside = folded[:first_line] + "\n" + folded[len(folded) if last_line < 0 else last_line :]
+    for grade, start, end, years in rows:
+        if advertised(outside, grade):
+            return years, Span(start, end)
+    return None
+
+
+_INDENT = re.compile(r"[ \t・\-*•|]*")
+
+
+def _indent(folded: str, line_start: int) -> int:
+    m = _INDENT.match(folded, line_start)
+    return m.end() - line_start if m else 0
 
 
 def parse_title_years(folded_title: str) -> int | None:

@@ -1,0 +1,42 @@
+"""Grades and levels a posting publishes its pay or requirements by ("G3", "L4", "等級2",
+"Senior"), and which of them the opening is at."""
+
+from __future__ import annotations
+
+import re
+
+# A grade's label opening a row: "G3 | シニア | 550万〜700万円", "- L4 (Senior Engineer):",
+# "・Junior：30万〜38万円", "等級2：".
+GRADE = re.compile(
+    r"(?<![a-z0-9])(?:(?:g|e|l|m|p|ic|lv\.?\s?|level\s|grade\s|band\s|グレード\s?|等級\s?|レベル\s?)"
+    r"\d{1,2}(?![0-9a-z])|junior|middle|mid|senior|staff|principal|lead|ジュニア|ミドル|シニア"
+    r"|リード|メンバー|エキスパート)"
+)
+# Every grade of the table is open.
+ALL_GRADES = re.compile(
+    r"全(?:グレード|レベル|等級)|(?:すべて|全て)の(?:グレード|レベル|等級)"
+    r"|\ball (?:(?:\w+ )?levels|grades|bands)|\bevery (?:level|grade|band)|\bany (?:level|grade)"
+)
+
+
+def advertised(text: str, grade: str) -> bool:
+    """``text`` (the posting without its grade table) says the opening is at ``grade``:
+    今回の募集はG3です, 募集グレード：G4, G3で採用予定, "This opening is for L4", "hiring at L4"."""
+    g = re.escape(grade)
+    after = r"(?![0-9a-z])"
+    return (
+        re.search(
+            r"(?:募集|採用)(?:グレード|等級|レベル|ポジション|対象)?(?:は|：|:|\s)*[(（【]?\s?"
+            + g
+            + after
+            + r"|(?<![0-9a-z])"
+            + g
+            + after
+            + r"\s?(?:[(（][^)）\n]{0,20}[)）])?\s?(?:で|を|の|として)?"
+            r"の?(?:募集|採用)"
+            r"|(?:this (?:opening|role|position|req(?:uisition)?) is (?:for|at)|hiring (?:for|at)"
+            r"|(?:level|grade|band)\s?[:：])(?: an?| the)?\s" + g + after,
+            text,
+        )
+        is not None
+    )
