@@ -13,6 +13,7 @@ from dataclasses import asdict, replace
 from functools import cache
 from typing import Any
 
+from kyujin.core.bilingual import in_blank, in_english_part, japanese_statement, japanese_view
 from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import parse_languages
 from kyujin.core.facts.location import parse_location
@@ -25,7 +26,7 @@ from kyujin.core.facts.work import (
     parse_years,
 )
 from kyujin.core.markup import strip_markup
-from kyujin.core.model import PostingFacts, Span
+from kyujin.core.model import PostingFacts, SkillMention, Span
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
@@ -37,7 +38,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "49"
+RULES_VERSION = "50"
 
 
 class Extractor:
@@ -128,7 +129,79 @@ class Extractor:
             if span is not None:
                 spans[name] = span
         facts.spans = spans
+        if not text.isascii() and self._read_in_english(folded, facts):
+            view = japanese_view(folded)
+            if view is not None:
+                self._japanese_governs(facts, view, folded_title, mentions)
         return facts
+
+    @staticmethod
+    def _read_in_english(folded: str, facts: PostingFacts) -> bool:
+        """Some fact was read from a part of the text written in English."""
+        starts = [span.start for span in facts.spans.values()]
+        if facts.salary is not None and facts.salary.start is not None:
+            starts.append(facts.salary.start)
+        return any(in_english_part(folded, start) for start in starts)
+
+    def _japanese_governs(
+        self, facts: PostingFacts, view: str, folded_title: str, mentions: list[SkillMention]
+    ) -> None:
+        """Each fact read from the English half of a bilingual posting, read again from its
+        Japanese half alone: where that says otherwise, the Japanese governs."""
+        spans = facts.spans
+        english = {name for name, span in spans.items() if in_blank(view, span.start, span.end)}
+        salary = facts.salary
+        salary_english = (
+            salary is not None
+            and salary.start is not None
+            and salary.end is not None
+            and in_blank(view, salary.start, salary.end)
+        )
+        if not english and not salary_english:
+            return
+        triggers = Triggers(view)
+        sections = find_sections(view, triggers)
+        if salary_english and salary is not None:
+            again = parse_salary(view, rates=self.rates, triggers=triggers)
+            if (
+                again is not None
+                and again.start is not None
+                and japanese_statement(view, again.start)
+                and (again.min, again.max, again.period) != (salary.min, salary.max, salary.period)
+            ):
+                facts.salary = again
+        found: dict[str, tuple[Any, Span | None]] = {}
+        if english & {"japanese_level", "english_level"}:
+            found["japanese_level"], found["english_level"] = parse_languages(
+                view, sections, triggers
+            )
+        if "remote" in english:
+            found["remote"] = parse_remote(view, triggers)
+        if "visa_sponsorship" in english:
+            found["visa_sponsorship"] = parse_visa(view, triggers)
+        if "employment_type" in english:
+            found["employment_type"] = parse_employment(view, triggers, folded_title)
+        if "min_years_experience" in english:
+            found["min_years_experience"] = parse_years(view, sections, triggers)
+        if "location" in english:
+            found["location"] = parse_location(
+                view, triggers, facts.remote, names=[(m.start, m.end) for m in mentions]
+            )
+        located = found.get("location", (None, None))[0]
+        if (
+            located is not None
+            and facts.location is not None
+            and (
+                located.prefecture == facts.location.prefecture
+                and None in (located.city, facts.location.city)
+            )
+        ):
+            del found["location"]  # one half only less precise: "東京" beside "Koto, Tokyo"
+        for name, (value, span) in found.items():
+            changed = value is not None and value != getattr(facts, name)
+            if changed and span is not None and japanese_statement(view, span.start):
+                setattr(facts, name, value)
+                spans[name] = span
 
 
 @cache

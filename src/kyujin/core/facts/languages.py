@@ -76,7 +76,9 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"読み書き|読解|読める|ドキュメント|技術文書|資料"
+            # documents only as something read: not "社内のドキュメントは日英併記"
+            r"読み書き|読解|読める|(?:ドキュメント|技術文書|資料)(?:等|など)?(?:[(（][^)）\n]{0,30}[)）])?"
+            r"(?:を|が|の|に)?\s?(?:読|理解|参照|抵抗|読解|目を通)"
             r"|read(?:ing)? (?:and write )?(?:technical )?"
             r"(?:documents?|documentation|docs|specifications|english|japanese)"
             r"|basic|初級|beginner|簡単な|elementary"
@@ -331,6 +333,10 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         prev_lang = other
     if prev_lang is not None and not _JOIN.match(folded[prev_lang.end() : start]):
         clause_start = prev_lang.end()
+        # "日本語は不要、英語はビジネスレベル": the level before the comma is the other's
+        comma = max(folded.rfind(c, clause_start, start) for c in "、,，")
+        if comma >= 0:
+            clause_start = comma + 1
     hi = min(len(folded), end + _CLAUSE)
     tail = _BREAK.search(folded, end, hi)
     clause_end = tail.start() if tail else hi
