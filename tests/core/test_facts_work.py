@@ -1151,3 +1151,35 @@ def test_more_conditions_phrasings(text: str, field: str, value: object) -> None
 )
 def test_years_by_the_advertised_grade(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # prose: years of doing the work, said of the person wanted
+        ("私たちが探しているのは、Webサービスの開発に4年以上携わってきた方です。", 4),
+        ("What we insist on: two-plus years of building APIs in a typed language.", 2),
+        # a wish, not a requirement
+        ("Web開発の実務経験がある方。なお、5年以上の経験があれば助かりますが、必須ではありません。",
+         None),
+        ("Experience isn't needed: we will train you from day one.", 0),
+        # the writer's own years
+        ("I joined in 2019 after eight years in Paris. You'll need three years of Go experience.",
+         3),
+        # a figure inside a reported quote, then the decided one
+        ("部長は「3年」と言いましたが、最終的に実務経験が18ヶ月以上の方としました。", 1),
+        ("■ご経験について\n・開発実務が2年以上ある方", 2),
+        # headings of unusual names
+        ("■マストな条件\n・サーバーサイド開発\n■プラスα\n・Go経験3年以上", None),
+        ("Table stakes\n- Go in production\nIt would be great if\n- 4+ years with IoT", None),
+        ("The basics\n- 3+ years of backend development", 3),
+        # a label inside a line of flattened bullets
+        ("* 背景: 増員 * Requirements: 4+ years of backend work in production * 歓迎: AWS", 4),
+        ("* 必須: Python * Nice to have: 6+ years of backend development", None),
+        # the requirements waive experience; a figure of another track is not this job's
+        ("■応募条件\n【本求人】\n・実務経験は不要です（未経験可）\n【経験者向け（別求人）】\n"
+         "・Web開発の実務経験4年以上", 0),
+    ],
+)  # fmt: skip
+def test_years_prose_and_unusual_structure(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -33,7 +33,10 @@ _REQUIRED = (
     r"|what (?:they|the client|the team) (?:need|want|expect)s?"
     r"|who (?:they|the client|the team) (?:are|is) looking for"
     r"|what we need|what we expect|what you(?:['’]ll| will)? bring|about you|your background"
-    r"|(?:the )?ideal candidate"
+    r"|(?:the )?ideal candidate|table stakes|the basics|before you apply|minimum bar"
+    r"|what gets you in the door|ご経験について|こんな(?:方|人)を?お待ちしています"
+    r"|マストな?(?:条件|要件)?"
+    r"|応募の前に確認して(?:ほしい|いただきたい)こと"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
     # "■ Must" / "■ Want", the pair many Japanese postings head their lists with.
@@ -51,7 +54,8 @@ _PREFERRED = (
     r"|want|what would help|(?:would be )?helpful"
     r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
     r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?"
-    r"|加点(?:要素|ポイント)?"
+    r"|加点(?:要素|ポイント)?|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば"
+    r"|it would be great if|extra points?|not required,? but"
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )

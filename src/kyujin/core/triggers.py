@@ -317,6 +317,20 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "加点",
         "mandatory",
         "ひつよう",
+        "プラスα",
+        "さらにこんな",
+        "great if",
+        "extra point",
+        "not required, but",
+        "table stakes",
+        "the basics",
+        "before you apply",
+        "minimum bar",
+        "in the door",
+        "ご経験について",
+        "お待ちしています",
+        "マスト",
+        "確認してほしい",
         "necessary",
     ),
     "inline": (
@@ -339,7 +353,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # Not windows: whether a text counts months at all, or speaks of the reader's or the
     # writer's own record (a scout, a post), tells parse_years which tests to run.
     "months": ("ヶ月", "ケ月", "か月", "カ月", "ヵ月", "箇月", "month", "半年"),
-    "speaker": ("あなたの", "ご経歴", "拝見", "拝察", "自分は", "私は", "僕は", "わたしは"),
+    "speaker": (
+        "あなたの",
+        "ご経歴",
+        "拝見",
+        "拝察",
+        "自分は",
+        "私は",
+        "僕は",
+        "わたしは",
+        "i joined",
+        "i spent",
+        "i worked",
+        "i've been",
+        "i have been",
+    ),
     # a person a sentence may describe ("our CEO ... speaks fluent English")
     "person": (
         "ceo",

@@ -130,7 +130,9 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|ideally|extra credit|optional|would be nice|want|what would help|helpful"
         # Japanese HR English: "Welcome skill(s)", "Welcomed skills", "Better to have"
         r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
-        r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?|加点(?:要素|ポイント)?",
+        r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?|加点(?:要素|ポイント)?"
+        r"|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば|it would be great if|extra points?"
+        r"|not required,? but",
         "preferred",
     ),
     (
@@ -147,7 +149,10 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
         r"|ひつよう\s?(?:な|の)?\s?こと"
         r"|application (?:qualifications?|requirements?)|required experiences?"
-        r"|(?:your |the )?(?:background|profile)",
+        r"|(?:your |the )?(?:background|profile)"
+        r"|table stakes|the basics|before you apply|minimum bar|what gets you in the door"
+        r"|ご経験について|こんな(?:方|人)を?お待ちしています|マストな?(?:条件|要件)?"
+        r"|応募の前に確認して(?:ほしい|いただきたい)こと",
         "required",
     ),
     (
@@ -171,6 +176,7 @@ _LABEL_MARK = re.compile(
     r"[(（]\s?(?:(歓迎|尚可|preferred|nice to have|bonus|optional)|必須|required|must)\s?[)）]\s?$"
 )
 _LABEL_DASH = re.compile(r"\s[-—–]\s")
+_THIS_POSTING = re.compile(r"本求人|本ポジション|本募集|this (?:posting|role|position|opening)")
 # A list's kind after the name of the role or level it is for: "ミドル枠の応募条件".
 _OWNED_LIST = re.compile(
     r"の(?:(歓迎(?:スキル|要件|条件|経験)?|尚可)|必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)"
@@ -262,6 +268,8 @@ def _heading_kind(line: str) -> str | None:
             first = pattern.match(last)
             if first and _HEAD_REST.match(last, first.end()):
                 return kind
+    if bracket and _THIS_POSTING.search(label):
+        return None  # 【未経験枠（本求人）】: a part of the list above, for this posting
     owned = _OWNED_LIST.search(label)
     if owned:
         return "preferred" if owned.group(1) else "required"

@@ -256,7 +256,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
 _FREELANCE = next(pattern for pattern, kind in _EMPLOYMENT if kind == "freelance")
 # A line that marks itself as a plus ("5+ years with Kafka is a plus", "3年以上あれば尚可").
 _PLUS_LINE = re.compile(
-    r"歓迎|尚可|優遇|望ましい"
+    r"歓迎|尚可|優遇|望ましい|(?:あれば|あると)(?:心強い|助かる|助かります|なお良い|尚良い|ありがたい)"
+    r"|必須ではありません|必須ではない|not (?:a )?(?:must|hard requirement)"
     r"|(?:is|are|would be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
     r"|nice to have|preferred|a plus\b|desirable"
     # "ideally 5 years", not "6 years' experience, ideally in financial services" (the plus
@@ -264,6 +265,13 @@ _PLUS_LINE = re.compile(
     r"|ideally(?!\s(?:in|with|at|using|within|on|from|for|of)\b)"
     # "..., and ideally some of that time on search": a further wish after the figure
     r"(?<!, ideally)(?<!, and ideally)"
+)
+# A label inside a line, after a bullet: "* Requirements: 3+ years …; * 歓迎: …".
+_INLINE_LABEL = re.compile(
+    r"(?:^|[*・■●•|])\s?(?:(?P<req>requirements?|required|must[- ]haves?|必須(?:要件|スキル|条件)?"
+    r"|応募(?:資格|要件|条件)|qualifications)|(?P<pref>歓迎(?:要件|スキル|条件)?|尚可|preferred"
+    r"|nice[- ]to[- ]haves?|bonus points))\s?[:：]",
+    re.MULTILINE,
 )
 # A sentence that opens as a list of wishes, in prose rather than under a heading.
 _PREFERRED_OPENING = re.compile(
@@ -318,7 +326,8 @@ _YEARS_FIRST = (
     r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c)"
 )
 _YEAR_FIGURES = (
-    r"(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?\s?(?:が|は|を)?\s?[:：】\]]?\s?"
+    r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?|(?:開発|業務)?実務)"
+    r"\s?(?:が|は|を)?\s?[:：】\]]?\s?"
     r"[(（]?\s?(?:(?:通算|合計)(?:で|して)?|目安|最低)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
@@ -330,8 +339,12 @@ _YEAR_FIGURES = (
     r"|(?<![\d.])(?<!入社)(?<!入社\s)(?P<j4>" + _JA_N + r")\s?年目(?:以上|から|~)"
     r"|(?<![\d.])(?P<j2>"
     + _JA_N
-    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。]{0,25}?)?"
+    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。」』]{0,25}?)?"
     r"(?:経験|実務)"
+    # "バックエンド開発に5年程度携わってきた方": years of doing the work, said of a person
+    r"|(?<![\d.])(?P<j5>"
+    + _JA_N
+    + r")\s?年(?:以上|程度|ほど|くらい)?(?:の間)?\s?(?:携わ|従事|関わ)[^\n。」]{0,12}?(?:方|人)"
     r"|(?<![a-z0-9])(?P<e1>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
     r"\s?(?:\+|-?plus)?\s?"
     r"(?:\(\d+\)\s?)?"
@@ -394,11 +407,11 @@ _YEAR_FIGURES = (
     # "7yrs+ building web backends", "5 years developing APIs": a figure of doing the work
     + r"|(?<![\d.a-z])(?P<e12>"
     + _NUMBER
-    + r")\s?"
+    + r")\s?(?:\+|-?plus)?\s?"
     + _UPPER
     + _Y
-    + r"\+?\s(?:building|developing|designing|writing|running|operating|shipping|programming"
-    r"|coding)\b"
+    + r"\+?\s(?:of\s)?(?:building|developing|designing|writing|running|operating|shipping"
+    r"|programming|coding)\b"
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
@@ -432,7 +445,8 @@ _YEAR_FIGURES = (
 # only in texts that count months at all: three more alternatives at every position cost
 # ~5 µs a posting.
 _MONTH_FIGURES = (
-    r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m1>\d{1,2})\s?"
+    r"|(?:(?:実務|開発|業務)?経験|(?:開発|業務)?実務)\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?"
+    r"(?P<m1>\d{1,2})\s?"
     + _MONTHS
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
     + _MONTHS
@@ -506,8 +520,8 @@ _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]�
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
-    "j1", "j2", "j3", "j4", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11",
-    "e12", "e13", "e14",
+    "j1", "j2", "j3", "j4", "j5", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10",
+    "e11", "e12", "e13", "e14",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")
@@ -527,7 +541,8 @@ _NO_EXPERIENCE = prefiltered(
     r"|practical|paid|job|engineering|development|programming|software|coding|it|technical"
     r")[- ]){0,4}experience (?:is )?"
     r"(?:required|necessary|needed|ok\b|okay\b)"
-    r"|experience (?:is )?not (?:required|necessary)|entry[- ]level|new graduates?|new grads?\b"
+    r"|experience (?:is )?not (?:required|necessary)|experience is not needed"
+    r"|experience isn['’]t (?:required|necessary|needed)|entry[- ]level|new graduates?|new grads?\b"
     # Japanese HR English: "Inexperienced person is OK", "Beginners welcome"
     r"|inexperienced(?: (?:persons?|people|candidates|applicants|engineers))?"
     r" (?:is |are )?(?:ok|okay|welcome|acceptable|accepted|possible)"
@@ -789,6 +804,12 @@ def parse_years(
             folded, sentence_start(folded, line_start, m.start(), _SPEAKER_REACH), m.start()
         ):
             continue  # the reader's or the writer's own years (a scout, a post)
+        # the last label before the figure on its line: "* Requirements: 3+ years"
+        inline = None
+        for label in _INLINE_LABEL.finditer(folded, line_start, m.start()):
+            inline = label
+        if inline is not None:
+            where = "required" if inline.group("req") else "preferred"
         if where != "required" and _LINE_REQUIRED.search(
             folded, line_start, _line_end(folded, m.end())
         ):
@@ -842,7 +863,15 @@ def parse_years(
     if specific is not None and not any(c[0] == 0 for c in candidates):
         candidates.append((0, *specific))
     if candidates:
-        _, start, end, years = min(candidates)
+        priority, start, end, years = min(candidates)
+        if priority > 0:
+            # no figure is asked, and the requirements waive experience ("未経験可"): a
+            # figure elsewhere (another track, the team) is not this job's minimum
+            waiver = search_in(_NO_EXPERIENCE, folded, windows)
+            if waiver is not None:
+                waiver_line = folded.rfind("\n", 0, waiver.start()) + 1
+                if section_kind(folded, waiver_line, sections, waiver.start()) == "required":
+                    return 0, Span(waiver.start(), waiver.end())
         return _fewest_of_alternatives(folded, start, end, years)
     if "|" in folded:
         in_table = _table_years(folded, sections)
@@ -1160,6 +1189,14 @@ def _clause(folded: str, line_start: int, start: int, end: int) -> str:
             past = _ASIDE_END.search(folded, close.end(), line_end)
             stop = past.start() if past else line_end
         return folded[line_start:stop]
+    # a line of flattened bullets ("* 背景: … * Requirements: 4+ years … * 歓迎: AWS"): the
+    # figure's own item
+    for label in _INLINE_LABEL.finditer(folded, line_start, start):
+        if label.start() > line_start:
+            line_start, before = label.start(), folded[label.start() : start]
+    following = _INLINE_LABEL.search(folded, end, line_end)
+    if following is not None:
+        line_end = following.start()
     colon = max(before.rfind(":"), before.rfind("："))
     head = before[: colon + 1] if colon >= 0 else ""  # "歓迎：AWS、3年以上" is a plus line
     left = line_start
