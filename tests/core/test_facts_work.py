@@ -1183,3 +1183,47 @@ def test_years_by_the_advertised_grade(text: str, years: int | None) -> None:
 )  # fmt: skip
 def test_years_prose_and_unusual_structure(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("勤務：フルリモート。オフィスは大阪市北区にありますが、出社義務はありません", "remote",
+         "full"),
+        ("・ビザ：スポンサー不可", "visa_sponsorship", False),
+        ("【必須】\n・Web開発の実務経験6年以上（うちテックリード経験1年以上を含む）"
+         "/ 6+ years of web development, including a year as tech lead", "min_years_experience",
+         6),
+        ("・英語：海外の技術文書やIETFのRFCを読んで理解できるレベル", "english_level", "basic"),
+        ("働き方：テレワーク週2日までOK", "remote", "hybrid"),
+        ("・WFH 週2日OK", "remote", "hybrid"),
+        ("Remote-first: we meet at the Umeda office about once a month", "remote", "hybrid"),
+        ("・日本語：ビジネスレベル以上（外国籍の方も歓迎します）", "japanese_level", "N2"),
+        ("・日本語：日常会話レベル（話せる方歓迎）", "japanese_level", "none"),
+    ],
+)  # fmt: skip
+def test_senior_and_everyday_postings_phrasings(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・給与：当社規定により決定\n・U・Iターン支援：引越し費用を最大50万円まで補助",
+        "- 転居支援：最大40万円 / Relocation support up to ¥400,000",
+        "Housing allowance of ¥40,000 per month; moving costs up to ¥300,000",
+    ],
+)
+def test_relocation_and_housing_money_is_not_pay(text: str) -> None:
+    assert extract(text).salary is None
+
+
+def test_a_fully_remote_role_s_usable_office_is_its_location() -> None:
+    text = (
+        "- Fully remote. Our registered office is in Kita-ku, Osaka City; you are welcome to "
+        "use it, but there is no need to come in."
+    )
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == ("Osaka", "Osaka")
+    # a seat only: no workplace
+    assert extract("Location: Fully remote (Japan)\nHeadquarters: Fukuoka").location is None

@@ -77,8 +77,8 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # documents only as something read: not "社内のドキュメントは日英併記"
-            r"読み書き|読解|読める|(?:ドキュメント|技術文書|資料)(?:等|など)?(?:[(（][^)）\n]{0,30}[)）])?"
-            r"(?:を|が|の|に)?\s?(?:読|理解|参照|抵抗|読解|目を通)"
+            r"読み書き|読解|読める|(?:ドキュメント|技術文書|資料)[^\n。]{0,30}?"
+            r"(?:を|が|の|に)\s?(?:読|理解|参照|抵抗|読解|目を通)"
             r"|read(?:ing)? (?:and write )?(?:technical )?"
             r"(?:documents?|documentation|docs|specifications|english|japanese)"
             r"|basic|初級|beginner|簡単な|elementary"
@@ -95,6 +95,10 @@ _NEGATED_AFTER = re.compile(
 _PLUS = re.compile(
     r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
     r"|helpful|not required but|welcome|あれば|望ましい|ideally|beneficial|appreciated"
+)
+# Who is welcome to apply, said beside a language level: not the level made a plus.
+_WELCOME_PEOPLE = re.compile(
+    r"(?:外国籍|外国人|国籍|留学生|海外在住|foreign nationals?|international)"
 )
 _JA_FROM_WORD = {
     "native": "native",
@@ -371,6 +375,8 @@ def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | 
     for plus in _PLUS.finditer(folded, start, end):
         if plus.start() >= word_end and folded[plus.end() : plus.end() + 1] in (":", "：", "】"):
             continue
+        if _WELCOME_PEOPLE.search(folded, max(0, plus.start() - 12), plus.start()):
+            continue  # "（外国籍の方も歓迎します）": people welcome, not the language a plus
         if level_end is not None and plus.start() > level_end:
             between = folded[level_end : plus.start()]
             opened = max(between.rfind("("), between.rfind("（"))

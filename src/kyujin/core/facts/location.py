@@ -12,7 +12,7 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kyujin.core.facts.work import parse_remote
+from kyujin.core.facts.work import OPTIONAL_VISIT, parse_remote
 from kyujin.core.model import Location, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.triggers import Triggers, finditer_in, search_in
@@ -402,6 +402,9 @@ def _seat_of_remote_company(folded: str, start: int, remote: Callable[[], str | 
         return False
     if not any(w in folded for w in _REMOTE_WORDS):
         return False
+    line_end = folded.find("\n", start)
+    if OPTIONAL_VISIT.search(folded, start, len(folded) if line_end < 0 else line_end):
+        return False  # "our registered office is in Kita-ku; you are welcome to use it"
     return remote() == "full"
 
 

@@ -82,9 +82,10 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
 # Money that is not the role's pay: company capital, revenue, funding, bonus, allowances.
 _NOT_PAY = re.compile(
     r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
-    r"|支援金|一時金|祝い金|祝金|報奨金|奨励金"
+    r"|支援金|一時金|祝い金|祝金|報奨金|奨励金|引越|引っ越|転居|費用|家賃|住宅"
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
-    r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|training"
+    r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|training|relocation|moving"
+    r"|housing|rent\b"
 )
 # A figure about pay in general, not this role's: "the average engineer salary at X is 11M
 # yen", 平均年収; the pay word inside does not make the amount after it this role's pay.

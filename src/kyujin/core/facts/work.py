@@ -62,6 +62,10 @@ _REMOTE_HYBRID = prefiltered(
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[(（]\s?(?:週|月)\s?\d"
+    # "テレワーク週3日までOK", "WFH 週3日OK"
+    r"|(?:リモート|在宅|テレワーク|wfh)(?:ワーク|勤務)?\s?(?:は)?\s?週\s?"
+    + _JA_WEEK_DAYS
+    + r"\s?日"
     r"|remote\s?/\s?office|office\s?/\s?remote"
     r"|"
     + _HOME
@@ -137,13 +141,15 @@ _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の(?:必要|予定)(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
     r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office"
+    r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
     r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃))"
     r"|come (?:in)?to (?:the |our )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
 # An office the remote worker may use but need not visit: 出社も可, "optional office".
-_OPTIONAL_VISIT = re.compile(
+OPTIONAL_VISIT = re.compile(
+    r"出社(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|"
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
     r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
     r"|optional|if you (?:want|like|wish|prefer)"
@@ -171,6 +177,7 @@ _VISA_NO = prefiltered(
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行って|して|いたして)?"
     r"(?:いません|おりません|できません|いたしかねます|しかねます|ありません|なし)"
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行い|いたし|し)ません"
+    r"|ビザ(?:サポート)?\s?[:：】]\s?(?:サポート|支援|スポンサー)?(?:シップ)?\s?(?:なし|無し|不可|対象外|×)"
     r"|(?:在留資格|就労資格)(?:[(（][^)）\n]{1,30}[)）])?(?:を)?(?:お持ち|保有|所持|有する)"
     r"(?!でない|ではない|していない)"
     r"|must (?:already |currently )?(?:reside|live|be based|be located|be residing|be living|be)"
@@ -669,7 +676,7 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
         sentence_end = _SENTENCE_END.search(folded, full.end(), reach)
         reach = sentence_end.start() if sentence_end else reach
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
-        visit = None if _OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
+        visit = None if OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
         # A hybrid phrase beside it; not one overlapping an explicit full-remote phrase
         # (フルリモート可 and "full remote OK" hold リモート可 and "remote OK").
         explicit = full.group().startswith(_EXPLICIT_FULL)
@@ -684,7 +691,7 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
             m.end() <= full.start() and m.group().startswith(("hybrid", "ハイブリッド"))
             for m in beside
         )
-        if visit or labelled or (beside and not _OPTIONAL_VISIT.search(nearby)):
+        if visit or labelled or (beside and not OPTIONAL_VISIT.search(nearby)):
             return "hybrid", Span(full.start(), full.end() + (visit.end() if visit else 0))
         return "full", Span(full.start(), full.end())
     if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
@@ -1158,7 +1165,9 @@ _GENERAL_WORDS = frozenset(
 )
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9#+.\-]*[a-z0-9#+]|[a-z]")
 # Lead or management experience is not the general figure ("マネジメント経験5年以上").
-_LEAD = prefiltered(r"マネジメント|リーダー|管理職|マネージャー|\blead|manag|\bpm\b|mentor")
+_LEAD = prefiltered(
+    r"マネジメント|リーダー|リード(?!タイム)|管理職|マネージャー|\blead|manag|\bpm\b|mentor"
+)
 
 
 def _is_specific(clause: str) -> bool:
