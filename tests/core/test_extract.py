@@ -212,16 +212,9 @@ def _tuning_postings() -> list[dict[str, object]]:
     return rows
 
 
-# Tuning items the rules do not read yet (open work on issue 3), each with what it needs.
-# strict: a fix makes the test fail until the item is taken off this list.
-KNOWN_MISSES = {
-    # The workplace is "that Tokyo office", named as Otemachi in another sentence.
-    "f12-08": "location: 'This role is based in that Tokyo office' (Otemachi named earlier)",
-    # tuning_years14 (forms and flattened tables)
-    "y14-14": "years: 経験年数 不問 beside a required skill (labelled null; read as no "
-    "experience required, as 経験年数：不問 is elsewhere)",
-    "y14-40": "years: a tab-separated row labelled 歓迎スキル / Preferred holding a figure",
-}
+# Tuning items the rules do not read yet (open work on issue 3), each with what it needs;
+# none at the moment. strict: a fix makes the test fail until the item is taken off the list.
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _marked(row: dict[str, object]) -> object:

@@ -246,3 +246,13 @@ def test_the_seat_beside_the_workplace(text: str, expected: tuple) -> None:
 )
 def test_an_office_moving(text: str, expected: tuple[str, str | None]) -> None:
     assert place(text) == expected
+
+
+def test_that_office_named_elsewhere_gives_its_ward() -> None:
+    text = (
+        "Last year we opened an office in Nishi-Shinjuku, Shinjuku-ku, Tokyo. "
+        "This position is based in that Tokyo office."
+    )
+    assert place(text) == ("Tokyo", "Shinjuku")
+    # without the reference, a bare prefecture stays as it is
+    assert place("Location: Tokyo. We also have an office in Umeda, Osaka.") == ("Tokyo", None)

@@ -1227,3 +1227,21 @@ def test_a_fully_remote_role_s_usable_office_is_its_location() -> None:
     assert location is not None and (location.prefecture, location.city) == ("Osaka", "Osaka")
     # a seat only: no workplace
     assert extract("Location: Fully remote (Japan)\nHeadquarters: Fukuoka").location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # years waived, experience of the work asked: no minimum is stated
+        ("経験年数　不問\n必須条件　・Goでの業務開発経験\n　　　　　・Linuxの基礎知識", None),
+        # years waived and no work experience asked: none is required
+        ("【応募資格】\n・経験年数：不問\n・プログラミングの学習経験（独学可）", 0),
+        ("経験年数：不問\n・実務未経験の方も応募いただけます", 0),
+        # a form's row labelled preferred, its value after a tab
+        ("必須スキル / Required\tPython；SQL\n"
+         "歓迎スキル / Preferred\tKafka；物流システムの経験（4年程度）", None),
+        ("必須スキル / Required\t開発経験3年以上", 3),
+    ],
+)  # fmt: skip
+def test_years_in_forms(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

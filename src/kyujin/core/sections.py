@@ -90,8 +90,9 @@ _HEADING = prefiltered(
     rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
     rf"[】\]>＞■◆:：]"
     # Or a label with its content on the same line: "Must have: 4+ years building APIs",
-    # "必須：Go", "Nice to have: Kafka".
-    rf"|{_DECOR}(?:(?P<req3>{_REQUIRED})|(?P<pref3>{_PREFERRED_LABEL}))\s?[:：]\s?\S",
+    # "必須：Go", "Nice to have: Kafka", and a form's row "歓迎スキル / Preferred<TAB>Kafka".
+    rf"|{_DECOR}(?:(?P<req3>{_REQUIRED})|(?P<pref3>{_PREFERRED_LABEL}))"
+    rf"(?:\s?[/／]\s?(?:{_REQUIRED}|{_PREFERRED}))?(?:\s?[:：]\s?|\t+|  +)\S",
 )
 # A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
 # list before it: it is a condition of the job, not an item of a requirements list.

@@ -501,7 +501,28 @@ def parse_location(
             city, prefecture, best_rank = c, pref, rank
     start = min(h[0] for h in group)
     end = max(h[1] for h in group)
+    if city is None and _THAT_BEFORE.search(folded, max(0, anchor[0] - 9), anchor[0]):
+        # "This role is based in that Tokyo office": the office named elsewhere, with its ward
+        named = _named_office(folded, hits, prefecture)
+        if named is not None:
+            return Location(prefecture=prefecture, city=named[3]), Span(named[0], named[1])
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+_THAT_BEFORE = re.compile(r"\b(?:that|the same|this) $|(?:その|同|当該)$")
+_OFFICE_NEAR = re.compile(r"office|オフィス|拠点|事業所")
+
+
+def _named_office(folded: str, hits: list[Hit], prefecture: str) -> Hit | None:
+    """The one place with a city, in ``prefecture``, that the text names as an office."""
+    found = {
+        h[3]: h
+        for h in hits
+        if h[2] == prefecture
+        and h[3] is not None
+        and _OFFICE_NEAR.search(folded, max(0, h[0] - 30), min(len(folded), h[1] + 30))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _after_move(folded: str, hits: list[Hit], anchor_index: int) -> int:

@@ -889,8 +889,28 @@ def parse_years(
         return by_grade
     none = search_in(_NO_EXPERIENCE, folded, windows)
     if none:
+        if "年数" in none.group() and _asks_work_experience(folded, sections):
+            # "経験年数：不問" beside "必須：Railsでの業務開発経験": experience is asked, only
+            # no number of years; not "no experience required"
+            return None, None
         return 0, Span(none.start(), none.end())
     return None, None
+
+
+_WORK_EXPERIENCE = re.compile(r"[^\n]*(?:(?:業務|実務)[^\n]{0,10}?経験|開発経験)[^\n]*")
+_LEARNING = re.compile(r"学習|独学|スクール|未経験|不問|問いません|なくても")
+
+
+def _asks_work_experience(folded: str, sections: Sections) -> bool:
+    """A requirement asks for experience of the work itself (業務開発経験, 開発経験), not of
+    learning it (学習経験（独学可）) nor waived (実務未経験の方も)."""
+    for line in _WORK_EXPERIENCE.finditer(folded):
+        if _LEARNING.search(line.group()):
+            continue
+        start = line.start()
+        if "必須" in line.group() or section_kind(folded, start, sections, start) == "required":
+            return True
+    return False
 
 
 # A requirements table: "| Years in backend engineering | 6+ | 8+ |" under a header row
