@@ -256,3 +256,28 @@ def test_that_office_named_elsewhere_gives_its_ward() -> None:
     assert place(text) == ("Tokyo", "Shinjuku")
     # without the reference, a bare prefecture stays as it is
     assert place("Location: Tokyo. We also have an office in Umeda, Osaka.") == ("Tokyo", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【勤務地】愛知県刈谷市（本社・技術センター）", ("Aichi", "Kariya")),
+        ("勤務地：顧客の共同センター（東京都多摩市）", ("Tokyo", "Tama")),
+        ("Location: Kakogawa City, Hyogo", ("Hyogo", "Kakogawa")),
+        ("Location: Yokkaichi, Mie (plant site)", ("Mie", "Yokkaichi")),
+        ("勤務地：茨城県日立市", ("Ibaraki", "Hitachi")),
+        # a company or a surname is not a city without its suffix
+        ("Location: Ibaraki prefecture (our Hitachi plant)", ("Ibaraki", None)),
+        ("勤務地：長野県（松本さんのチームに配属）", ("Nagano", None)),
+        # the office named by its prefecture, its ward given elsewhere
+        ("Our Tokyo office opened in 2022.\nHybrid: our Tokyo office is in Toranomon, Minato-ku",
+         ("Tokyo", "Minato")),
+    ],
+)  # fmt: skip
+def test_more_cities_and_the_office_s_ward(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected
+
+
+def test_several_cities_listed_give_no_one_city() -> None:
+    assert place("【勤務地】客先常駐（愛知県名古屋市、豊田市、刈谷市など）") == ("Aichi", None)
+    assert place("勤務地：大阪府大阪市北区") == ("Osaka", "Osaka")

@@ -1245,3 +1245,38 @@ def test_a_fully_remote_role_s_usable_office_is_its_location() -> None:
 )  # fmt: skip
 def test_years_in_forms(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # how long one means to stay is not experience
+        ("【求める人物像】\n・5年以上腰を据えて働ける方\n【応募資格】\n・Web開発の実務経験", None),
+        ("求める人物像：3年以上長く働いていただける方", None),
+        # experience counted after graduating is asked
+        ("Requirements\n- At least 3 years of backend experience after graduation", 3),
+        ("Requirements\n- Graduated within the last 2 years; no experience needed", 0),
+    ],
+)
+def test_years_stay_and_graduation(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+def test_a_plus_if_heading() -> None:
+    text = "What you'll need\n- Go in production\n\nIt's a plus if you have\n- 4+ years with Kafka"
+    assert extract(text).min_years_experience is None
+    assert extract("A big plus if you are\n- 5+ years in fintech").min_years_experience is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Remote-first. Engineers come to our Meguro office twice a month.", "remote", "hybrid"),
+        ("- Relocation support (moving costs and a month of temporary housing)",
+         "visa_sponsorship", None),
+        ("Relocation support for engineers moving to Japan from abroad", "visa_sponsorship", True),
+        ("Relocation and visa support are provided", "visa_sponsorship", True),
+    ],
+)  # fmt: skip
+def test_office_days_and_relocation(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

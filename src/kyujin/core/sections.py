@@ -56,6 +56,8 @@ _PREFERRED = (
     r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?"
     r"|加点(?:要素|ポイント)?|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば"
     r"|it would be great if|extra points?|not required,? but"
+    r"|(?:it(?:['’]s| is| would be) )?a (?:big |huge )?(?:plus|bonus) if"
+    r"(?: you(?: have| are| can)?)?"
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )

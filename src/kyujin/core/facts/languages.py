@@ -136,7 +136,9 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
         r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?|加点(?:要素|ポイント)?"
         r"|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば|it would be great if|extra points?"
-        r"|not required,? but",
+        r"|not required,? but"
+        r"|(?:it(?:['’]s| is| would be) )?a (?:big |huge )?(?:plus|bonus) if"
+        r"(?: you(?: have| are| can)?)?",
         "preferred",
     ),
     (

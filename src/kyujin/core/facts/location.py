@@ -133,6 +133,81 @@ _CITIES = [  # (japanese, english, prefecture)
     ("八王子", "Hachioji", "Tokyo"),
     ("立川", "Tachikawa", "Tokyo"),
 ]
+# More cities, named only with their suffix (刈谷市, "Kariya City", "Kariya-shi"): many are
+# also surnames, companies or words (日立, 松本, 大和, 富士). Their English name alone counts
+# too where it is long and nothing else (not in _NOT_BARE). (japanese, english, prefecture)
+_MORE_CITIES = [
+    ("函館", "Hakodate", "Hokkaido"), ("旭川", "Asahikawa", "Hokkaido"),
+    ("釧路", "Kushiro", "Hokkaido"), ("帯広", "Obihiro", "Hokkaido"),
+    ("苫小牧", "Tomakomai", "Hokkaido"), ("小樽", "Otaru", "Hokkaido"),
+    ("江別", "Ebetsu", "Hokkaido"), ("北見", "Kitami", "Hokkaido"),
+    ("青森", "Aomori", "Aomori"), ("八戸", "Hachinohe", "Aomori"), ("弘前", "Hirosaki", "Aomori"),
+    ("盛岡", "Morioka", "Iwate"), ("石巻", "Ishinomaki", "Miyagi"), ("秋田", "Akita", "Akita"),
+    ("山形", "Yamagata", "Yamagata"), ("郡山", "Koriyama", "Fukushima"),
+    ("いわき", "Iwaki", "Fukushima"), ("福島", "Fukushima", "Fukushima"),
+    ("水戸", "Mito", "Ibaraki"), ("日立", "Hitachi", "Ibaraki"), ("土浦", "Tsuchiura", "Ibaraki"),
+    ("ひたちなか", "Hitachinaka", "Ibaraki"), ("小山", "Oyama", "Tochigi"),
+    ("前橋", "Maebashi", "Gunma"), ("高崎", "Takasaki", "Gunma"), ("太田", "Ota", "Gunma"),
+    ("伊勢崎", "Isesaki", "Gunma"), ("川口", "Kawaguchi", "Saitama"),
+    ("川越", "Kawagoe", "Saitama"), ("所沢", "Tokorozawa", "Saitama"),
+    ("越谷", "Koshigaya", "Saitama"), ("草加", "Soka", "Saitama"),
+    ("春日部", "Kasukabe", "Saitama"), ("上尾", "Ageo", "Saitama"),
+    ("熊谷", "Kumagaya", "Saitama"), ("和光", "Wako", "Saitama"), ("朝霞", "Asaka", "Saitama"),
+    ("戸田", "Toda", "Saitama"), ("松戸", "Matsudo", "Chiba"), ("市川", "Ichikawa", "Chiba"),
+    ("市原", "Ichihara", "Chiba"), ("習志野", "Narashino", "Chiba"), ("浦安", "Urayasu", "Chiba"),
+    ("流山", "Nagareyama", "Chiba"), ("八千代", "Yachiyo", "Chiba"), ("佐倉", "Sakura", "Chiba"),
+    ("成田", "Narita", "Chiba"), ("木更津", "Kisarazu", "Chiba"), ("町田", "Machida", "Tokyo"),
+    ("府中", "Fuchu", "Tokyo"), ("調布", "Chofu", "Tokyo"), ("三鷹", "Mitaka", "Tokyo"),
+    ("多摩", "Tama", "Tokyo"), ("日野", "Hino", "Tokyo"), ("国分寺", "Kokubunji", "Tokyo"),
+    ("小金井", "Koganei", "Tokyo"), ("西東京", "Nishitokyo", "Tokyo"),
+    ("小平", "Kodaira", "Tokyo"), ("国立", "Kunitachi", "Tokyo"), ("青梅", "Ome", "Tokyo"),
+    ("昭島", "Akishima", "Tokyo"), ("稲城", "Inagi", "Tokyo"), ("横須賀", "Yokosuka", "Kanagawa"),
+    ("平塚", "Hiratsuka", "Kanagawa"), ("茅ヶ崎", "Chigasaki", "Kanagawa"),
+    ("茅ケ崎", "Chigasaki", "Kanagawa"), ("厚木", "Atsugi", "Kanagawa"),
+    ("大和", "Yamato", "Kanagawa"), ("鎌倉", "Kamakura", "Kanagawa"),
+    ("小田原", "Odawara", "Kanagawa"), ("海老名", "Ebina", "Kanagawa"),
+    ("座間", "Zama", "Kanagawa"), ("秦野", "Hadano", "Kanagawa"), ("伊勢原", "Isehara", "Kanagawa"),
+    ("長岡", "Nagaoka", "Niigata"), ("上越", "Joetsu", "Niigata"), ("富山", "Toyama", "Toyama"),
+    ("福井", "Fukui", "Fukui"), ("甲府", "Kofu", "Yamanashi"), ("松本", "Matsumoto", "Nagano"),
+    ("上田", "Ueda", "Nagano"), ("岐阜", "Gifu", "Gifu"), ("大垣", "Ogaki", "Gifu"),
+    ("各務原", "Kakamigahara", "Gifu"), ("沼津", "Numazu", "Shizuoka"),
+    ("富士", "Fuji", "Shizuoka"), ("磐田", "Iwata", "Shizuoka"), ("掛川", "Kakegawa", "Shizuoka"),
+    ("焼津", "Yaizu", "Shizuoka"), ("豊橋", "Toyohashi", "Aichi"), ("岡崎", "Okazaki", "Aichi"),
+    ("一宮", "Ichinomiya", "Aichi"), ("春日井", "Kasugai", "Aichi"), ("豊川", "Toyokawa", "Aichi"),
+    ("刈谷", "Kariya", "Aichi"), ("安城", "Anjo", "Aichi"), ("西尾", "Nishio", "Aichi"),
+    ("小牧", "Komaki", "Aichi"), ("稲沢", "Inazawa", "Aichi"), ("瀬戸", "Seto", "Aichi"),
+    ("半田", "Handa", "Aichi"), ("長久手", "Nagakute", "Aichi"), ("日進", "Nisshin", "Aichi"),
+    ("四日市", "Yokkaichi", "Mie"), ("津", "Tsu", "Mie"), ("鈴鹿", "Suzuka", "Mie"),
+    ("桑名", "Kuwana", "Mie"), ("伊勢", "Ise", "Mie"), ("大津", "Otsu", "Shiga"),
+    ("草津", "Kusatsu", "Shiga"), ("彦根", "Hikone", "Shiga"), ("宇治", "Uji", "Kyoto"),
+    ("京田辺", "Kyotanabe", "Kyoto"), ("東大阪", "Higashiosaka", "Osaka"),
+    ("枚方", "Hirakata", "Osaka"), ("高槻", "Takatsuki", "Osaka"), ("茨木", "Ibaraki", "Osaka"),
+    ("八尾", "Yao", "Osaka"), ("寝屋川", "Neyagawa", "Osaka"), ("岸和田", "Kishiwada", "Osaka"),
+    ("和泉", "Izumi", "Osaka"), ("守口", "Moriguchi", "Osaka"), ("門真", "Kadoma", "Osaka"),
+    ("池田", "Ikeda", "Osaka"), ("箕面", "Minoh", "Osaka"), ("摂津", "Settsu", "Osaka"),
+    ("姫路", "Himeji", "Hyogo"), ("西宮", "Nishinomiya", "Hyogo"), ("尼崎", "Amagasaki", "Hyogo"),
+    ("明石", "Akashi", "Hyogo"), ("加古川", "Kakogawa", "Hyogo"), ("宝塚", "Takarazuka", "Hyogo"),
+    ("伊丹", "Itami", "Hyogo"), ("芦屋", "Ashiya", "Hyogo"), ("三田", "Sanda", "Hyogo"),
+    ("奈良", "Nara", "Nara"), ("生駒", "Ikoma", "Nara"), ("和歌山", "Wakayama", "Wakayama"),
+    ("鳥取", "Tottori", "Tottori"), ("米子", "Yonago", "Tottori"), ("松江", "Matsue", "Shimane"),
+    ("出雲", "Izumo", "Shimane"), ("倉敷", "Kurashiki", "Okayama"),
+    ("福山", "Fukuyama", "Hiroshima"), ("呉", "Kure", "Hiroshima"),
+    ("東広島", "Higashihiroshima", "Hiroshima"), ("下関", "Shimonoseki", "Yamaguchi"),
+    ("山口", "Yamaguchi", "Yamaguchi"), ("宇部", "Ube", "Yamaguchi"),
+    ("周南", "Shunan", "Yamaguchi"), ("徳島", "Tokushima", "Tokushima"),
+    ("今治", "Imabari", "Ehime"), ("新居浜", "Niihama", "Ehime"), ("高知", "Kochi", "Kochi"),
+    ("久留米", "Kurume", "Fukuoka"), ("飯塚", "Iizuka", "Fukuoka"), ("春日", "Kasuga", "Fukuoka"),
+    ("大牟田", "Omuta", "Fukuoka"), ("糸島", "Itoshima", "Fukuoka"), ("佐賀", "Saga", "Saga"),
+    ("佐世保", "Sasebo", "Nagasaki"), ("別府", "Beppu", "Oita"),
+    ("都城", "Miyakonojo", "Miyazaki"), ("浦添", "Urasoe", "Okinawa"),
+    ("宜野湾", "Ginowan", "Okinawa"), ("うるま", "Uruma", "Okinawa"), ("名護", "Nago", "Okinawa"),
+]  # fmt: skip
+# English names of _MORE_CITIES that alone are more often something else.
+_NOT_BARE = frozenset(
+    {"hitachi", "sakura", "narita", "yamato", "matsumoto", "okazaki", "nisshin", "ibaraki",
+     "fukushima", "yamaguchi", "fukuyama", "kamakura", "toyama", "kasuga", "ichikawa",
+     "kawaguchi", "yamagata", "tokushima"}
+)  # fmt: skip
 # Office districts written instead of the ward: (japanese, english, city, prefecture).
 _DISTRICTS = [
     ("六本木", "Roppongi", "Minato", "Tokyo"),
@@ -307,6 +382,7 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
         add(ja, (pref, city, 2))
         add(en.lower(), (pref, city, 2))
     prefecture_names = {en for _, en in _PREFECTURES}
+    prefecture_names_lower = {en.lower() for en in prefecture_names}
     for ja, en, pref in _CITIES:
         add(f"{ja}市", (pref, en, 1))
         add(f"{en.lower()} city", (pref, en, 1))
@@ -315,6 +391,13 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
         if en in prefecture_names or ja not in _CITIES_NEED_SUFFIX:
             add(ja, (pref, en, 1))
         add(en.lower(), (pref, en, 1))
+    for ja, en, pref in _MORE_CITIES:
+        add(f"{ja}市", (pref, en, 1))
+        add(f"{en.lower()} city", (pref, en, 1))
+        add(f"{en.lower()}-shi", (pref, en, 1))
+        name = en.lower()
+        if len(name) >= 6 and name not in _NOT_BARE and name not in prefecture_names_lower:
+            add(name, (pref, en, 1))
     for ja, en in _PREFECTURES:
         suffix = (
             "都"
@@ -501,8 +584,15 @@ def parse_location(
             city, prefecture, best_rank = c, pref, rank
     start = min(h[0] for h in group)
     end = max(h[1] for h in group)
-    if city is None and _THAT_BEFORE.search(folded, max(0, anchor[0] - 9), anchor[0]):
-        # "This role is based in that Tokyo office": the office named elsewhere, with its ward
+    cities = {h[3] for h in group if h[4] == 1 and folded[h[0] : h[1]] not in _PREFECTURE_OR_CITY}
+    if len(cities) > 1:
+        city = None  # "客先常駐（名古屋市、豊田市、刈谷市など）": several cities, none the one
+    if city is None and (
+        _THAT_BEFORE.search(folded, max(0, anchor[0] - 9), anchor[0])
+        or _OFFICE_AFTER.match(folded, anchor[1])
+    ):
+        # "This role is based in that Tokyo office", "Our Tokyo office opened in 2022 …
+        # Our Tokyo office is in Toranomon, Minato-ku": the office named with its ward
         named = _named_office(folded, hits, prefecture)
         if named is not None:
             return Location(prefecture=prefecture, city=named[3]), Span(named[0], named[1])

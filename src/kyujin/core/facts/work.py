@@ -144,7 +144,7 @@ _OFFICE_VISIT = re.compile(
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
     r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃))"
-    r"|come (?:in)?to (?:the |our )?office"
+    r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
 # An office the remote worker may use but need not visit: 出社も可, "optional office".
@@ -209,8 +209,11 @@ _VISA_YES = prefiltered(
     r"|yes)\b|sponsorship (?:is )?(?:provided|available|offered)"
     r"|sponsor (?:a |your |the )?(?:work |working )?visas?"
     r"|(?:will|can|we|we['’]ll|happy to) sponsor"
-    r"|visa support|relocation (?:and visa )?(?:support|assistance|package)"
-    r"(?![^.\n]{0,40}?(?:within|inside|from anywhere in|from elsewhere in|in) japan)"
+    # relocation support is a visa's only for a move to Japan ("moving costs and temporary
+    # housing" alone may be a move within Japan)
+    r"|visa support|relocation and visa (?:support|assistance)"
+    r"|relocation (?:support|assistance|package)(?=[^.\n]{0,60}?(?:abroad|overseas|international"
+    r"|to japan|outside japan|from another country))"
     r"|apply from (?:abroad|overseas)|overseas (?:applicants|candidates) (?:are )?welcome"
     # the residence status the company applies for: 在留資格（…）の取得・変更の手続きをサポート
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
@@ -488,7 +491,9 @@ _NOT_ASKED = prefiltered(
     # a person's own record: "代表の森野はエンジニア歴30年", "our CTO has 20 years of ..."
     r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
     # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
-    r"|卒業|以内|\bwithin\b|graduat|参画|長期|継続して|勤務できる"
+    # ("Minimum 2 years of experience after graduation" is asked)
+    r"|卒業|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)"
+    r"|graduat\w*[^.\n]{0,20}?\bago\b|(?:years?|yrs?) (?:since|from) graduat"
     # how long a company has operated; what those already in the job tend to have
     r"|\boperating (?:in|for)\b|\bin business\b|\bbeen around\b"
     # a condition, not a requirement: "経験3年の場合 年収520万円" (a pay example)
