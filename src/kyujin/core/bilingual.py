@@ -32,6 +32,9 @@ def japanese_view(folded: str) -> str | None:
     for line in folded.split("\n"):
         if _JAPANESE.search(line):
             japanese_lines += 1
+            if "/" not in line and "|" not in line and "／" not in line and "｜" not in line:
+                position += len(line) + 1
+                continue  # one part, with Japanese in it
             part_start = 0
             for separator in [*_HALVES.finditer(line), None]:
                 part_end = separator.start() if separator else len(line)

@@ -160,7 +160,8 @@ class Extractor:
         if not english and not salary_english:
             return
         triggers = Triggers(view)
-        sections = find_sections(view, triggers)
+        needs_sections = english & {"japanese_level", "english_level", "min_years_experience"}
+        sections = find_sections(view, triggers) if needs_sections else _NO_SECTIONS
         if salary_english and salary is not None:
             again = parse_salary(view, rates=self.rates, triggers=triggers)
             if (
@@ -198,6 +199,8 @@ class Extractor:
         ):
             del found["location"]  # one half only less precise: "東京" beside "Koto, Tokyo"
         for name, (value, span) in found.items():
+            if name not in english:
+                continue  # read with its pair (the languages), not from the English half
             changed = value is not None and value != getattr(facts, name)
             if changed and span is not None and japanese_statement(view, span.start):
                 setattr(facts, name, value)

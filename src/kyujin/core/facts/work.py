@@ -283,6 +283,8 @@ _INLINE_LABEL = re.compile(
     r"|nice[- ]to[- ]haves?|bonus points))\s?[:：]",
     re.MULTILINE,
 )
+# The words _PREFERRED_OPENING needs, looked for before finding where the sentence starts.
+_WISH_WORD = re.compile(r"歓迎|嬉しい|うれしい|望ましい|plus|bonus|love")
 # A sentence that opens as a list of wishes, in prose rather than under a heading.
 _PREFERRED_OPENING = re.compile(
     r"\s*(?:[・\-*●■◆]\s*)?(?:歓迎(?:する|される|したい)?(?:のは|方は|人は|経験は|スキルは)"
@@ -796,11 +798,15 @@ def parse_years(
     waived: bool | None = None  # whether experience of the work is waived (read once)
     pattern = _YEARS_OR_MONTHS if triggers.any("months") else _YEARS
     speakers = triggers.any("speaker")
+    graded: list[tuple[str, int, int, int]] = []  # figures on rows opened by a grade label
     for m in finditer_in(pattern, folded, windows):
         group, years = _figure(m)
         if years > 30:
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
+        label = GRADE.match(folded, line_start + _indent(folded, line_start))
+        if label is not None:
+            graded.append((label.group(), m.start(), m.end(), years))
         where = section_kind(folded, line_start, sections, m.start())
         # A line labelled "Must have: 4+ years …" / "必須：…" is a heading with its content:
         # its own label decides, whatever list the lines above it were in.
@@ -818,8 +824,12 @@ def parse_years(
             continue  # the reader's or the writer's own years (a scout, a post)
         # the last label before the figure on its line: "* Requirements: 3+ years"
         inline = None
-        for label in _INLINE_LABEL.finditer(folded, line_start, m.start()):
-            inline = label
+        if (
+            folded.find(":", line_start, m.start()) >= 0
+            or folded.find("：", line_start, m.start()) >= 0
+        ):
+            for label in _INLINE_LABEL.finditer(folded, line_start, m.start()):
+                inline = label
         if inline is not None:
             where = "required" if inline.group("req") else "preferred"
         if where != "required" and _LINE_REQUIRED.search(
@@ -828,7 +838,9 @@ def parse_years(
             where = "required"
         if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
             continue
-        if _PREFERRED_OPENING.match(folded, sentence_start(folded, line_start, m.start(), 120)):
+        if _WISH_WORD.search(folded, max(line_start, m.start() - 120), m.start()) and (
+            _PREFERRED_OPENING.match(folded, sentence_start(folded, line_start, m.start(), 120))
+        ):
             continue  # "歓迎するのは、開発経験5年以上の方、…": a sentence of wishes
         if _ANY_WORK.search(clause):
             # years of work in any job, beside a waiver of engineering experience
@@ -889,7 +901,7 @@ def parse_years(
         in_table = _table_years(folded, sections)
         if in_table is not None:
             return in_table
-    by_grade = _graded_years(folded, windows)
+    by_grade = _graded_years(folded, graded)
     if by_grade is not None:
         return by_grade
     none = search_in(_NO_EXPERIENCE, folded, windows)
@@ -984,15 +996,14 @@ def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
     return None
 
 
-def _graded_years(folded: str, windows: list[tuple[int, int]]) -> tuple[int, Span] | None:
+def _graded_years(folded: str, graded: list[tuple[str, int, int, int]]) -> tuple[int, Span] | None:
     """Years published per grade, one row a grade ("G4　シニアエンジニア　5年以上　650万〜"),
-    and the opening named at one of them ("今回の募集グレード：G4"): that row's figure."""
-    rows: list[tuple[str, int, int, int]] = []  # grade, start, end, years
-    for m in finditer_in(_YEARS, folded, windows):
-        line_start = folded.rfind("\n", 0, m.start()) + 1
-        label = GRADE.match(folded, line_start + _indent(folded, line_start))
-        if label is not None and label.group() not in {r[0] for r in rows}:
-            rows.append((label.group(), m.start(), m.end(), _figure(m)[1]))
+    and the opening named at one of them ("今回の募集グレード：G4"): that row's figure.
+    ``graded``: (grade, start, end, years) of the figures on rows a grade label opens."""
+    rows: list[tuple[str, int, int, int]] = []
+    for row in graded:
+        if row[0] not in {r[0] for r in rows}:
+            rows.append(row)
     if len(rows) < 2:
         return None
     first_line = folded.rfind("\n", 0, rows[0][1]) + 1
@@ -1225,12 +1236,14 @@ def _clause(folded: str, line_start: int, start: int, end: int) -> str:
         return folded[line_start:stop]
     # a line of flattened bullets ("* 背景: … * Requirements: 4+ years … * 歓迎: AWS"): the
     # figure's own item
-    for label in _INLINE_LABEL.finditer(folded, line_start, start):
-        if label.start() > line_start:
-            line_start, before = label.start(), folded[label.start() : start]
-    following = _INLINE_LABEL.search(folded, end, line_end)
-    if following is not None:
-        line_end = following.start()
+    if ":" in before or "：" in before:
+        for label in _INLINE_LABEL.finditer(folded, line_start, start):
+            if label.start() > line_start:
+                line_start, before = label.start(), folded[label.start() : start]
+    if folded.find(":", end, line_end) >= 0 or folded.find("：", end, line_end) >= 0:
+        following = _INLINE_LABEL.search(folded, end, line_end)
+        if following is not None:
+            line_end = following.start()
     colon = max(before.rfind(":"), before.rfind("："))
     head = before[: colon + 1] if colon >= 0 else ""  # "歓迎：AWS、3年以上" is a plus line
     left = line_start
