@@ -132,7 +132,7 @@ class Extractor:
         if not text.isascii() and self._read_in_english(folded, facts):
             view = japanese_view(folded)
             if view is not None:
-                self._japanese_governs(facts, view, folded_title, mentions)
+                self._japanese_governs(facts, view, sections, folded_title, mentions)
         return facts
 
     @staticmethod
@@ -144,7 +144,12 @@ class Extractor:
         return any(in_english_part(folded, start) for start in starts)
 
     def _japanese_governs(
-        self, facts: PostingFacts, view: str, folded_title: str, mentions: list[SkillMention]
+        self,
+        facts: PostingFacts,
+        view: str,
+        document_sections: Sections,
+        folded_title: str,
+        mentions: list[SkillMention],
     ) -> None:
         """Each fact read from the English half of a bilingual posting, read again from its
         Japanese half alone: where that says otherwise, the Japanese governs."""
@@ -160,8 +165,9 @@ class Extractor:
         if not english and not salary_english:
             return
         triggers = Triggers(view)
-        needs_sections = english & {"japanese_level", "english_level", "min_years_experience"}
-        sections = find_sections(view, triggers) if needs_sections else _NO_SECTIONS
+        # the document's sections, found in the whole text: blanking the English parts
+        # moves no Japanese line out from under its heading
+        sections = document_sections
         if salary_english and salary is not None:
             again = parse_salary(view, rates=self.rates, triggers=triggers)
             if (
