@@ -1280,3 +1280,35 @@ def test_a_plus_if_heading() -> None:
 )  # fmt: skip
 def test_office_days_and_relocation(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # non-native and machine-translated English
+        ("Necessary\n- Required: practical experience 4 years~ in web development", 4),
+        ("We want the person who has built web APIs with Ruby for 2 years at least.", 2),
+        ("Q1. Have you operated Linux servers at work for 3 years or longer?", 3),
+        ("Sorry, we need the person with six years or more of backend development.", 6),
+        ("- Experience you need -\nThree years or longer is needed for server developing.", 3),
+        ("Application qualification\nExperience is not asked. Person without experience is "
+         "welcome.", 0),
+        ("2. Minimum requirement are\n- Over the 2 years of experience for the PHP development "
+         "in business\n3. Preferable\n- 6 years or more experience", 2),
+        ("■ Skill / Required\n・Python経験 2 years over 必要です", 2),
+        # the team's years, not the person's
+        ("About half of us have been writing software for ten years or more.", None),
+        # headings of unusual names
+        ("◇必須の条件\n・Goでの開発経験\n◇歓迎する条件\n・Goでの開発経験4年以上", None),
+        ("●あれば、うれしいこと\n・開発経験が2年以上あること", None),
+        ("＜次の質問に答えてください（必須条件）＞\n"
+         "Q. Javaの開発を仕事で3年以上やってきましたか？", 3),
+        ("Nice to have\n- 2+ years in a SOC\n\nAt a glance / 募集概要\n"
+         "- 経験年数 Experience: 5年以上", 5),
+        # a skill figure first, the overall figure last
+        ("Requirements\n- Airflow in production (2+ years)\n- Across all of the above, a minimum of"
+         " 5 years of professional engineering experience overall", 5),
+    ],
+)  # fmt: skip
+def test_years_awkward_language_and_adjacent_roles(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -28,6 +28,7 @@ _REQUIRED = (
     r"|(?:こんな方を?)?求めています|必要な(?:スキル|経験)"
     r"|(?:also )?required(?: skills| qualifications| experience)?"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
+    r"|minimum requirements?(?: are| is)?|必須の(?:条件|要件|スキル)"
     r"|qualifications|what you(?:['’]ll| will)? need|(?:what|who) we(?:'re| are) looking for"
     r"|who you are|こんな(?:方|人)と(?:一緒に)?働きたい"
     r"|what (?:they|the client|the team) (?:need|want|expect)s?"
@@ -54,7 +55,8 @@ _PREFERRED = (
     r"|want|what would help|(?:would be )?helpful"
     r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
     r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?"
-    r"|加点(?:要素|ポイント)?|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば"
+    r"|加点(?:要素|ポイント)?|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば|preferable"
+    r"|歓迎する(?:条件|スキル|要件|こと)|(?:あれば|あると)[、,]\s?(?:うれしい|嬉しい)(?:こと)?"
     r"|it would be great if|extra points?|not required,? but"
     r"|(?:it(?:['’]s| is| would be) )?a (?:big |huge )?(?:plus|bonus) if"
     r"(?: you(?: have| are| can)?)?"
@@ -72,6 +74,7 @@ _OTHER = (
     r"|compensation (?:and|&) (?:conditions|benefits)|what we offer|we offer|our offer"
     r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
     r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?"
+    r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
 )
 _TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|]*"
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
@@ -85,7 +88,7 @@ _PREFERRED_LABEL = (
 # brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
 # with a colon opening a line, its content after it.
 _HEADING = prefiltered(
-    rf"{_DECOR}(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
+    rf"{_DECOR}(?:\d{{1,2}}[.)．]\s?)?(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
     rf"(?:\(.{{0,45}}\)|（.{{0,45}}）)?{_TAIL}$"

@@ -331,6 +331,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "お待ちしています",
         "マスト",
         "確認してほしい",
+        "preferable",
+        "歓迎する",
+        "必須の",
+        "glance",
+        "概要",
+        "summary",
+        "overview",
         "necessary",
     ),
     "inline": (

@@ -136,6 +136,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
         r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?|加点(?:要素|ポイント)?"
         r"|プラスα|さらにこんな(?:経験|スキル|知識)が?あれば|it would be great if|extra points?"
+        r"|preferable|歓迎する(?:条件|スキル|要件|こと)|(?:あれば|あると)[、,]\s?(?:うれしい|嬉しい)(?:こと)?"
         r"|not required,? but"
         r"|(?:it(?:['’]s| is| would be) )?a (?:big |huge )?(?:plus|bonus) if"
         r"(?: you(?: have| are| can)?)?",
@@ -158,6 +159,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|(?:your |the )?(?:background|profile)"
         r"|table stakes|the basics|before you apply|minimum bar|what gets you in the door"
         r"|ご経験について|こんな(?:方|人)を?お待ちしています|マストな?(?:条件|要件)?"
+        r"|minimum requirements?(?: are| is)?|必須の(?:条件|要件|スキル)"
         r"|応募の前に確認して(?:ほしい|いただきたい)こと",
         "required",
     ),
@@ -166,7 +168,7 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|location|work ?style|working|employment|engagement|contract|details|package|salary"
         r"|pay|about|others?|logistics|practical|language|languages|待遇|条件|勤務(?:条件|形態|地)?"
         r"|給与|報酬|福利厚生|雇用(?:形態|条件)?|契約(?:形態)?|募集要項|その他|語学|言語|働き方|備考"
-        r"|補足|注記|notes?",
+        r"|補足|注記|notes?|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts",
         "other",
     ),
 ]
@@ -177,9 +179,11 @@ _HEAD_REST = re.compile(
     r"|スキル|要件|条件|経験|details))*[\s:：]*(?:[(（][^)）\n]*[)）])?[\s:：]*$"
 )
 _MAX_HEAD_CHARS = 40
+_NUMBERED = re.compile(r"\d{1,2}[.)．]\s?")
 # A label's own kind in parentheses, and a dash after a label's words.
 _LABEL_MARK = re.compile(
-    r"[(（]\s?(?:(歓迎|尚可|preferred|nice to have|bonus|optional)|必須|required|must)\s?[)）]\s?$"
+    r"[(（]\s?(?:(歓迎(?:条件|要件)?|尚可|preferred|nice to have|bonus|optional)|必須(?:条件|要件)?"
+    r"|required|must)\s?[)）]\s?$"
 )
 _LABEL_DASH = re.compile(r"\s[-—–]\s")
 _THIS_POSTING = re.compile(r"本求人|本ポジション|本募集|this (?:posting|role|position|opening)")
@@ -251,7 +255,16 @@ def _heading_kind(line: str) -> str | None:
     if bracket:
         label = bracket.group(1).strip(_HEAD_DECOR)
     elif _BULLET.match(stripped):
-        return None
+        numbered = _NUMBERED.match(stripped)
+        if numbered is None:
+            return None
+        # "2. Minimum requirements", "3. Preferable": a numbered heading, if only a label
+        label = stripped[numbered.end() :].strip(_HEAD_DECOR)
+        if not any(
+            (first := pattern.match(label)) and _HEAD_REST.match(label, first.end())
+            for pattern, _ in _HEAD_FIRST
+        ):
+            return None
     else:
         label = stripped.strip(_HEAD_DECOR)
         if not label or len(label) > _MAX_HEAD_CHARS:

@@ -276,6 +276,8 @@ _PLUS_LINE = re.compile(
     # "..., and ideally some of that time on search": a further wish after the figure
     r"(?<!, ideally)(?<!, and ideally)"
 )
+# The person a "for N years" figure must be said of.
+_PERSON_WANTED = re.compile(r"\b(?:you|person|candidate|applicant|someone)\b")
 # A label inside a line, after a bullet: "* Requirements: 3+ years …; * 歓迎: …".
 _INLINE_LABEL = re.compile(
     r"(?:^|[*・■●•|])\s?(?:(?P<req>requirements?|required|must[- ]haves?|必須(?:要件|スキル|条件)?"
@@ -335,7 +337,7 @@ _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone 
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
     r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言半(（]|[a-z#+.]歴"
-    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c)"
+    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c|for )"
 )
 _YEAR_FIGURES = (
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?|(?:開発|業務)?実務)"
@@ -365,7 +367,8 @@ _YEAR_FIGURES = (
     + _Y
     + r"['’]?\s?(?:(?:\+|plus)\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
-    r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?P<e2>\d{1,2}|one|two|three|four|five|"
+    r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?:the\s)?"
+    r"(?P<e2>\d{1,2}|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|(?<=at least )a)(?:\s?\(\d{1,2}\))?(?: and a half| and half)?\+?\s?"
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
@@ -404,6 +407,23 @@ _YEAR_FIGURES = (
     r"(?:\s?/\s?(?:years?|経験年数|年数))?(?:\s?[:：|]\s?|[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
     r"(?P<e14>\d{1,2})\s?(?:\+|年以上|年|years?|yrs?)?(?:\s?[-~]\s?\d{1,2}\s?(?:年|years?)?)?"
     r"[ \t]*(?=\n|$|\|)"
+    # Non-native English: "practical experience 3 years~", "experience over 2 years"
+    + r"|experiences?\s?(?:of\s)?(?:over |more than |at least )?(?P<e15>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
+    + r"\s?(?:~|or more|or longer|\+|over\b|above\b|and (?:over|above))"
+    # "the person who has developed ... with Python for 3 years at least", "Have you built ...
+    # for 2 years or longer?": taken only when said of the person wanted (see parse_years)
+    + r"|for (?:at least |more than |over )?(?P<e16>"
+    + _NUMBER
+    + r")\s?\+?\s?"
+    + _Y
+    + r"\s?(?:at least|or (?:more|longer)|minimum|\+)"
+    # a bilingual key: "経験年数 Experience: 4年以上"
+    + r"|経験年数\s?/?\s?[a-z ]{0,30}[:：]\s?(?P<j6>"
+    + _JA_N
+    + r")\s?年"
     # "3+ YOE" (years of experience).
     + r"|(?<![a-z0-9])(?P<e7>\d{1,2})\s?\+?\s?yoe\b"
     # "You have 6+ years building ...", "you've spent five years ...".
@@ -430,6 +450,12 @@ _YEAR_FIGURES = (
     + r")\s?年半?以上"
     # やさしい日本語: "3年（ねん）いじょう", "1ねん（12かげつ）いじょう"
     + r"|(?<![\d.])(?P<w5>\d{1,2})\s?(?:年|ねん)(?:\s?[(（][^)）\n]{1,12}[)）])?\s?いじょう"
+    # Japanese-English: "Java経験 3 years over" (3年以上)
+    + r"|(?<![\d.a-z])(?P<w6>"
+    + _NUMBER
+    + r")\s?"
+    + _Y
+    + r"\s?(?:over|above)\b(?! the)"
     + r"|(?<![\d.a-z])(?P<w2>"
     + _NUMBER
     + r")\s?(?:\+|or more|plus)\s?"
@@ -497,7 +523,7 @@ _NOT_ASKED = prefiltered(
     r"|卒業|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)"
     r"|graduat\w*[^.\n]{0,20}?\bago\b|(?:years?|yrs?) (?:since|from) graduat"
     # how long a company has operated; what those already in the job tend to have
-    r"|\boperating (?:in|for)\b|\bin business\b|\bbeen around\b"
+    r"|\boperating (?:in|for)\b|\bin business (?:for|since)\b|\bbeen in business\b|\bbeen around\b"
     # a condition, not a requirement: "経験3年の場合 年収520万円" (a pay example)
     r"|の場合|場合は"
     # said to someone else: "if you already have 2+ years, apply to our other opening instead"
@@ -528,16 +554,19 @@ _SPEAKER = re.compile("|".join(TRIGGERS["speaker"]))
 _SPEAKER_REACH = 200  # characters before a figure searched for such a sentence start
 
 
-_EXPERIENCE_WORD = re.compile(r"experience|経験|実務|応募の?条件|必須|\brequired\b")
+_EXPERIENCE_WORD = re.compile(
+    r"experience|経験|実務|応募の?条件|必須|\brequired\b|\bwe need\b|\bis needed\b|\bnecessary\b"
+    r"|必要"
+)
 # A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
 _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
-    "j1", "j2", "j3", "j4", "j5", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10",
-    "e11", "e12", "e13", "e14",
+    "j1", "j2", "j3", "j4", "j5", "j6", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10",
+    "e11", "e12", "e13", "e14", "e15", "e16",
 )  # fmt: skip
-_WEAK = ("w1", "w2", "w3", "w4", "w5")
+_WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
@@ -555,7 +584,8 @@ _NO_EXPERIENCE = prefiltered(
     r"|practical|paid|job|engineering|development|programming|software|coding|it|technical"
     r")[- ]){0,4}experience (?:is )?"
     r"(?:required|necessary|needed|ok\b|okay\b)"
-    r"|experience (?:is )?not (?:required|necessary)|experience is not needed"
+    r"|experience (?:is )?not (?:required|necessary)|experience is not (?:needed|asked)"
+    r"|(?:person|people|those) without experience (?:is |are )?(?:welcome|ok|okay)"
     r"|experience isn['’]t (?:required|necessary|needed)|entry[- ]level|new graduates?|new grads?\b"
     # Japanese HR English: "Inexperienced person is OK", "Beginners welcome"
     r"|inexperienced(?: (?:persons?|people|candidates|applicants|engineers))?"
@@ -818,6 +848,10 @@ def parse_years(
         clause = _clause(folded, line_start, m.start(), m.end())
         if folded[max(0, m.start() - 3) : m.start()].rstrip().endswith(("□", "☐")):
             continue  # an unchecked box of a form: "□1年以上 □2年以上 ■3年以上"
+        if group == "e16" and not _PERSON_WANTED.search(
+            folded, sentence_start(folded, line_start, m.start(), 120), m.start()
+        ):
+            continue  # "half of us have been writing software for ten years or more"
         if speakers and _SPEAKER.search(
             folded, sentence_start(folded, line_start, m.start(), _SPEAKER_REACH), m.start()
         ):
@@ -1184,6 +1218,10 @@ _GENERAL_WORDS = frozenset(
         "developing",
         "total",
         "overall",
+        "across",
+        "all",
+        "above",
+        "combined",
         "including",
         "practical",
         "real-world",
