@@ -1312,3 +1312,28 @@ def test_office_days_and_relocation(text: str, field: str, value: object) -> Non
 )  # fmt: skip
 def test_years_awkward_language_and_adjacent_roles(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a line whose breaks were lost: each item's own plus marker, not a later item's
+        ("Requirements 4+ years of professional backend development Nice to have Kafka in "
+         "production (2 years would be a plus)", 4),
+        ("【急募】Goエンジニア/株式会社ミナミ/年収600万~/Goでの実務経験3年以上(必須)/"
+         "AWSの経験があれば尚可", 3),
+        ("8+ years of software engineering required / Go or Rust / Nice: 3+ yrs with ROS", 8),
+        # wishes worded in prose
+        ("💡 実務経験が4年以上あれば嬉しいです", None),
+        ("その経験が3年以上あれば理想的ではありますが、年数は条件にしていません。",
+         None),
+        # another track's figure
+        ("今回は未経験の方を歓迎します。実務経験が2年以上ある方には別枠の経験者採用を"
+         "ご案内します。", 0),
+        # the company's founders far away in a run-on paragraph, the figure in its own sentence
+        ("Our founders started the company in 2015 after years in banking. To do this job we "
+         "think you need at least five years building backend systems.", 5),
+    ],
+)  # fmt: skip
+def test_years_in_unstructured_postings(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -266,7 +266,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
 _FREELANCE = next(pattern for pattern, kind in _EMPLOYMENT if kind == "freelance")
 # A line that marks itself as a plus ("5+ years with Kafka is a plus", "3年以上あれば尚可").
 _PLUS_LINE = re.compile(
-    r"歓迎|尚可|優遇|望ましい|(?:あれば|あると)(?:心強い|助かる|助かります|なお良い|尚良い|ありがたい)"
+    r"歓迎|尚可|優遇|望ましい|(?:あれば|あると)(?:とても)?(?:心強い|助かる|助かります|なお良い|尚良い"
+    r"|ありがたい|嬉しい|うれしい|理想的)"
     r"|必須ではありません|必須ではない|not (?:a )?(?:must|hard requirement)"
     r"|(?:is|are|would be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
     r"|nice to have|preferred|a plus\b|desirable"
@@ -282,7 +283,7 @@ _PERSON_WANTED = re.compile(r"\b(?:you|person|candidate|applicant|someone)\b")
 _INLINE_LABEL = re.compile(
     r"(?:^|[*・■●•|])\s?(?:(?P<req>requirements?|required|must[- ]haves?|必須(?:要件|スキル|条件)?"
     r"|応募(?:資格|要件|条件)|qualifications)|(?P<pref>歓迎(?:要件|スキル|条件)?|尚可|preferred"
-    r"|nice[- ]to[- ]haves?|bonus points))\s?[:：]",
+    r"|nice[- ]to[- ]haves?|nice|bonus(?: points)?|extra credit|plus))\s?[:：]",
     re.MULTILINE,
 )
 # The words _PREFERRED_OPENING needs, looked for before finding where the sentence starts.
@@ -520,7 +521,7 @@ _NOT_ASKED = prefiltered(
     r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
     # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
     # ("Minimum 2 years of experience after graduation" is asked)
-    r"|卒業|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)"
+    r"|卒業|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)|別枠|別の求人|別求人"
     r"|graduat\w*[^.\n]{0,20}?\bago\b|(?:years?|yrs?) (?:since|from) graduat"
     # how long a company has operated; what those already in the job tend to have
     r"|\boperating (?:in|for)\b|\bin business (?:for|since)\b|\bbeen in business\b|\bbeen around\b"
@@ -571,7 +572,7 @@ _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     # not "Go未経験でも" (no experience of one language)
-    r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
+    r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も|を)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
     r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
     # "経験・学歴は不問です", "社会人経験、IT実務経験ともに一切問いません"
     r"|経験(?:[・、]\s?(?:学歴|年齢|資格|業界|職種))*\s?(?:は|も|ともに|とも)\s?(?:一切|特に|全く|まったく)?"
@@ -870,7 +871,20 @@ def parse_years(
             folded, line_start, _line_end(folded, m.end())
         ):
             where = "required"
-        if where == "preferred" or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
+        near = _near_figure(clause, m.group())
+        # "not asked" said in the figure's own sentence (a run-on line's clause may hold a
+        # company's founders or age far from it)
+        stop = _SENTENCE_END.search(folded, m.end(), m.end() + 200)
+        sentence = folded[
+            sentence_start(folded, line_start, m.start(), 200) : stop.end()
+            if stop
+            else m.end() + 200
+        ]
+        if (
+            where == "preferred"
+            or _PLUS_LINE.search(near)
+            or (_NOT_ASKED.search(clause) and _NOT_ASKED.search(sentence))
+        ):
             continue
         if _WISH_WORD.search(folded, max(line_start, m.start() - 120), m.start()) and (
             _PREFERRED_OPENING.match(folded, sentence_start(folded, line_start, m.start(), 120))
@@ -1115,6 +1129,10 @@ def _fewest_in(folded: str, bounds: tuple[int, int]) -> tuple[int, int, int] | N
 
 # Between two figures of one line: they are alternatives ("PM経験2年以上、もしくはエンジニア経験
 # 5年以上", "5+ years, or 3+ years with a PhD"), unless one is part of the other ("うち").
+# Items of a run-on line: "8+ years required / Go or C++ / Nice: 3+ yrs with ROS"
+_ITEM_BREAK = re.compile(
+    r"\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:"
+)
 _ALTERNATIVE = re.compile(r"もしくは|または|あるいは|又は|若しくは|\bor\b")
 _PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b")
 # An alternative open to holders of a degree only is not the general minimum ("5+ years, or
@@ -1137,6 +1155,7 @@ def _fewest_of_alternatives(folded: str, start: int, end: int, years: int) -> tu
             other < best[0]
             and _ALTERNATIVE.search(between)
             and not _PART_OF.search(between)
+            and not _ITEM_BREAK.search(between)
             and not _DEGREE.search(folded, max(0, m.start() - 20), min(line_end, m.end() + 40))
         ):
             best = (other, m.start(), m.end())
@@ -1251,7 +1270,31 @@ def _is_specific(clause: str) -> bool:
 
 # Clause breaks within a line: a plus marker past one is about something else
 # ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
-_CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s")
+# a slash after Japanese or a bracket separates items ("2年以上(必須)/AWSの経験があれば尚可"),
+# not one between Latin letters ("CI/CD", "Java/Kotlin")
+_CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s|\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/")
+_NEXT_ITEM = re.compile(
+    r"\b(?:nice[- ]to[- ]haves?|bonus points|preferred\s?:)|(?:歓迎|尚可)\s?[:：]"
+)
+_NEAR_BEFORE = 100  # characters of a clause before its figure read for a plus or "not asked"
+_NEAR_AFTER = 60  # and after it: a run-on line's later items are not this figure's
+
+
+def _near_figure(clause: str, figure: str) -> str:
+    """The part of ``clause`` around ``figure``: in a line whose breaks were lost, the plus
+    marker of an item 80 characters on ("Nice to have Kafka (2 years would be a plus)") is
+    not this figure's."""
+    at = clause.find(figure)
+    if at < 0:
+        return clause
+    end = at + len(figure)
+    after = clause[end : end + _NEAR_AFTER]
+    following = _NEXT_ITEM.search(after)
+    if following is not None:
+        after = after[: following.start()]  # "… Nice to have Kafka": the next item's label
+    return clause[max(0, at - _NEAR_BEFORE) : end] + after
+
+
 _PAREN = re.compile(r"[(（][^()（）\n]*[)）]")
 _PAREN_CLOSE = re.compile(r"[)）]")
 _ASIDE_END = re.compile(r"[。;；、★☆■◆●／|]|\.\s|\s")
