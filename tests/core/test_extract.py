@@ -220,6 +220,12 @@ KNOWN_MISSES: dict[str, str] = {
     "beside 未経験OK (0)",
     "y25-36": "years: 'maintain many sites for 5+ years after launch' read over 'Requirements: "
     "min. 1 yr' in a line whose breaks were lost",
+    # tuning_facts19 (awkward language)
+    "f19-04": "salary: the unit before the figures ('万円 600 to 800')",
+    "f19-18": "years: romaji Japanese ('Keiken: 3 nen ijou')",
+    "f19-19": "salary: amounts in kanji numerals (年収四百五十万円～六百万円)",
+    "f19-29": "salary: the unit after the range in brackets (600～800（万円）); years: a waiver "
+    "worded in a way no rule reads",
 }
 
 

@@ -1337,3 +1337,26 @@ def test_years_awkward_language_and_adjacent_roles(text: str, years: int | None)
 )  # fmt: skip
 def test_years_in_unstructured_postings(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Visa: We can support to get the working visa.", "visa_sponsorship", True),
+        ("Visa sponsor: Yes, we do it.", "visa_sponsorship", True),
+        ("Visa: Sorry, we can not do visa sponsor.", "visa_sponsorship", False),
+        ("Please be already in Japan with a valid working visa.", "visa_sponsorship", False),
+        ("Remote: Not allowed. Office work every day.", "remote", "onsite"),
+        ("Remote: 不可 / not possible", "remote", "onsite"),
+        ("- English: Can read the technical document in English", "english_level", "basic"),
+        ("- English: No requirement", "english_level", "none"),
+        ("・バックエンド開発の経験は少なくとも4年が必要です。", "min_years_experience", 4),
+        ("Requirements\n- 18 months or more of backend development in a company",
+         "min_years_experience", 1),
+        ("- Experience: 30 months or more as web engineer", "min_years_experience", 2),
+        ("必要な経験等：\nプログラミング経験がなくても応募可能（入社後の研修あり）",
+         "min_years_experience", 0),
+    ],
+)  # fmt: skip
+def test_awkward_conditions(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -56,7 +56,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r" (?:is )?(?:required|needed|necessary)"
             r"|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) need"
             r"|no need|without (?:any )?(?:japanese|english)|zero (?:japanese|english)"
-            r"|none required|not expected|is optional|optional"
+            r"|none required|not expected|is optional|optional|no requirements?\b"
             r"|[:：]\s?(?:none|n/a|no)\s*(?:$|[;,.]))"
         ),
         "none",
@@ -79,7 +79,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             # documents only as something read: not "社内のドキュメントは日英併記"
             r"読み書き|読解|読める|(?:ドキュメント|技術文書|資料)[^\n。]{0,30}?"
             r"(?:を|が|の|に)\s?(?:読|理解|参照|抵抗|読解|目を通)"
-            r"|read(?:ing)? (?:and write )?(?:technical )?"
+            r"|read(?:ing)? (?:and write )?(?:the )?(?:technical )?"
             r"(?:documents?|documentation|docs|specifications|english|japanese)"
             r"|basic|初級|beginner|簡単な|elementary"
         ),

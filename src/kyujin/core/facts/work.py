@@ -130,7 +130,9 @@ _REMOTE_ONSITE = prefiltered(
     r"|work (?:at|in) (?:the |our )?office basically|basically,? (?:work |working )?(?:at|in) "
     r"(?:the |our )?office"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
-    r"|" + _HOME + r"\s?[:：]\s?(?:no|not available|not possible|none|n/a)\b"
+    r"|" + _HOME + r"\s?[:：]\s?(?:no|not available|not possible|not allowed|not permitted|none|n/a"
+    r"|impossible|不可)\b"
+    r"|office work every day|work (?:in|at) (?:the )?office every day"
     r"|in[- ](?:office|person) (?:role|position|job)"
     r"|(?:role|position|job) is (?:fully |entirely )?(?:in[- ]office|in[- ]person|office[- ]based)"
     r"|office (?:(?:5|five) days|every (?:week)?day)"
@@ -195,6 +197,8 @@ _VISA_NO = prefiltered(
     r"(?:residing|living|based|located) in japan"
     r"|(?:cannot|can['’]t|can not|unable to|not able to|do not|don['’]t|will not|won['’]t)"
     r" (?:support|sponsor|provide|offer|assist with) (?:the |a |any |your )?(?:working |work )?visa"
+    r"|(?:cannot|can['’]t|can not) do (?:the |a )?visa sponsor"
+    r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
 )
 _VISA_YES = prefiltered(
     r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
@@ -205,6 +209,11 @@ _VISA_YES = prefiltered(
     r"|visa (?:application|renewal)s?[^.\n]{0,30}?support"
     r"|ビザ[^\n。]{0,12}?(?:てつだい|手伝い|手伝います|サポートします)"
     r"|visa sponsorship(?! (?:is )?not)"
+    # non-native English: "We can support to get the working visa", "Visa sponsor: Yes"
+    r"|(?:can|will) support (?:to get |getting |for |with )?(?:the |a |your )?(?:working |work )?"
+    r"visa"
+    r"|(?:visa )?sponsor(?:ship)?\s?[:：]\s?yes\b|applicants? from (?:overseas|abroad) (?:is|are) "
+    r"(?:ok|welcome)"
     r"|(?:visa|sponsorship)\s?[:：]\s?(?:visa )?(?:sponsorship )?(?:provided|available|offered"
     r"|yes)\b|sponsorship (?:is )?(?:provided|available|offered)"
     r"|sponsor (?:a |your |the )?(?:work |working )?visas?"
@@ -343,7 +352,7 @@ _YEARS_FIRST = (
 _YEAR_FIGURES = (
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?|(?:開発|業務)?実務)"
     r"\s?(?:が|は|を)?\s?[:：】\]]?\s?"
-    r"[(（]?\s?(?:(?:通算|合計)(?:で|して)?|目安|最低)?\s?[:：]?\s?(?P<j1>"
+    r"[(（]?\s?(?:(?:通算|合計)(?:で|して)?|目安|最低|少なくとも)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
     # 開発歴3年以上, エンジニア歴：5年, java歴3年 (a person's record, not 運営歴 or 社歴).
@@ -495,6 +504,9 @@ _MONTH_FIGURES = (
     r"(?:[a-z/.#+\- ]{0,40}?[ \t])?"
     r"(?:experience|professional|hands-on|industry|work)"
     r"|experiences? (?:of|for) (?:at least |more than |over |about )?(?P<m6>\d{1,2}) months?"
+    # "18 months or more of backend development", "Experience: 30 months or more"
+    r"|(?<![\d.a-z])(?P<m9>\d{1,2}) months? or more (?:of|in|as)\s"
+    r"|experience\s?[:：]\s?(?:at least |minimum )?(?P<m10>\d{1,2})\s?months?"
     # "Experience: minimum 30 months", "at least 18 months"
     r"|(?:experience\s?[:：]\s?)?(?:at least|minimum(?: of)?|min\.?|over|more than)\s"
     r"(?P<m7>\d{1,2})\s?months?"
@@ -568,7 +580,7 @@ _STRONG = (
     "e11", "e12", "e13", "e14", "e15", "e16",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
-_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8")
+_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     # not "Go未経験でも" (no experience of one language)
@@ -595,7 +607,7 @@ _NO_EXPERIENCE = prefiltered(
     r"background (?:is )?(?:needed|required|necessary)"
     r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
     # "経験は なくても 大丈夫です", "けいけんは なくても だいじょうぶ"
-    r"|(?:経験|けいけん)(?:が|は)?\s?(?:なくても|無くても)\s?(?:大丈夫|だいじょうぶ|ok|可|問題)"
+    r"|(?:経験|けいけん)(?:が|は)?\s?(?:なくても|無くても)\s?(?:大丈夫|だいじょうぶ|ok|可|問題|応募(?:可|でき))"
 )
 
 
