@@ -220,6 +220,9 @@ KNOWN_MISSES: dict[str, str] = {
     "beside 未経験OK (0)",
     "y25-36": "years: 'maintain many sites for 5+ years after launch' read over 'Requirements: "
     "min. 1 yr' in a line whose breaks were lost",
+    # tuning_years24 (long career pages)
+    "y24-10": "years: a graduate programme's eligibility (0) read from no figure; the waiver "
+    "is far from any years trigger word",
     # tuning_facts19 (awkward language)
     "f19-04": "salary: the unit before the figures ('万円 600 to 800')",
     "f19-18": "years: romaji Japanese ('Keiken: 3 nen ijou')",

@@ -1360,3 +1360,20 @@ def test_years_in_unstructured_postings(text: str, years: int | None) -> None:
 )  # fmt: skip
 def test_awkward_conditions(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a waiver of one industry's or one language's experience is not "no experience"
+        ("【応募資格】\n・Web開発の実務経験\nQ. 物流業界の経験がなくても応募できますか？\n"
+         "A. はい。", None),
+        ("Q. Goの経験がなくても大丈夫ですか？\nA. Javaの経験があれば問題ありません。", None),
+        ("必要な経験：プログラミング経験がなくても応募可能です", 0),
+        # the Nth year of someone's tenure is not a duration asked
+        ("チームのリーダーは入社して12年目、開発経験も豊富です。\n【応募資格】\n"
+         "・開発経験3年以上", 3),
+    ],
+)  # fmt: skip
+def test_years_waivers_of_one_kind_and_tenure(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -363,7 +363,7 @@ _YEAR_FIGURES = (
     r"|(?<![\d.])(?<!入社)(?<!入社\s)(?P<j4>" + _JA_N + r")\s?年目(?:以上|から|~)"
     r"|(?<![\d.])(?P<j2>"
     + _JA_N
-    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?:以上|程度|超)?(?:の)?(?:[^\n。」』]{0,25}?)?"
+    + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?!目)(?:以上|程度|超)?(?:の)?(?:[^\n。」』]{0,25}?)?"
     r"(?:経験|実務)"
     # "バックエンド開発に5年程度携わってきた方": years of doing the work, said of a person
     r"|(?<![\d.])(?P<j5>"
@@ -598,6 +598,7 @@ _NO_EXPERIENCE = prefiltered(
     r")[- ]){0,4}experience (?:is )?"
     r"(?:required|necessary|needed|ok\b|okay\b)"
     r"|experience (?:is )?not (?:required|necessary)|experience is not (?:needed|asked)"
+    r"|graduate (?:engineering |software |tech )?(?:programme|program|careers|recruitment)\b"
     r"|(?:person|people|those) without experience (?:is |are )?(?:welcome|ok|okay)"
     r"|experience isn['’]t (?:required|necessary|needed)|entry[- ]level|new graduates?|new grads?\b"
     # Japanese HR English: "Inexperienced person is OK", "Beginners welcome"
@@ -607,7 +608,9 @@ _NO_EXPERIENCE = prefiltered(
     r"background (?:is )?(?:needed|required|necessary)"
     r"|(?<!第二)新卒(?:者)?(?:も)?(?:可|ok|歓迎|大歓迎|応募可)"
     # "経験は なくても 大丈夫です", "けいけんは なくても だいじょうぶ"
-    r"|(?:経験|けいけん)(?:が|は)?\s?(?:なくても|無くても)\s?(?:大丈夫|だいじょうぶ|ok|可|問題|応募(?:可|でき))"
+    # (not of one industry or language: 電力業界の経験がなくても, Goの経験がなくても)
+    r"|(?<!業界の)(?<!業種の)(?<!業界)(?<![a-z0-9#+]の)(?<![a-z0-9#+])(?:経験|けいけん)(?:が|は)?\s?"
+    r"(?:なくても|無くても)\s?(?:大丈夫|だいじょうぶ|ok|可|問題|応募(?:可|でき))"
 )
 
 
