@@ -1377,3 +1377,15 @@ def test_awkward_conditions(text: str, field: str, value: object) -> None:
 )  # fmt: skip
 def test_years_waivers_of_one_kind_and_tenure(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("■勤務形態\n当社は個人情報を扱うため在宅勤務制度はなく、全日出社となります。", "onsite"),
+        ("◆勤務形態\n情報セキュリティ規程により、在宅勤務は認められていません。", "onsite"),
+        ("Work arrangement\nThe client does not allow contractors to work remotely.", "onsite"),
+    ],
+)
+def test_remote_not_allowed_phrasings(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
