@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from kyujin.core.facts.languages import line_end
+
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー一-龯々]")
 # Where one line holds both halves: "Salary / 給与", "Full-time, permanent / 正社員".
 _HALVES = re.compile(r"\s[/|｜]\s|／|｜")
@@ -39,7 +41,7 @@ def japanese_view(folded: str) -> str | None:
             for separator in [*_HALVES.finditer(line), None]:
                 part_end = separator.start() if separator else len(line)
                 part = line[part_start:part_end]
-                if _ENGLISH.search(part) and not _JAPANESE.search(part):
+                if _english(part):
                     blanks.append((position + part_start, position + part_end))
                     english_parts += bool(_ENGLISH_WORDS.search(part))
                 part_start = separator.end() if separator else part_end
@@ -68,21 +70,23 @@ def japanese_statement(view: str, start: int) -> bool:
     """The line of ``view`` holding ``start`` is written in Japanese (not a fragment such as
     "- JLPT N1" left between two English lines)."""
     line_start = view.rfind("\n", 0, start) + 1
-    line_end = view.find("\n", start)
-    return _JAPANESE.search(view, line_start, len(view) if line_end < 0 else line_end) is not None
+    return _JAPANESE.search(view, line_start, line_end(view, start)) is not None
 
 
 def in_english_part(folded: str, start: int) -> bool:
     """The part of its line (lines pair their halves: "Hybrid / ハイブリッド") holding
     ``start`` is written in English words, with no Japanese."""
     line_start = folded.rfind("\n", 0, start) + 1
-    line_end = folded.find("\n", start)
-    line = folded[line_start : len(folded) if line_end < 0 else line_end]
+    line = folded[line_start : line_end(folded, start)]
     part_start = 0
     for separator in _HALVES.finditer(line):
         if separator.start() > start - line_start:
             line = line[: separator.start()]
             break
         part_start = separator.end()
-    part = line[part_start:]
+    return _english(line[part_start:])
+
+
+def _english(part: str) -> bool:
+    """A part written in English words, with no Japanese."""
     return _ENGLISH.search(part) is not None and _JAPANESE.search(part) is None

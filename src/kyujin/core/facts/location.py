@@ -383,18 +383,20 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
         add(en.lower(), (pref, city, 2))
     prefecture_names = {en for _, en in _PREFECTURES}
     prefecture_names_lower = {en.lower() for en in prefecture_names}
-    for ja, en, pref in _CITIES:
+
+    def add_suffixed(ja: str, en: str, pref: str) -> None:
         add(f"{ja}市", (pref, en, 1))
         add(f"{en.lower()} city", (pref, en, 1))
         add(f"{en.lower()}-shi", (pref, en, 1))
+
+    for ja, en, pref in _CITIES:
+        add_suffixed(ja, en, pref)
         # 大阪 / Osaka alone most often means the city; 東京 / Tokyo never names a city.
         if en in prefecture_names or ja not in _CITIES_NEED_SUFFIX:
             add(ja, (pref, en, 1))
         add(en.lower(), (pref, en, 1))
     for ja, en, pref in _MORE_CITIES:
-        add(f"{ja}市", (pref, en, 1))
-        add(f"{en.lower()} city", (pref, en, 1))
-        add(f"{en.lower()}-shi", (pref, en, 1))
+        add_suffixed(ja, en, pref)
         name = en.lower()
         if len(name) >= 6 and name not in _NOT_BARE and name not in prefecture_names_lower:
             add(name, (pref, en, 1))

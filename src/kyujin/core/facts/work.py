@@ -1146,10 +1146,11 @@ def _fewest_in(folded: str, bounds: tuple[int, int]) -> tuple[int, int, int] | N
 
 # Between two figures of one line: they are alternatives ("PM経験2年以上、もしくはエンジニア経験
 # 5年以上", "5+ years, or 3+ years with a PhD"), unless one is part of the other ("うち").
+# A slash between items: spaced, or after Japanese or a bracket ("2年以上(必須)/AWSの経験"),
+# not one between Latin letters ("CI/CD", "Java/Kotlin")
+_ITEM_SLASH = r"\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/"
 # Items of a run-on line: "8+ years required / Go or C++ / Nice: 3+ yrs with ROS"
-_ITEM_BREAK = re.compile(
-    r"\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:"
-)
+_ITEM_BREAK = re.compile(_ITEM_SLASH + r"|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:")
 _ALTERNATIVE = re.compile(r"もしくは|または|あるいは|又は|若しくは|\bor\b")
 _PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b")
 # An alternative open to holders of a degree only is not the general minimum ("5+ years, or
@@ -1287,9 +1288,7 @@ def _is_specific(clause: str) -> bool:
 
 # Clause breaks within a line: a plus marker past one is about something else
 # ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
-# a slash after Japanese or a bracket separates items ("2年以上(必須)/AWSの経験があれば尚可"),
-# not one between Latin letters ("CI/CD", "Java/Kotlin")
-_CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s|\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/")
+_CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s|" + _ITEM_SLASH)
 _NEXT_ITEM = re.compile(
     r"\b(?:nice[- ]to[- ]haves?|bonus points|preferred\s?:)|(?:歓迎|尚可)\s?[:：]"
 )
