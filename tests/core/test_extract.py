@@ -239,12 +239,6 @@ KNOWN_MISSES: dict[str, str] = {
     "f20-22": "english_level: another role's English level read for this one",
     "f20-23": "remote: the client's employees' one remote day read over 'on-site five days'",
     "f20-25": "salary: the role's monthly pay beside other roles' annual ranges",
-    # tuning_facts19 (awkward language)
-    "f19-04": "salary: the unit before the figures ('万円 600 to 800')",
-    "f19-18": "years: romaji Japanese ('Keiken: 3 nen ijou')",
-    "f19-19": "salary: amounts in kanji numerals (年収四百五十万円～六百万円)",
-    "f19-29": "salary: the unit after the range in brackets (600～800（万円）); years: a waiver "
-    "worded in a way no rule reads",
 }
 
 

@@ -1389,3 +1389,22 @@ def test_years_waivers_of_one_kind_and_tenure(text: str, years: int | None) -> N
 )
 def test_remote_not_allowed_phrasings(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+# Experience waived with 不要 ("not needed") or 必要ありません rather than 不問; romaji
+# Japanese as foreign writers transcribe a Japanese form ("Keiken: 2 nen ijou").
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("【応募資格】\n・実務経験：不要（研修でお教えします）", 0),
+        ("応募条件\n・開発経験は必要ありません。学ぶ意欲を重視します", 0),
+        ("必要な経験：いりません。やる気のある方", 0),
+        ("応募資格\n・Goの経験は不要です\n・Java", None),  # one language only
+        ("Hissu:\n- Keiken: 2 nen ijou (Java)", 2),
+        ("Requirements:\n- Jitsumu keiken 4-nen ijou", 4),
+        ("Oubo shikaku: kaihatsu keiken 5 nen ijou", 5),
+        ("Our company is 10 nen old. Requirements: Java", None),
+    ],
+)
+def test_years_waived_as_not_needed_and_in_romaji(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

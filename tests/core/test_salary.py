@@ -196,3 +196,40 @@ def _range(text: str) -> tuple[float | None, float | None, str] | None:
 )
 def test_pay_tables_by_grade(text: str, expected: tuple[float | None, float | None, str]) -> None:
     assert _range(text) == expected
+
+
+# Amounts written the old way, in kanji numerals (letters of older firms, public bodies);
+# or with the unit before the figures, or in brackets after them (forms whose unit column
+# sits apart from the figure column).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【給与】年収三百八十万円～五百二十万円", (3.8 * M, 5.2 * M, "annual")),
+        ("月給　二十八万円以上（経験による）", (280_000, None, "monthly")),
+        ("年俸 一千二百万円まで", (None, 12 * M, "annual")),
+        ("給与：年収四五〇万円～六〇〇万円", (4.5 * M, 6 * M, "annual")),
+        ("Yearly pay (年収): 万円 450 - 700", (4.5 * M, 7 * M, "annual")),
+        ("月給：万円 25~32", (250_000, 320_000, "monthly")),
+        ("想定年収：550〜720（万円）", (5.5 * M, 7.2 * M, "annual")),
+        ("Monthly / 月給: 30-45 (万円)", (300_000, 450_000, "monthly")),
+    ],
+)
+def test_amounts_in_kanji_or_with_the_unit_apart(
+    text: str, expected: tuple[float | None, float | None, str]
+) -> None:
+    folded = fold(text)
+    salary = parse_salary(folded)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period) == expected
+    assert salary.start is not None and salary.end is not None
+    span = text[salary.start : salary.end]
+    # the span lies on the amounts as written, not on a rewritten copy
+    assert span[0] in "0123456789０１２３４５６７８９一二三四五六七八九千万" and span[-1] != " "
+
+
+def test_kanji_numerals_that_are_not_pay() -> None:
+    # place names and words with numeral kanji, a capital in kanji beside pay in digits
+    text = "勤務地：千代田区九段下。資本金：五千万円。年収四百万円～五百万円。"
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max) == (4 * M, 5 * M)
+    assert parse_salary(fold("百貨店向けシステム。一人ひとりが主役です。")) is None

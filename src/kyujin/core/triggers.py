@@ -161,6 +161,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "background",
         "いじょう",
         "年半",
+        "nen ijo",
+        "nen-ijo",
+        "nen ijō",
+        "nenijo",
     ),
     "location": (
         "勤務地",

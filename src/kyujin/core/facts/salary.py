@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised
 from kyujin.core.model import Period, Salary
-from kyujin.core.triggers import Triggers, finditer_in
+from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # JPY per unit. A fixed table keeps results reproducible; callers pass their own rates.
 DEFAULT_RATES: Mapping[str, float] = {"JPY": 1.0, "USD": 150.0, "EUR": 160.0, "GBP": 190.0}
@@ -270,10 +270,90 @@ def _guess_period(annual_equivalent: float) -> Period:
     return "hourly"
 
 
+# Amounts written apart from the usual "figures, then unit": in kanji numerals (年収四百五十万円,
+# 月給二十八万円, 四五〇万円), with the unit before the figures ("年収: 万円 600 to 800") or in
+# brackets after them ("600~800(万円)"). Such text is rewritten to the usual form and read
+# again; the span is mapped back onto the amounts as written.
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_KANJI_DIGITS |= {"八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_RUN = r"(?<![\d.,])[〇零一二三四五六七八九十百千]+(?=万|円)"
+_FIGURES = rf"(?:{_NUM})(?:{_SEP}(?:{_NUM}))?"
+_UNIT_BEFORE = (
+    rf"(?<![\d.,〇零一二三四五六七八九十百千])\(?(?P<unit>万円|円)\)?\s?:?\s?(?P<figures>{_FIGURES})"
+    r"(?!\s?(?:[\d万円]|yen|man|k\b|m\b))"
+)
+_UNIT_AFTER = r"(?<=\d)\s?\((?P<bracketed>万円|円)\)"
+_APART = re.compile(rf"(?P<kanji>{_KANJI_RUN})|{_UNIT_BEFORE}|{_UNIT_AFTER}")
+
+
+def _kanji_number(run: str) -> int | None:
+    """四百五十 -> 450, 一千二百 -> 1200, 二十八 -> 28, 四五〇 -> 450; None if malformed."""
+    if all(c in _KANJI_DIGITS for c in run):
+        return int("".join(str(_KANJI_DIGITS[c]) for c in run))
+    total, digit = 0, None
+    for c in run:
+        if c in _KANJI_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row inside the unit form
+            digit = _KANJI_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _KANJI_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def _units_together(folded: str, windows: list[tuple[int, int]]) -> tuple[str, list[int]] | None:
+    """``folded`` with its amounts in the usual form, and for each of its characters the
+    position in ``folded`` it comes from; None when no amount near a pay word needs it."""
+    if search_in(_APART, folded, windows) is None:
+        return None
+    parts: list[str] = []
+    origin: list[int] = []
+
+    def keep(start: int, end: int) -> None:
+        parts.append(folded[start:end])
+        origin.extend(range(start, end))
+
+    def put(text: str, at: int) -> None:  # every character of ``text`` comes from ``at``
+        parts.append(text)
+        origin.extend([at] * len(text))
+
+    done = 0
+    for match in _APART.finditer(folded):
+        if match.group("kanji"):
+            number = _kanji_number(match.group("kanji"))
+            if number is None:
+                continue
+            keep(done, match.start())
+            put(str(number), match.start())
+        elif match.group("unit"):
+            keep(done, match.start())
+            keep(match.start("figures"), match.end("figures"))
+            put(match.group("unit"), match.end("figures") - 1)
+        else:
+            keep(done, match.start())
+            keep(match.start("bracketed"), match.end("bracketed"))
+        done = match.end()
+    keep(done, len(folded))
+    return "".join(parts), origin
+
+
 def parse_salary(
     folded: str, *, rates: Mapping[str, float] = DEFAULT_RATES, triggers: Triggers | None = None
 ) -> Salary | None:
     triggers = triggers or Triggers(folded)
+    together = _units_together(folded, triggers.windows("salary", 60, 40))
+    if together is None:
+        return _parse(folded, rates, triggers)
+    text, origin = together
+    salary = _parse(text, rates, Triggers(text))
+    if salary is None or salary.start is None or salary.end is None:
+        return salary
+    return replace(salary, start=origin[salary.start], end=origin[salary.end - 1] + 1)
+
+
+def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salary | None:
     candidates: list[_Candidate] = []
     for match in finditer_in(_RANGE, folded, triggers.windows("salary", 60, 40)):
         if not match.group("anum"):

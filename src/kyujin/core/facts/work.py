@@ -368,6 +368,8 @@ _YEAR_FIGURES = (
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?!目)(?:以上|程度|超)?(?:の)?(?:[^\n。」』]{0,25}?)?"
     r"(?:経験|実務)"
     # "バックエンド開発に5年程度携わってきた方": years of doing the work, said of a person
+    # romaji, as foreign writers transcribe a Japanese form: "Keiken: 3 nen ijou"
+    r"|(?<![\d.])(?P<j7>\d{1,2})\s?-?\s?nen\s?(?:ijou|ijoh|ijo|ijō|以上)"
     r"|(?<![\d.])(?P<j5>"
     + _JA_N
     + r")\s?年(?:以上|程度|ほど|くらい)?(?:の間)?\s?(?:携わ|従事|関わ)[^\n。」]{0,12}?(?:方|人)"
@@ -578,8 +580,8 @@ _LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]�
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
-    "j1", "j2", "j3", "j4", "j5", "j6", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10",
-    "e11", "e12", "e13", "e14", "e15", "e16",
+    "j1", "j2", "j3", "j4", "j5", "j6", "j7", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9",
+    "e10", "e11", "e12", "e13", "e14", "e15", "e16",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10")
@@ -587,7 +589,9 @@ _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     # not "Go未経験でも" (no experience of one language)
     r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も|を)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
-    r"|(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?(?:不問|問いません)"
+    # "経験：不要", "開発経験は必要ありません" (not "Goの経験は不要": one language)
+    r"|(?<![a-z0-9#+]の)(?<![a-z0-9#+])(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?"
+    r"(?:不問|問いません|不要|必要(?:ありません|ない|なし)|いりません|要りません)"
     # "経験・学歴は不問です", "社会人経験、IT実務経験ともに一切問いません"
     r"|経験(?:[・、]\s?(?:学歴|年齢|資格|業界|職種))*\s?(?:は|も|ともに|とも)\s?(?:一切|特に|全く|まったく)?"
     r"\s?(?:不問|問いません|問わない)"
