@@ -233,3 +233,48 @@ def test_kanji_numerals_that_are_not_pay() -> None:
     salary = parse_salary(fold(text))
     assert salary is not None and (salary.min, salary.max) == (4 * M, 5 * M)
     assert parse_salary(fold("百貨店向けシステム。一人ひとりが主役です。")) is None
+
+
+# Pay of other roles beside this role's: given for comparison or reference, or said of
+# openings advertised separately; a section of reference figures "other than this position".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pay\nHourly rate: JPY 4,000 – 5,500 depending on skills.\nBy comparison, our "
+            "full-time developers earn JPY 7M – 10M a year; those positions are listed "
+            "separately.",
+            (4000, 5500, "hourly"),
+        ),
+        (
+            "【給与】\n月給32万円〜45万円\n※ご参考までに、同部署の正社員の年収は550万円〜800万円です。",
+            (320_000, 450_000, "monthly"),
+        ),
+        (
+            "Rate: JPY 700,000 – 850,000 a month.\nFull-time engineer openings are advertised "
+            "separately (JPY 9M–13M per year).",
+            (700_000, 850_000, "monthly"),
+        ),
+        (
+            "【報酬】月額60万円〜\n※正社員の募集は別途行っております（想定年収700万円〜）。",
+            (600_000, None, "monthly"),
+        ),
+    ],
+)
+def test_other_roles_pay_beside_this_roles(
+    text: str, expected: tuple[float | None, float | None, str]
+) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period) == expected
+
+
+def test_reference_pay_of_other_positions_is_not_this_roles() -> None:
+    text = (
+        "■ 給与\n当社規定により決定します。\n\n■ 参考（本ポジション以外の給与）\n"
+        "・第二新卒採用：月給240,000円\n・アルバイト：時給1,300円〜\n\n■ 休日\n土日祝"
+    )
+    assert parse_salary(fold(text)) is None
+    # a figure given only "for reference" is still the role's when it is the only one
+    salary = parse_salary(fold("給与（参考）：年収500万円〜650万円"))
+    assert salary is not None and (salary.min, salary.max) == (5 * M, 6.5 * M)

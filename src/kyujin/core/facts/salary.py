@@ -107,6 +107,21 @@ _LATER_PAY = re.compile(
     # probation pay before the role's own range: "試用期間（3ヶ月）中：月給25万円"
     r"|試用期間(?:[(（][^)）\n]{0,12}[)）])?中|during (?:the )?probation"
 )
+# Pay said of other roles than this one, in the amount's sentence or its section's heading:
+# "those roles are advertised separately", "社員エンジニアの募集は別途行っています（想定年収…）",
+# "■ 参考情報（本ポジション以外）".
+_OTHER_ROLES = re.compile(
+    r"本ポジション以外|本求人以外|この(?:ポジション|求人)以外|他職種|別職種|募集は別途|別途募集"
+    r"|(?:advertised|listed|posted) separately|separately (?:advertised|listed|posted)"
+    r"|other than this (?:role|position|opening)"
+)
+# Pay given for comparison or reference beside the role's own ("For comparison, permanent
+# engineers earn…", "※参考：正社員の想定年収は…"): the role's own comes first.
+_REFERENCE = re.compile(
+    r"参考|比較(?!的)|for comparison|by comparison|in comparison|for reference|compared (?:with|to)"
+)
+_HEADING_REACH = 8  # lines above an amount searched for its paragraph's heading
+_MAX_HEADING = 40  # characters: a longer first line is content, not a heading
 _STATISTIC_REACH = 70  # characters from such a phrase to its amount
 # An example's career stage right after its amount: "720万円（入社2年目）", "550万円／入社5年目".
 _EXAMPLE_AFTER = re.compile(
@@ -169,6 +184,7 @@ class _Candidate:
     rank: int
     start: int
     field: bool  # on a line labelled as the pay field ("給与：", "Salary:")
+    reference: bool  # given for comparison or reference ("※参考：", "For comparison, ...")
 
 
 def _value(match: re.Match[str], p: str) -> tuple[float, str | None, bool]:
@@ -252,6 +268,34 @@ def _statistic_before(folded: str, start: int) -> bool:
     if _SENTENCE_END.search(rest):
         return False
     return not any(p.search(rest) for p, _ in _KEYWORDS)
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    """The sentence holding [start, end), within its line."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", end)
+    line_end = len(folded) if line_end < 0 else line_end
+    before = [m.end() for m in _SENTENCE_END.finditer(folded, line_start, start)]
+    after = _SENTENCE_END.search(folded, end, line_end)
+    return folded[before[-1] if before else line_start : after.end() if after else line_end]
+
+
+def _heading(folded: str, line_start: int) -> str:
+    """The first line of the paragraph holding the line at ``line_start`` when it is short
+    enough to head it ("■ 参考情報（本ポジション以外）"), else ""."""
+    begin = line_start
+    for _ in range(_HEADING_REACH):
+        if begin == 0:
+            break
+        above = folded.rfind("\n", 0, begin - 1) + 1
+        if not folded[above : begin - 1].strip():
+            break
+        begin = above
+    if begin == line_start:
+        return ""
+    end = folded.find("\n", begin)
+    heading = folded[begin:end]
+    return heading if len(heading.strip()) <= _MAX_HEADING else ""
 
 
 def _end_of_amounts(match: re.Match[str], has_b: bool) -> int:
@@ -379,13 +423,20 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         if has_b and b is not None and not mult_a and mult_b:
             a *= _MULTIPLIERS[match.group("bmult")]
         line_start = folded.rfind("\n", 0, start) + 1
+        sentence = _sentence(folded, start, end)
+        heading = _heading(folded, line_start)
         if (
             _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
             or _statistic_before(folded, start)
             or _example_pay(folded, start, _end_of_amounts(match, has_b))
             or _LATER_PAY.search(folded, line_start, start)
+            or _OTHER_ROLES.search(sentence)
+            or _OTHER_ROLES.search(heading)
         ):
             continue
+        reference = _REFERENCE.search(sentence) is not None or (
+            _REFERENCE.search(heading) is not None
+        )
         low: float | None = a
         high: float | None = b
         open_mark = (match.group("open") or "").strip()
@@ -424,7 +475,7 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         )
         rank = {"annual": 0, "monthly": 1, "hourly": 2}[period]
         field = _PAY_FIELD.match(folded, line_start, start) is not None
-        candidates.append(_Candidate(salary, keyword, rank, start, field))
+        candidates.append(_Candidate(salary, keyword, rank, start, field, reference))
     if not candidates:
         return None
     if len(candidates) >= 2:
@@ -433,7 +484,7 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
             return graded
     # Of two amounts of one period, the one in the posting's pay field is the role's: the
     # other may be another opening's ("同時募集：EM（年収1,000万円〜）").
-    best = min(candidates, key=lambda c: (not c.keyword, c.rank, not c.field, c.start))
+    best = min(candidates, key=lambda c: (c.reference, not c.keyword, c.rank, not c.field, c.start))
     return best.salary
 
 
