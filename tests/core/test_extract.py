@@ -225,16 +225,10 @@ KNOWN_MISSES: dict[str, str] = {
     "is far from any years trigger word",
     # tuning_facts20 (long career pages with look-alike statements), written at the end of
     # the session of 2026-12-06: what applies to this role beside what applies to others
-    "f20-01": "remote: a past policy (2020-2022 在宅勤務) read over the current hybrid rule",
-    "f20-11": "remote: the client's own employees' remote rule read over 'no remote for "
-    "dispatched staff'",
     "f20-12": "location: Tokyo with no ward beside an Osaka office named first",
-    "f20-13": "remote: offices named only to say no one must come to them, read as office days",
-    "f20-14": "remote: full remote beside other teams' office days",
     "f20-18": "visa: a visa note for another case read as this role's sponsorship",
     "f20-20": "location: a fully remote role with no office, beside the head office's ward",
     "f20-22": "english_level: another role's English level read for this one",
-    "f20-23": "remote: the client's employees' one remote day read over 'on-site five days'",
 }
 
 

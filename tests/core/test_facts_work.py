@@ -1408,3 +1408,46 @@ def test_remote_not_allowed_phrasings(text: str, remote: str) -> None:
 )
 def test_years_waived_as_not_needed_and_in_romaji(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+# Long career pages state other people's way of working beside this role's: a past policy,
+# a rule that does not apply to this kind of staff, offices named only to say no one must
+# come to them.
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        (
+            "働き方：週2日出社、その他は在宅勤務可。\n勤務時間：10:00〜19:00（フレックスタイム制、"
+            "コアタイム11:00〜15:00）\n休日：土日祝、年末年始、夏季休暇\n※2021年から2022年までは全社で"
+            "完全在宅勤務としていましたが、現在は上記の運用です。",
+            "hybrid",
+        ),
+        (
+            "Work style: hybrid, three office days a week.\nHours: 10:00-19:00, flexible, "
+            "core time 11:00-15:00.\nHolidays: weekends and national holidays.\nNote: "
+            "the company was fully remote from 2020 to 2022, before the new office opened.",
+            "hybrid",
+        ),
+        (
+            "勤務形態：出社（週5日）。\n勤務時間：9:00〜18:00\n休日：土日祝、年末年始、夏季休暇、"
+            "慶弔休暇\n※お客様の社員の方はリモートワークを併用されていますが、当社からの参画者"
+            "には適用されません。",
+            "onsite",
+        ),
+        (
+            "On-site at the customer's site every day. (Customer staff can work remotely on "
+            "Fridays; that policy doesn't apply to contractors.)",
+            "onsite",
+        ),
+        ("フルリモート。出社先はなく、本社への出社も求めません。", "full"),
+        ("完全在宅勤務です。出社の義務はなく、面談もオンラインです。", "full"),
+        (
+            "Fully remote. You will never be asked to come to the Tokyo or Osaka offices.",
+            "full",
+        ),
+        # a visit that is asked stays a visit
+        ("フルリモート。ただし月1回は本社への出社があります。", "hybrid"),
+    ],
+)
+def test_remote_of_others_past_policies_and_offices_no_one_visits(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

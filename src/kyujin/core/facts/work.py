@@ -143,21 +143,24 @@ _REMOTE_ONSITE = prefiltered(
 )
 _OFFICE_VISIT = re.compile(
     r"出社(?!なし|不要|無し|の(?:必要|予定)(?:は)?(?:なし|ありません|ない)|は(?:不要|ありません|なし|一切)"
-    r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|日の設定(?:は)?(?:なく|なし|ありません))"
+    r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません|なく|ない)|日の設定(?:は)?(?:なく|なし|ありません)"
+    # "出社先はなく", "出社も求めません": no one is asked to come
+    r"|先(?:は|が)?(?:なく|なし|無し|ありません|ない)|(?:は|も)(?:求めません|求めない|求めず|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office"
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
-    r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は)?(?:なし|無し|不要|ありません)"
+    r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃))"
     r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
 # An office the remote worker may use but need not visit: 出社も可, "optional office".
 OPTIONAL_VISIT = re.compile(
-    r"出社(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません)|"
+    r"出社(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません|なく|ない)|"
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
     r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
     r"|optional|if you (?:want|like|wish|prefer)"
     r"|(?:no|not|don['’]t|do not|never) (?:any )?need to (?:come|go|visit|commute)"
+    r"|(?:never|not) (?:be )?(?:asked|required|expected) to (?:come|go|visit|commute)"
     r"|you (?:may|can) (?:also )?(?:use|come|work from|visit)"
     r"|welcome to (?:use|come|visit|work from)"
 )
@@ -630,11 +633,21 @@ _HEDGE_BEFORE = re.compile(
     r"|\bmost (?:of )?(?:our |the )?(?:engineers|people|staff|employees|team members)"
     r" (?:work |are )?$"
     r"|depending on (?:the )?(?:project|client|team|assignment)s?\W{0,3}$"
+    # a past policy: "2020年から2022年までは全社で", "the company was", "until 2022"
+    r"|20\d\d\s?年?\s?まで(?:は)?[^。\n]{0,12}$|\b(?:until|till|through) 20\d\d\b[^.\n]{0,20}$"
+    r"|\b(?:we|everyone|the (?:whole )?company|all (?:staff|employees)) (?:was|were) (?:all )?$"
 )
 _HEDGE_AFTER = re.compile(
     r"^[^。\n]{0,12}?(?:の)?(?:案件|現場|部署|プロジェクト)(?:も|が|の)"
     r"|^[^。\n]{0,30}?対象外|^[^.\n]{0,30}?\bon some (?:projects|teams)"
     r"|^[^。\n]{0,15}?(?:ていますが|ますが|ですが)[、,]?\s?(?:本|この|今回の)(?:ポジション|職種|求人|案件|募集)"
+    # a rule that does not apply to this kind of staff: "…を利用していますが、派遣スタッフには
+    # 適用されません", "(staff may work from home on Fridays; this does not apply to contractors)"
+    r"|^[^。\n]{0,30}?(?:には|は)?適用(?:されません|されない|外)"
+    r"|^[^.\n]{0,40}?\b(?:does not|doesn['’]t|do not|don['’]t|will not|won['’]t) apply\b"
+    # a past policy: "…としていましたが、現在は", "we were fully remote from 2020 to 2022"
+    r"|^[^。\n]{0,12}?(?:していました|でした|だった)(?![^。\n]{0,6}(?:現在も|今も|引き続き))"
+    r"|^[^.\n]{0,25}?\b(?:from 20\d\d (?:to|until|through) 20\d\d|until 20\d\d)\b"
 )
 _HEDGE_REACH = 30
 
