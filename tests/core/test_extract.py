@@ -223,12 +223,6 @@ KNOWN_MISSES: dict[str, str] = {
     # tuning_years24 (long career pages)
     "y24-10": "years: a graduate programme's eligibility (0) read from no figure; the waiver "
     "is far from any years trigger word",
-    # tuning_facts20 (long career pages with look-alike statements), written at the end of
-    # the session of 2026-12-06: what applies to this role beside what applies to others
-    "f20-12": "location: Tokyo with no ward beside an Osaka office named first",
-    "f20-18": "visa: a visa note for another case read as this role's sponsorship",
-    "f20-20": "location: a fully remote role with no office, beside the head office's ward",
-    "f20-22": "english_level: another role's English level read for this one",
 }
 
 

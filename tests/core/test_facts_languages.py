@@ -231,3 +231,24 @@ def test_people_and_speakers(text: str, english: str | None) -> None:
 def test_a_level_a_few_words_before_the_language() -> None:
     text = "Who we're looking for\n- Business-level written and spoken English for client calls"
     assert extract(text).english_level == "business"
+
+
+# Another opening's language needs, named beside this role's.
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        (
+            "応募資格\n・英語力：不要\n※同時募集中の「海外事業PM」ポジションでは、ビジネスレベルの英語"
+            "（TOEIC 850点以上）が必須です。",
+            "none",
+        ),
+        (
+            "Requirements\n- English: not required\nNote: the Data Platform Lead role we are also "
+            "hiring for needs business-level English.",
+            "none",
+        ),
+        ("Requirements\n- Business-level English (TOEIC 800+)", "business"),
+    ],
+)
+def test_another_openings_language_needs(text: str, english: str) -> None:
+    assert extract(text).english_level == english

@@ -281,3 +281,29 @@ def test_more_cities_and_the_office_s_ward(text: str, expected: tuple[str, str |
 def test_several_cities_listed_give_no_one_city() -> None:
     assert place("【勤務地】客先常駐（愛知県名古屋市、豊田市、刈谷市など）") == ("Aichi", None)
     assert place("勤務地：大阪府大阪市北区") == ("Osaka", "Osaka")
+
+
+# A fully remote role that belongs to no office, beside the offices the company has; a list
+# of the company's sites ("Tokyo office: sales") before the role's own workplace field.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fully remote within Japan. The role is not attached to any office, and you will "
+            "not be expected to visit our Shibuya office.",
+            None,
+        ),
+        ("フルリモート。出社先はなく、名古屋本社（中村区）への出社もありません。", None),
+        (
+            "Our sites:\n- Nagoya office: sales\n- Fukuoka office (Hakata-ku): support and "
+            "operations for Kyushu\n\nLocation\nNagoya (Nagoya office).",
+            ("Aichi", "Nagoya"),
+        ),
+    ],
+)
+def test_no_office_of_ones_own_and_site_lists(
+    text: str, expected: tuple[str, str | None] | None
+) -> None:
+    location = extract(text).location
+    got = None if location is None else (location.prefecture, location.city)
+    assert got == expected

@@ -1451,3 +1451,22 @@ def test_years_waived_as_not_needed_and_in_romaji(text: str, years: int | None) 
 )
 def test_remote_of_others_past_policies_and_offices_no_one_visits(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+# A question in a posting's FAQ states nothing by itself; its answer may.
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("FAQ\nCan I apply from abroad? Yes, but interviews are held at our office.", None),
+        ("FAQ\nQ. Do I have to live in Japan already? A. Please ask the recruiter.", None),
+        ("よくある質問\nQ. 海外から応募できますか？\nA. 書類選考までは可能です。", None),
+        ("FAQ\nDo you sponsor visas? Yes, we sponsor work visas for this role.", True),
+        (
+            "FAQ\nQ. ビザのサポートはありますか？\nA. 申し訳ありませんが、"
+            "ビザサポートはありません。",
+            False,
+        ),
+    ],
+)
+def test_visa_questions_in_an_faq_state_nothing(text: str, visa: bool | None) -> None:
+    assert extract(text).visa_sponsorship is visa

@@ -186,6 +186,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "site role",
         "site position",
         "address",
+        "出社先",
+        "所属オフィス",
+        "所属拠点",
+        "所属するオフィス",
+        "所属する拠点",
     ),
     # a way of working that changes at a date or after a first period
     "change": (

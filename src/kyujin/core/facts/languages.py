@@ -229,6 +229,15 @@ _LANGUAGE_HEADING = re.compile(
     r"| level| skills?| proficiency| requirements?)?[\s】\]>＞:：]*$"
 )
 _THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
+# Another opening named before the language word in its sentence: "※同時募集中の「海外事業PM」
+# ポジションでは…英語が必須", "the Data Platform Lead role we are also hiring for needs …".
+_OTHER_OPENING = re.compile(
+    r"募集中の|同時募集|別途募集|募集は別途|本ポジション以外|他(?:の)?(?:ポジション|職種)"
+    r"|\b(?:also|currently|separately) hiring\b|\bhiring (?:separately|for another)\b"
+    r"|\b(?:another|other) (?:role|position|opening)s?\b(?! (?:and|or) this)"
+    r"|\b(?:advertised|listed|posted) separately\b"
+)
+_OTHER_OPENING_REACH = 120  # characters before a language word searched for such a phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +431,14 @@ def _about_a_person(folded: str, line_start: int, start: int) -> bool:
     return _PERSON.search(folded, begin, start) is not None
 
 
+def _of_another_opening(folded: str, line_start: int, start: int) -> bool:
+    """The sentence names another opening before the language word at ``start``, and this
+    role is not named again between them ("…は英語が必須ですが、本ポジションでは英語力を…")."""
+    begin = sentence_start(folded, line_start, start, _OTHER_OPENING_REACH)
+    ends = [m.end() for m in _OTHER_OPENING.finditer(folded, begin, start)]
+    return bool(ends) and _THIS_ROLE.search(folded, ends[-1], start) is None
+
+
 def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_Statement]:
     found: list[_Statement] = []
     windows = triggers.windows("language", 0, 20)
@@ -445,6 +462,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         line_start = folded.rfind("\n", 0, start) + 1
         if people and _about_a_person(folded, line_start, start):
             continue  # "our CEO ... speaks fluent English": a person, not the role
+        if _of_another_opening(folded, line_start, start):
+            continue  # another opening's need, named beside this role's
         clause_start, clause_end = _clause_bounds(folded, match)
         window = folded[start:clause_end]
         before = folded[clause_start:start]

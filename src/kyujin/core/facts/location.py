@@ -328,6 +328,11 @@ _NO_OFFICE = re.compile(
     r"|(?:do not|don['’]t|does not|doesn['’]t) have an? (?:physical )?office\b"
     r"|no (?:physical|designated|fixed) office|officeless|office-less|オフィスレス"
     r"|オフィス(?:は|を|も)?(?:なし|ありません|持たない|持っていません|持たず)"
+    # a remote role that belongs to no office: "not attached to any office", 出社先はなく
+    r"|(?:not|never) (?:be )?(?:assigned|attached|tied|linked) to"
+    r" (?:any|an|a (?:specific|particular|single)) office"
+    r"|出社先(?:は|が)?(?:なく|なし|無し|ありません)"
+    r"|所属(?:する)?(?:オフィス|拠点)(?:は|が)?(?:なく|なし|ありません)"
 )
 # The workplace field itself says remote: 勤務地：フルリモート, "Location: Fully remote (Japan)".
 _WORKPLACE_FIELD = prefiltered(
@@ -535,7 +540,15 @@ def parse_location(
         folded, hits, windows, remote_policy
     ):
         return None, None
-    anchor_index = _anchor(hits, finditer_in(_WORKPLACE_LABEL, folded, windows))
+    # not "Tokyo office:" in a list of the company's sites: that names the office
+    labels = (
+        label
+        for label in finditer_in(_WORKPLACE_LABEL, folded, windows)
+        if not any(
+            h[1] <= label.start() and folded[h[1] : label.start()] in ("", " ") for h in hits
+        )
+    )
+    anchor_index = _anchor(hits, labels)
     if anchor_index is None:
         # "2 days a week at our Kobe office": the place that names the office one works at
         anchor_index = next(

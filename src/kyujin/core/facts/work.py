@@ -777,13 +777,22 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     windows = triggers.windows("visa", 70, 50)
     if not windows:
         return None, None
-    no = search_in(_VISA_NO, folded, windows)
+    no = next((m for m in finditer_in(_VISA_NO, folded, windows) if not _asked(folded, m)), None)
     if no:
         return False, Span(no.start(), no.end())
-    yes = search_in(_VISA_YES, folded, windows)
+    yes = next((m for m in finditer_in(_VISA_YES, folded, windows) if not _asked(folded, m)), None)
     if yes:
         return True, Span(yes.start(), yes.end())
     return None, None
+
+
+_QUESTION_END = re.compile(r"[^.!。！\n]{0,40}?[?？]")
+
+
+def _asked(folded: str, m: re.Match[str]) -> bool:
+    """The phrase is part of a question ("Can I apply from overseas?"), which states
+    nothing by itself; its answer may."""
+    return _QUESTION_END.match(folded, m.end()) is not None
 
 
 _NONE_OF_THE_FOUR = re.compile(r"アルバイト|パート|インターン|part[- ]time|intern(?:ship)?\b")
