@@ -218,8 +218,6 @@ KNOWN_MISSES: dict[str, str] = {
     # tuning_years25 (postings without structure)
     "y25-04": "years: 実務経験が1年以上ある方は研修期間を短く: a figure that changes the training, "
     "beside 未経験OK (0)",
-    "y25-36": "years: 'maintain many sites for 5+ years after launch' read over 'Requirements: "
-    "min. 1 yr' in a line whose breaks were lost",
     # tuning_years24 (long career pages)
     "y24-10": "years: a graduate programme's eligibility (0) read from no figure; the waiver "
     "is far from any years trigger word",

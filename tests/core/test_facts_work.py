@@ -1470,3 +1470,26 @@ def test_remote_of_others_past_policies_and_offices_no_one_visits(text: str, rem
 )
 def test_visa_questions_in_an_faq_state_nothing(text: str, visa: bool | None) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+# A posting whose line breaks were lost: the figure under "Requirements:" inside the line,
+# not one after a later "Conditions:" label; "yr" alone is a year.
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "Backend Engineer — About: a studio in Nara. Requirements: min. 2 yr of server-side "
+            "work, Japanese N2 Preferred: 4 years or more with Laravel Conditions: full-time, "
+            "our clients keep their systems with us for 8+ years on average.",
+            2,
+        ),
+        ("Requirements\n- 3 yr of backend development", 3),
+        (
+            "About us: a small agency. What you'll do: APIs Benefits: a bonus, and many of our "
+            "customers have stayed for 10+ years with us. Nice to have: 5 years of Go",
+            None,
+        ),
+    ],
+)
+def test_years_in_a_line_whose_breaks_were_lost(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -135,3 +135,25 @@ def test_a_label_with_its_content_opens_its_kind(text: str, expected: list[str])
     sections = find_sections(folded)
     starts = [0] + [i + 1 for i, c in enumerate(folded) if c == "\n"]
     assert [sections.requirement_at(s) for s in starts] == expected
+
+
+# A posting whose line breaks were lost: the labels inside the one line open sections
+# where they stand.
+def test_labels_inside_a_line_whose_breaks_were_lost() -> None:
+    text = (
+        "Backend Engineer at Kumo Labs. About us: a small team in Sapporo. Must have: "
+        "Python and two years of API work (Django preferred). Nice to have: Kafka, "
+        "four years of Go. Benefits: a bonus twice a year, we run services for 10+ years."
+    )
+    sections = find_sections(fold(text))
+    assert sections.requirement_at(text.index("two years")) == "required"
+    assert sections.requirement_at(text.index("four years")) == "preferred"
+    assert sections.requirement_at(text.index("10+ years")) == "unknown"
+    assert sections.requirement_at(text.index("a small team")) == "unknown"
+    facts = extract(text)
+    assert facts.min_years_experience == 2
+    assert {(m.skill, m.requirement) for m in facts.skills} >= {
+        ("Python", "required"),
+        ("Apache Kafka", "preferred"),
+        ("Go", "preferred"),
+    }

@@ -106,6 +106,13 @@ CONDITION_FIELD = prefiltered(
     r"|employment(?: type)?|job type|salary|pay|compensation|location|working hours|benefits"
     r"|holidays|remote(?: policy)?|visa(?: sponsorship)?)\s?[:：]\s?\S"
 )
+# A label inside a line whose line breaks were lost ("… Requirements: Min. 1 yr … Preferred:
+# 3 years … Conditions: 正社員 …"): each opens a section where it stands.
+_MIDLINE_LABEL = re.compile(
+    rf"(?<![^\s.。、,;!|)）])(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED_LABEL})|(?P<other>{_OTHER}))"
+    r"\s?[:：]"
+)
+_MIDLINE_LABELS = 2  # labels a line needs to be read as several sections
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
 # Marks inside a line that make the line a preference (or a requirement).
@@ -153,9 +160,16 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     headings: set[int] = set()
     for position, _ in triggers.windows("heading", 0, 1):
         line_start, line_end = _line_bounds(folded, position)
-        if line_start in seen or line_end - line_start > _MAX_BRACKETED:
+        if line_start in seen:
             continue
         seen.add(line_start)
+        if line_end - line_start > _MAX_HEADING and _midline_sections(
+            folded, line_start, line_end, starts, kinds
+        ):
+            headings.add(line_start)
+            continue
+        if line_end - line_start > _MAX_BRACKETED:
+            continue
         match = _HEADING.match(folded, line_start, line_end)
         if match is None and CONDITION_FIELD.match(folded, line_start, line_end):
             headings.add(line_start)
@@ -190,6 +204,28 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)
     return Sections(folded, starts, kinds, frozenset(preferred), frozenset(required))
+
+
+def _midline_sections(
+    folded: str, line_start: int, line_end: int, starts: list[int], kinds: list[Requirement]
+) -> bool:
+    """Sections opened by the labels inside one long line, when it holds two or more and
+    one of them is a requirement or preference label; False (nothing added) otherwise."""
+    if folded.count(":", line_start, line_end) + folded.count("：", line_start, line_end) < 2:
+        return False
+    labels = list(_MIDLINE_LABEL.finditer(folded, line_start, line_end))
+    if len(labels) < _MIDLINE_LABELS or not any(m.lastgroup != "other" for m in labels):
+        return False
+    for m in labels:
+        starts.append(m.start())
+        kinds.append(
+            "required"
+            if m.lastgroup == "req"
+            else "preferred"
+            if m.lastgroup == "pref"
+            else "unknown"
+        )
+    return True
 
 
 # A text that opens with its job title in English: a few title words ending in a role noun

@@ -143,6 +143,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "経験",
         "year",
         "yrs",
+        "yr",
         "yoe",
         "decade",
         "months",

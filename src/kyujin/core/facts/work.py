@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from kyujin.core.facts.grades import GRADE, advertised
@@ -878,6 +878,12 @@ def parse_years(
         if years > 30:
             continue
         line_start = folded.rfind("\n", 0, m.start()) + 1
+        at = bisect_right(sections.starts, m.start()) - 1
+        if at >= 0 and sections.starts[at] > line_start:
+            # a label inside a line whose breaks were lost ("… Preferred: 3 years …
+            # Conditions: …"): the figure's line starts at it, and ends at the next
+            line_start = sections.starts[at]
+        section_end = sections.starts[at + 1] if at + 1 < len(sections.starts) else len(folded)
         label = GRADE.match(folded, line_start + _indent(folded, line_start))
         if label is not None:
             graded.append((label.group(), m.start(), m.end(), years))
@@ -889,7 +895,7 @@ def parse_years(
             where = {"required": "required", "preferred": "preferred"}.get(
                 sections.kinds[own], where
             )
-        clause = _clause(folded, line_start, m.start(), m.end())
+        clause = _clause(folded, line_start, m.start(), m.end(), section_end)
         if folded[max(0, m.start() - 3) : m.start()].rstrip().endswith(("□", "☐")):
             continue  # an unchecked box of a form: "□1年以上 □2年以上 ■3年以上"
         if group == "e16" and not _PERSON_WANTED.search(
@@ -1342,11 +1348,13 @@ _PAREN_CLOSE = re.compile(r"[)）]")
 _ASIDE_END = re.compile(r"[。;；、★☆■◆●／|]|\.\s|\s")
 
 
-def _clause(folded: str, line_start: int, start: int, end: int) -> str:
+def _clause(folded: str, line_start: int, start: int, end: int, stop: int | None = None) -> str:
     """The clause of the line holding [start, end), without asides in parentheses around it
     ("3年以上（リーダー経験があれば尚可）", "3+ years (5+ preferred)"). A figure inside
-    parentheses is judged with its whole line."""
+    parentheses is judged with its whole line. The line ends at ``stop`` if sooner."""
     line_end = _line_end(folded, end)
+    if stop is not None and end <= stop < line_end:
+        line_end = stop
     before = folded[line_start:start]
     if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
         # up to the end of the aside's own clause: "経験（3年以上）歓迎" holds its plus
