@@ -1493,3 +1493,98 @@ def test_visa_questions_in_an_faq_state_nothing(text: str, visa: bool | None) ->
 )
 def test_years_in_a_line_whose_breaks_were_lost(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+# Experience in the fields and tables of job-board cards, ATS exports and forms.
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # form fields padded for alignment, or split by a bar
+        (
+            "求人票\n職種　　　｜バックエンド\n必要経験年数｜不問（未経験歓迎）\n"
+            "備考　　　｜過去2年間の入社者の半数がIT業界未経験です",
+            0,
+        ),
+        ("会社名　　：テスト株式会社\n経験年数　　：24ヶ月以上（PHP開発）", 2),
+        # "N年 (必須)" rows of a job board's skill list
+        ("求めるスキル\n経験:\n・PHP: 3年 (必須)\n・Laravel: 1年 (歓迎)", 3),
+        ("Experience:\n・サーバーサイド開発: 4年 (Required)\n・Go: 1年 (Preferred)", 4),
+        # an English label with 年; "Min. experience" in a table
+        ("Server-side experience：3年+（必須）\nLead experience：1年（歓迎）", 3),
+        (
+            "| Field | Value |\n|---|---|\n| Min. experience | 6 years |\n"
+            "| Preferred experience | 9 years |",
+            6,
+        ),
+        # katakana labels with a bare figure
+        ("ミニマム経験年数（必須）：3\nプリファード経験年数：6", 3),
+        # structured fields pasted from an export
+        ('{\n  "title": "Backend",\n  "min_experience_months": 42\n}', 3),
+        ('{"min_experience_years": 2, "team_size": 8}', 2),
+        # a screening question's ideal answer
+        (
+            "1. How many years of work experience do you have with Java?\n   Ideal answer: 4 or "
+            "more — Must-have qualification\n2. How many years of experience do you have with "
+            "GCP?\n   Ideal answer: 2 or more — Preferred qualification",
+            4,
+        ),
+        # a table with a years column and a required column
+        (
+            "| Skill | Years | Required? |\n|---|---|---|\n| Server-side development | 5+ | Yes |\n"
+            "| Rust | 1+ | Yes |\n| Kafka | 3+ | No |",
+            5,
+        ),
+        (
+            "| Must / Want | 内容 | 年数 |\n|---|---|---|\n| Must | Java開発 | — |\n"
+            "| Want | チームリード | 2年以上 |",
+            None,
+        ),
+        # the team's members, not the candidate
+        (
+            "【チームについて】\n経験年数4〜10年のメンバー5名で構成されています。\n【応募資格】\n・Web開発経験",
+            None,
+        ),
+        # a CSV export with a minimum-years column
+        ("求人ID,職種名,経験年数_下限,経験年数_上限,年収_下限\nJB-1,サーバーサイド,3,6,500", 3),
+    ],
+)
+def test_years_in_fields_tables_and_exports(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years
+
+
+def test_years_in_a_table_copied_one_cell_a_line() -> None:
+    text = (
+        "Requirements\nSkill\nYears\nRequired?\nServer-side Python\n4+\nYes\nDjango\n–\nYes\n"
+        "Team lead\n2+\nNo\n\nAbout us\nWe are 40 people in Osaka."
+    )
+    assert extract(text).min_years_experience == 4
+    # the same cells as prose lines are no table
+    assert extract("Skill\nYears\nWe have shipped for 9 years.\n").min_years_experience is None
+
+
+# A long requirements heading; a share of recent years; waivers of a number of years.
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "業務内容\n・API開発\n\nRequirements (written in English because our lead is from "
+            "Ireland)\n- 2+ years of backend work in any language\n\nNice to have\n- 6+ years "
+            "with Go",
+            2,
+        ),
+        (
+            "Requirements\n- At least 2 of the past 4 years in hands-on server-side work\n"
+            "Nice to have\n- 6+ years with Python",
+            2,
+        ),
+        ("Requirements\n- No minimum number of years; bootcamp graduates welcome", 0),
+        (
+            "We look at what you have built, not how many years you have been building. We "
+            "do not screen applications by years of experience.",
+            0,
+        ),
+        ("応募資格\n・経験年数の下限は設けていません。ポートフォリオで判断します", 0),
+    ],
+)
+def test_years_long_headings_recent_shares_and_no_minimum(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -162,6 +162,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "background",
         "いじょう",
         "年半",
+        "ideal answer",
         "nen ijo",
         "nen-ijo",
         "nen ijō",
@@ -227,6 +228,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     # an office moving: what applies to someone hired now is the place after the move
     "move": ("移転", "引っ越", "move to", "moves to", "moving to", "relocat"),
+    # a table copied from a web page, one cell a line, with a years column
+    "table": ("\nyears\n", "\nyear\n", "\nyrs\n", "\n年数\n", "\n経験年数\n"),
     "heading": (
         "必須",
         "歓迎",

@@ -13,7 +13,7 @@ states a requirement again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
@@ -255,6 +255,9 @@ class _Statement:
     this_role: bool = False
 
 
+_LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
+
+
 def _heading_kind(line: str) -> str | None:
     """ "preferred" / "required" / "other" for a heading line, None for content."""
     stripped = line.strip()
@@ -311,7 +314,8 @@ def _heading_kind(line: str) -> str | None:
     return None
 
 
-def _line_at(folded: str, begin: int) -> str:
+def line_at(folded: str, begin: int) -> str:
+    """The line that starts at ``begin``."""
     end = folded.find("\n", begin)
     return folded[begin : end if end >= 0 else len(folded)]
 
@@ -334,14 +338,21 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
         begin = folded.rfind("\n", 0, end) + 1
         line = folded[begin:end]
         kind = _heading_kind(line)
+        if kind is None and not _LABEL_WITH_CONTENT.search(line):
+            # a heading the sections found that this reading does not (a long one:
+            # "Requirements (in English, as our team lead is from Canada)"); not a label
+            # with its content ("歓迎条件：…"), which is a heading of its own line only
+            at = bisect_left(sections.starts, begin)
+            if at < len(sections.starts) and sections.starts[at] == begin:
+                kind = {"required": "required", "preferred": "preferred"}.get(sections.kinds[at])
         if kind is None and CONDITION_FIELD.match(line):
             kind = "other"  # "雇用形態：正社員" after a 歓迎 list: the list has ended
         if kind is None and line.strip() and not _BULLET.match(line):
             # A short unlabelled line between a blank line and a list is a heading too.
             blank_before = (
-                begin == 0 or not _line_at(folded, folded.rfind("\n", 0, begin - 1) + 1).strip()
+                begin == 0 or not line_at(folded, folded.rfind("\n", 0, begin - 1) + 1).strip()
             )
-            list_after = bool(_BULLET.match(_line_at(folded, end + 1)))
+            list_after = bool(_BULLET.match(line_at(folded, end + 1)))
             if blank_before and list_after and len(line.split()) <= 4 and len(line) <= 30:
                 kind = "other"
         if kind is not None:

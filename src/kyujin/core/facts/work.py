@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from kyujin.core.facts.grades import GRADE, advertised
+from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.facts.languages import line_end as _line_end
-from kyujin.core.facts.languages import section_kind, sentence_start
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.sections import Sections
@@ -352,11 +352,13 @@ _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone 
 # alternative at positions where none can match (the output is the same: tests/core/facts).
 _YEARS_FIRST = (
     r"(?=[\d一二三四五六七八九十実開業エシ社就経プ職設構運イバサフ言半(（]|[a-z#+.]歴"
-    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c|for )"
+    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c|for "
+    r"|ide)"
 )
 _YEAR_FIGURES = (
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?|(?:開発|業務)?実務)"
-    r"\s?(?:が|は|を)?\s?[:：】\]]?\s?"
+    # (a form pads its labels for alignment: "経験年数　　：3年以上", "必要経験年数｜3年")
+    r"(?:\s|[ \t]{2,8})?(?:が|は|を)?(?:\s|[ \t]{2,8})?[:：】\]|]?\s?"
     r"[(（]?\s?(?:(?:通算|合計)(?:で|して)?|目安|最低|少なくとも)?\s?[:：]?\s?(?P<j1>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年"
@@ -369,7 +371,7 @@ _YEAR_FIGURES = (
     r"|(?<![\d.])(?P<j2>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?!目)(?:以上|程度|超)?(?:の)?(?:[^\n。」』]{0,25}?)?"
-    r"(?:経験|実務)"
+    r"(?<!未)(?:経験|実務)"
     # "バックエンド開発に5年程度携わってきた方": years of doing the work, said of a person
     # romaji, as foreign writers transcribe a Japanese form: "Keiken: 3 nen ijou"
     r"|(?<![\d.])(?P<j7>\d{1,2})\s?-?\s?nen\s?(?:ijou|ijoh|ijo|ijō|以上)"
@@ -384,6 +386,9 @@ _YEAR_FIGURES = (
     + _Y
     + r"['’]?\s?(?:(?:\+|plus)\s)?(?:of\s)?"
     r"(?:[a-z/.#+\- ]{0,40}?\s)?(?:experience|exp\b|professional|hands-on|industry|work)"
+    # "at least 3 of the last 5 years in backend work": three years, recent ones
+    r"|at least (?P<e19>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of "
+    r"the (?:last|past|previous) (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years"
     r"|(?:at least|minimum(?: of)?|min\.?|over|more than)\s(?:the\s)?"
     r"(?P<e2>\d{1,2}|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|(?<=at least )a)(?:\s?\(\d{1,2}\))?(?: and a half| and half)?\+?\s?"
@@ -391,8 +396,8 @@ _YEAR_FIGURES = (
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
     r"\s?[:：]\s?(?P<e3>\d{1,2})"
-    r"|(?:(?:required |minimum )?experience(?: required| level| needed)?|seniority)"
-    r"(?:\s?[:：—–]|[ \t]-(?=[ \t]))\s?"
+    r"|(?:(?:required |minimum |min\.? )?experience(?: required| level| needed)?|seniority)"
+    r"(?:\s?[:：—–]|[ \t]-(?=[ \t])|[ \t]*\|[ \t]*)\s?"
     r"(?:(?:junior|mid|middle|senior|entry|lead|staff|principal)"
     r"(?:[- ](?:level|senior|junior|mid))?\s?)?[(（]?\s?"
     r"(?:at least |minimum |min\.? |over )?(?P<e4>"
@@ -461,6 +466,15 @@ _YEAR_FIGURES = (
     + _Y
     + r"\+?\s(?:of\s)?(?:building|developing|designing|writing|running|operating|shipping"
     r"|programming|coding)\b"
+    # A job board's skill row marked required: "・PHP: 3年 (必須)", "開発: 4年+ (Required)"
+    + r"|(?<![\d.])(?P<j8>\d{1,2})\s?年\s?\+?\s?\(\s?(?:必須|required|must)\s?\)"
+    # A form's years field with a bare figure: "ミニマム経験年数（必須）：4", "経験年数｜3"
+    + r"|(?<!プリファード)(?<!希望)(?<!歓迎)(?<!理想)経験年数(?:\((?:必須|最低|目安|min)\))?"
+    r"[ \t]{0,8}[:|][ \t]{0,4}(?P<j9>\d{1,2})[ \t]*(?=\n|$)"
+    # Structured fields pasted from an export: "min_experience_years": 2
+    + r"|min(?:imum)?_experience(?:_years?|_yrs)?\"?\s?:\s?(?P<e17>\d{1,2})(?![\d.])"
+    # A screening question's answer: "Ideal answer: 3 or more — Must-have qualification"
+    + r"|ideal answer:\s?(?P<e18>\d{1,2})\+?(?: or more)?(?=\s?[-—–]\s?must-have)"
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
@@ -500,7 +514,8 @@ _YEAR_FIGURES = (
 # only in texts that count months at all: three more alternatives at every position cost
 # ~5 µs a posting.
 _MONTH_FIGURES = (
-    r"|(?:(?:実務|開発|業務)?経験|(?:開発|業務)?実務)\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?"
+    r"|(?:(?:実務|開発|業務)?経験(?:年数)?|(?:開発|業務)?実務)(?:\s|[ \t]{2,8})?(?:が|は)?"
+    r"(?:\s|[ \t]{2,8})?[:：|]?\s?[(（]?\s?(?:通算|合計)?\s?"
     r"(?P<m1>\d{1,2})\s?"
     + _MONTHS
     + r"|(?<![\d.])(?P<m2>\d{1,2})\s?"
@@ -520,6 +535,8 @@ _MONTH_FIGURES = (
     # "18 months+ of Java in production": a minimum of doing something, not a term
     r"|(?<![\d.a-z])(?P<m8>\d{1,2})\s?months?\s?\+\s(?:of|in|with|using)\s"
     r"(?!(?:the |a |an )?(?:contract|probation|training|onboarding|notice|leave))"
+    # a structured field: "min_experience_months": 30
+    r"|min(?:imum)?_experience_months\"?\s?:\s?(?P<m11>\d{1,3})(?![\d.])"
     # half a year: 実務経験半年以上, 半年以上の開発経験
     r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m4>半)年"
     r"|(?<![\d.一二三四五六七八九十年])(?P<m5>半)年(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
@@ -536,6 +553,8 @@ _NOT_ASKED = prefiltered(
     r"|\bour (?:[a-z]+ )?(?:engineers?|developers?|members?|leads?|mentors?|staff) \("
     r"|\bcommit(?:ment|ted)?(?: to)?\b|\bstay (?:with us |in [a-z]+ )?for\b|\bof service\b"
     r"|\bfounded\b|\bestablished\b|平均|創業|設立|勤続"
+    # the team's make-up: "経験年数4〜10年のメンバー5名で構成されています"
+    r"|で構成|が在籍|在籍して"
     # a person's own record: "代表の森野はエンジニア歴30年", "our CTO has 20 years of ..."
     r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
     # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
@@ -579,15 +598,21 @@ _EXPERIENCE_WORD = re.compile(
     r"|必要"
 )
 # A line marking itself required: "5+ years of Java (required)", "| 5+ years | Required |".
-_LINE_REQUIRED = re.compile(r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]")
+_LINE_REQUIRED = re.compile(
+    r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]|must-have qualification"
+)
+# A table row marked as a wish: "| Want | チームリード | 1年以上 |", "| Nice to have | … |".
+_PREFERRED_ROW = re.compile(
+    r"[ \t]*\|?[ \t]*(?:want|nice[- ]to[- ]have|preferred|optional|plus|歓迎|尚可)[ \t]*\|"
+)
 # Years of working life in any job, not of the work itself.
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
-    "j1", "j2", "j3", "j4", "j5", "j6", "j7", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9",
-    "e10", "e11", "e12", "e13", "e14", "e15", "e16",
+    "j1", "j2", "j3", "j4", "j5", "j6", "j7", "j8", "j9", "e1", "e2", "e3", "e4", "e5", "e6", "e7",
+    "e8", "e9", "e10", "e11", "e12", "e13", "e14", "e15", "e16", "e17", "e18", "e19",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
-_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10")
+_IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     # not "Go未経験でも" (no experience of one language)
@@ -607,6 +632,12 @@ _NO_EXPERIENCE = prefiltered(
     r")[- ]){0,4}experience (?:is )?"
     r"(?:required|necessary|needed|ok\b|okay\b)"
     r"|experience (?:is )?not (?:required|necessary)|experience is not (?:needed|asked)"
+    # no number of years asked: "no minimum number of years", "not how many years you have
+    # been doing it", "we do not screen by years of experience", 経験年数の下限は設けていません
+    r"|no minimum (?:number of )?(?:years|experience)|not (?:how many|the number of) years"
+    r"|(?:don['’]t|do not|never) (?:screen|filter|judge|rank)[^.\n]{0,30}?\bby (?:the )?"
+    r"(?:number of )?years"
+    r"|経験年数の(?:下限|最低ライン|条件)(?:は|も)?(?:設けていません|ありません|なし)"
     r"|graduate (?:engineering |software |tech )?(?:programme|program|careers|recruitment)\b"
     r"|(?:person|people|those) without experience (?:is |are )?(?:welcome|ok|okay)"
     r"|experience isn['’]t (?:required|necessary|needed)|entry[- ]level|new graduates?|new grads?\b"
@@ -920,6 +951,8 @@ def parse_years(
             folded, line_start, _line_end(folded, m.end())
         ):
             where = "required"
+        elif _PREFERRED_ROW.match(folded, line_start):
+            where = "preferred"
         near = _near_figure(clause, m.group())
         # "not asked" said in the figure's own sentence (a run-on line's clause may hold a
         # company's founders or age far from it)
@@ -995,9 +1028,16 @@ def parse_years(
                     return 0, Span(waiver.start(), waiver.end())
         return _fewest_of_alternatives(folded, start, end, years)
     if "|" in folded:
-        in_table = _table_years(folded, sections)
+        in_table = _table_years(folded, sections) or _column_table_years(folded)
         if in_table is not None:
             return in_table
+    flattened = _flattened_table_years(folded) if triggers.any("table") else None
+    if flattened is not None:
+        return flattened
+    if "," in folded:
+        in_export = _csv_years(folded)
+        if in_export is not None:
+            return in_export
     by_grade = _graded_years(folded, graded)
     if by_grade is not None:
         return by_grade
@@ -1090,6 +1130,149 @@ def _table_years(folded: str, sections: Sections) -> tuple[int, Span] | None:
                 if section_kind(folded, line_start, sections, row.start()) != "required":
                     continue
             return int(figure.group(1)), Span(figure.start(1), figure.end(1))
+    return None
+
+
+# A table with a years column and a column saying whether each row is required ("| Skill |
+# Years | Required? |", "| Must / Want | 内容 | 年数 |").
+_YEARS_HEADER = re.compile(r"[ \t]*(?:years?(?: of experience)?|yrs|年数|経験年数)[ \t]*")
+_REQUIRED_HEADER = re.compile(
+    r"[ \t]*(?:required\??|must(?: / want)?|必須(?:/歓迎)?|required ?/ ?preferred)[ \t]*"
+)
+_REQUIRED_CELL = re.compile(r"[ \t]*(?:yes|y|required|must|必須|○|◯|✓|✔)[ \t]*")
+_SEPARATOR_ROW = re.compile(r"[ \t|:\-]+")
+
+
+def _row_cells(folded: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Bounds of every cell of the table row at [begin, end), outer bars left out."""
+    bars = [i for i in range(begin, end) if folded[i] == "|"]
+    if not bars:
+        return []
+    edges = bars if folded[begin : bars[0]].strip() == "" else [begin - 1, *bars]
+    if folded[edges[-1] + 1 : end].strip():
+        edges.append(end)
+    return [(a + 1, b) for a, b in pairwise(edges)]
+
+
+def _column_table_years(folded: str) -> tuple[int, Span] | None:
+    """The years figure of the first required row of a table with a years column."""
+    begin = 0
+    while (bar := folded.find("|", begin)) >= 0:
+        line_start = folded.rfind("\n", 0, bar) + 1
+        line_end = _line_end(folded, bar)
+        begin = line_end + 1
+        header = _row_cells(folded, line_start, line_end)
+        years_col = next(
+            (i for i, (a, b) in enumerate(header) if _YEARS_HEADER.fullmatch(folded, a, b)), None
+        )
+        required_col = next(
+            (i for i, (a, b) in enumerate(header) if _REQUIRED_HEADER.fullmatch(folded, a, b)),
+            None,
+        )
+        if years_col is None or required_col is None:
+            continue
+        row_start = line_end + 1
+        while row_start < len(folded) and "|" in line_at(folded, row_start):
+            row_end = _line_end(folded, row_start)
+            cells = _row_cells(folded, row_start, row_end)
+            if not _SEPARATOR_ROW.fullmatch(folded, row_start, row_end) and len(cells) > max(
+                years_col, required_col
+            ):
+                a, b = cells[years_col]
+                figure = _CELL_FIGURE.match(folded, a, b)
+                if figure is not None and _REQUIRED_CELL.fullmatch(folded, *cells[required_col]):
+                    return int(figure.group(1)), Span(figure.start(1), figure.end(1))
+            row_start = row_end + 1
+        begin = row_start
+    return None
+
+
+_ANSWER_CELL = re.compile(
+    r"[ \t]*(?:yes|no|y|n|required|preferred|must|want|必須|歓迎|○|◯|✓|✔|×|-|–|—)[ \t]*"
+)
+_EMPTY_CELL = re.compile(r"[ \t]*[-–—]?[ \t]*")
+_MAX_CELL = 60  # characters: a longer line is prose, not a table cell
+
+
+def _flattened_table_years(folded: str) -> tuple[int, Span] | None:
+    """A table copied from a web page with one cell a line: a header of short lines holding a
+    years cell and a required cell ("Requirement / Years / Required / Preferred"), then rows
+    of as many lines. The years figure of its first required row."""
+    lines: list[tuple[int, int]] = []
+    begin = 0
+    while begin <= len(folded):
+        end = _line_end(folded, begin)
+        lines.append((begin, end))
+        begin = end + 1
+    for i, (a, b) in enumerate(lines):
+        if not _YEARS_HEADER.fullmatch(folded, a, b):
+            continue
+        for first in range(max(0, i - 3), i + 1):
+            for width in range(i - first + 1, 6):
+                header = lines[first : first + width]
+                required = next(
+                    (
+                        j
+                        for j, (c, d) in enumerate(header)
+                        if _REQUIRED_HEADER.fullmatch(folded, c, d)
+                    ),
+                    None,
+                )
+                if required is None or any(d - c > _MAX_CELL or c == d for c, d in header):
+                    continue
+                found = _first_required_row(
+                    folded, lines, first + width, width, i - first, required
+                )
+                if found is not None:
+                    return found
+    return None
+
+
+def _first_required_row(
+    folded: str, lines: list[tuple[int, int]], start: int, width: int, years: int, required: int
+) -> tuple[int, Span] | None:
+    """Reading rows of ``width`` lines from ``start``: the figure of the first required one;
+    None as soon as a row is not shaped like the header (not such a table)."""
+    while start + width <= len(lines):
+        row = lines[start : start + width]
+        (ya, yb), (ra, rb) = row[years], row[required]
+        figure = _CELL_FIGURE.match(folded, ya, yb)
+        if not _ANSWER_CELL.fullmatch(folded, ra, rb) or (
+            figure is None and not _EMPTY_CELL.fullmatch(folded, ya, yb)
+        ):
+            return None
+        if figure is not None and _REQUIRED_CELL.fullmatch(folded, ra, rb):
+            return int(figure.group(1)), Span(figure.start(1), figure.end(1))
+        start += width
+    return None
+
+
+# An export's header row naming the minimum years ("経験年数_下限", "min_experience_years"),
+# and its data row below it.
+_CSV_MIN_YEARS = re.compile(
+    r"[ \t\"]*(?:経験年数(?:_?下限|_?min|\(下限\))?|min(?:imum)?_?(?:experience|exp)(?:_years)?"
+    r"|(?:years_of_)?experience(?:_years)?_min)[ \t\"]*"
+)
+_CSV_FIGURE = re.compile(r"[ \t\"]*(\d{1,2})[ \t\"]*")
+
+
+def _csv_years(folded: str) -> tuple[int, Span] | None:
+    for header in re.finditer(r"[^\n]*,[^\n]*,[^\n]*", folded):
+        names = header.group().split(",")
+        column = next((i for i, n in enumerate(names) if _CSV_MIN_YEARS.fullmatch(n)), None)
+        if column is None:
+            continue
+        row_start = header.end() + 1
+        while row_start < len(folded) and folded.startswith("#", row_start):
+            row_start = _line_end(folded, row_start) + 1  # a comment line of the export
+        row = line_at(folded, row_start)
+        values = row.split(",")
+        if len(values) != len(names):
+            continue
+        offset = row_start + sum(len(v) + 1 for v in values[:column])
+        figure = _CSV_FIGURE.fullmatch(values[column])
+        if figure is not None:
+            return int(figure.group(1)), Span(offset + figure.start(1), offset + figure.end(1))
     return None
 
 
