@@ -252,3 +252,17 @@ def test_a_level_a_few_words_before_the_language() -> None:
 )
 def test_another_openings_language_needs(text: str, english: str) -> None:
     assert extract(text).english_level == english
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        ("backend | JP: N2くらい | EN: conversational | 正社員", "N2", "conversational"),
+        ("Osaka · JP N1↑ · EN business · 正社員", "N1", "business"),
+        ("🗣 日本語ビジネス、英語不問", "N2", "none"),
+        ("Contact: recruit@example.jp | jp.example.com", None, None),
+    ],
+)
+def test_shorthand_language_labels(text: str, japanese: str | None, english: str | None) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

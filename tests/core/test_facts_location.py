@@ -307,3 +307,28 @@ def test_no_office_of_ones_own_and_site_lists(
     location = extract(text).location
     got = None if location is None else (location.prefecture, location.city)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("🏠 フルリモ（本社は目黒。来たい人はいつでもどうぞ）", ("Tokyo", "Meguro")),
+        ("オフィスはなくて全員フルリモートです（メンバーは福岡から札幌まで）", None),
+        (
+            "会社：株式会社テスト\n場所：高松市（駅から徒歩5分）\n勤務：完全出社",
+            ("Kagawa", "Takamatsu"),
+        ),
+    ],
+)
+def test_short_posts_offices_and_place_fields(
+    text: str, expected: tuple[str, str | None] | None
+) -> None:
+    location = extract(text).location
+    got = None if location is None else (location.prefecture, location.city)
+    assert got == expected
+
+
+def test_a_place_field_over_the_region_named_first() -> None:
+    text = "【求人】愛媛・松山のEC企業です\n会社：株式会社テスト\n場所：今治市（駅から徒歩3分）"
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == ("Ehime", "Imabari")

@@ -1588,3 +1588,42 @@ def test_years_in_a_table_copied_one_cell_a_line() -> None:
 )
 def test_years_long_headings_recent_shares_and_no_minimum(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+# Short posts (X, Slack, Discord, one-line board summaries) write the facts in shorthand.
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("⏳ サーバーサイド実務4年↑", "min_years_experience", 4),
+        ("Rails | 年収700〜900万 | Ruby実務2年↑", "min_years_experience", 2),
+        (
+            "(1/2) we're hiring!\n(2/2) must-haves: 3+ yrs backend, N2 Japanese",
+            "min_years_experience",
+            3,
+        ),
+        ("Go / gRPC | ¥9M-12M | 正社員 | 5y+", "min_years_experience", 5),
+        ("🏠 フルリモ（全国どこからでも）", "remote", "full"),
+        ("💻 リモ可・出社は月2くらい", "remote", "hybrid"),
+        ("🏠 フルリモ（入社初日のみ新宿オフィスに出社）", "remote", "full"),
+        (
+            "Remote only — no office visits (our office is in Kobe but you never need to come)",
+            "remote",
+            "full",
+        ),
+        ("🛂 ビザサポ有", "visa_sponsorship", True),
+        ("🛂 visa sponsor ✅", "visa_sponsorship", True),
+        ("Visa: sponsorship OK for strong candidates", "visa_sponsorship", True),
+        ("Visa: サポート可", "visa_sponsorship", True),
+        ("Tokyo · hybrid · no visa support · 正社員", "visa_sponsorship", False),
+        ("日本居住者のみ（ビザ支援なし）", "visa_sponsorship", False),
+        ("type: contract (6 months, renewable)", "employment_type", "contract"),
+        ("Type: full-time", "employment_type", "full_time"),
+    ],
+)
+def test_shorthand_of_short_posts(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value
+
+
+def test_a_training_length_is_not_experience() -> None:
+    text = "当社は1年間の実務研修でエンジニアを育てます。\n応募資格\n・独学でのプログラミング経験"
+    assert extract(text).min_years_experience is None

@@ -278,3 +278,23 @@ def test_reference_pay_of_other_positions_is_not_this_roles() -> None:
     # a figure given only "for reference" is still the role's when it is the only one
     salary = parse_salary(fold("給与（参考）：年収500万円〜650万円"))
     assert salary is not None and (salary.min, salary.max) == (5 * M, 6.5 * M)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("💰 年収700〜（前職考慮）", (7 * M, None, "annual")),
+        ("年収600〜900 | フルリモ", (6 * M, 9 * M, "annual")),
+        ("月給35〜45（経験による）", (350_000, 450_000, "monthly")),
+    ],
+)
+def test_pay_in_man_without_the_unit(
+    text: str, expected: tuple[float | None, float | None, str]
+) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+def test_bare_figures_after_other_words_are_not_pay() -> None:
+    assert parse_salary(fold("年収アップ率120%、従業員300名")) is None
+    assert parse_salary(fold("年収 2026年度より改定")) is None

@@ -22,7 +22,11 @@ from kyujin.core.sections import CONDITION_FIELD, Sections
 from kyujin.core.triggers import Triggers, finditer_in
 
 _LANGUAGE = prefiltered(
-    r"(?P<ja>日本語能力試験|日本語|japanese|jlpt|にほんご)|(?P<en>英語|english|toeic|toefl|ielts|英会話)"
+    r"(?P<ja>日本語能力試験|日本語|japanese|jlpt|にほんご"
+    # the labels of one-line summaries: "JP: N2", "JP N1↑", "EN: business", "EN basic"
+    r"|(?<![a-z0-9./@_-])jp(?=\s?[:：]|\s(?:n[1-5]|native|business|fluent|conversational|basic)))"
+    r"|(?P<en>英語|english|toeic|toefl|ielts|英会話"
+    r"|(?<![a-z0-9./@_-])en(?=\s?[:：]|\s(?:native|business|fluent|conversational|basic)))"
 )
 # "Japanese" naming something other than the language: a Japanese company, non-Japanese staff.
 _NOT_LANGUAGE_BEFORE = re.compile(r"non[- ]?$")
@@ -34,7 +38,8 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"headquarters|business (?:culture|practices|etiquette|manners|hours))\b"
     # a school, service or lesson named for the language (英会話スクールを運営, 日本語教室)
     r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム"
-    r"|コーチング|の運営|を運営|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場))"
+    r"|コーチング|の運営|を運営"
+    r"|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場|[、,。/|・\s)）]|$))"
 )
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
 _BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")

@@ -291,7 +291,7 @@ _SECTION = re.compile(
 )
 # The workplace field itself: it wins over places in a company blurb ("based in Osaka").
 _WORKPLACE_LABEL = prefiltered(
-    r"勤務地|勤務場所|就業場所|勤務先"
+    r"勤務地|勤務場所|就業場所|勤務先|(?<![^\s・【\[|])場所\s?[:：]"
     r"|(?<![a-z])(?:work(?:ing)? location|work ?place|place of work)"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
     r"(?:location|office(?: location)?)\s?[:：]"
@@ -327,7 +327,7 @@ _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
     r"|(?:do not|don['’]t|does not|doesn['’]t) have an? (?:physical )?office\b"
     r"|no (?:physical|designated|fixed) office|officeless|office-less|オフィスレス"
-    r"|オフィス(?:は|を|も)?(?:なし|ありません|持たない|持っていません|持たず)"
+    r"|オフィス(?:は|を|も|が)?(?:なし|無し|なく|ありません|持たない|持っていません|持たず)"
     # a remote role that belongs to no office: "not attached to any office", 出社先はなく
     r"|(?:not|never) (?:be )?(?:assigned|attached|tied|linked) to"
     r" (?:any|an|a (?:specific|particular|single)) office"

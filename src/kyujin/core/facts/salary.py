@@ -270,6 +270,26 @@ def _statistic_before(folded: str, start: int) -> bool:
     return not any(p.search(rest) for p, _ in _KEYWORDS)
 
 
+# A Japanese pay word right before a bare figure: the figure is in 万円 when it is in the usual
+# range of such figures ("年収800〜1200", "月給35〜45").
+_MAN_KEYWORD = re.compile(r"(?:想定年収|年収|年俸|月給|月収)\s?[:：]?\s?$")
+_MAN_RANGE = {"年": (150, 9999), "月": (12, 300)}
+_COUNTED = re.compile(r"\s?[年歳名人%％社件時日月回倍位ヶか]")  # a year, an age, a count
+
+
+def _implied_man(
+    folded: str, start: int, a: float, b: float | None
+) -> tuple[float, float | None, bool, bool] | None:
+    keyword = _MAN_KEYWORD.search(folded, max(0, start - 8), start)
+    if keyword is None:
+        return None
+    low, high = _MAN_RANGE["月" if "月" in keyword.group() else "年"]
+    figures = [a] if b is None else [a, b]
+    if not all(low <= f <= high and f == int(f) for f in figures):
+        return None
+    return a * 1e4, None if b is None else b * 1e4, True, b is not None
+
+
 def _sentence(folded: str, start: int, end: int) -> str:
     """The sentence holding [start, end), within its line."""
     line_start = folded.rfind("\n", 0, start) + 1
@@ -414,6 +434,12 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         elif match.group("from"):
             start = match.start("from")
         period, keyword = _period_near(folded, start, end)
+        if currency is None and not (mult_a or mult_b):
+            last = match.end("bnum") if has_b else match.end("anum")
+            implied = None if _COUNTED.match(folded, last) else _implied_man(folded, start, a, b)
+            if implied is not None:
+                # "年収800〜", "月給35〜45": short posts leave out 万円
+                a, b, mult_a, mult_b = implied
         if currency is None and not (keyword and (mult_a or mult_b)):
             continue  # a bare number with no currency and no pay keyword is not pay
         currency = currency or "JPY"

@@ -20,7 +20,7 @@ _DAYS = _DAY + r"(?:\s?(?:-|~|to|or)\s?" + _DAY + r")?"  # office days in a week
 _JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
 _JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
 _REMOTE_FULL = prefiltered(
-    r"フルリモート|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
+    r"フルリモート|フルリモ|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
     r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
     r"|fully[- ]remote|full[- ]remote|100%\s?remote|remote[- ]first|work from anywhere"
@@ -48,7 +48,7 @@ _REMOTE_HYBRID = prefiltered(
     r"ハイブリッド" + _TECH_HYBRID + r"|(?:リモート|テレワーク)(?:ワーク)?"
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
-    r"|一部リモート|出社とリモート|リモートと出社"
+    r"|一部リモート|出社とリモート|リモートと出社|リモ(?:可|ok|あり)"
     r"|出社と(?:在宅|テレワーク)|(?:在宅|テレワーク)(?:勤務)?と出社"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)?(?:は|程度)?(?:の)?(?:オフィス|出社)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
@@ -159,6 +159,12 @@ OPTIONAL_VISIT = re.compile(
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
     r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
     r"|optional|if you (?:want|like|wish|prefer)"
+    # a visit on joining only: "入社初日のみ出社", "first week only"
+    r"|(?:入社)?初(?:日|週)(?:のみ|だけ)|入社(?:時|直後)(?:のみ|だけ)"
+    r"|(?:first|1st) (?:day|week) only"
+    r"|only (?:on|for|during) (?:the |your )?(?:first|1st) (?:day|week)"
+    # "来たい人はいつでもどうぞ", "来なくてOK"
+    r"|来たい(?:人|方)は|いつでも(?:どうぞ|歓迎)|来なくて(?:ok|いい|よい|大丈夫|も)"
     r"|(?:no|not|don['’]t|do not|never) (?:any )?need to (?:come|go|visit|commute)"
     r"|(?:never|not) (?:be )?(?:asked|required|expected) to (?:come|go|visit|commute)"
     r"|you (?:may|can) (?:also )?(?:use|come|work from|visit)"
@@ -193,7 +199,8 @@ _VISA_NO = prefiltered(
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
     r"(?:work(?:ing)? )?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
-    r"|no visa sponsorship|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
+    r"|no visa (?:sponsorship|support)|ビザサポ(?:なし|無し|不可|×)"
+    r"|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
     r"will not) (?:to )?(?:provide )?(?:offer )?sponsor|visa sponsorship (?:is )?(?:not|un)"
     r"|without (?:visa )?sponsorship|right to work in japan (?:is )?required|japan[- ]based only"
     r"|applicants in japan only|in japan only|japan residents only|residents of japan only"
@@ -206,7 +213,11 @@ _VISA_NO = prefiltered(
     r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
 )
 _VISA_YES = prefiltered(
-    r"ビザ(?:サポート|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
+    r"ビザ(?:サポート|サポ|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
+    # shorthand of short posts: "visa sponsor ✅", "Visa: サポート可", "sponsorship OK"
+    r"|visa sponsor(?:ship)?\s?[:：]?\s?(?:✅|✔|☑|⭕|◯|○|ok\b|yes\b)"
+    r"|visa\s?[:：]\s?(?:サポート|サポ|support|sponsorship)\s?(?:可|あり|有|ok\b|available|yes\b)"
+    r"|sponsorship (?:is )?(?:ok|okay|possible)\b"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
     # "就労ビザ（技術・人文知識・国際業務）の申請・更新をサポート"
     r"|(?:就労)?ビザ(?:[(（][^)）\n]{1,20}[)）])?(?:の)?(?:申請|取得|更新|変更)[^\n。]{0,8}?"
@@ -295,7 +306,9 @@ _PLUS_LINE = re.compile(
 _PERSON_WANTED = re.compile(r"\b(?:you|person|candidate|applicant|someone)\b")
 # A label inside a line, after a bullet: "* Requirements: 3+ years …; * 歓迎: …".
 _INLINE_LABEL = re.compile(
-    r"(?:^|[*・■●•|])\s?(?:(?P<req>requirements?|required|must[- ]haves?|必須(?:要件|スキル|条件)?"
+    # (a thread's counter may open the line: "(2/3) must-haves: …")
+    r"(?:^(?:\(\d{1,2}/\d{1,2}\))?|[*・■●•|])\s?"
+    r"(?:(?P<req>requirements?|required|must[- ]haves?|必須(?:要件|スキル|条件)?"
     r"|応募(?:資格|要件|条件)|qualifications)|(?P<pref>歓迎(?:要件|スキル|条件)?|尚可|preferred"
     r"|nice[- ]to[- ]haves?|nice|bonus(?: points)?|extra credit|plus))\s?[:：]",
     re.MULTILINE,
@@ -311,7 +324,7 @@ _PREFERRED_OPENING = re.compile(
 # The field, or a heading "Employment" alone on its line with the value under it.
 _EMPLOYMENT_FIELD = re.compile(
     r"雇用形態|雇用区分|employment (?:type|status|form)|job type|契約形態|employment:"
-    r"|(?<![^\n])employment(?=[ \t]*\n)"
+    r"|(?<![^\n])employment(?=[ \t]*\n)|(?<![^\n])[ \t*・-]*type\s?[:：]"
 )
 
 _NUMBER_WORDS = {
@@ -371,7 +384,7 @@ _YEAR_FIGURES = (
     r"|(?<![\d.])(?P<j2>"
     + _JA_N
     + r")\s?(?:[~\-]\s?\d{1,2}\s?)?年(?!目)(?:以上|程度|超)?(?:の)?(?:[^\n。」』]{0,25}?)?"
-    r"(?<!未)(?:経験|実務)"
+    r"(?<!未)(?:経験|実務(?!研修|トレーニング|講座))"
     # "バックエンド開発に5年程度携わってきた方": years of doing the work, said of a person
     # romaji, as foreign writers transcribe a Japanese form: "Keiken: 3 nen ijou"
     r"|(?<![\d.])(?P<j7>\d{1,2})\s?-?\s?nen\s?(?:ijou|ijoh|ijo|ijō|以上)"
@@ -475,6 +488,8 @@ _YEAR_FIGURES = (
     + r"|min(?:imum)?_experience(?:_years?|_yrs)?\"?\s?:\s?(?P<e17>\d{1,2})(?![\d.])"
     # A screening question's answer: "Ideal answer: 3 or more — Must-have qualification"
     + r"|ideal answer:\s?(?P<e18>\d{1,2})\+?(?: or more)?(?=\s?[-—–]\s?must-have)"
+    # "5y+" in a one-line summary of a post
+    + r"|(?<![\d.a-z])(?P<e20>\d{1,2})\s?y\+(?![a-z])"
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
@@ -609,7 +624,7 @@ _PREFERRED_ROW = re.compile(
 _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any (?:field|industry|job|role)")
 _STRONG = (
     "j1", "j2", "j3", "j4", "j5", "j6", "j7", "j8", "j9", "e1", "e2", "e3", "e4", "e5", "e6", "e7",
-    "e8", "e9", "e10", "e11", "e12", "e13", "e14", "e15", "e16", "e17", "e18", "e19",
+    "e8", "e9", "e10", "e11", "e12", "e13", "e14", "e15", "e16", "e17", "e18", "e19", "e20",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11")
