@@ -221,6 +221,11 @@ KNOWN_MISSES: dict[str, str] = {
     # tuning_years24 (long career pages)
     "y24-10": "years: a graduate programme's eligibility (0) read from no figure; the waiver "
     "is far from any years trigger word",
+    # tuning_facts21 (agencies' postings)
+    "f21-22": "location: fully remote, 'オフィスは世田谷区の本社' read as only the company's seat "
+    "(null) where the writer labels the office a fully remote role names",
+    "f21-24": "location: fully remote with the client's Sapporo office open to visitors, beside "
+    "the agency's own Sapporo and Tokyo offices",
 }
 
 

@@ -27,6 +27,7 @@ from kyujin.core.facts.work import (
 )
 from kyujin.core.markup import strip_markup
 from kyujin.core.model import PostingFacts, SkillMention, Span
+from kyujin.core.roles import blank, other_positions
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
@@ -38,7 +39,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "66"
+RULES_VERSION = "67"
 
 
 class Extractor:
@@ -79,7 +80,6 @@ class Extractor:
         prepared = prepare(text)
         folded = prepared.folded
         triggers = Triggers(folded)
-        sections = find_sections(folded, triggers)
         title_skills: frozenset[str] = frozenset()
         folded_title = ""
         if title:
@@ -88,6 +88,15 @@ class Extractor:
             title_skills = frozenset(
                 m.skill for m in self.matcher.find(prepared_title, _NO_SECTIONS)
             )
+        others = other_positions(folded, folded_title, triggers)
+        if others:
+            # a posting that lists several positions: read the advertised one's block and
+            # what they share, the others blanked (offsets unchanged)
+            text = blank(text, others)
+            prepared = prepare(text)
+            folded = prepared.folded
+            triggers = Triggers(folded)
+        sections = find_sections(folded, triggers)
         mentions = self.matcher.find(prepared, sections, title_skills=title_skills)
         title_end = leading_title_end(text)
         kept = [m for m in mentions if m.start >= title_end] if title_end else mentions

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kyujin.core.prefilter import prefiltered
+from kyujin.core.roles import POSITION_HEADING
 from kyujin.core.triggers import Triggers
 
 Requirement = Literal["required", "preferred", "unknown"]
@@ -111,6 +112,9 @@ CONDITION_FIELD = prefiltered(
 _MIDLINE_LABEL = re.compile(
     rf"(?<![^\s.。、,;!|)）])(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED_LABEL})|(?P<other>{_OTHER}))"
     r"\s?[:：]"
+    # or after a mark that opens a label: "…■必須・Java 3年以上・SQL■歓迎・…"
+    rf"|[■◆●【](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED_LABEL})|(?P<other2>{_OTHER}))"
+    r"(?=[】・:：\s])"
 )
 _MIDLINE_LABELS = 2  # labels a line needs to be read as several sections
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
@@ -191,6 +195,16 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             if group.startswith("pref")
             else "unknown"
         )
+    if triggers.any("positions"):
+        # the heading of one position in a posting that lists several ("Position 2 –
+        # Backend Engineer"): what its list asks is required
+        for block in POSITION_HEADING.finditer(folded):
+            if block.start() not in seen:
+                seen.add(block.start())
+                headings.add(block.start())
+                at = bisect_right(starts, block.start())
+                starts.insert(at, block.start())
+                kinds.insert(at, "required")
     preferred: set[int] = set()
     required: set[int] = set()
     checked: set[int] = set()
@@ -211,20 +225,16 @@ def _midline_sections(
 ) -> bool:
     """Sections opened by the labels inside one long line, when it holds two or more and
     one of them is a requirement or preference label; False (nothing added) otherwise."""
-    if folded.count(":", line_start, line_end) + folded.count("：", line_start, line_end) < 2:
+    marks = sum(folded.count(c, line_start, line_end) for c in ":：■◆●【")
+    if marks < _MIDLINE_LABELS:
         return False
     labels = list(_MIDLINE_LABEL.finditer(folded, line_start, line_end))
-    if len(labels) < _MIDLINE_LABELS or not any(m.lastgroup != "other" for m in labels):
+    found = [(m.lastgroup or "other").rstrip("2") for m in labels]
+    if len(labels) < _MIDLINE_LABELS or all(kind == "other" for kind in found):
         return False
-    for m in labels:
+    for m, kind in zip(labels, found, strict=True):
         starts.append(m.start())
-        kinds.append(
-            "required"
-            if m.lastgroup == "req"
-            else "preferred"
-            if m.lastgroup == "pref"
-            else "unknown"
-        )
+        kinds.append("required" if kind == "req" else "preferred" if kind == "pref" else "unknown")
     return True
 
 

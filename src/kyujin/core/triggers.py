@@ -245,6 +245,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     # an office moving: what applies to someone hired now is the place after the move
     "move": ("移転", "引っ越", "move to", "moves to", "moving to", "relocat"),
+    # a posting that lists several positions: the first two of them ("【ポジションA】",
+    # "Position 2"; the second alone when the first is blanked as another position's)
+    "positions": tuple(
+        f"{word}{gap}{first}"
+        for word in ("ポジション", "募集職種", "position", "role", "opening")
+        for gap in ("", " ")
+        for first in ("1", "2", "a", "b", "①", "②")
+        if not (word.isascii() and first in "①②")
+    ),
     # a table copied from a web page, one cell a line, with a years column
     "table": ("\nyears\n", "\nyear\n", "\nyrs\n", "\n年数\n", "\n経験年数\n"),
     "heading": (

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
 from kyujin.core.prefilter import prefiltered
+from kyujin.core.roles import OTHER_OPENING, THIS_ROLE
 from kyujin.core.sections import CONDITION_FIELD, Sections
 from kyujin.core.triggers import Triggers, finditer_in
 
@@ -222,10 +223,7 @@ _PERSON = re.compile(
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _PERSON_REACH = 120  # characters before a language word searched for such a sentence
 _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
-_THIS_ROLE = re.compile(
-    r"\b(?:for |in )?this (?:[\w/-]+ ){0,3}(?:role|position|job|opening)\b"
-    r"|本ポジション|このポジション|当ポジション|本職種|本求人|今回の(?:募集|ポジション)"
-)
+_THIS_ROLE = THIS_ROLE
 _TURN = re.compile(r"\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|、|が、|けど|一方")
 # A heading line that names the language only ("【英語力】", "English level:"): the level is
 # on the line below it.
@@ -234,14 +232,6 @@ _LANGUAGE_HEADING = re.compile(
     r"| level| skills?| proficiency| requirements?)?[\s】\]>＞:：]*$"
 )
 _THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
-# Another opening named before the language word in its sentence: "※同時募集中の「海外事業PM」
-# ポジションでは…英語が必須", "the Data Platform Lead role we are also hiring for needs …".
-_OTHER_OPENING = re.compile(
-    r"募集中の|同時募集|別途募集|募集は別途|本ポジション以外|他(?:の)?(?:ポジション|職種)"
-    r"|\b(?:also|currently|separately) hiring\b|\bhiring (?:separately|for another)\b"
-    r"|\b(?:another|other) (?:role|position|opening)s?\b(?! (?:and|or) this)"
-    r"|\b(?:advertised|listed|posted) separately\b"
-)
 _OTHER_OPENING_REACH = 120  # characters before a language word searched for such a phrase
 
 
@@ -451,7 +441,7 @@ def _of_another_opening(folded: str, line_start: int, start: int) -> bool:
     """The sentence names another opening before the language word at ``start``, and this
     role is not named again between them ("…は英語が必須ですが、本ポジションでは英語力を…")."""
     begin = sentence_start(folded, line_start, start, _OTHER_OPENING_REACH)
-    ends = [m.end() for m in _OTHER_OPENING.finditer(folded, begin, start)]
+    ends = [m.end() for m in OTHER_OPENING.finditer(folded, begin, start)]
     return bool(ends) and _THIS_ROLE.search(folded, ends[-1], start) is None
 
 

@@ -15,6 +15,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kyujin.core.facts.work import OPTIONAL_VISIT, parse_remote
 from kyujin.core.model import Location, Span
 from kyujin.core.prefilter import prefiltered
+from kyujin.core.roles import said_of_others
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _PREFECTURES = [
@@ -521,6 +522,10 @@ def parse_location(
     are the spans of technology names found in the text, in order: a place name inside one
     is part of the name (Redux-Saga, "redux saga"), not a place."""
     hits = _outside(_hits(folded), names) if names else _hits(folded)
+    if hits and len(hits) > 1:
+        # not the agency's own office or another opening's: "our own consultants work from
+        # our Ebisu office"
+        hits = [h for h in hits if not said_of_others(folded, h[0], h[1])] or hits
     if not hits:
         return None, None
     triggers = triggers or Triggers(folded)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised
 from kyujin.core.model import Period, Salary
+from kyujin.core.roles import paragraph_heading, said_of_others
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # JPY per unit. A fixed table keeps results reproducible; callers pass their own rates.
@@ -107,21 +108,11 @@ _LATER_PAY = re.compile(
     # probation pay before the role's own range: "試用期間（3ヶ月）中：月給25万円"
     r"|試用期間(?:[(（][^)）\n]{0,12}[)）])?中|during (?:the )?probation"
 )
-# Pay said of other roles than this one, in the amount's sentence or its section's heading:
-# "those roles are advertised separately", "社員エンジニアの募集は別途行っています（想定年収…）",
-# "■ 参考情報（本ポジション以外）".
-_OTHER_ROLES = re.compile(
-    r"本ポジション以外|本求人以外|この(?:ポジション|求人)以外|他職種|別職種|募集は別途|別途募集"
-    r"|(?:advertised|listed|posted) separately|separately (?:advertised|listed|posted)"
-    r"|other than this (?:role|position|opening)"
-)
 # Pay given for comparison or reference beside the role's own ("For comparison, permanent
 # engineers earn…", "※参考：正社員の想定年収は…"): the role's own comes first.
 _REFERENCE = re.compile(
     r"参考|比較(?!的)|for comparison|by comparison|in comparison|for reference|compared (?:with|to)"
 )
-_HEADING_REACH = 8  # lines above an amount searched for its paragraph's heading
-_MAX_HEADING = 40  # characters: a longer first line is content, not a heading
 _STATISTIC_REACH = 70  # characters from such a phrase to its amount
 # An example's career stage right after its amount: "720万円（入社2年目）", "550万円／入社5年目".
 _EXAMPLE_AFTER = re.compile(
@@ -300,24 +291,6 @@ def _sentence(folded: str, start: int, end: int) -> str:
     return folded[before[-1] if before else line_start : after.end() if after else line_end]
 
 
-def _heading(folded: str, line_start: int) -> str:
-    """The first line of the paragraph holding the line at ``line_start`` when it is short
-    enough to head it ("■ 参考情報（本ポジション以外）"), else ""."""
-    begin = line_start
-    for _ in range(_HEADING_REACH):
-        if begin == 0:
-            break
-        above = folded.rfind("\n", 0, begin - 1) + 1
-        if not folded[above : begin - 1].strip():
-            break
-        begin = above
-    if begin == line_start:
-        return ""
-    end = folded.find("\n", begin)
-    heading = folded[begin:end]
-    return heading if len(heading.strip()) <= _MAX_HEADING else ""
-
-
 def _end_of_amounts(match: re.Match[str], has_b: bool) -> int:
     if has_b:
         return max(match.end(g) for g in ("bnum", "bmult", "bcurpost") if match.group(g))
@@ -450,14 +423,13 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
             a *= _MULTIPLIERS[match.group("bmult")]
         line_start = folded.rfind("\n", 0, start) + 1
         sentence = _sentence(folded, start, end)
-        heading = _heading(folded, line_start)
+        heading = paragraph_heading(folded, line_start)
         if (
             _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
             or _statistic_before(folded, start)
             or _example_pay(folded, start, _end_of_amounts(match, has_b))
             or _LATER_PAY.search(folded, line_start, start)
-            or _OTHER_ROLES.search(sentence)
-            or _OTHER_ROLES.search(heading)
+            or said_of_others(folded, start, end)
         ):
             continue
         reference = _REFERENCE.search(sentence) is not None or (

@@ -11,6 +11,7 @@ from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import prefiltered
+from kyujin.core.roles import said_of_others
 from kyujin.core.sections import Sections
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
 
@@ -147,9 +148,12 @@ _OFFICE_VISIT = re.compile(
     # "出社先はなく", "出社も求めません": no one is asked to come
     r"|先(?:は|が)?(?:なく|なし|無し|ありません|ない)|(?:は|も)(?:求めません|求めない|求めず|ありません))"
     r"|(?<!no )office visits?|in (?:the )?office|visit the office"
+    r"|on[- ]site (?:once|twice|one|two|three|\d) (?:days? )?(?:a|per|every)\b"
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
     r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
-    r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃))"
+    r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃)"
+    # the office only named: "オフィスは世田谷区の本社", "オフィスは渋谷にあります"
+    r"|(?:は|の場所は)[^。\n、(（]{0,15}?(?:の本社|にあります|にある|です)(?=[)）。\n]|$))"
     r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office"
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
@@ -200,6 +204,7 @@ _VISA_NO = prefiltered(
     r"(?:work(?:ing)? )?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
     r"|no visa (?:sponsorship|support)|ビザサポ(?:なし|無し|不可|×)"
+    r"|(?:not|in)eligible for (?:visa )?sponsorship|not eligible for (?:a )?visa"
     r"|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
     r"will not) (?:to )?(?:provide )?(?:offer )?sponsor|visa sponsorship (?:is )?(?:not|un)"
     r"|without (?:visa )?sponsorship|right to work in japan (?:is )?required|japan[- ]based only"
@@ -218,6 +223,7 @@ _VISA_YES = prefiltered(
     r"|visa sponsor(?:ship)?\s?[:：]?\s?(?:✅|✔|☑|⭕|◯|○|ok\b|yes\b)"
     r"|visa\s?[:：]\s?(?:サポート|サポ|support|sponsorship)\s?(?:可|あり|有|ok\b|available|yes\b)"
     r"|sponsorship (?:is )?(?:ok|okay|possible)\b"
+    r"|(?:visa )?sponsorship(?: and [a-z ]{1,25})? (?:is |are )?supported"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
     # "就労ビザ（技術・人文知識・国際業務）の申請・更新をサポート"
     r"|(?:就労)?ビザ(?:[(（][^)）\n]{1,20}[)）])?(?:の)?(?:申請|取得|更新|変更)[^\n。]{0,8}?"
@@ -701,7 +707,11 @@ _HEDGE_REACH = 30
 def _hedged(folded: str, m: re.Match[str]) -> bool:
     before = folded[max(0, m.start() - _HEDGE_REACH) : m.start()]
     after = folded[m.end() : m.end() + _HEDGE_REACH + 10]
-    return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(after))
+    return bool(
+        _HEDGE_BEFORE.search(before)
+        or _HEDGE_AFTER.search(after)
+        or said_of_others(folded, m.start(), m.end())
+    )
 
 
 def _job_own(
@@ -823,10 +833,10 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     windows = triggers.windows("visa", 70, 50)
     if not windows:
         return None, None
-    no = next((m for m in finditer_in(_VISA_NO, folded, windows) if not _asked(folded, m)), None)
+    no = next((m for m in finditer_in(_VISA_NO, folded, windows) if _stated(folded, m)), None)
     if no:
         return False, Span(no.start(), no.end())
-    yes = next((m for m in finditer_in(_VISA_YES, folded, windows) if not _asked(folded, m)), None)
+    yes = next((m for m in finditer_in(_VISA_YES, folded, windows) if _stated(folded, m)), None)
     if yes:
         return True, Span(yes.start(), yes.end())
     return None, None
@@ -835,10 +845,13 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
 _QUESTION_END = re.compile(r"[^.!。！\n]{0,40}?[?？]")
 
 
-def _asked(folded: str, m: re.Match[str]) -> bool:
-    """The phrase is part of a question ("Can I apply from overseas?"), which states
-    nothing by itself; its answer may."""
-    return _QUESTION_END.match(folded, m.end()) is not None
+def _stated(folded: str, m: re.Match[str]) -> bool:
+    """The phrase states this role's condition: not part of a question ("Can I apply from
+    overseas?", which states nothing by itself; its answer may), nor said of another opening
+    or of the agency's own staff."""
+    return _QUESTION_END.match(folded, m.end()) is None and not said_of_others(
+        folded, m.start(), m.end()
+    )
 
 
 _NONE_OF_THE_FOUR = re.compile(r"アルバイト|パート|インターン|part[- ]time|intern(?:ship)?\b")
@@ -871,6 +884,8 @@ def parse_employment(
             return None, None
     for start, end in windows:
         found = _first(folded[start:end], start)
+        if found and said_of_others(folded, found[1].start, found[1].end):
+            found = None  # "当社では社内アドバイザー（契約社員）も募集しています"
         if found:
             if found[0] == "contract" and folded.startswith("contract", found[1].start):
                 # "Contract role" beside "independent contractor agreement": the contract
@@ -886,8 +901,19 @@ def parse_employment(
     return None, None
 
 
+# "本求人は当社の契約社員・派遣社員の募集ではありません": a kind named to say it is not this one
+_NOT_THIS_KIND = re.compile(r"[^。\n]{0,12}?(?:ではありません|ではございません|ではない|ではなく)")
+
+
 def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
-    hits = [(m.start(), kind, m.end()) for p, kind in _EMPLOYMENT for m in [p.search(text)] if m]
+    hits = [
+        (m.start(), kind, m.end())
+        for p, kind in _EMPLOYMENT
+        for m in [
+            next((m for m in p.finditer(text) if not _NOT_THIS_KIND.match(text, m.end())), None)
+        ]
+        if m
+    ]
     if not hits:
         return None
     start, kind, end = min(hits)

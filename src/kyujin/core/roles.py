@@ -1,0 +1,153 @@
+"""Which parts of a posting are about this role, not about others.
+
+Agencies and career pages put other openings beside the advertised one: a posting that lists
+several positions ("【ポジションA】… ※本求人 / 【ポジションB】…", "Position 2 – Backend Engineer
+← this posting"), the agency's own jobs and consultants ("当社のキャリアアドバイザーはフルリモートで
+…", "We also hire internally: …"), "other roles we're hiring for". The facts of the advertised
+role are read with the others left out.
+
+Works on folded text (lower case, full-width forms folded); every range keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kyujin.core.triggers import Triggers
+
+# Another opening, or the agency's own people, named in a sentence or a section's heading.
+OTHER_OPENING = re.compile(
+    r"本ポジション以外|本求人以外|この(?:ポジション|求人)以外|他職種|別職種|募集は別途|別途募集|募集中の"
+    r"|も(?:同時に)?募集(?:しています|しております|中)"
+    r"|当社の(?:キャリア)?(?:アドバイザー|コンサルタント)|弊社の(?:キャリア)?(?:アドバイザー|コンサルタント)"
+    r"|(?:advertised|listed|posted) separately|separately (?:advertised|listed|posted)"
+    r"|other than this (?:role|position|opening)|\b(?:also|currently|separately) hiring\b"
+    r"|\bhiring (?:separately|for another)\b|\bother (?:roles|positions|openings) (?:we|that)\b"
+    r"|\bwe also hire\b|\bour (?:own )?(?:consultants|advisors|recruiters|career advisors)\b"
+    # the agency's own record and people: "Our clients pay between ¥6M and ¥20M", 当社経由での
+    # ご入社実績, "our own consultant positions", "our internal team"
+    r"|\bour clients pay\b|当社経由|弊社経由|入社実績|\bour internal team\b"
+    r"|\bour own (?:[a-z]+ ){0,2}(?:consultants?|positions|roles|staff|team|employees)\b"
+    r"|\b(?:another|other) (?:role|position|opening)s?\b(?! (?:and|or) this)"
+)
+THIS_ROLE = re.compile(
+    r"\b(?:for |in )?this (?:[\w/-]+ ){0,3}(?:role|position|job|opening)\b"
+    r"|本ポジション(?!以外)|このポジション(?!以外)|当ポジション|本職種|本求人(?!以外)|今回の(?:募集|ポジション)"
+)
+# "… that does not apply to this role": this role named only to leave it out
+_NOT_THIS_ROLE = re.compile(r"(?:not|n['’]t) (?:apply|applicable) to\s?$|\bnot for\s?$|except\s?$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
+_HEADING_REACH = 8  # lines above a position searched for its paragraph's heading
+_MAX_HEADING = 40  # characters: a longer first line is content, not a heading
+
+
+def paragraph_heading(folded: str, line_start: int) -> str:
+    """The first line of the paragraph holding the line at ``line_start`` when it is short
+    enough to head it ("■ 参考情報（本ポジション以外）"), else ""."""
+    begin = line_start
+    for _ in range(_HEADING_REACH):
+        if begin == 0:
+            break
+        above = folded.rfind("\n", 0, begin - 1) + 1
+        if not folded[above : begin - 1].strip():
+            break
+        begin = above
+    if begin == line_start:
+        return ""
+    end = folded.find("\n", begin)
+    heading = folded[begin:end]
+    return heading if len(heading.strip()) <= _MAX_HEADING else ""
+
+
+def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding [start, end), within its line."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", end)
+    line_end = len(folded) if line_end < 0 else line_end
+    before = [m.end() for m in _SENTENCE_END.finditer(folded, line_start, start)]
+    after = _SENTENCE_END.search(folded, end, line_end)
+    return (before[-1] if before else line_start), (after.end() if after else line_end)
+
+
+def said_of_others(folded: str, start: int, end: int) -> bool:
+    """[start, end) sits in a sentence about another opening or the agency's own people (and
+    this role is not named after that), or under a heading about them."""
+    begin, stop = sentence_around(folded, start, end)
+    others = [m.end() for m in OTHER_OPENING.finditer(folded, begin, stop)]
+    if others and not any(
+        not _NOT_THIS_ROLE.search(folded, max(0, m.start() - 25), m.start())
+        for m in THIS_ROLE.finditer(folded, others[-1], stop)
+    ):
+        return True
+    line_start = folded.rfind("\n", 0, start) + 1
+    heading = paragraph_heading(folded, line_start)
+    return bool(heading) and OTHER_OPENING.search(heading) is not None
+
+
+# A block of one position in a posting that lists several: "【ポジションA】…", "Position 2 –
+# Backend Engineer", "ポジション1：…", "■募集職種②".
+POSITION_HEADING = re.compile(
+    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|position|role|opening)\s?"
+    r"(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])[】\])]?[ \t]*(?:[:：\-–—|]|$|[^\n]{0,60}$)"
+)
+# What all positions share ends the last one: 【共通条件】, "Common to all three positions".
+_COMMON = re.compile(
+    r"(?m)^[ \t【\[■◆●#*=\-]*(?:共通|全ポジション|各ポジション|common"
+    r"|all (?:\w+ )?(?:positions|roles)|for all)"
+)
+# The block this posting is about: marked in its heading, or named before the blocks or in the
+# title ("本ページでご案内するのは【ポジションA】です", "This posting is for Position 2").
+_THIS_MARK = re.compile(r"本求人|this posting|this role|this position|←|今回の募集|本ページ")
+_NAMED = re.compile(
+    r"(?:this (?:posting|listing|ad|page) is (?:for|about)|本求人票?は"
+    r"|本ページで(?:ご案内|ご紹介)する(?:の)?は|ご案内するのは)[^\n。.]{0,20}?(?:position|role|ポジション|職種)\s?(?P<id>[a-z]|\d{1,2}|[①-⑨])"
+)
+_TITLE_ID = re.compile(r"(?:position|ポジション|role)\s?(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])")
+
+
+def other_positions(
+    folded: str, title: str = "", triggers: Triggers | None = None
+) -> list[tuple[int, int]]:
+    """Ranges of the other positions' blocks, when the text lists several and says which one
+    it advertises; else []."""
+    if triggers is not None and not triggers.any("positions"):
+        return []
+    blocks = list(POSITION_HEADING.finditer(folded))
+    if len({b.group("id") for b in blocks}) < 2:
+        return []
+    target = next((b.group("id") for b in blocks if _THIS_MARK.search(b.group())), None)
+    if target is None:
+        named = _NAMED.search(folded, 0, blocks[0].start())
+        if named is None and title:
+            named = _TITLE_ID.search(title)
+        if named is None:
+            return []
+        target = named.group("id")
+    if target not in {b.group("id") for b in blocks}:
+        return []
+    ranges = []
+    for i, block in enumerate(blocks):
+        end = blocks[i + 1].start() if i + 1 < len(blocks) else _last_block_end(folded, block.end())
+        if block.group("id") != target:
+            ranges.append((block.start(), end))
+    return ranges
+
+
+def _last_block_end(folded: str, start: int) -> int:
+    common = _COMMON.search(folded, start)
+    if common is not None:
+        return common.start()
+    blank = folded.find("\n\n", start)
+    return len(folded) if blank < 0 else blank
+
+
+def blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every character of ``ranges`` but its line breaks made a space."""
+    parts = []
+    done = 0
+    for start, end in ranges:
+        parts.append(text[done:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)

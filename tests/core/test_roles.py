@@ -1,0 +1,128 @@
+import pytest
+
+from kyujin.core.extract import extract
+from kyujin.core.roles import blank, other_positions, said_of_others
+from kyujin.core.text import fold
+
+MULTI_JA = (
+    "クライアント（大阪市北区）では2ポジションを同時募集しています。\n\n"
+    "【ポジション1】インフラエンジニア\n・必須：クラウド運用経験5年以上\n・想定年収：700万円〜900万円\n"
+    "・働き方：フルリモート\n\n"
+    "【ポジション2】サーバーサイドエンジニア（Go）※本求人\n・必須：Goでの開発経験1年以上\n"
+    "・想定年収：480万円〜650万円\n・働き方：週2日出社\n\n"
+    "【共通条件】\n雇用形態：正社員\n勤務地：大阪市北区梅田"
+)
+MULTI_EN = (
+    "Our client is hiring for two roles. This posting is for Position B.\n\n"
+    "Position A - Data Engineer\n- 6+ years of data engineering\n- Salary: ¥9M - ¥12M\n"
+    "- Fully remote\n\nPosition B - Backend Engineer (Kotlin)\n- 2+ years of backend development\n"
+    "- Salary: ¥6M - ¥8M\n- Hybrid: 3 office days a week\n\n"
+    "Common to both roles\n- Full-time\n- Office: Fukuoka (Hakata-ku)"
+)
+
+
+@pytest.mark.parametrize("text", [MULTI_JA, MULTI_EN])
+def test_the_advertised_positions_facts_only(text: str) -> None:
+    facts = extract(text)
+    assert facts.min_years_experience in (1, 2)
+    assert facts.remote == "hybrid"
+    assert facts.salary is not None and facts.salary.min in (4_800_000, 6_000_000)
+    assert facts.employment_type == "full_time"
+    assert facts.location is not None and facts.location.city in ("Osaka", "Fukuoka")
+
+
+def test_blocks_keep_their_offsets() -> None:
+    folded = fold(MULTI_JA)
+    ranges = other_positions(folded)
+    assert len(ranges) == 1
+    view = blank(MULTI_JA, ranges)
+    assert len(view) == len(MULTI_JA) and view.count("\n") == MULTI_JA.count("\n")
+    assert "インフラ" not in view and "サーバーサイド" in view and "共通条件" in view
+
+
+def test_several_positions_without_saying_which_is_read_whole() -> None:
+    text = MULTI_JA.replace("※本求人", "")
+    assert other_positions(fold(text)) == []
+    # the title may name it
+    assert other_positions(fold(text), fold("サーバーサイド（ポジション2）")) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "others"),
+    [
+        ("当社のキャリアアドバイザーはフルリモートで対応しています。", "フルリモート", True),
+        ("We also hire internally: a recruiter, fully remote, ¥5M.", "fully remote", True),
+        ("Other roles we're hiring for\n• Staff Engineer - fully remote", "fully remote", True),
+        ("This role is fully remote.", "fully remote", False),
+        (
+            "同時募集中のPMは出社ですが、本ポジションはフルリモートです。",
+            "フルリモート",
+            False,
+        ),
+    ],
+)
+def test_sentences_about_other_openings(text: str, phrase: str, others: bool) -> None:
+    folded = fold(text)
+    start = folded.find(phrase.lower())
+    assert said_of_others(folded, start, start + len(phrase)) is others
+
+
+# An agency's own people, record and jobs beside the advertised role's facts.
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "Role: Backend Engineer at a logistics client\nWork style: hybrid, 2 office days\n"
+            "About us: our own recruiters work fully remote from all over Japan.",
+            "remote",
+            "hybrid",
+        ),
+        (
+            "Salary: based on experience\nAbout the agency: our clients pay between ¥7M and "
+            "¥18M depending on seniority.",
+            "salary",
+            None,
+        ),
+        (
+            "■給与\n応相談\n（参考：当社経由でのご入社実績 年収450万円〜900万円）",
+            "salary",
+            None,
+        ),
+        (
+            "Requirements\n- Japanese: not required\nNote: our own consultant roles require "
+            "JLPT N1 and are office-based in Umeda; that does not apply to this role.",
+            "japanese_level",
+            "none",
+        ),
+        (
+            "《ご注意》本求人は当社の契約社員の募集ではありません。クライアントによる正社員としての直接雇用です。",
+            "employment_type",
+            "full_time",
+        ),
+        (
+            "- Visa: freelance engagements are not eligible for visa sponsorship",
+            "visa_sponsorship",
+            False,
+        ),
+        ("- Visa: sponsorship and change of status supported", "visa_sponsorship", True),
+        (
+            "- Work style: remote-first; on-site twice a month at the client's office for planning",
+            "remote",
+            "hybrid",
+        ),
+    ],
+)
+def test_an_agencys_own_people_record_and_jobs(text: str, field: str, value: object) -> None:
+    got = getattr(extract(text), field)
+    if field == "salary":
+        assert got is value
+    else:
+        assert got == value
+
+
+def test_labels_after_marks_in_a_line_whose_breaks_were_lost() -> None:
+    text = (
+        "■企業：製造業のIT子会社■仕事内容・生産管理システムの開発■必須・Javaでの開発経験2年以上"
+        "・SQL■歓迎・製造業システムの経験6年以上・基本情報技術者"
+    )
+    assert extract(text).min_years_experience == 2
