@@ -3,6 +3,7 @@ import pytest
 from kyujin.core.extract import extract
 from kyujin.core.roles import blank, other_positions, said_of_others
 from kyujin.core.text import fold
+from kyujin.core.triggers import Triggers
 
 MULTI_JA = (
     "クライアント（大阪市北区）では2ポジションを同時募集しています。\n\n"
@@ -126,3 +127,31 @@ def test_labels_after_marks_in_a_line_whose_breaks_were_lost() -> None:
         "・SQL■歓迎・製造業システムの経験6年以上・基本情報技術者"
     )
     assert extract(text).min_years_experience == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本ポジション以外の職種はフルリモートです。",
+        "他職種（PM）はフルリモートです。",
+        "社員エンジニアの募集は別途行っています（フルリモート）。",
+        "同時募集中のSREはフルリモートです。",
+        "当社ではアドバイザーも募集しています（フルリモート）。",
+        "当社のキャリアアドバイザーはフルリモートです。",
+        "当社経由でのご入社実績 フルリモート多数",
+        "Those roles are advertised separately and are fully remote.",
+        "Other than this role, our jobs are fully remote.",
+        "We are also hiring a PM, fully remote.",
+        "We also hire internally: a recruiter, fully remote.",
+        "Our own recruiters are fully remote.",
+        "Our clients pay well and are fully remote.",
+        "Our internal team is fully remote.",
+        "Another role on the team is fully remote.",
+        "Other roles we're hiring for\n• SRE - fully remote",
+    ],
+)
+def test_the_trigger_gate_lets_every_other_opening_through(text: str) -> None:
+    folded = fold(text)
+    at = folded.find("フルリモート") if "フルリモート" in folded else folded.find("fully remote")
+    assert said_of_others(folded, at, at + 6)
+    assert said_of_others(folded, at, at + 6, Triggers(folded))

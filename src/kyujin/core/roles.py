@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.triggers import Triggers
 
 # Another opening, or the agency's own people, named in a sentence or a section's heading.
-OTHER_OPENING = re.compile(
+OTHER_OPENING = prefiltered(
     r"本ポジション以外|本求人以外|この(?:ポジション|求人)以外|他職種|別職種|募集は別途|別途募集|募集中の"
     r"|も(?:同時に)?募集(?:しています|しております|中)"
     r"|当社の(?:キャリア)?(?:アドバイザー|コンサルタント)|弊社の(?:キャリア)?(?:アドバイザー|コンサルタント)"
@@ -30,7 +31,7 @@ OTHER_OPENING = re.compile(
     r"|\bour own (?:[a-z]+ ){0,2}(?:consultants?|positions|roles|staff|team|employees)\b"
     r"|\b(?:another|other) (?:role|position|opening)s?\b(?! (?:and|or) this)"
 )
-THIS_ROLE = re.compile(
+THIS_ROLE = prefiltered(
     r"\b(?:for |in )?this (?:[\w/-]+ ){0,3}(?:role|position|job|opening)\b"
     r"|本ポジション(?!以外)|このポジション(?!以外)|当ポジション|本職種|本求人(?!以外)|今回の(?:募集|ポジション)"
 )
@@ -69,9 +70,12 @@ def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else line_start), (after.end() if after else line_end)
 
 
-def said_of_others(folded: str, start: int, end: int) -> bool:
+def said_of_others(folded: str, start: int, end: int, triggers: Triggers | None = None) -> bool:
     """[start, end) sits in a sentence about another opening or the agency's own people (and
-    this role is not named after that), or under a heading about them."""
+    this role is not named after that), or under a heading about them. With ``triggers``,
+    a text naming no such thing is passed at once."""
+    if triggers is not None and not triggers.any("others"):
+        return False
     begin, stop = sentence_around(folded, start, end)
     others = [m.end() for m in OTHER_OPENING.finditer(folded, begin, stop)]
     if others and not any(

@@ -91,7 +91,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "いえで",
         "まいにち",
         "毎日",
-        "リモ",
+        "フルリモ",
+        "リモ可",
+        "リモok",
+        "リモあり",
     ),
     "visa": (
         "ビザ",
@@ -249,11 +252,66 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # "Position 2"; the second alone when the first is blanked as another position's)
     "positions": tuple(
         f"{word}{gap}{first}"
-        for word in ("ポジション", "募集職種", "position", "role", "opening")
+        for word in ("ポジション", "募集職種")
         for gap in ("", " ")
         for first in ("1", "2", "a", "b", "①", "②")
-        if not (word.isascii() and first in "①②")
+    )
+    + tuple(
+        f"{word} {first}{after}"
+        for word in ("position", "role", "opening")
+        for first in ("1", "2", "a", "b")
+        for after in ("", " -", " –", " —", ":", ")", "]", "\n")
+        if first.isdigit() or after
     ),
+    # another opening, or the agency's own people and record (kyujin.core.roles.OTHER_OPENING)
+    "others": (
+        "ポジション以外",
+        "求人以外",
+        "他職種",
+        "別職種",
+        "別途募集",
+        "募集は別途",
+        "募集中",
+        "も募集",
+        "も同時に募集",
+        "当社のキャリア",
+        "当社のアドバイザー",
+        "当社のコンサルタント",
+        "弊社のキャリア",
+        "弊社のアドバイザー",
+        "弊社のコンサルタント",
+        "当社経由",
+        "弊社経由",
+        "入社実績",
+        "advertised separately",
+        "listed separately",
+        "posted separately",
+        "separately advertised",
+        "separately listed",
+        "separately posted",
+        "hiring separately",
+        "separately hiring",
+        "other than this",
+        "also hiring",
+        "currently hiring",
+        "hiring for another",
+        "also hire",
+        "our clients",
+        "our own",
+        "our internal",
+        "our consultants",
+        "our advisors",
+        "our recruiters",
+        "our career",
+        "another role",
+        "another position",
+        "another opening",
+        "other role",
+        "other position",
+        "other opening",
+    ),
+    # pay given for comparison or reference (kyujin.core.facts.salary._REFERENCE)
+    "reference": ("参考", "比較", "comparison", "reference", "compared"),
     # a table copied from a web page, one cell a line, with a years column
     "table": ("\nyears\n", "\nyear\n", "\nyrs\n", "\n年数\n", "\n経験年数\n"),
     "heading": (

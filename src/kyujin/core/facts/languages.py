@@ -450,6 +450,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
     windows = triggers.windows("language", 0, 20)
     # the person test reads a sentence per language word: only when a person is named at all
     people = triggers.any("person")
+    others = triggers.any("others")  # another opening named anywhere (kyujin.core.roles)
     for count, match in enumerate(finditer_in(_LANGUAGE, folded, windows)):
         if count >= _MAX_STATEMENTS:
             break
@@ -468,7 +469,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         line_start = folded.rfind("\n", 0, start) + 1
         if people and _about_a_person(folded, line_start, start):
             continue  # "our CEO ... speaks fluent English": a person, not the role
-        if _of_another_opening(folded, line_start, start):
+        if others and _of_another_opening(folded, line_start, start):
             continue  # another opening's need, named beside this role's
         clause_start, clause_end = _clause_bounds(folded, match)
         window = folded[start:clause_end]

@@ -522,13 +522,13 @@ def parse_location(
     are the spans of technology names found in the text, in order: a place name inside one
     is part of the name (Redux-Saga, "redux saga"), not a place."""
     hits = _outside(_hits(folded), names) if names else _hits(folded)
-    if hits and len(hits) > 1:
-        # not the agency's own office or another opening's: "our own consultants work from
-        # our Ebisu office"
-        hits = [h for h in hits if not said_of_others(folded, h[0], h[1])] or hits
     if not hits:
         return None, None
     triggers = triggers or Triggers(folded)
+    if len(hits) > 1 and triggers.any("others"):
+        # not the agency's own office or another opening's: "our own consultants work from
+        # our Ebisu office"
+        hits = [h for h in hits if not said_of_others(folded, h[0], h[1])] or hits
     known: list[str | None] = [] if remote is _UNSET else [remote]
 
     def remote_policy() -> str | None:

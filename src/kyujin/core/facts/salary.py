@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised
 from kyujin.core.model import Period, Salary
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import paragraph_heading, said_of_others
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
@@ -320,8 +321,8 @@ _UNIT_BEFORE = (
     rf"(?<![\d.,〇零一二三四五六七八九十百千])\(?(?P<unit>万円|円)\)?\s?:?\s?(?P<figures>{_FIGURES})"
     r"(?!\s?(?:[\d万円]|yen|man|k\b|m\b))"
 )
-_UNIT_AFTER = r"(?<=\d)\s?\((?P<bracketed>万円|円)\)"
-_APART = re.compile(rf"(?P<kanji>{_KANJI_RUN})|{_UNIT_BEFORE}|{_UNIT_AFTER}")
+_UNIT_AFTER = r"(?:(?<=\d)|(?<=\d\s))\((?P<bracketed>万円|円)\)"
+_APART = prefiltered(rf"(?P<kanji>{_KANJI_RUN})|{_UNIT_BEFORE}|{_UNIT_AFTER}")
 
 
 def _kanji_number(run: str) -> int | None:
@@ -422,18 +423,17 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         if has_b and b is not None and not mult_a and mult_b:
             a *= _MULTIPLIERS[match.group("bmult")]
         line_start = folded.rfind("\n", 0, start) + 1
-        sentence = _sentence(folded, start, end)
-        heading = paragraph_heading(folded, line_start)
         if (
             _not_pay(folded[max(0, start - _LOOKBEHIND) : start])
             or _statistic_before(folded, start)
             or _example_pay(folded, start, _end_of_amounts(match, has_b))
             or _LATER_PAY.search(folded, line_start, start)
-            or said_of_others(folded, start, end)
+            or said_of_others(folded, start, end, triggers)
         ):
             continue
-        reference = _REFERENCE.search(sentence) is not None or (
-            _REFERENCE.search(heading) is not None
+        reference = triggers.any("reference") and (
+            _REFERENCE.search(_sentence(folded, start, end)) is not None
+            or _REFERENCE.search(paragraph_heading(folded, line_start)) is not None
         )
         low: float | None = a
         high: float | None = b

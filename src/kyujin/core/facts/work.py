@@ -704,26 +704,26 @@ _HEDGE_AFTER = re.compile(
 _HEDGE_REACH = 30
 
 
-def _hedged(folded: str, m: re.Match[str]) -> bool:
+def _hedged(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
     before = folded[max(0, m.start() - _HEDGE_REACH) : m.start()]
     after = folded[m.end() : m.end() + _HEDGE_REACH + 10]
     return bool(
         _HEDGE_BEFORE.search(before)
         or _HEDGE_AFTER.search(after)
-        or said_of_others(folded, m.start(), m.end())
+        or said_of_others(folded, m.start(), m.end(), triggers)
     )
 
 
 def _job_own(
-    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
+    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]], triggers: Triggers
 ) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The first phrase of ``pattern`` said of this job (not hedged), and the first hedged
     one when it came first. Later phrases are read only past a hedged first one."""
     first = search_in(pattern, folded, windows)
-    if first is None or not _hedged(folded, first):
+    if first is None or not _hedged(folded, first, triggers):
         return first, None
     later = (m for m in finditer_in(pattern, folded, windows) if m.start() > first.start())
-    return next((m for m in later if not _hedged(folded, m)), None), first
+    return next((m for m in later if not _hedged(folded, m, triggers)), None), first
 
 
 _FULL_REACH = 120  # characters after a full-remote phrase read for a hybrid phrase
@@ -792,8 +792,8 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
     if not windows:
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
-    full, _ = _job_own(_REMOTE_FULL, folded, windows)
-    hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows)
+    full, _ = _job_own(_REMOTE_FULL, folded, windows, triggers)
+    hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows, triggers)
     if hybrid is None and hedged is not None and not onsite:
         hybrid = hedged  # a hedged remote option only when nothing else is said
     if full:
@@ -833,10 +833,14 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     windows = triggers.windows("visa", 70, 50)
     if not windows:
         return None, None
-    no = next((m for m in finditer_in(_VISA_NO, folded, windows) if _stated(folded, m)), None)
+    no = next(
+        (m for m in finditer_in(_VISA_NO, folded, windows) if _stated(folded, m, triggers)), None
+    )
     if no:
         return False, Span(no.start(), no.end())
-    yes = next((m for m in finditer_in(_VISA_YES, folded, windows) if _stated(folded, m)), None)
+    yes = next(
+        (m for m in finditer_in(_VISA_YES, folded, windows) if _stated(folded, m, triggers)), None
+    )
     if yes:
         return True, Span(yes.start(), yes.end())
     return None, None
@@ -845,12 +849,12 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
 _QUESTION_END = re.compile(r"[^.!。！\n]{0,40}?[?？]")
 
 
-def _stated(folded: str, m: re.Match[str]) -> bool:
+def _stated(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
     """The phrase states this role's condition: not part of a question ("Can I apply from
     overseas?", which states nothing by itself; its answer may), nor said of another opening
     or of the agency's own staff."""
     return _QUESTION_END.match(folded, m.end()) is None and not said_of_others(
-        folded, m.start(), m.end()
+        folded, m.start(), m.end(), triggers
     )
 
 
@@ -884,7 +888,7 @@ def parse_employment(
             return None, None
     for start, end in windows:
         found = _first(folded[start:end], start)
-        if found and said_of_others(folded, found[1].start, found[1].end):
+        if found and said_of_others(folded, found[1].start, found[1].end, triggers):
             found = None  # "当社では社内アドバイザー（契約社員）も募集しています"
         if found:
             if found[0] == "contract" and folded.startswith("contract", found[1].start):
@@ -906,14 +910,13 @@ _NOT_THIS_KIND = re.compile(r"[^。\n]{0,12}?(?:ではありません|ではご�
 
 
 def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
-    hits = [
-        (m.start(), kind, m.end())
-        for p, kind in _EMPLOYMENT
-        for m in [
-            next((m for m in p.finditer(text) if not _NOT_THIS_KIND.match(text, m.end())), None)
-        ]
-        if m
-    ]
+    hits = []
+    for pattern, kind in _EMPLOYMENT:
+        m = pattern.search(text)
+        while m is not None and _NOT_THIS_KIND.match(text, m.end()):
+            m = pattern.search(text, m.end())
+        if m is not None:
+            hits.append((m.start(), kind, m.end()))
     if not hits:
         return None
     start, kind, end = min(hits)
@@ -1075,7 +1078,7 @@ def parse_years(
     flattened = _flattened_table_years(folded) if triggers.any("table") else None
     if flattened is not None:
         return flattened
-    if "," in folded:
+    if "," in folded and _CSV_HINT.search(folded):
         in_export = _csv_years(folded)
         if in_export is not None:
             return in_export
@@ -1294,6 +1297,7 @@ _CSV_MIN_YEARS = re.compile(
     r"[ \t\"]*(?:経験年数(?:_?下限|_?min|\(下限\))?|min(?:imum)?_?(?:experience|exp)(?:_years)?"
     r"|(?:years_of_)?experience(?:_years)?_min)[ \t\"]*"
 )
+_CSV_HINT = re.compile(r"経験年数_|min(?:imum)?_?exp|experience_(?:years_)?min|years_of_experience")
 _CSV_FIGURE = re.compile(r"[ \t\"]*(\d{1,2})[ \t\"]*")
 
 
