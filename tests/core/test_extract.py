@@ -213,11 +213,8 @@ def _tuning_postings() -> list[dict[str, object]]:
 
 
 # Tuning items the rules do not read yet (open work on issue 3), each with what it needs;
-# none at the moment. strict: a fix makes the test fail until the item is taken off the list.
+# strict: a fix makes the test fail until the item is taken off the list.
 KNOWN_MISSES: dict[str, str] = {
-    # tuning_years25 (postings without structure)
-    "y25-04": "years: 実務経験が1年以上ある方は研修期間を短く: a figure that changes the training, "
-    "beside 未経験OK (0)",
     # tuning_years24 (long career pages)
     "y24-10": "years: a graduate programme's eligibility (0) read from no figure; the waiver "
     "is far from any years trigger word",

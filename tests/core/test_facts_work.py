@@ -1627,3 +1627,18 @@ def test_shorthand_of_short_posts(text: str, field: str, value: object) -> None:
 def test_a_training_length_is_not_experience() -> None:
     text = "当社は1年間の実務研修でエンジニアを育てます。\n応募資格\n・独学でのプログラミング経験"
     assert extract(text).min_years_experience is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("未経験OK。開発経験が2年以上ある方は研修を短縮し、初年度の給与に反映します。", 0),
+        (
+            "No experience needed. Those with 3+ years of coding skip the first month of training.",
+            0,
+        ),
+        ("応募資格\n・開発経験2年以上ある方\n研修：入社後1ヶ月", 2),
+    ],
+)
+def test_a_figure_that_shortens_training_is_not_a_minimum(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -302,6 +302,10 @@ _PLUS_LINE = re.compile(
     r"|必須ではありません|必須ではない|not (?:a )?(?:must|hard requirement)"
     r"|(?:is|are|would be|as) (?:a )?(?:big |huge |strong )?(?:plus|bonus|advantage)"
     r"|nice to have|preferred|a plus\b|desirable"
+    # a benefit for those who have it, not a minimum: "実務経験が1年以上ある方は研修期間を短く",
+    # "those with 2+ years skip the bootcamp"
+    r"|(?:ある|お持ちの)方は[^。\n]{0,30}?(?:短縮|短く|優遇|免除|スキップ|省略)"
+    r"|\bthose with\b[^.\n]{0,30}?\b(?:skip|shorter|shortened|start (?:at|on) a higher)"
     # "ideally 5 years", not "6 years' experience, ideally in financial services" (the plus
     # is the field, the years are asked)
     r"|ideally(?!\s(?:in|with|at|using|within|on|from|for|of)\b)"
