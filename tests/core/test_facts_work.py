@@ -1642,3 +1642,18 @@ def test_a_training_length_is_not_experience() -> None:
 )
 def test_a_figure_that_shortens_training_is_not_a_minimum(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("title", "years"),
+    [
+        ("Graduate Backend Engineer (October intake)", 0),
+        ("New Grad Software Engineer - Payments", 0),
+        ("【新卒】サーバーサイドエンジニア（2027年4月入社）", 0),
+        ("【第二新卒歓迎】バックエンドエンジニア", None),
+        ("Backend Engineer (graduate degree preferred)", None),
+    ],
+)
+def test_a_title_for_graduates_asks_no_experience(title: str, years: int | None) -> None:
+    text = "About the programme\nYou will join a cohort of twelve and rotate across teams."
+    assert extract(text, title=title).min_years_experience == years

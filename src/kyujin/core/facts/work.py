@@ -1366,9 +1366,20 @@ def parse_title_years(folded_title: str) -> int | None:
         if group == "w3" and not _EXPERIENCE_WORD.search(clause):
             continue
         fewest = years if fewest is None else min(fewest, years)
-    if fewest is None and _NO_EXPERIENCE.search(folded_title):
+    if fewest is None and (
+        _NO_EXPERIENCE.search(folded_title) or _GRADUATE_TITLE.search(folded_title)
+    ):
         return 0
     return fewest
+
+
+# A role for graduates named by its title: "Graduate Software Engineer (April intake)",
+# "New Grad Backend Engineer", "【新卒】サーバーサイドエンジニア" (not 第二新卒: years of work).
+_GRADUATE_TITLE = re.compile(
+    r"^\W*(?:graduate|new[- ]grad(?:uate)?s?)\b(?! (?:degree|school|level|diploma))"
+    r"|\b(?:graduate|new[- ]grad(?:uate)?) (?:software |backend |server[- ]side )?"
+    r"(?:engineer|developer|programme|program)|(?<!第二)新卒"
+)
 
 
 # A list whose items are alternatives: "次のいずれかに該当する方", "one of the following".
