@@ -213,14 +213,8 @@ def _tuning_postings() -> list[dict[str, object]]:
 
 
 # Tuning items the rules do not read yet (open work on issue 3), each with what it needs;
-# strict: a fix makes the test fail until the item is taken off the list.
-KNOWN_MISSES: dict[str, str] = {
-    # tuning_facts21 (agencies' postings)
-    "f21-22": "location: fully remote, 'オフィスは世田谷区の本社' read as only the company's seat "
-    "(null) where the writer labels the office a fully remote role names",
-    "f21-24": "location: fully remote with the client's Sapporo office open to visitors, beside "
-    "the agency's own Sapporo and Tokyo offices",
-}
+# none at the moment. strict: a fix makes the test fail until the item is taken off the list.
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _marked(row: dict[str, object]) -> object:

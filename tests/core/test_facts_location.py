@@ -332,3 +332,28 @@ def test_a_place_field_over_the_region_named_first() -> None:
     text = "【求人】愛媛・松山のEC企業です\n会社：株式会社テスト\n場所：今治市（駅から徒歩3分）"
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == ("Ehime", "Imabari")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "クライアント：予約SaaSの企業（本社：京都市下京区）\n\n業務内容：API開発\n"
+            "働き方：フルリモート（居住地不問。オフィスは京都市下京区の本社）",
+            ("Kyoto", "Kyoto"),
+        ),
+        (
+            "Our agency's head office is in Kita-ku, Sapporo.\n\nThe role\n- Fully remote within "
+            "Japan; the client's office in Naka-ku, Nagoya is open to anyone who wants a desk.",
+            ("Aichi", "Nagoya"),
+        ),
+        # the company's seat alone, on its own line, still gives no workplace
+        ("Work style: fully remote\nHeadquarters: Minato-ku, Tokyo", None),
+    ],
+)
+def test_the_office_a_full_remote_line_names(
+    text: str, expected: tuple[str, str | None] | None
+) -> None:
+    location = extract(text).location
+    got = None if location is None else (location.prefecture, location.city)
+    assert got == expected

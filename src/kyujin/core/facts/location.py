@@ -12,6 +12,7 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.facts.work import OPTIONAL_VISIT, parse_remote
 from kyujin.core.model import Location, Span
 from kyujin.core.prefilter import prefiltered
@@ -499,6 +500,24 @@ def _seat_of_remote_company(folded: str, start: int, remote: Callable[[], str | 
     return remote() == "full"
 
 
+# An office named on the line of a full-remote phrase: "オフィスは世田谷区", "office in Chuo-ku".
+_OFFICE_NAMED = re.compile(r"(?:オフィス|office)(?:は|:|\s(?:is\s)?(?:in|at)\s)[^。.\n]{0,12}$")
+_FULL_REMOTE_LINE = re.compile(
+    r"フルリモート|フルリモ|完全リモート|完全在宅|fully[- ]remote|full[- ]remote"
+)
+
+
+def _office_on_remote_line(folded: str, hits: list[Hit]) -> int | None:
+    """The first place named as an office on a line that says the role is fully remote."""
+    for i, hit in enumerate(hits):
+        line_start = folded.rfind("\n", 0, hit[0]) + 1
+        if _OFFICE_NAMED.search(folded, max(line_start, hit[0] - 30), hit[0]) and (
+            _FULL_REMOTE_LINE.search(folded, line_start, _line_end(folded, hit[0]))
+        ):
+            return i
+    return None
+
+
 def _anchor(hits: list[Hit], labels: Iterable[re.Match[str]]) -> int | None:
     """Index of the first place named within 200 characters after one of ``labels``."""
     for label in labels:
@@ -565,6 +584,10 @@ def parse_location(
             ),
             None,
         )
+    if anchor_index is None:
+        # "フルリモート（…オフィスは世田谷区の本社）", "Fully remote; the client's office in
+        # Chuo-ku, Sapporo is open to those who want it": the office the remote line names
+        anchor_index = _office_on_remote_line(folded, hits)
     if anchor_index is None:
         section = search_in(_SECTION, folded, windows)
         anchor_index = _anchor(hits, [section] if section else []) or 0
