@@ -1657,3 +1657,30 @@ def test_a_figure_that_shortens_training_is_not_a_minimum(text: str, years: int 
 def test_a_title_for_graduates_asks_no_experience(title: str, years: int | None) -> None:
     text = "About the programme\nYou will join a cohort of twelve and rotate across teams."
     assert extract(text, title=title).min_years_experience == years
+
+
+# Formal Japanese forms and hiring tracks.
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a figure by education path is asked ("卒業された方"), not time since graduating
+        ("■応募資格\n・大学を卒業された方：開発経験2年以上\n・その他の方：開発経験4年以上", 2),
+        ("■応募資格\n・Web開発経験\n■尚可要件\n・サーバー開発の実務経験4年以上", None),
+        ("必要な経験等：あれば尚可\n　業務システム開発の実務経験（2年以上）\n学歴：不問", None),
+        ("■必須要件\n特になし（職種未経験の方もご応募いただけます）", 0),
+        ("【応募資格】\n・医療系システムの開発に携わった経験（経験年数は問いません）", None),
+        (
+            "本求人には二つの枠があります。\n【未経験者枠】\n・研修あり、未経験の方歓迎\n"
+            "【経験者枠】\n・PHPでの開発実務経験3年以上",
+            0,
+        ),
+        (
+            "Two tracks:\nSenior track\n- 6 years or more in backend work\nJunior track\n"
+            "- 2 years or more in software development\n\nCommon requirement for both tracks\n"
+            "- Japanese N2",
+            2,
+        ),
+    ],
+)
+def test_years_in_formal_forms_and_hiring_tracks(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -50,7 +50,8 @@ _REQUIRED = (
     r"|application (?:qualifications?|requirements?)|required experiences?"
 )
 _PREFERRED = (
-    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
+    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
+    r"|優遇(?:スキル|条件)?"
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
     r"|want|what would help|(?:would be )?helpful"
@@ -81,7 +82,8 @@ _TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|]*"
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
 # "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
 _PREFERRED_LABEL = (
-    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|尚可|あれば尚可|優遇(?:スキル|条件)?"
+    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
+    r"|優遇(?:スキル|条件)?"
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus points"
     r"|pluses|desirable|good to have"
 )

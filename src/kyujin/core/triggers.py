@@ -312,6 +312,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     # pay given for comparison or reference (kyujin.core.facts.salary._REFERENCE)
     "reference": ("参考", "比較", "comparison", "reference", "compared"),
+    # hiring tracks for one position (kyujin.core.facts.work._TRACK)
+    "tracks": ("者枠", "採用枠", "ア枠", "ル枠", "卒枠", " track"),
     # a table copied from a web page, one cell a line, with a years column
     "table": ("\nyears\n", "\nyear\n", "\nyrs\n", "\n年数\n", "\n経験年数\n"),
     "heading": (

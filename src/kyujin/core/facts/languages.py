@@ -134,7 +134,8 @@ _BRACKETED = re.compile(r"^[\s■□◆◇▼▶★☆#*]*[【\[＜<〔［]([^�
 _HEAD_DECOR = "【[(（<＜〔［〕］■□◆◇▼▽▶★☆#*=:：|>-_ \t✅⭐📍🎮🛠✔✨👉🔹🔸💡📌🚀\ufe0f"
 _HEAD_WORDS: list[tuple[str, str]] = [
     (
-        r"歓迎(?:スキル|要件|条件|経験)?|尚可|あれば尚可|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
+        r"歓迎(?:スキル|要件|条件|経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
+        r"|あると(?:嬉しい|望ましい)(?:スキル|経験)?|優遇"
         r"|こんな(?:方|人)(?:だと|なら|であれば|は)?(?:さらに|より|もっと)?(?:嬉しい|うれしい)"
         r"|preferred|nice[- ]to[- ]haves?|bonus|pluses|plus|desirable|good[- ]to[- ]haves?"
         r"|ideally|extra credit|optional|would be nice|want|what would help|helpful"

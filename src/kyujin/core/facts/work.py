@@ -584,7 +584,7 @@ _NOT_ASKED = prefiltered(
     r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
     # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
     # ("Minimum 2 years of experience after graduation" is asked)
-    r"|卒業|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)|別枠|別の求人|別求人"
+    r"|卒業(?:後|して)|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)|別枠|別の求人|別求人"
     r"|graduat\w*[^.\n]{0,20}?\bago\b|(?:years?|yrs?) (?:since|from) graduat"
     # how long a company has operated; what those already in the job tend to have
     r"|\boperating (?:in|for)\b|\bin business (?:for|since)\b|\bbeen in business\b|\bbeen around\b"
@@ -626,6 +626,18 @@ _EXPERIENCE_WORD = re.compile(
 _LINE_REQUIRED = re.compile(
     r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]|must-have qualification"
 )
+# A form's field whose value is a preference, its content on the indented lines below it:
+# "必要な経験等：あれば尚可\n　Webアプリケーション開発の実務経験（3年以上）" (ハローワーク).
+_PREFERENCE_FIELD = re.compile(r"[^\n]*[:：]\s?(?:あれば)?(?:尚可|歓迎|優遇)\s*")
+
+
+def _under_a_preference_field(folded: str, line_start: int) -> bool:
+    if line_start < 2 or folded[line_start] not in " \t":
+        return False
+    above = folded.rfind("\n", 0, line_start - 1) + 1
+    return _PREFERENCE_FIELD.fullmatch(folded, above, line_start - 1) is not None
+
+
 # A table row marked as a wish: "| Want | チームリード | 1年以上 |", "| Nice to have | … |".
 _PREFERRED_ROW = re.compile(
     r"[ \t]*\|?[ \t]*(?:want|nice[- ]to[- ]have|preferred|optional|plus|歓迎|尚可)[ \t]*\|"
@@ -641,7 +653,8 @@ _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11"
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
     # not "Go未経験でも" (no experience of one language)
-    r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も|を)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎)"
+    r"(?<![a-z0-9#+])未経験(?:者|の方)?(?:も|を)?(?:可|ok|歓迎|者歓迎|からの|でも|応募可|大歓迎"
+    r"|(?:ご)?応募(?:いただけます|できます|可能))"
     # "経験：不要", "開発経験は必要ありません" (not "Goの経験は不要": one language)
     r"|(?<![a-z0-9#+]の)(?<![a-z0-9#+])(?:実務)?経験(?:年数)?(?:は)?\s?[:：]?\s?"
     r"(?:不問|問いません|不要|必要(?:ありません|ない|なし)|いりません|要りません)"
@@ -941,9 +954,51 @@ def _figure(m: re.Match[str]) -> tuple[str, int]:
     return group, max(0, years - 1) if group == "j4" else years
 
 
+# Hiring tracks for one position, each with its own requirement ("【未経験者枠】 / 【経験者枠】
+# 開発経験2年以上", "Junior track … 1 year or more / Experienced track … 4 years or more"): the
+# least demanding track is the minimum.
+_TRACK = re.compile(
+    r"(?m)^[ \t【\[■◆●#*=\-]*"
+    r"(?:(?:未経験者?|経験者|ジュニア|シニア|ミドル|新卒|第二新卒)(?:採用)?枠"
+    r"|(?:junior|experienced|senior|entry(?:-level)?|graduate|mid(?:-level)?|career) track\b)"
+)
+_TRACK_END = re.compile(r"(?m)^[ \t【\[■◆●#*=\-]*(?:共通|common|both tracks|all tracks)|\n\s*\n")
+
+
+def _track_years(folded: str) -> tuple[int, Span] | None:
+    heads = list(_TRACK.finditer(folded))
+    if len(heads) < 2:
+        return None
+    best: tuple[int, Span] | None = None
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else len(folded)
+        end = _TRACK_END.search(folded, head.end(), stop)
+        block_end = end.start() if end else stop
+        found: tuple[int, Span] | None = None
+        waiver = _NO_EXPERIENCE.search(folded, head.start(), block_end)
+        if waiver is not None or "未経験" in head.group():
+            at = waiver or head
+            found = (0, Span(at.start(), at.end()))
+        else:
+            for m in _YEARS.finditer(folded, head.end(), block_end):
+                line_start = folded.rfind("\n", 0, m.start()) + 1
+                if _PLUS_LINE.search(folded, line_start, _line_end(folded, m.end())):
+                    continue
+                years = _figure(m)[1]
+                if found is None or years < found[0]:
+                    found = (years, Span(m.start(), m.end()))
+        if found is not None and (best is None or found[0] < best[0]):
+            best = found
+    return best
+
+
 def parse_years(
     folded: str, sections: Sections, triggers: Triggers
 ) -> tuple[int | None, Span | None]:
+    if triggers.any("tracks"):
+        by_track = _track_years(folded)
+        if by_track is not None:
+            return by_track
     windows = triggers.windows("years", 40, 70)
     candidates: list[tuple[int, int, int, int]] = []  # (priority, start, end, years)
     specific: tuple[int, int, int] | None = None  # a first required figure tied to one skill
@@ -999,7 +1054,9 @@ def parse_years(
             folded, line_start, _line_end(folded, m.end())
         ):
             where = "required"
-        elif _PREFERRED_ROW.match(folded, line_start):
+        elif _PREFERRED_ROW.match(folded, line_start) or _under_a_preference_field(
+            folded, line_start
+        ):
             where = "preferred"
         near = _near_figure(clause, m.group())
         # "not asked" said in the figure's own sentence (a run-on line's clause may hold a
@@ -1091,7 +1148,7 @@ def parse_years(
         return by_grade
     none = search_in(_NO_EXPERIENCE, folded, windows)
     if none:
-        if "年数" in none.group() and _asks_work_experience(folded, sections):
+        if "年数" in none.group() and _asks_work_experience(folded, sections, none):
             # "経験年数：不問" beside "必須：Railsでの業務開発経験": experience is asked, only
             # no number of years; not "no experience required"
             return None, None
@@ -1099,15 +1156,25 @@ def parse_years(
     return None, None
 
 
-_WORK_EXPERIENCE = re.compile(r"[^\n]*(?:(?:業務|実務)[^\n]{0,10}?経験|開発経験)[^\n]*")
+_WORK_EXPERIENCE = re.compile(
+    r"[^\n]*(?:(?:業務|実務)[^\n]{0,10}?経験|開発経験|に(?:携わった|従事した)経験)[^\n]*"
+)
 _LEARNING = re.compile(r"学習|独学|スクール|未経験|不問|問いません|なくても")
 
 
-def _asks_work_experience(folded: str, sections: Sections) -> bool:
+def _asks_work_experience(folded: str, sections: Sections, waiver: re.Match[str]) -> bool:
     """A requirement asks for experience of the work itself (業務開発経験, 開発経験), not of
-    learning it (学習経験（独学可）) nor waived (実務未経験の方も)."""
+    learning it (学習経験（独学可）) nor waived (実務未経験の方も); the waiver of a number of
+    years itself may stand on its line ("…に携わった経験（経験年数は問いません）")."""
     for line in _WORK_EXPERIENCE.finditer(folded):
-        if _LEARNING.search(line.group()):
+        text = line.group()
+        if line.start() <= waiver.start() < line.end():
+            # the waiver as an aside of the asked experience: "…経験（経験年数は問いません）"
+            at = waiver.start() - line.start()
+            opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+            if opened >= 0 and max(text.rfind(")", 0, at), text.rfind("）", 0, at)) < opened:
+                text = text[:opened]
+        if _LEARNING.search(text):
             continue
         start = line.start()
         if "必須" in line.group() or section_kind(folded, start, sections, start) == "required":
