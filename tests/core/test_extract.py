@@ -213,8 +213,29 @@ def _tuning_postings() -> list[dict[str, object]]:
 
 
 # Tuning items the rules do not read yet (open work on issue 3), each with what it needs;
-# none at the moment. strict: a fix makes the test fail until the item is taken off the list.
-KNOWN_MISSES: dict[str, str] = {}
+# strict: a fix makes the test fail until the item is taken off the list.
+KNOWN_MISSES: dict[str, str] = {
+    # tuning_facts23 (structured forms and exports), written late in the session of
+    # 2026-12-06: facts held only in an export's fields
+    "f23-06": "remote: 'フルリモート（…オフィス利用も可）' read as hybrid from the office named "
+    "in the team description",
+    "f23-11": "salary and employment: a CSV row's salary_min/salary_max/salary_currency and "
+    "employment_type columns",
+    "f23-14": "salary: a JSON 'compensation' object's min/max/interval fields",
+    "f23-19": "visa: a ☐/☑ check box answering 'Visa sponsorship available?'",
+    "f23-26": "japanese_level: '☑ネイティブレベル必須' beside another Japanese statement read "
+    "as none",
+    "f23-29": "salary: a vertical CSV export's 給与下限/給与上限（年収・万円） fields",
+    # tuning_facts24 (conditions that depend on something)
+    "f24-05": "remote: the full-time role's hybrid rule beside a side job's full remote in the "
+    "English summary",
+    "f24-17": "remote: 'daily on site for the 3-month training, then fully remote' read as hybrid",
+    "f24-18": "remote and english_level: a rule and a level stated per part of the job",
+    "f24-26": "visa: 'we sponsor visas for G5 and above; for G4 openings, including this one, "
+    "only candidates who already hold a work visa'",
+    "f24-27": "remote, visa: a remote rule by month, and 'status changes supported for those in "
+    "Japan; no invitations from abroad' read as sponsorship",
+}
 
 
 def _marked(row: dict[str, object]) -> object:

@@ -266,3 +266,11 @@ def test_another_openings_language_needs(text: str, english: str) -> None:
 def test_shorthand_language_labels(text: str, japanese: str | None, english: str | None) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+def test_a_level_to_reach_later_is_not_asked() -> None:
+    text = (
+        "Requirements\n- Japanese is not required when you join. We expect you to reach JLPT "
+        "N3 within a year; we pay for lessons."
+    )
+    assert extract(text).japanese_level == "none"

@@ -1684,3 +1684,50 @@ def test_a_title_for_graduates_asks_no_experience(title: str, years: int | None)
 )
 def test_years_in_formal_forms_and_hiring_tracks(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+# Job-board and export fields pasted as text.
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Job type: Full-time\nWork Location: In person", "remote", "onsite"),
+        ('{"title": "Backend", "workplace_type": "on_site"}', "remote", "onsite"),
+        (
+            '{"@type": "JobPosting", "employmentType": ["FULL_TIME"]}',
+            "employment_type",
+            "full_time",
+        ),
+        ('{"@type": "JobPosting", "employmentType": "CONTRACTOR"}', "employment_type", "freelance"),
+        ('{"employment": {"type": "TEMPORARY", "months": 12}}', "employment_type", "contract"),
+        ("| 雇用形態 | 正社員 |\n| 在宅勤務 | 入社1ヶ月後から週3日まで可 |", "remote", "hybrid"),
+    ],
+)
+def test_job_board_and_export_fields(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value
+
+
+def test_non_regular_employment_is_not_full_time() -> None:
+    assert extract("雇用形態　正社員以外（契約社員）").employment_type == "contract"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("日本語　：ネイティブ\nビザサポート　：—\n選考：面接2回", "visa_sponsorship", None),
+        ("雇用形態,正社員\nビザサポート,\n従業員数,210", "visa_sponsorship", None),
+        (
+            "応募資格\n・開発実務経験3年以上\n"
+            "　※情報系の学部を卒業された方は実務経験2年以上で応募可能です",
+            "min_years_experience",
+            2,
+        ),
+        (
+            "What we need\n- 6+ years building backend systems. We will also consider candidates "
+            "with 4+ years whose experience includes payments.",
+            "min_years_experience",
+            4,
+        ),
+    ],
+)
+def test_blank_fields_and_lower_paths(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

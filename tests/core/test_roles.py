@@ -155,3 +155,30 @@ def test_the_trigger_gate_lets_every_other_opening_through(text: str) -> None:
     at = folded.find("フルリモート") if "フルリモート" in folded else folded.find("fully remote")
     assert said_of_others(folded, at, at + 6)
     assert said_of_others(folded, at, at + 6, Triggers(folded))
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "Remote work differs by team:\n- Data team: fully remote.\n- API team (this "
+            "position): hybrid, two office days a week.\n- Support team: on-site.",
+            "remote",
+            "hybrid",
+        ),
+        (
+            "The Payments team has no remote work; our Research team (a different opening) is "
+            "fully remote.",
+            "remote",
+            "onsite",
+        ),
+        (
+            "■募集職種\nバックエンドエンジニア（正社員）\n勤務：週3日出社\n\n■同時募集：副業\n"
+            "・副業（業務委託）：時給4,000円〜、フルリモート\n※副業の方のビザサポートはできません。",
+            "remote",
+            "hybrid",
+        ),
+    ],
+)
+def test_items_and_sections_about_other_openings(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -298,3 +298,55 @@ def test_pay_in_man_without_the_unit(
 def test_bare_figures_after_other_words_are_not_pay() -> None:
     assert parse_salary(fold("年収アップ率120%、従業員300名")) is None
     assert parse_salary(fold("年収 2026年度より改定")) is None
+
+
+# Pay that applies later, or only during training, beside the role's own; grade J3.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "・時給：2,600円〜3,000円\n\n■正社員切替後の条件（目安）\n・年収500万円〜600万円",
+            (2600, 3000, "hourly"),
+        ),
+        (
+            "Pay\n- During the 2-month training period: JPY 240,000 per month\n- After training: "
+            "JPY 280,000 – 330,000 per month",
+            (280_000, 330_000, "monthly"),
+        ),
+        ("【給与】\n研修中：月給23万円\n配属後：月給26万円〜32万円", (260_000, 320_000, "monthly")),
+        (
+            "【等級と年収】\n・J2：400万円〜500万円\n・J3：500万円〜650万円\n\n今回の募集はJ3です。",
+            (5 * M, 6.5 * M, "annual"),
+        ),
+        (
+            "Levels and pay\n- L3: JPY 6M – 7.5M\n- L4: JPY 7.5M – 9M\n\nThis opening is L4.",
+            (7.5 * M, 9 * M, "annual"),
+        ),
+    ],
+)
+def test_later_and_training_pay_and_grades(
+    text: str, expected: tuple[float | None, float | None, str]
+) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pay: ¥8,000,000/yr - ¥11,000,000/yr · Full-time", (8 * M, 11 * M, "annual")),
+        (
+            "給与\n時給 2,500円〜2,900円\n直接雇用後の想定年収\n480万円〜600万円",
+            (2500, 2900, "hourly"),
+        ),
+        (
+            "Grade ........... L4 (this requisition)\n| L3 | ¥6M–¥7.5M |\n| L4 | ¥7.5M–¥9.5M |",
+            (7.5 * M, 9.5 * M, "annual"),
+        ),
+    ],
+)
+def test_ranges_labels_above_and_dotted_grade_fields(
+    text: str, expected: tuple[float | None, float | None, str]
+) -> None:
+    salary = parse_salary(fold(text))
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected

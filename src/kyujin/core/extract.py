@@ -25,6 +25,7 @@ from kyujin.core.facts.work import (
     parse_visa,
     parse_years,
 )
+from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
 from kyujin.core.model import PostingFacts, SkillMention, Span
 from kyujin.core.roles import blank, other_positions
@@ -39,7 +40,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "71"
+RULES_VERSION = "72"
 
 
 class Extractor:
@@ -88,11 +89,12 @@ class Extractor:
             title_skills = frozenset(
                 m.skill for m in self.matcher.find(prepared_title, _NO_SECTIONS)
             )
-        others = other_positions(folded, folded_title, triggers)
+        others = other_positions(folded, folded_title, triggers) + unticked_options(text)
         if others:
             # a posting that lists several positions: read the advertised one's block and
-            # what they share, the others blanked (offsets unchanged)
-            text = blank(text, others)
+            # what they share, the others blanked (offsets unchanged); a form's unticked
+            # options likewise
+            text = blank(text, sorted(others))
             prepared = prepare(text)
             folded = prepared.folded
             triggers = Triggers(folded)

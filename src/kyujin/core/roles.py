@@ -19,7 +19,8 @@ from kyujin.core.triggers import Triggers
 # Another opening, or the agency's own people, named in a sentence or a section's heading.
 OTHER_OPENING = prefiltered(
     r"本ポジション以外|本求人以外|この(?:ポジション|求人)以外|他職種|別職種|募集は別途|別途募集|募集中の"
-    r"|も(?:同時に)?募集(?:しています|しております|中)"
+    r"|も(?:同時に)?募集(?:しています|しております|中)|同時募集|別の(?:求人|ポジション)"
+    r"|\b(?:a |another )?different (?:opening|role|position)\b"
     r"|当社の(?:キャリア)?(?:アドバイザー|コンサルタント)|弊社の(?:キャリア)?(?:アドバイザー|コンサルタント)"
     r"|(?:advertised|listed|posted) separately|separately (?:advertised|listed|posted)"
     r"|other than this (?:role|position|opening)|\b(?:also|currently|separately) hiring\b"
@@ -85,7 +86,40 @@ def said_of_others(folded: str, start: int, end: int, triggers: Triggers | None 
         return True
     line_start = folded.rfind("\n", 0, start) + 1
     heading = paragraph_heading(folded, line_start)
-    return bool(heading) and OTHER_OPENING.search(heading) is not None
+    if heading and OTHER_OPENING.search(heading) is not None:
+        return True
+    return _beside_the_marked_item(folded, line_start)
+
+
+# An item of a list marked as this posting's: "- Game Server team (this position): hybrid …"
+_MARKED_ITEM = re.compile(
+    r"[(（]\s?(?:this (?:position|role|opening)|本ポジション|本求人|当ポジション)\s?[)）]"
+)
+_ITEM = re.compile(r"[ \t]*(?:[-*・•●]|\d{1,2}[.)])\s?")
+
+
+def _beside_the_marked_item(folded: str, line_start: int) -> bool:
+    """The line is an item of a list in which another item is marked as this posting's."""
+    if not _ITEM.match(folded, line_start):
+        return False
+    line_end = folded.find("\n", line_start)
+    line_end = len(folded) if line_end < 0 else line_end
+    if _MARKED_ITEM.search(folded, line_start, line_end):
+        return False
+    begin = line_start
+    while begin > 0:  # up through the list's items
+        above = folded.rfind("\n", 0, begin - 1) + 1
+        if not _ITEM.match(folded, above):
+            break
+        begin = above
+    end = line_end
+    while end < len(folded):  # down through them
+        below_end = folded.find("\n", end + 1)
+        below_end = len(folded) if below_end < 0 else below_end
+        if not _ITEM.match(folded, end + 1):
+            break
+        end = below_end
+    return _MARKED_ITEM.search(folded, begin, end) is not None
 
 
 # A block of one position in a posting that lists several: "【ポジションA】…", "Position 2 –

@@ -233,6 +233,11 @@ _LANGUAGE_HEADING = re.compile(
     r"| level| skills?| proficiency| requirements?)?[\s】\]>＞:：]*$"
 )
 _THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
+# A level to reach later, not asked when joining.
+_FUTURE_GOAL = re.compile(
+    r"\b(?:reach|attain|achieve|get to)\b[^.\n]{0,30}\bwithin\b"
+    r"|(?:以内|まで)に(?:取得|到達|合格)"
+)
 _OTHER_OPENING_REACH = 120  # characters before a language word searched for such a phrase
 
 
@@ -470,6 +475,10 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         line_start = folded.rfind("\n", 0, start) + 1
         if people and _about_a_person(folded, line_start, start):
             continue  # "our CEO ... speaks fluent English": a person, not the role
+        if _FUTURE_GOAL.search(
+            folded, sentence_start(folded, line_start, start, 80), min(len(folded), start + _CLAUSE)
+        ):
+            continue  # "we expect you to reach JLPT N3 within 18 months": not asked at hire
         if others and _of_another_opening(folded, line_start, start):
             continue  # another opening's need, named beside this role's
         clause_start, clause_end = _clause_bounds(folded, match)

@@ -47,6 +47,12 @@ def _amount(p: str) -> str:
         rf"(?:(?P<{p}cur>{_CUR_PRE})\s?)?(?P<{p}num>{_NUM})\s?(?P<{p}mult>{_MULT})?"
         rf"(?!(?!{_CUR_POST})[a-z])"
         rf"\s?(?P<{p}curpost>{_CUR_POST})?(?![a-z])"
+        # a period after the first amount of a range: "¥9,000,000/yr - ¥13,000,000/yr"
+        + (
+            r"(?:\s?/\s?(?:yr|year|annum|mo|month|hr|hour)\b(?=\s?(?:~|-|to|から|－)))?"
+            if p == "a"
+            else ""
+        )
     )
 
 
@@ -86,7 +92,8 @@ _NOT_PAY = re.compile(
     r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
     r"|支援金|一時金|祝い金|祝金|報奨金|奨励金|引越|引っ越|転居|費用|家賃|住宅"
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
-    r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|training|relocation|moving"
+    r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|relocation|moving"
+    r"|(?<!after )training(?! period)(?!\s?[:：])"
     r"|housing|rent\b"
 )
 # A figure about pay in general, not this role's: "the average engineer salary at X is 11M
@@ -104,10 +111,12 @@ _EXAMPLE = re.compile(
 # Pay after a later change of employment, not the advertised role's: 紹介予定派遣's
 # "直接雇用後の想定年収", "expected annual income after direct hire".
 _LATER_PAY = re.compile(
-    r"直接雇用後|正社員登用後|登用後|after (?:the )?(?:direct hir(?:e|ing)|conversion|becoming a"
-    r" (?:regular|permanent))"
+    r"直接雇用後|正社員登用後|登用後|(?:正社員)?(?:切替|切り替え|転換|移行)後"
+    r"|after (?:the )?(?:direct hir(?:e|ing)|conversion|becoming a (?:regular|permanent))"
     # probation pay before the role's own range: "試用期間（3ヶ月）中：月給25万円"
     r"|試用期間(?:[(（][^)）\n]{0,12}[)）])?中|during (?:the )?probation"
+    # training pay before the role's own: "研修期間中：月給25万円", "During the training period"
+    r"|研修(?:期間)?中|during (?:the )?(?:[\w-]+ )?training(?: period)?"
 )
 # Pay given for comparison or reference beside the role's own ("For comparison, permanent
 # engineers earn…", "※参考：正社員の想定年収は…"): the role's own comes first.
@@ -282,6 +291,19 @@ def _implied_man(
     return a * 1e4, None if b is None else b * 1e4, True, b is not None
 
 
+def _label_above(folded: str, line_start: int) -> str:
+    """The line above when it is a short label with no figure ("直接雇用後の想定年収" over
+    "520万円〜650万円"), else ""."""
+    if line_start < 2:
+        return ""
+    above = folded.rfind("\n", 0, line_start - 1) + 1
+    label = folded[above : line_start - 1]
+    return label if len(label.strip()) <= _EXAMPLE_HEADING and not _DIGIT.search(label) else ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _sentence(folded: str, start: int, end: int) -> str:
     """The sentence holding [start, end), within its line."""
     line_start = folded.rfind("\n", 0, start) + 1
@@ -428,6 +450,8 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
             or _statistic_before(folded, start)
             or _example_pay(folded, start, _end_of_amounts(match, has_b))
             or _LATER_PAY.search(folded, line_start, start)
+            or _LATER_PAY.search(paragraph_heading(folded, line_start))
+            or _LATER_PAY.search(_label_above(folded, line_start))
             or said_of_others(folded, start, end, triggers)
         ):
             continue

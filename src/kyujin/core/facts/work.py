@@ -50,6 +50,8 @@ _REMOTE_HYBRID = prefiltered(
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
     r"|一部リモート|出社とリモート|リモートと出社|リモ(?:可|ok|あり)"
+    # a table's remote field: "| 在宅勤務 | 入社3ヶ月後から週2日まで可 |"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?\|\s?[^|\n]{0,15}?週\s?[1-4]\s?日(?:まで|程度)?(?:可|ok)"
     r"|出社と(?:在宅|テレワーク)|(?:在宅|テレワーク)(?:勤務)?と出社"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)?(?:は|程度)?(?:の)?(?:オフィス|出社)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
@@ -118,6 +120,8 @@ _REMOTE_ONSITE = prefiltered(
     r"|(?:は)?認められていません|(?:は)?認めていません)"
     r"|(?:does not|doesn['’]t|do not|don['’]t) allow (?:[a-z]+ ){0,3}to work (?:remotely|from home)"
     r"|全員(?:が)?出社"
+    # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
+    r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
     r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
@@ -163,6 +167,7 @@ OPTIONAL_VISIT = re.compile(
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
     r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
     r"|optional|if you (?:want|like|wish|prefer)"
+    r"|(?:オフィス|本社|拠点)?(?:の)?利用(?:も)?(?:可|ok|できます|可能)"
     # a visit on joining only: "入社初日のみ出社", "first week only"
     r"|(?:入社)?初(?:日|週)(?:のみ|だけ)|入社(?:時|直後)(?:のみ|だけ)"
     r"|(?:first|1st) (?:day|week) only"
@@ -257,10 +262,10 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     (
         re.compile(
             # not someone else's: "contractors who have a full-time job elsewhere"
-            r"正社員(?!登用)|(?<!have a )(?<!has a )(?<!hold a )(?<!with a )(?<!their )"
+            r"正社員(?!登用|以外)|(?<!have a )(?<!has a )(?<!hold a )(?<!with a )(?<!their )"
             r"full[- ]time(?! equivalent)(?! (?:job|role|position)s? (?:elsewhere|at another))"
             r"|permanent(?! resident| residency| residence)(?: position| role| employee)?"
-            r"|regular employee"
+            r"|regular employee|\"full_time\"|employment_type\"?\s?[:：,]\s?\"?full_time"
         ),
         "full_time",
     ),
@@ -268,7 +273,7 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
         re.compile(
             r"契約(?:社員|職員)|有期(?:雇用)?契約|任期付き?(?:職員|雇用)?|fixed[- ]term"
             r"|contract (?:position|role|basis|employee|"
-            r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract"
+            r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract|\"temporary\""
             r"|employment type:\s?contract|contract staff|keiyaku[- ]?shain"
             # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
             # 1 year", also as an item of a list ("- Contract (1 year, renewable)")
@@ -280,6 +285,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     (
         re.compile(
             r"業務委託|フリーランス|freelance|freelancer|independent contractor|業務請負"
+            # schema.org JobPosting's employmentType codes, as exports paste them
+            r"|\"contractor\""
             r"|準委任"
         ),
         "freelance",
@@ -755,7 +762,7 @@ _MONTH_NAMES = (
 _CHANGE = prefiltered(
     r"(?:\d{4}\s?年\s?)?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?(?:以降|より|から)"
     r"|\d{1,2}\s?" + _MONTHS + r"?目(?:以降|から|より)"
-    r"|(?:試用期間|研修期間|研修|オンボーディング)(?:の)?(?:終了後|経過後|後|明け)"
+    r"|(?:試用期間|研修期間|研修|オンボーディング)(?:の)?(?:終了後|修了後|経過後|後|明け)"
     r"|(?:入社|試用開始)\s?\d{1,2}\s?" + _MONTHS + r"(?:後|経過後|以降)|その後|それ以降"
     r"|\bfrom (?:(?:early |mid-?|late )?" + _MONTH_NAMES + r"|20\d\d\b|month \d"
     r"|the (?:\w+ )?month\b|your (?:\w+ )?month\b)"
@@ -870,9 +877,15 @@ def _stated(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
     """The phrase states this role's condition: not part of a question ("Can I apply from
     overseas?", which states nothing by itself; its answer may), nor said of another opening
     or of the agency's own staff."""
-    return _QUESTION_END.match(folded, m.end()) is None and not said_of_others(
-        folded, m.start(), m.end(), triggers
+    return (
+        _QUESTION_END.match(folded, m.end()) is None
+        and _BLANK_VALUE.match(folded, m.end()) is None
+        and not said_of_others(folded, m.start(), m.end(), triggers)
     )
+
+
+# A field label left without a value: "ビザサポート　：—", "ビザサポート," in an export.
+_BLANK_VALUE = re.compile(r"[ \t\u3000]*[:：,|][ \t\u3000]*(?:[-—–ー―][ \t\u3000]*)?(?:\n|$)")
 
 
 _NONE_OF_THE_FOUR = re.compile(r"アルバイト|パート|インターン|part[- ]time|intern(?:ship)?\b")
@@ -1131,7 +1144,15 @@ def parse_years(
                 waiver_line = folded.rfind("\n", 0, waiver.start()) + 1
                 if section_kind(folded, waiver_line, sections, waiver.start()) == "required":
                     return 0, Span(waiver.start(), waiver.end())
-        return _fewest_of_alternatives(folded, start, end, years)
+        years_found, span = _fewest_of_alternatives(folded, start, end, years)
+        lower = _LOWER_FOR_SOME.search(folded, end, end + _LOWER_REACH)
+        if lower is not None:
+            group = "n" if lower.group("n") else "n2"
+            if int(lower.group(group)) < years_found:
+                # "…2年以上 ※情報系の大学を卒業された方は実務経験1年以上で応募可能です", "5+
+                # years. We will consider candidates with 3+ years if …": a lower path
+                return int(lower.group(group)), Span(lower.start(group), lower.end(group))
+        return years_found, span
     if "|" in folded:
         in_table = _table_years(folded, sections) or _column_table_years(folded)
         if in_table is not None:
@@ -1160,6 +1181,15 @@ _WORK_EXPERIENCE = re.compile(
     r"[^\n]*(?:(?:業務|実務)[^\n]{0,10}?経験|開発経験|に(?:携わった|従事した)経験)[^\n]*"
 )
 _LEARNING = re.compile(r"学習|独学|スクール|未経験|不問|問いません|なくても")
+
+
+# A lower figure for some candidates stated right after the requirement.
+_LOWER_FOR_SOME = re.compile(
+    r"(?:方|者)は[^。\n]{0,25}?(?P<n>\d{1,2})\s?年以上で(?:も)?(?:ご)?(?:応募)?(?:可|ok|可能|いただけます)"
+    r"|\bwe (?:will|would|can|may) (?:also )?consider (?:candidates|applicants|people) with"
+    r" (?P<n2>\d{1,2})\+? years"
+)
+_LOWER_REACH = 160  # characters after a figure searched for such a lower path
 
 
 def _asks_work_experience(folded: str, sections: Sections, waiver: re.Match[str]) -> bool:

@@ -1,0 +1,33 @@
+"""Check-box forms: the options left unticked are not what the posting says.
+
+Forms on job boards and ハローワーク-style sheets list every option of a field and tick one:
+"雇用形態：■正社員 □契約社員 □派遣社員", "リモート：☐フル出社 ☑一部リモート ☐フルリモート".
+The unticked options' text is blanked (offsets unchanged) before the facts are read, on lines
+that hold both a ticked and an unticked box.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TICKED = r"■|☑|✅|✔|✓|\[[xX✓✔]\]"
+_UNTICKED = r"□|☐|\[ \]"
+_BOXED_LINE = re.compile(rf"[^\n]*(?:{_UNTICKED})[^\n]*")
+_TICK = re.compile(_TICKED)
+# An unticked option: the box and its text up to the next box, a wide gap or the line's end.
+_OPTION = re.compile(
+    rf"(?:{_UNTICKED})(?:(?!{_TICKED}|{_UNTICKED})[^\n])*?"
+    rf"(?=(?:{_TICKED})|(?:{_UNTICKED})|\n|\s{{2,}}|\u3000|$)"
+)
+
+
+def unticked_options(text: str) -> list[tuple[int, int]]:
+    """Ranges of the unticked options on lines that also tick one."""
+    if "□" not in text and "☐" not in text and "[ ]" not in text:
+        return []
+    ranges: list[tuple[int, int]] = []
+    for line in _BOXED_LINE.finditer(text):
+        if not _TICK.search(line.group()):
+            continue  # boxes used as bullets, or a form left blank
+        ranges.extend(m.span() for m in _OPTION.finditer(text, line.start(), line.end()))
+    return ranges
