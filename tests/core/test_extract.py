@@ -229,7 +229,6 @@ KNOWN_MISSES: dict[str, str] = {
     # tuning_facts24 (conditions that depend on something)
     "f24-05": "remote: the full-time role's hybrid rule beside a side job's full remote in the "
     "English summary",
-    "f24-17": "remote: 'daily on site for the 3-month training, then fully remote' read as hybrid",
     "f24-18": "remote and english_level: a rule and a level stated per part of the job",
     "f24-26": "visa: 'we sponsor visas for G5 and above; for G4 openings, including this one, "
     "only candidates who already hold a work visa'",

@@ -357,3 +357,16 @@ def test_the_office_a_full_remote_line_names(
     location = extract(text).location
     got = None if location is None else (location.prefecture, location.city)
     assert got == expected
+
+
+def test_the_head_office_of_training_before_full_remote() -> None:
+    text = (
+        "■働き方\n入社後2ヶ月間は研修として名古屋本社（中区）に毎日出社いただきます。研修修了後は"
+        "フルリモート勤務です（出社の必要はありません。交通費は出社時のみ精算）。"
+    )
+    facts = extract(text)
+    assert facts.remote == "full"
+    assert facts.location is not None and (facts.location.prefecture, facts.location.city) == (
+        "Aichi",
+        "Nagoya",
+    )

@@ -511,7 +511,8 @@ def _office_on_remote_line(folded: str, hits: list[Hit]) -> int | None:
     """The first place named as an office on a line that says the role is fully remote."""
     for i, hit in enumerate(hits):
         line_start = folded.rfind("\n", 0, hit[0]) + 1
-        if _OFFICE_NAMED.search(folded, max(line_start, hit[0] - 30), hit[0]) and (
+        named = _OFFICE_NAMED.search(folded, max(line_start, hit[0] - 30), hit[0])
+        if (named or _OFFICE_AFTER.match(folded, hit[1]) or folded.startswith("本社", hit[1])) and (
             _FULL_REMOTE_LINE.search(folded, line_start, _line_end(folded, hit[0]))
         ):
             return i
