@@ -230,10 +230,7 @@ KNOWN_MISSES: dict[str, str] = {
     "f24-05": "remote: the full-time role's hybrid rule beside a side job's full remote in the "
     "English summary",
     "f24-18": "remote and english_level: a rule and a level stated per part of the job",
-    "f24-26": "visa: 'we sponsor visas for G5 and above; for G4 openings, including this one, "
-    "only candidates who already hold a work visa'",
-    "f24-27": "remote, visa: a remote rule by month, and 'status changes supported for those in "
-    "Japan; no invitations from abroad' read as sponsorship",
+    "f24-27": "remote: a remote rule by month",
 }
 
 

@@ -1731,3 +1731,15 @@ def test_non_regular_employment_is_not_full_time() -> None:
 )
 def test_blank_fields_and_lower_paths(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sponsor visas for L5 and above. For L4 roles, including this one, we can only "
+        "consider candidates who already hold a valid work visa.",
+        "ビザ\n・国内在住の方の在留資格変更はサポートします。海外からの招へいは行っていません",
+    ],
+)
+def test_sponsorship_only_for_others_is_no_sponsorship(text: str) -> None:
+    assert extract(text).visa_sponsorship is False

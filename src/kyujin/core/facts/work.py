@@ -212,6 +212,12 @@ _VISA_NO = prefiltered(
     r"|(?:currently )?(?:residing|living|based) in japan only"
     r"|no visa (?:sponsorship|support)|ビザサポ(?:なし|無し|不可|×)"
     r"|(?:not|in)eligible for (?:visa )?sponsorship|not eligible for (?:a )?visa"
+    # "we can only consider candidates who already hold a valid work visa", 海外からの招へいは
+    # 行っていません
+    r"|(?:candidates|applicants|those|people) who already (?:hold|have) (?:a |an )?(?:valid )?"
+    r"(?:japanese )?(?:work(?:ing)? )?(?:visa|residence status|status of residence)"
+    r"|海外からの(?:招へい|招聘|呼び寄せ)(?:は)?(?:行って|して)(?:いません|おりません)"
+    r"|no (?:invitations?|hires?|hiring) from (?:abroad|overseas)"
     r"|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
     r"will not) (?:to )?(?:provide )?(?:offer )?sponsor|visa sponsorship (?:is )?(?:not|un)"
     r"|without (?:visa )?sponsorship|right to work in japan (?:is )?required|japan[- ]based only"
