@@ -216,17 +216,12 @@ def _tuning_postings() -> list[dict[str, object]]:
 # strict: a fix makes the test fail until the item is taken off the list.
 KNOWN_MISSES: dict[str, str] = {
     # tuning_facts23 (structured forms and exports), written late in the session of
-    # 2026-12-06: facts held only in an export's fields
+    # 2026-12-06
     "f23-06": "remote: 'フルリモート（…オフィス利用も可）' read as hybrid from the office named "
     "in the team description",
-    "f23-11": "salary and employment: a CSV row's salary_min/salary_max/salary_currency and "
-    "employment_type columns",
-    "f23-14": "salary: a JSON 'compensation' object's min/max/interval fields",
     "f23-19": "visa: a ☐/☑ check box answering 'Visa sponsorship available?'",
     "f23-26": "japanese_level: '☑ネイティブレベル必須' beside another Japanese statement read "
     "as none",
-    "f23-29": "salary: a vertical CSV export's 給与下限/給与上限（年収・万円） fields",
-    # tuning_facts24 (conditions that depend on something)
     "f24-05": "remote: the full-time role's hybrid rule beside a side job's full remote in the "
     "English summary",
     "f24-18": "remote and english_level: a rule and a level stated per part of the job",

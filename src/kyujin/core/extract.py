@@ -8,6 +8,7 @@ Usable with nothing else running::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, replace
 from functools import cache
@@ -25,6 +26,7 @@ from kyujin.core.facts.work import (
     parse_visa,
     parse_years,
 )
+from kyujin.core.fields import employment_from_fields, export_fields, salary_from_fields
 from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
 from kyujin.core.model import PostingFacts, SkillMention, Span
@@ -40,7 +42,13 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "74"
+RULES_VERSION = "75"
+
+
+# Field names of exports that hold pay or the employment type (kyujin.core.fields).
+_EXPORT_HINT = re.compile(
+    r"下限|上限|_min|min_|minvalue|\"min\"|salary_|employment_?type|employmenttype"
+)
 
 
 class Extractor:
@@ -121,6 +129,16 @@ class Extractor:
         facts.remote, remote_span = parse_remote(folded, triggers)
         facts.visa_sponsorship, visa_span = parse_visa(folded, triggers)
         facts.employment_type, employment_span = parse_employment(folded, triggers, folded_title)
+        if (facts.salary is None or facts.employment_type is None) and _EXPORT_HINT.search(folded):
+            # an export's fields, when the text states the fact nowhere else
+            found = export_fields(folded)
+            if facts.salary is None:
+                facts.salary = salary_from_fields(found, self.rates)
+            if facts.employment_type is None:
+                by_field = employment_from_fields(found)
+                if by_field is not None:
+                    facts.employment_type = by_field[0]
+                    employment_span = Span(by_field[1][1], by_field[1][2])
         facts.min_years_experience, years_span = parse_years(folded, sections, triggers)
         if facts.min_years_experience is None and folded_title:
             # the title's figure has no span: spans point into the text

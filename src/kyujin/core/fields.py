@@ -1,0 +1,191 @@
+"""Facts held in an export's fields: CSV rows under a header, "key,value" lines, JSON pairs.
+
+ATS and aggregator exports are pasted as text with the facts in named fields rather than in
+prose: ``salary_min,salary_max,salary_currency,salary_period`` over ``85000,120000,USD,YEAR``,
+``給与下限（年収・万円）,420``, ``"compensation": {"currency": "JPY", "min": 600000, "max": 750000,
+"interval": "month"}``, ``employment_type`` ``FULL_TIME``. These are read when the text states
+the fact nowhere else. Works on folded text; every value keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from kyujin.core.model import EmploymentType, Period, Salary
+
+Field = tuple[str, int, int]  # value, start, end
+
+_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
+_PAIR_LINE = re.compile(r"(?m)^[ \t]*([^,:\n]{1,40}?)[ \t]*[,:：][ \t]*([^,\n]*?)[ \t]*$")
+_JSON_PAIR = re.compile(r'"([a-z_][\w.-]{0,40})"\s?:\s?("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
+_JSON_OBJECT = re.compile(r'"([a-z_][\w-]{0,40})"\s?:\s?\{([^{}\n]*)\}')
+
+
+def _cells(line: str, offset: int) -> list[Field]:
+    cells = []
+    position = 0
+    while position <= len(line):
+        m = _CELL.match(line, position)
+        assert m is not None  # the pattern matches the empty string
+        raw = m.group()
+        start, end = offset + m.start(), offset + m.end()
+        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+            raw, start, end = raw[1:-1], start + 1, end - 1
+        cells.append((raw.strip(), start, end))
+        position = m.end() + 1
+    return cells
+
+
+def export_fields(folded: str) -> dict[str, Field]:
+    """Named values of the text's exports: a CSV header with the row under it, "key,value" and
+    "key: value" lines, JSON pairs (a nested object's keys prefixed with its own key)."""
+    found: dict[str, Field] = {}
+    lines = folded.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for i, line in enumerate(lines[:-1]):
+        if line.count(",") < 3:
+            continue
+        header = _cells(line, offsets[i])
+        row_index = i + 1
+        while row_index < len(lines) and lines[row_index].startswith("#"):
+            row_index += 1
+        if row_index >= len(lines):
+            continue
+        row = _cells(lines[row_index], offsets[row_index])
+        if len(row) != len(header) or any(_CELL_IS_NUMBER.fullmatch(h[0]) for h in header):
+            continue
+        for (name, _, _), value in zip(header, row, strict=True):
+            if name and value[0]:
+                found.setdefault(name, value)
+    for m in _PAIR_LINE.finditer(folded):
+        if m.group(2):
+            found.setdefault(m.group(1).strip(), (m.group(2), m.start(2), m.end(2)))
+    for obj in _JSON_OBJECT.finditer(folded):
+        for pair in _JSON_PAIR.finditer(folded, obj.start(2), obj.end(2)):
+            _json_value(found, f"{obj.group(1)}.{pair.group(1)}", pair)
+    for pair in _JSON_PAIR.finditer(folded):
+        _json_value(found, pair.group(1), pair)
+    return found
+
+
+_CELL_IS_NUMBER = re.compile(r"-?\d[\d.,]*")
+
+
+def _json_value(found: dict[str, Field], key: str, pair: re.Match[str]) -> None:
+    value, start, end = pair.group(2), pair.start(2), pair.end(2)
+    if value.startswith('"'):
+        value, start, end = value[1:-1], start + 1, end - 1
+    found.setdefault(key, (value, start, end))
+
+
+_PAY_KEY = r"(?:salary|pay|compensation|base_?salary|basesalary|給与|年収|月給|賃金|報酬)"
+_UNIT_NOTE = r"(?:\s?[(（][^)）\n]{0,15}[)）])?"  # "給与下限（年収・万円）"
+_MIN_KEY = re.compile(
+    rf"(?:{_PAY_KEY}[\w.・、 -]*?[_. ]?(?:min(?:imum|value)?|下限|from)"
+    rf"|(?:min(?:imum)?|下限)[_. ]?{_PAY_KEY}){_UNIT_NOTE}"
+)
+_MAX_KEY = re.compile(
+    rf"(?:{_PAY_KEY}[\w.・、 -]*?[_. ]?(?:max(?:imum|value)?|上限|to)"
+    rf"|(?:max(?:imum)?|上限)[_. ]?{_PAY_KEY}){_UNIT_NOTE}"
+)
+_CURRENCY_KEY = re.compile(rf"(?:{_PAY_KEY}[_. ])?currency")
+_PERIOD_KEY = re.compile(rf"(?:{_PAY_KEY}[_. ])?(?:period|interval|unit(?:_?text)?)")
+_PERIODS: Mapping[str, Period] = {
+    "year": "annual", "yearly": "annual", "annual": "annual", "annually": "annual", "年": "annual",
+    "month": "monthly", "monthly": "monthly", "月": "monthly",
+    "hour": "hourly", "hourly": "hourly", "時間": "hourly", "時": "hourly",
+}  # fmt: skip
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_PLAUSIBLE: Mapping[Period, tuple[float, float]] = {
+    "annual": (1_500_000, 100_000_000),
+    "monthly": (120_000, 5_000_000),
+    "hourly": (900, 30_000),
+}
+_FACTORS: Mapping[Period, int] = {"annual": 1, "monthly": 12, "hourly": 2000}
+
+
+def _find(found: Mapping[str, Field], key: re.Pattern[str]) -> tuple[str, Field] | None:
+    return next(((k, v) for k, v in found.items() if key.fullmatch(k)), None)
+
+
+def salary_from_fields(found: Mapping[str, Field], rates: Mapping[str, float]) -> Salary | None:
+    low, high = _find(found, _MIN_KEY), _find(found, _MAX_KEY)
+    if low is None and high is None:
+        return None
+    keys = " ".join(k for k, _ in (f for f in (low, high) if f is not None))
+    currency_field = _find(found, _CURRENCY_KEY)
+    currency = currency_field[1][0].upper() if currency_field else "JPY"
+    if currency not in rates:
+        return None
+    period_field = _find(found, _PERIOD_KEY)
+    period: Period | None = None
+    if period_field is not None:
+        period = _PERIODS.get(period_field[1][0].lower())
+    period = period or (
+        "monthly"
+        if "月" in keys
+        else "hourly"
+        if "時給" in keys
+        else "annual"
+        if "年" in keys
+        else None
+    )
+    scale = 10_000 if "万円" in keys else 1
+
+    def amount(field: tuple[str, Field] | None) -> float | None:
+        if field is None:
+            return None
+        number = _NUMBER.fullmatch(field[1][0].replace(" ", ""))
+        return None if number is None else float(number.group().replace(",", "")) * scale
+
+    a, b = amount(low), amount(high)
+    if a is None and b is None:
+        return None
+    rate = rates[currency]
+    first = a if a is not None else b
+    assert first is not None
+    if period is None:
+        period = (
+            "annual"
+            if first * rate >= 1_500_000
+            else "monthly"
+            if first * rate >= 120_000
+            else "hourly"
+        )
+    lo, hi = _PLAUSIBLE[period]
+    if not all(lo <= v * rate <= hi for v in (a, b) if v is not None):
+        return None
+    spans = [f[1] for f in (low, high) if f is not None]
+    factor = _FACTORS[period]
+    return Salary(
+        currency=currency,
+        min=a,
+        max=b,
+        period=period,
+        annual_min_jpy=None if a is None else round(a * rate * factor),
+        annual_max_jpy=None if b is None else round(b * rate * factor),
+        start=min(s[1] for s in spans),
+        end=max(s[2] for s in spans),
+    )
+
+
+_EMPLOYMENT_KEY = re.compile(r"employment(?:_?type)?|employmenttype|雇用形態|job_?type|雇用区分")
+_EMPLOYMENT_VALUES: Mapping[str, EmploymentType] = {
+    "full_time": "full_time", "full-time": "full_time", "fulltime": "full_time",
+    "permanent": "full_time", "正社員": "full_time",
+    "contract": "contract", "temporary": "contract", "fixed_term": "contract",
+    "契約社員": "contract",
+    "contractor": "freelance", "freelance": "freelance", "業務委託": "freelance",
+    "dispatch": "dispatch", "派遣": "dispatch",
+}  # fmt: skip
+
+
+def employment_from_fields(found: Mapping[str, Field]) -> tuple[EmploymentType, Field] | None:
+    field = _find(found, _EMPLOYMENT_KEY)
+    if field is None:
+        return None
+    kind = _EMPLOYMENT_VALUES.get(field[1][0].strip().lower())
+    return None if kind is None else (kind, field[1])

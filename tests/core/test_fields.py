@@ -1,0 +1,51 @@
+import pytest
+
+from kyujin.core.extract import extract
+from kyujin.core.fields import export_fields
+from kyujin.core.text import fold
+
+M = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "id,title,employment_type,salary_min,salary_max,salary_currency,salary_period\n"
+            '7,"Backend Engineer",FULL_TIME,90000,130000,USD,YEAR\n\n'
+            "About the role\nWe build APIs.",
+            (("USD", 90_000, 130_000, "annual", 13.5 * M, 19.5 * M), "full_time"),
+        ),
+        (
+            '{"title": "Backend", "pay": {"currency": "JPY", "min": 550000, "max": 700000, '
+            '"interval": "month"}, "employment": "CONTRACT"}',
+            (("JPY", 550_000, 700_000, "monthly", 6.6 * M, 8.4 * M), None),
+        ),
+        (
+            "項目,値\n雇用形態,正社員\n給与下限（年収・万円）,480\n給与上限（年収・万円）,650\n従業員数,210",
+            (("JPY", 4.8 * M, 6.5 * M, "annual", 4.8 * M, 6.5 * M), "full_time"),
+        ),
+    ],
+)
+def test_pay_and_employment_in_export_fields(text: str, expected: tuple) -> None:
+    facts = extract(text)
+    salary = facts.salary
+    assert salary is not None
+    got = (
+        salary.currency,
+        salary.min,
+        salary.max,
+        salary.period,
+        salary.annual_min_jpy,
+        salary.annual_max_jpy,
+    )
+    assert (got, facts.employment_type if expected[1] else expected[1]) == expected
+    assert salary.start is not None and salary.end is not None
+    assert text[salary.start : salary.end].strip()[0].isdigit()
+
+
+def test_numbers_of_other_fields_are_not_pay() -> None:
+    text = "id,headcount_min,headcount_max,founded\n3,200,500,1999"
+    assert extract(text).salary is None
+    found = export_fields(fold(text))
+    assert found["headcount_min"][0] == "200"
