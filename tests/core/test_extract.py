@@ -219,9 +219,6 @@ KNOWN_MISSES: dict[str, str] = {
     # 2026-12-06
     "f23-06": "remote: 'フルリモート（…オフィス利用も可）' read as hybrid from the office named "
     "in the team description",
-    "f23-19": "visa: a ☐/☑ check box answering 'Visa sponsorship available?'",
-    "f23-26": "japanese_level: '☑ネイティブレベル必須' beside another Japanese statement read "
-    "as none",
     "f24-05": "remote: the full-time role's hybrid rule beside a side job's full remote in the "
     "English summary",
     "f24-18": "remote and english_level: a rule and a level stated per part of the job",

@@ -274,3 +274,11 @@ def test_a_level_to_reach_later_is_not_asked() -> None:
         "N3 within a year; we pay for lessons."
     )
     assert extract(text).japanese_level == "none"
+
+
+def test_a_language_field_after_a_preference_list_is_its_own() -> None:
+    text = (
+        "尚可スキル：\n　・決済の経験\n　・Kubernetesの運用経験\n"
+        "日本語　：☑ネイティブレベル必須　☐不問"
+    )
+    assert extract(text).japanese_level == "native"

@@ -1743,3 +1743,15 @@ def test_blank_fields_and_lower_paths(text: str, field: str, value: object) -> N
 )
 def test_sponsorship_only_for_others_is_no_sponsorship(text: str) -> None:
     assert extract(text).visa_sponsorship is False
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("Visa            | No sponsorship for fixed-term roles", False),
+        ("Visa: no support available for this role", False),
+        ("Visa: no sponsorship needed if you already live here; we sponsor otherwise", True),
+    ],
+)
+def test_no_sponsorship_in_a_field(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa

@@ -259,6 +259,12 @@ class _Statement:
 _LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
 
 
+# A line that is a language field of its own: "日本語　：ネイティブ", "English: business".
+_LANGUAGE_FIELD = re.compile(
+    r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?[ \t]*[:：]"
+)
+
+
 def _heading_kind(line: str) -> str | None:
     """ "preferred" / "required" / "other" for a heading line, None for content."""
     stripped = line.strip()
@@ -530,6 +536,10 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             # "【英語力】\n不問": a heading naming the language, its level on the next line
             level, span_end = _level_below(folded, start, language, span_end)
         kind = section_kind(folded, line_start, sections, start)
+        if kind == "preferred" and _LANGUAGE_FIELD.match(folded, line_start):
+            kind = (
+                "unknown"  # "日本語　：☑ネイティブレベル必須" after a 尚可 list: a field of its own
+            )
         optional = (
             _plus_in(folded, clause_start, clause_end, match.end(), span_end if level else None)
             or kind == "preferred"

@@ -210,7 +210,7 @@ _VISA_NO = prefiltered(
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
     r"(?:work(?:ing)? )?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
-    r"|no visa (?:sponsorship|support)|ビザサポ(?:なし|無し|不可|×)"
+    r"|no (?:visa )?(?:sponsorship|support)\b(?! (?:is )?needed)|ビザサポ(?:なし|無し|不可|×)"
     r"|(?:not|in)eligible for (?:visa )?sponsorship|not eligible for (?:a )?visa"
     # "we can only consider candidates who already hold a valid work visa", 海外からの招へいは
     # 行っていません
