@@ -219,10 +219,6 @@ KNOWN_MISSES: dict[str, str] = {
     # 2026-12-06
     "f23-06": "remote: 'フルリモート（…オフィス利用も可）' read as hybrid from the office named "
     "in the team description",
-    "f24-05": "remote: the full-time role's hybrid rule beside a side job's full remote in the "
-    "English summary",
-    "f24-18": "remote and english_level: a rule and a level stated per part of the job",
-    "f24-27": "remote: a remote rule by month",
 }
 
 

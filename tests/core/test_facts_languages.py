@@ -282,3 +282,8 @@ def test_a_language_field_after_a_preference_list_is_its_own() -> None:
         "日本語　：☑ネイティブレベル必須　☐不問"
     )
     assert extract(text).japanese_level == "native"
+
+
+def test_english_read_to_understand_documents_is_basic() -> None:
+    text = "応募資格\n・英語：海外製品のドキュメントを読んで理解できる程度"
+    assert extract(text).english_level == "basic"

@@ -1755,3 +1755,23 @@ def test_sponsorship_only_for_others_is_no_sponsorship(text: str) -> None:
 )
 def test_no_sponsorship_in_a_field(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("勤務形態：週2日（火・木）渋谷オフィス出社、その他はリモート", "hybrid"),
+        ("働き方：普段は在宅勤務ですが、月末の締め週は本社に出社します", "hybrid"),
+        (
+            "Work style: normally remote, but you come to the Osaka office for release weeks",
+            "hybrid",
+        ),
+        (
+            "Work style: two office days a week in Fukuoka.\nWe are also looking for side-job "
+            "contractors (fully remote, 10 hours a week).",
+            "hybrid",
+        ),
+    ],
+)
+def test_office_days_with_weekdays_remote_as_a_rule_and_side_jobs(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -25,7 +25,8 @@ OTHER_OPENING = prefiltered(
     r"|(?:advertised|listed|posted) separately|separately (?:advertised|listed|posted)"
     r"|other than this (?:role|position|opening)|\b(?:also|currently|separately) hiring\b"
     r"|\bhiring (?:separately|for another)\b|\bother (?:roles|positions|openings) (?:we|that)\b"
-    r"|\bwe also hire\b|\bour (?:own )?(?:consultants|advisors|recruiters|career advisors)\b"
+    r"|\bwe also hire\b|\balso (?:looking for|recruiting|seeking)\b"
+    r"|\bour (?:own )?(?:consultants|advisors|recruiters|career advisors)\b"
     # the agency's own record and people: "Our clients pay between ¥6M and ¥20M", 当社経由での
     # ご入社実績, "our own consultant positions", "our internal team"
     r"|\bour clients pay\b|当社経由|弊社経由|入社実績|\bour internal team\b"
