@@ -213,13 +213,8 @@ def _tuning_postings() -> list[dict[str, object]]:
 
 
 # Tuning items the rules do not read yet (open work on issue 3), each with what it needs;
-# strict: a fix makes the test fail until the item is taken off the list.
-KNOWN_MISSES: dict[str, str] = {
-    # tuning_facts23 (structured forms and exports), written late in the session of
-    # 2026-12-06
-    "f23-06": "remote: 'フルリモート（…オフィス利用も可）' read as hybrid from the office named "
-    "in the team description",
-}
+# none at the moment. strict: a fix makes the test fail until the item is taken off the list.
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _marked(row: dict[str, object]) -> object:

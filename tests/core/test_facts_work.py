@@ -1775,3 +1775,17 @@ def test_no_sponsorship_in_a_field(text: str, visa: bool) -> None:
 )
 def test_office_days_with_weekdays_remote_as_a_rule_and_side_jobs(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+def test_an_office_named_past_the_visit_reach_is_no_visit() -> None:
+    text = (
+        "全員がフルリモートで、Slackとesaで非同期に仕事を進めています。オフィスは東京都渋谷区"
+        "神宮前にありますが、出社の必要はありません。"
+    )
+    assert extract(text).remote == "full"
+    hybrid = extract("フルリモート。ただし月1回は本社への出社があります。")
+    span = hybrid.spans["remote"]
+    assert hybrid.remote == "hybrid"
+    assert "フルリモート。ただし月1回は本社への出社".startswith(
+        "フルリモート。ただし月1回は本社への出社があります。"[span.start : span.end]
+    )

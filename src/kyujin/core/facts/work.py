@@ -843,7 +843,19 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
         sentence_end = _SENTENCE_END.search(folded, full.end(), reach)
         reach = sentence_end.start() if sentence_end else reach
         nearby = folded[full.end() : full.end() + 40].split("\n", 1)[0]
-        visit = None if OPTIONAL_VISIT.search(nearby) else _OFFICE_VISIT.search(nearby)
+        visit = None
+        if not OPTIONAL_VISIT.search(nearby):
+            # a visit word starting near the phrase, read with the rest of its line (its
+            # negations reach past the 40 characters: "オフィスは目黒区上目黒にありますが")
+            end_of_line = _line_end(folded, full.end())
+            visit = next(
+                (
+                    whole
+                    for near in _OFFICE_VISIT.finditer(folded, full.end(), full.end() + len(nearby))
+                    if (whole := _OFFICE_VISIT.match(folded, near.start(), end_of_line)) is not None
+                ),
+                None,
+            )
         # A hybrid phrase beside it; not one overlapping an explicit full-remote phrase
         # (フルリモート可 and "full remote OK" hold リモート可 and "remote OK").
         explicit = full.group().startswith(_EXPLICIT_FULL)
@@ -859,7 +871,7 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
             for m in beside
         )
         if visit or labelled or (beside and not OPTIONAL_VISIT.search(nearby)):
-            return "hybrid", Span(full.start(), full.end() + (visit.end() if visit else 0))
+            return "hybrid", Span(full.start(), visit.end() if visit else full.end())
         return "full", Span(full.start(), full.end())
     if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
         return "hybrid", Span(hybrid.start(), hybrid.end())
