@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from kyujin.core.facts.salary import PLAUSIBLE_JPY, annual_jpy, guess_period
 from kyujin.core.model import EmploymentType, Period, Salary
 
 Field = tuple[str, int, int]  # value, start, end
@@ -99,12 +100,6 @@ _PERIODS: Mapping[str, Period] = {
     "hour": "hourly", "hourly": "hourly", "時間": "hourly", "時": "hourly",
 }  # fmt: skip
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
-_PLAUSIBLE: Mapping[Period, tuple[float, float]] = {
-    "annual": (1_500_000, 100_000_000),
-    "monthly": (120_000, 5_000_000),
-    "hourly": (900, 30_000),
-}
-_FACTORS: Mapping[Period, int] = {"annual": 1, "monthly": 12, "hourly": 2000}
 
 
 def _find(found: Mapping[str, Field], key: re.Pattern[str]) -> tuple[str, Field] | None:
@@ -147,26 +142,18 @@ def salary_from_fields(found: Mapping[str, Field], rates: Mapping[str, float]) -
     rate = rates[currency]
     first = a if a is not None else b
     assert first is not None
-    if period is None:
-        period = (
-            "annual"
-            if first * rate >= 1_500_000
-            else "monthly"
-            if first * rate >= 120_000
-            else "hourly"
-        )
-    lo, hi = _PLAUSIBLE[period]
+    period = period or guess_period(first * rate)
+    lo, hi = PLAUSIBLE_JPY[period]
     if not all(lo <= v * rate <= hi for v in (a, b) if v is not None):
         return None
     spans = [f[1] for f in (low, high) if f is not None]
-    factor = _FACTORS[period]
     return Salary(
         currency=currency,
         min=a,
         max=b,
         period=period,
-        annual_min_jpy=None if a is None else round(a * rate * factor),
-        annual_max_jpy=None if b is None else round(b * rate * factor),
+        annual_min_jpy=None if a is None else annual_jpy(a, currency, period, rates=rates),
+        annual_max_jpy=None if b is None else annual_jpy(b, currency, period, rates=rates),
         start=min(s[1] for s in spans),
         end=max(s[2] for s in spans),
     )

@@ -224,7 +224,6 @@ _PERSON = re.compile(
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _PERSON_REACH = 120  # characters before a language word searched for such a sentence
 _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
-_THIS_ROLE = THIS_ROLE
 _TURN = re.compile(r"\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|、|が、|けど|一方")
 # A heading line that names the language only ("【英語力】", "English level:"): the level is
 # on the line below it.
@@ -454,7 +453,7 @@ def _of_another_opening(folded: str, line_start: int, start: int) -> bool:
     role is not named again between them ("…は英語が必須ですが、本ポジションでは英語力を…")."""
     begin = sentence_start(folded, line_start, start, _OTHER_OPENING_REACH)
     ends = [m.end() for m in OTHER_OPENING.finditer(folded, begin, start)]
-    return bool(ends) and _THIS_ROLE.search(folded, ends[-1], start) is None
+    return bool(ends) and THIS_ROLE.search(folded, ends[-1], start) is None
 
 
 def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_Statement]:
@@ -497,7 +496,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             if jlpt is not None:
                 # "マネージャー職はN1、本ポジションはN3": the level said of this role
                 for later in _JLPT.finditer(window, jlpt.end()):
-                    if _THIS_ROLE.search(window, jlpt.end(), later.start()):
+                    if THIS_ROLE.search(window, jlpt.end(), later.start()):
                         jlpt = later
                         break
             if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 30):
@@ -552,8 +551,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         after = folded[span_end:clause_end]
         turn = _TURN.search(after)
         this_role = bool(
-            _THIS_ROLE.search(folded, max(line_start, start - _THIS_ROLE_REACH), start)
-            or _THIS_ROLE.search(after[: turn.start()] if turn else after)
+            THIS_ROLE.search(folded, max(line_start, start - _THIS_ROLE_REACH), start)
+            or THIS_ROLE.search(after[: turn.start()] if turn else after)
         )
         found.append(
             _Statement(

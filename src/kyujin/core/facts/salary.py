@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised
 from kyujin.core.model import Period, Salary
 from kyujin.core.prefilter import prefiltered
-from kyujin.core.roles import paragraph_heading, said_of_others
+from kyujin.core.roles import paragraph_heading, said_of_others, sentence_around
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # JPY per unit. A fixed table keeps results reproducible; callers pass their own rates.
@@ -164,7 +164,7 @@ _CURRENCIES = {
     "pounds": "GBP",
 }
 # Plausible pay in JPY per period; outside these a number is a year, a headcount or capital.
-_PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
+PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
     "annual": (1_500_000, 100_000_000),
     "monthly": (120_000, 5_000_000),
     "hourly": (900, 30_000),
@@ -304,16 +304,6 @@ def _label_above(folded: str, line_start: int) -> str:
 _DIGIT = re.compile(r"\d")
 
 
-def _sentence(folded: str, start: int, end: int) -> str:
-    """The sentence holding [start, end), within its line."""
-    line_start = folded.rfind("\n", 0, start) + 1
-    line_end = folded.find("\n", end)
-    line_end = len(folded) if line_end < 0 else line_end
-    before = [m.end() for m in _SENTENCE_END.finditer(folded, line_start, start)]
-    after = _SENTENCE_END.search(folded, end, line_end)
-    return folded[before[-1] if before else line_start : after.end() if after else line_end]
-
-
 def _end_of_amounts(match: re.Match[str], has_b: bool) -> int:
     if has_b:
         return max(match.end(g) for g in ("bnum", "bmult", "bcurpost") if match.group(g))
@@ -322,7 +312,7 @@ def _end_of_amounts(match: re.Match[str], has_b: bool) -> int:
     return max(match.end(g) for g in ("anum", "amult", "acurpost") if match.group(g))
 
 
-def _guess_period(annual_equivalent: float) -> Period:
+def guess_period(annual_equivalent: float) -> Period:
     if annual_equivalent >= 1_500_000:
         return "annual"
     if annual_equivalent >= 120_000:
@@ -456,7 +446,7 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         ):
             continue
         reference = triggers.any("reference") and (
-            _REFERENCE.search(_sentence(folded, start, end)) is not None
+            _REFERENCE.search(folded, *sentence_around(folded, start, end)) is not None
             or _REFERENCE.search(paragraph_heading(folded, line_start)) is not None
         )
         low: float | None = a
@@ -477,9 +467,9 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         first = low if low is not None else high
         assert first is not None
         if period is None:
-            period = _guess_period(first * rate)
+            period = guess_period(first * rate)
         factor = _FACTORS[period]
-        lo_jpy, hi_jpy = _PLAUSIBLE_JPY[period]
+        lo_jpy, hi_jpy = PLAUSIBLE_JPY[period]
         values = [v for v in (low, high) if v is not None]
         if not all(lo_jpy <= v * rate <= hi_jpy for v in values):
             continue
