@@ -16,6 +16,7 @@ from kyujin.analytics.router import router as analytics_router
 from kyujin.api.errors import install_error_handlers
 from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
 from kyujin.api.openapi import install_openapi
+from kyujin.api.shortcut import PostingReadShortcut
 from kyujin.db.engine import LoopReader, make_engine, make_session_factory, pool_capacity
 from kyujin.extraction.router import router as extraction_router
 from kyujin.imports.router import router as imports_router
@@ -114,6 +115,8 @@ def create_app(settings: Settings | None = None, *, tune_gc: bool = False) -> Fa
     )
     registry = CollectorRegistry()
     app.state.metrics_registry = registry
+    # Added first, so inside the request middleware (the last added is the outermost).
+    app.add_middleware(PostingReadShortcut, state=app.state)
     app.add_middleware(
         RequestContextMiddleware,
         metrics=HttpMetrics(registry),
