@@ -5,7 +5,8 @@
 - Server: ``kyujin serve --workers W`` (uvicorn; default W = 2, one per core) in a subprocess,
   configured as deployed except that the embedded queue worker is off
   (KYUJIN_EMBEDDED_WORKER=false: no import runs here); it logs at INFO, one access line per
-  request, into a file.
+  request, into a file. On PostgreSQL it connects through the bench cluster's Unix-domain
+  socket, as a server on the database's own machine does (``--pg-tcp``: TCP on 127.0.0.1).
 - Cache: first, what a posting read touches is read into the OS cache (PostgreSQL:
   pg_prewarm of the posting table, its TOAST and their indexes; SQLite: the file), as on a
   server that has been answering for a while; ``--cold`` skips it.
@@ -33,7 +34,7 @@
 
 Usage (from the repo root): ``python -m bench.http_load --backend {sqlite,postgresql}
 --postings N [--workers W ...] [--connections C] [--duration S] [--threads T] [--cold]
-[--search] [--search-connections C ...] [--json P]``
+[--search] [--search-connections C ...] [--pg-tcp] [--json P]``
 """
 
 from __future__ import annotations
@@ -342,6 +343,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[1, 4],
         help="wrk connections for the search mix (one run each)",
     )
+    parser.add_argument(
+        "--pg-tcp",
+        action="store_true",
+        help="the server reaches the bench PostgreSQL over TCP on 127.0.0.1 "
+        "(default: its Unix-domain socket, as a server on the database's machine does)",
+    )
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -356,6 +363,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.backend, args.postings, base=args.base, seed=args.seed, pg_admin_url=admin
         )
         print(prepared.describe())
+        served_url = prepared.url  # what kyujin serve connects with
+        if args.backend == "postgresql":
+            if not args.pg_tcp:
+                served_url = pg.over_socket(prepared.url)
+            via = (
+                "its Unix-domain socket"
+                if served_url != prepared.url
+                else "TCP (--pg-tcp)"
+                if args.pg_tcp
+                else f"the URL of {pg.PG_ENV}"
+            )
+            print(f"kyujin serve reaches PostgreSQL through {via}")
         print(
             f"load: {wrk_version()}, -t{args.threads} -c{args.connections} "
             f"-d{args.duration:g}s --latency, after {WARMUP_S} s of warm-up; client and server "
@@ -383,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         for workers in args.workers:
             log_path = BENCH_DIR / f"http-{args.backend}-{workers}w.log"
-            with serve(prepared.url, workers, log_path, index_path=index_path) as (base, pid):
+            with serve(served_url, workers, log_path, index_path=index_path) as (base, pid):
                 if get(f"{base}/v1/postings/1") != 200:
                     raise SystemExit(f"GET /v1/postings/1 did not answer 200; see {log_path}")
                 options = {"threads": args.threads, "connections": args.connections}
@@ -449,7 +468,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         payload = {
             "machine": host,
-            "database": {**prepared.manifest, "backend": args.backend, "max_id": prepared.max_id},
+            "database": {
+                **prepared.manifest,
+                "backend": args.backend,
+                "max_id": prepared.max_id,
+                "server_connects_over": "tcp" if served_url == prepared.url else "unix_socket",
+            },
             "wrk": {
                 "version": wrk_version(),
                 "threads": args.threads,

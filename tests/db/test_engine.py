@@ -4,6 +4,7 @@ import asyncio
 import threading
 from pathlib import Path
 
+import asyncpg
 import pytest
 from sqlalchemy import Engine, delete, func, select, text, update
 
@@ -111,8 +112,8 @@ async def _read_twice(reader: LoopReader, sql: str) -> list[int]:
 async def _async_reader_survives_a_dropped_connection(
     reader: LoopReader, engine: Engine, sql: str
 ) -> None:
-    """PostgreSQL: the loop's connections are asyncio ones from a small pool; a read
-    through one the server dropped is retried on another connection."""
+    """PostgreSQL: the loop's connections are a few asyncpg ones; a read
+    through one the server dropped is retried on a new connection."""
     try:
         pids = {(await reader.read_one("SELECT pg_backend_pid()", ()))[0]}
         # Reads at once take every connection of the pool, each a backend of its own.
@@ -129,14 +130,12 @@ async def _async_reader_survives_a_dropped_connection(
         await reader.aclose()
 
 
-def test_loop_reader_opens_one_pool_and_queues_reads_beyond_it(
-    database_url: str, backend: str
-) -> None:
-    """PostgreSQL: reads that arrive together, before any pool exists and three times as
-    many as its connections, share one pool: each gets its own answer, from one of
+def test_loop_reader_queues_reads_beyond_its_connections(database_url: str, backend: str) -> None:
+    """PostgreSQL: reads that arrive together, before any connection exists and three times
+    as many as its connections, take turns: each gets its own answer, from one of
     ``connections`` backends."""
     if backend != "postgresql":
-        pytest.skip("the asyncio pool is PostgreSQL's; SQLite reads synchronously")
+        pytest.skip("the asyncio connections are PostgreSQL's; SQLite reads synchronously")
     engine = make_engine(make_settings(database_url))
     reader = LoopReader(engine, connections=2)
 
@@ -156,5 +155,41 @@ def test_loop_reader_opens_one_pool_and_queues_reads_beyond_it(
         rows = asyncio.run(reads())
         assert [n for n, _ in rows] == list(range(6))
         assert len({pid for _, pid in rows}) == 2
+    finally:
+        engine.dispose()
+
+
+def test_loop_reader_recovers_from_a_cancelled_read_and_keeps_a_failed_ones_connection(
+    database_url: str, backend: str
+) -> None:
+    """PostgreSQL, one connection: a read cancelled mid-statement (a client gone) gives its
+    turn back and its connection is replaced; a statement that fails keeps the connection."""
+    if backend != "postgresql":
+        pytest.skip("the asyncio connections are PostgreSQL's; SQLite reads synchronously")
+    engine = make_engine(make_settings(database_url))
+    reader = LoopReader(engine, connections=1)
+
+    async def scenario() -> tuple[int, int, int]:
+        try:
+            first = (await reader.read_one("SELECT pg_backend_pid()", ()))[0]
+            with pytest.raises(asyncpg.PostgresSyntaxError):
+                await reader.read_one("SELEC 1", ())
+            after_error = (await reader.read_one("SELECT pg_backend_pid()", ()))[0]
+            slow = asyncio.create_task(reader.read_one("SELECT pg_sleep(5)", ()))
+            await asyncio.sleep(0.2)
+            slow.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await slow
+            after_cancel = await asyncio.wait_for(
+                reader.read_one("SELECT pg_backend_pid()", ()), timeout=2
+            )
+            return first, after_error, after_cancel[0]
+        finally:
+            await reader.aclose()
+
+    try:
+        first, after_error, after_cancel = asyncio.run(scenario())
+        assert after_error == first
+        assert after_cancel != first
     finally:
         engine.dispose()

@@ -116,26 +116,21 @@ _ASYNCPG_LOST = (
 )
 
 
-async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
-    """asyncpg resets a connection on its way back to the pool with one more statement
-    (pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL): a second round trip for
-    every read, 13% of a serving process's CPU under GET /v1/postings/{id} (py-spy). The
-    reads here are single SELECTs in autocommit that change nothing in the session, so
-    there is nothing to reset (asyncpg still rolls back an open transaction first)."""
-
-
 class LoopReader:
     """Single-statement reads made on the event loop (GET /v1/postings/{id}), in autocommit,
     outside the engine's pool: a pooled checkout costs PostgreSQL a ping before and a
     ROLLBACK after the statement, three round trips instead of one.
 
     SQLite: one DBAPI connection, read synchronously on the loop (an in-process read of
-    ~50 us, less than a hop to a worker thread). PostgreSQL: a few asyncio connections
-    (asyncpg's pool, opened on first use), so that the loop goes on serving other requests
-    while the server answers. Read synchronously on the loop, each round trip stopped the
-    whole process (1,851 requests/s, p99 388 ms at 64 connections over 1,000,000
-    postings); psycopg's asyncio connections freed the loop but cost 155 us of CPU a read
-    against asyncpg's 70 (psycopg's synchronous read: 82). ``read_one`` takes SQL in
+    ~50 us, less than a hop to a worker thread). PostgreSQL: a few asyncpg connections,
+    opened on first use, so that the loop goes on serving other requests while the server
+    answers. They are kept in a FIFO queue rather than asyncpg's pool, whose checkout and
+    return (a timeout, a shielded release, a reset statement that had to be switched off)
+    cost a read more than the queue does and let new reads overtake waiting ones. Read
+    synchronously on the loop, each round trip stopped the whole process (1,851 requests/s,
+    p99 388 ms at 64 connections over 1,000,000 postings); psycopg's asyncio connections
+    freed the loop but cost 155 us of CPU a read against asyncpg's 70 (psycopg's
+    synchronous read: 82). ``read_one`` takes SQL in
     ``read_dialect``'s parameter style (asyncpg's $1 on PostgreSQL).
     A connection the server dropped is replaced once, then the error is raised.
     """
@@ -148,49 +143,52 @@ class LoopReader:
         )
         self.connections = connections
         self._raw: Any = None
-        self._pool: asyncpg.Pool | None = None
+        # PostgreSQL: the asyncio connections not in use (None: not opened yet, or closed),
+        # and the turns to use one.
+        self._idle: list[asyncpg.Connection | None] = []
         self._turns: asyncio.Semaphore | None = None
-        self._opening: asyncio.Lock | None = None
 
     async def read_one(self, sql: str, params: Any) -> Any:
         """The first row of ``sql`` (or None), without blocking the loop on PostgreSQL."""
         if self.dialect.name != "postgresql":
             return self.fetchone(sql, params)
-        pool = await self._async_pool()
-        assert self._turns is not None
-        for attempt in (1, 2):
+        if self._turns is None:
+            # Reads take turns in arrival order (asyncio's Semaphore is FIFO); asyncio.Queue
+            # is not: a woken getter that loses the race goes to the back, and p99 went from
+            # 23 to 115 ms at 64 connections. Holding a turn guarantees an idle connection.
+            self._turns = asyncio.Semaphore(self.connections)
+            self._idle = [None] * self.connections  # each connects on its first read
+        idle = self._idle
+        async with self._turns:
+            connection = idle.pop()
             try:
-                async with self._turns:
-                    return await pool.fetchrow(sql, *params)
-            except _ASYNCPG_LOST:
-                if attempt == 2:
-                    raise
-                # A restarted server has dropped the pool's other connections too: have
-                # them all reconnect, so that the retry gets a live one.
-                await pool.expire_connections()
-        raise AssertionError("unreachable")
+                for attempt in (1, 2):
+                    if connection is None or connection.is_closed():
+                        connection = await self._connect()
+                    try:
+                        return await connection.fetchrow(sql, *params)
+                    except _ASYNCPG_LOST:
+                        # A dropped or restarted server: once more on a new connection.
+                        connection.terminate()
+                        connection = None
+                        if attempt == 2:
+                            raise
+                raise AssertionError("unreachable")
+            except asyncpg.PostgresError:
+                raise  # the statement failed; the connection is fine
+            except BaseException:
+                # Cancelled mid-read (a client gone) or anything unforeseen: the state of
+                # the connection is unknown, so it is closed and the next read opens another.
+                if connection is not None:
+                    connection.terminate()
+                    connection = None
+                raise
+            finally:
+                idle.append(connection)
 
-    async def _async_pool(self) -> asyncpg.Pool:
-        if self._pool is not None:
-            return self._pool
-        if self._opening is None:
-            self._opening = asyncio.Lock()
-        async with self._opening:  # the first reads arrive together: open one pool
-            if self._pool is None:
-                url = self.engine.url.set(drivername="postgresql")
-                pool = await asyncpg.create_pool(
-                    url.render_as_string(hide_password=False),
-                    min_size=self.connections,
-                    max_size=self.connections,
-                    reset=_nothing_to_reset,
-                )
-                # asyncpg's pool hands a released connection to whoever asks first, so a
-                # read arriving then overtakes those already waiting, and under load some
-                # wait many turns (p99 doubled). A semaphore sized to the pool queues the
-                # reads in arrival order (FIFO) in front of it.
-                self._turns = asyncio.Semaphore(self.connections)
-                self._pool = pool
-        return self._pool
+    async def _connect(self) -> asyncpg.Connection:
+        url = self.engine.url.set(drivername="postgresql")
+        return await asyncpg.connect(url.render_as_string(hide_password=False))
 
     def fetchone(self, sql: str, params: Any) -> Any:
         """The first row of ``sql`` (or None), read synchronously (SQL in the engine's
@@ -228,7 +226,7 @@ class LoopReader:
     async def aclose(self) -> None:
         """Close every connection, the asyncio ones included."""
         self.close()
-        self._opening = None
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
-            await pool.close()
+        idle, self._idle, self._turns = self._idle, [], None
+        for connection in idle:
+            if connection is not None:
+                await connection.close()
