@@ -3,6 +3,7 @@
 import asyncio
 import threading
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
@@ -191,5 +192,79 @@ def test_loop_reader_recovers_from_a_cancelled_read_and_keeps_a_failed_ones_conn
         first, after_error, after_cancel = asyncio.run(scenario())
         assert after_error == first
         assert after_cancel != first
+    finally:
+        engine.dispose()
+
+
+# Keys 1..n and their statement's start: reads made in one statement share it.
+_BY_KEY = "SELECT k, statement_timestamp() FROM unnest($1::int[]) AS k WHERE k > 0"
+
+
+def test_reads_by_key_that_wait_together_are_one_statement(database_url: str, backend: str) -> None:
+    """PostgreSQL: while the connection is busy, reads by key queue up and are then made in
+    one statement; each gets its own row (None for a key with none; a key asked twice gets
+    it twice). A read that finds the connection free goes at once, alone."""
+    if backend != "postgresql":
+        pytest.skip("the asyncio connections are PostgreSQL's; SQLite reads synchronously")
+    engine = make_engine(make_settings(database_url))
+    reader = LoopReader(engine, connections=1)
+
+    async def scenario() -> tuple[Any, list[Any], Any]:
+        try:
+            alone = await reader.read_by_key(_BY_KEY, 7)
+            busy = asyncio.create_task(reader.read_one("SELECT pg_sleep(0.2)", ()))
+            await asyncio.sleep(0.05)  # the connection is taken
+            waiting = [reader.read_by_key(_BY_KEY, k) for k in (3, 0, 5, 3, 1)]
+            rows = await asyncio.gather(*waiting)
+            await busy
+            later = await reader.read_by_key(_BY_KEY, 2)
+            return alone, rows, later
+        finally:
+            await reader.aclose()
+
+    try:
+        alone, rows, later = asyncio.run(scenario())
+        assert alone[0] == 7 and later[0] == 2
+        assert [None if row is None else row[0] for row in rows] == [3, None, 5, 3, 1]
+        batch_started = {row[1] for row in rows if row is not None}
+        assert len(batch_started) == 1  # one statement for the five
+        assert alone[1] not in batch_started and later[1] not in batch_started
+    finally:
+        engine.dispose()
+
+
+def test_a_failed_batch_fails_each_read_and_a_cancelled_read_leaves_the_others(
+    database_url: str, backend: str
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("the asyncio connections are PostgreSQL's; SQLite reads synchronously")
+    engine = make_engine(make_settings(database_url))
+    reader = LoopReader(engine, connections=1)
+    failing = "SELECT k, 1 / (k - k) FROM unnest($1::int[]) AS k"  # division by zero
+
+    async def scenario() -> tuple[list[Any], list[Any]]:
+        try:
+            busy = asyncio.create_task(reader.read_one("SELECT pg_sleep(0.2)", ()))
+            await asyncio.sleep(0.05)
+            failed = await asyncio.gather(
+                *(reader.read_by_key(failing, k) for k in (1, 2)), return_exceptions=True
+            )
+            await busy
+            busy = asyncio.create_task(reader.read_one("SELECT pg_sleep(0.2)", ()))
+            await asyncio.sleep(0.05)
+            reads = [asyncio.create_task(reader.read_by_key(_BY_KEY, k)) for k in (4, 6)]
+            await asyncio.sleep(0)
+            reads[0].cancel()  # its client went away while it waited
+            kept = await asyncio.gather(*reads, return_exceptions=True)
+            await busy
+            return failed, kept
+        finally:
+            await reader.aclose()
+
+    try:
+        failed, kept = asyncio.run(scenario())
+        assert all(isinstance(error, asyncpg.DivisionByZeroError) for error in failed)
+        assert isinstance(kept[0], asyncio.CancelledError)
+        assert kept[1][0] == 6
     finally:
         engine.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Hashable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
@@ -122,20 +122,26 @@ class LoopReader:
     ROLLBACK after the statement, three round trips instead of one.
 
     SQLite: one DBAPI connection, read synchronously on the loop (an in-process read of
-    ~50 us, less than a hop to a worker thread). PostgreSQL: a few asyncpg connections,
-    opened on first use, so that the loop goes on serving other requests while the server
-    answers. They are kept in a FIFO queue rather than asyncpg's pool, whose checkout and
-    return (a timeout, a shielded release, a reset statement that had to be switched off)
-    cost a read more than the queue does and let new reads overtake waiting ones. Read
-    synchronously on the loop, each round trip stopped the whole process (1,851 requests/s,
-    p99 388 ms at 64 connections over 1,000,000 postings); psycopg's asyncio connections
-    freed the loop but cost 155 us of CPU a read against asyncpg's 70 (psycopg's
-    synchronous read: 82). ``read_one`` takes SQL in
-    ``read_dialect``'s parameter style (asyncpg's $1 on PostgreSQL).
-    A connection the server dropped is replaced once, then the error is raised.
+    ~50 us, less than a hop to a worker thread).
+
+    PostgreSQL: asyncpg connections (``connections``, default one a process), opened on
+    first use, so that the loop goes on serving other requests while the server answers.
+    Read synchronously on the loop, each round trip stopped the whole process (1,851
+    requests/s, p99 388 ms at 64 connections over 1,000,000 postings); psycopg's asyncio
+    connections freed the loop but cost 155 us of CPU a read against asyncpg's 70. Reads
+    take turns in arrival order behind a semaphore, not through asyncpg's pool, whose
+    checkout and return (a timeout, a shielded release, a reset statement) cost more than
+    the read and let new reads overtake waiting ones. ``read_by_key`` makes the reads that
+    wait for a turn together one statement. With that, one connection a process is best:
+    GET /v1/postings/{id} at 64 connections on 2 cores (2 processes, manual wrk runs) went
+    from 4,700 requests/s and p99 22 ms (4 connections, no batches) to 7,100-7,300
+    requests/s and p99 15-16 ms; with 4 or 8 connections the batches were as fast but
+    p99 was 40-190 ms, as more backends competed with the workers for the 2 cores.
+    ``read_one`` takes SQL in ``read_dialect``'s parameter style (asyncpg's $1 on
+    PostgreSQL). A connection the server dropped is replaced once, then the error is raised.
     """
 
-    def __init__(self, engine: Engine, *, connections: int = 4) -> None:
+    def __init__(self, engine: Engine, *, connections: int = 1) -> None:
         self.engine = engine
         self.dialect = engine.dialect
         self.read_dialect: Dialect = (
@@ -147,11 +153,76 @@ class LoopReader:
         # and the turns to use one.
         self._idle: list[asyncpg.Connection | None] = []
         self._turns: asyncio.Semaphore | None = None
+        # read_by_key: the batch of each statement still taking keys (key -> its readers),
+        # and the tasks reading batches.
+        self._open_batches: dict[str, dict[Hashable, list[asyncio.Future[Any]]]] = {}
+        self._batch_tasks: set[asyncio.Task[None]] = set()
 
     async def read_one(self, sql: str, params: Any) -> Any:
         """The first row of ``sql`` (or None), without blocking the loop on PostgreSQL."""
         if self.dialect.name != "postgresql":
             return self.fetchone(sql, params)
+        return await self._on_a_connection(lambda connection: connection.fetchrow(sql, *params))
+
+    async def read_by_key(self, sql: str, key: Hashable) -> Any:
+        """PostgreSQL: the row of ``sql`` whose first column is ``key`` (or None). ``sql``
+        takes one parameter, an array of keys ($1), and returns a row per key found.
+
+        Reads of the same ``sql`` that wait for a connection at the same time are made
+        together in one statement, taking the turn of the first of them: the more reads are
+        waiting, the fewer statements, round trips and wake-ups of the server each costs
+        (under 64 connections of GET /v1/postings/{id}, batches of several keys). A read
+        that finds a connection free waits for nothing: it goes alone.
+        """
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        batch = self._open_batches.get(sql)
+        if batch is None:
+            batch = self._open_batches[sql] = {}
+            task = asyncio.create_task(self._read_batch(sql, batch))
+            self._batch_tasks.add(task)  # held until done: the loop keeps only weak refs
+            task.add_done_callback(self._batch_tasks.discard)
+        batch.setdefault(key, []).append(future)
+        # A read cancelled here (a client gone) cancels only its own future.
+        return await future
+
+    async def _read_batch(self, sql: str, batch: dict[Hashable, list[asyncio.Future[Any]]]) -> None:
+        try:
+            rows = await self._on_a_connection(
+                lambda connection: connection.fetch(sql, list(batch)),
+                when_turn=lambda: self._close_batch(sql, batch),
+            )
+        except BaseException as exc:  # every read of the batch gets the error
+            self._close_batch(sql, batch)
+            cancelled = isinstance(exc, asyncio.CancelledError)  # the reader is closing
+            for futures in batch.values():
+                for future in futures:
+                    if future.done():
+                        continue
+                    if cancelled:
+                        future.cancel()
+                    else:
+                        future.set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+            return
+        found = {row[0]: row for row in rows}
+        for key, futures in batch.items():
+            for future in futures:
+                if not future.done():
+                    future.set_result(found.get(key))
+
+    def _close_batch(self, sql: str, batch: dict[Hashable, list[asyncio.Future[Any]]]) -> None:
+        """From its turn on, a batch takes no more keys: later reads start the next one."""
+        if self._open_batches.get(sql) is batch:
+            del self._open_batches[sql]
+
+    async def _on_a_connection(
+        self,
+        call: Callable[[asyncpg.Connection], Awaitable[Any]],
+        when_turn: Callable[[], None] | None = None,
+    ) -> Any:
+        """``call`` on one of the connections, once its turn has come (``when_turn`` is
+        told then). A connection the server dropped is replaced and ``call`` retried once."""
         if self._turns is None:
             # Reads take turns in arrival order (asyncio's Semaphore is FIFO); asyncio.Queue
             # is not: a woken getter that loses the race goes to the back, and p99 went from
@@ -160,13 +231,15 @@ class LoopReader:
             self._idle = [None] * self.connections  # each connects on its first read
         idle = self._idle
         async with self._turns:
+            if when_turn is not None:
+                when_turn()
             connection = idle.pop()
             try:
                 for attempt in (1, 2):
                     if connection is None or connection.is_closed():
                         connection = await self._connect()
                     try:
-                        return await connection.fetchrow(sql, *params)
+                        return await call(connection)
                     except _ASYNCPG_LOST:
                         # A dropped or restarted server: once more on a new connection.
                         connection.terminate()
@@ -226,7 +299,12 @@ class LoopReader:
     async def aclose(self) -> None:
         """Close every connection, the asyncio ones included."""
         self.close()
+        tasks = list(self._batch_tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         idle, self._idle, self._turns = self._idle, [], None
+        self._open_batches = {}
         for connection in idle:
             if connection is not None:
                 await connection.close()
