@@ -268,3 +268,32 @@ def test_a_failed_batch_fails_each_read_and_a_cancelled_read_leaves_the_others(
         assert kept[1][0] == 6
     finally:
         engine.dispose()
+
+
+def test_a_unix_socket_url_reaches_postgresql_with_both_drivers(
+    database_url: str, backend: str, request: pytest.FixtureRequest
+) -> None:
+    """A server beside its database connects through the Unix-domain socket
+    (docs/architecture.md): the engine (psycopg) and the loop reader (asyncpg) both accept
+    the URL, and neither goes through TCP (inet_server_addr() is NULL on a socket)."""
+    if backend != "postgresql":
+        pytest.skip("SQLite has no server to connect to")
+    server = request.getfixturevalue("postgres_server")
+    url = f"postgresql+psycopg://postgres@/kyujin_test?host={server.root}&port={server.port}"
+    engine = make_engine(make_settings(url))
+    reader = LoopReader(engine)
+
+    async def over_the_loop() -> tuple[Any, Any]:
+        try:
+            address = await reader.read_one("SELECT inet_server_addr()", ())
+            keyed = await reader.read_by_key(_BY_KEY, 9)
+            return address[0], keyed[0]
+        finally:
+            await reader.aclose()
+
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT inet_server_addr()")).scalar_one() is None
+        assert asyncio.run(over_the_loop()) == (None, 9)
+    finally:
+        engine.dispose()
