@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
 from kyujin.api.shortcut import PostingReadShortcut
+from kyujin.postings import representation
 from kyujin.postings.jsonld import MEDIA_TYPE as JSONLD
 from tests.support.factories import posting_data
 
@@ -121,3 +122,37 @@ def test_metrics_and_access_log_name_the_route(
         'kyujin_http_requests_total{method="GET",route="/v1/postings/{posting_id}",status="200"}'
         in metrics
     )
+
+
+def test_an_unexpected_error_is_counted_under_the_route(
+    app: FastAPI, admin_headers: dict[str, str]
+) -> None:
+    with TestClient(app, raise_server_exceptions=False) as client:
+        posting_id = _create(client, admin_headers)
+        app.state.read_bind = object()  # any read now fails unexpectedly
+        response = client.get(f"/v1/postings/{posting_id}")
+        metrics = client.get("/metrics").text
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert (
+        'kyujin_http_requests_total{method="GET",route="/v1/postings/{posting_id}",status="500"}'
+        in metrics
+    )
+
+
+def test_a_missing_posting_is_read_once(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut meets the 404 and leaves it to the route, which does not read again."""
+    reads: list[int] = []
+    read = representation.posting_json
+
+    def counted(bind: object, posting_id: int) -> bytes:
+        reads.append(posting_id)
+        return read(bind, posting_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(representation, "posting_json", counted)
+    response = client.get("/v1/postings/987654321")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "posting 987654321 does not exist"
+    assert reads == [987654321]

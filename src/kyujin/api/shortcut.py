@@ -8,7 +8,8 @@ right inside the request middleware (so the request id, metrics and access log a
 same), recognises ``GET /v1/postings/<digits>`` and answers it through the same function as
 the route (``postings.router.answer_posting``); the answer is byte for byte the route's.
 Everything else, and every request that would end in an error (404, 406, an id out of
-range), goes on to the app, whose route answers it with its problem details.
+range), goes on to the app, whose route answers it with its problem details. The path is
+matched as sent (``scope["path"]``): mounted under a prefix, the app would not be shortcut.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from starlette.datastructures import State
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kyujin.errors import KyujinError
-from kyujin.postings.router import answer_posting
+from kyujin.postings.router import SHORTCUT_ERROR, answer_posting
 from kyujin.postings.router import router as postings_router
 
 PATH = "/v1/postings/{posting_id}"
@@ -52,11 +53,15 @@ class PostingReadShortcut:
                 accept.append(value.decode("latin-1"))
             elif name == b"if-none-match" and if_none_match is None:
                 if_none_match = value.decode("latin-1")
+        # Set first, so that an unexpected error (a 500) is logged and counted under it too.
+        scope["route"] = self.route
         try:
             answer = await answer_posting(self.state, posting_id, accept, if_none_match)
-        except KyujinError:
-            return False  # the route raises it again and answers with problem details
-        scope["route"] = self.route
+        except KyujinError as error:
+            # The route answers it with problem details, raising this error rather than
+            # reading the posting again (a 404 would otherwise cost two reads).
+            scope.setdefault("state", {})[SHORTCUT_ERROR] = error
+            return False
         headers: list[tuple[bytes, bytes]] = [
             (name.lower().encode("latin-1"), value.encode("latin-1"))
             for name, value in answer.headers.items()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import Awaitable, Callable, Hashable, Iterator
-from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -84,7 +84,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
 
 
-@contextmanager
+@contextlib.contextmanager
 def transaction(factory: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
     """The boundary: commit when the block succeeds, roll back when it raises.
 
@@ -141,13 +141,16 @@ class LoopReader:
     PostgreSQL). A connection the server dropped is replaced once, then the error is raised.
     """
 
-    def __init__(self, engine: Engine, *, connections: int = 1) -> None:
+    def __init__(self, engine: Engine, *, connections: int = 1, timeout: float = 10.0) -> None:
         self.engine = engine
         self.dialect = engine.dialect
         self.read_dialect: Dialect = (
             asyncpg_dialect() if self.dialect.name == "postgresql" else self.dialect  # type: ignore[no-untyped-call]
         )
         self.connections = connections
+        # Seconds to connect, and for a statement: with one connection a process, a stalled
+        # server would otherwise hold every read of the process without an answer.
+        self.timeout = timeout
         self._raw: Any = None
         # PostgreSQL: the asyncio connections not in use (None: not opened yet, or closed),
         # and the turns to use one.
@@ -157,6 +160,7 @@ class LoopReader:
         # and the tasks reading batches.
         self._open_batches: dict[str, dict[Hashable, list[asyncio.Future[Any]]]] = {}
         self._batch_tasks: set[asyncio.Task[None]] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop they belong to
 
     async def read_one(self, sql: str, params: Any) -> Any:
         """The first row of ``sql`` (or None), without blocking the loop on PostgreSQL."""
@@ -193,15 +197,17 @@ class LoopReader:
             )
         except BaseException as exc:  # every read of the batch gets the error
             self._close_batch(sql, batch)
-            cancelled = isinstance(exc, asyncio.CancelledError)  # the reader is closing
+            # Cancelled: the reader is closing. Its readers were not cancelled themselves,
+            # so they get an error their request answers (a 500), not a cancellation.
+            error = (
+                ConnectionError("the database reader was closed during the read")
+                if isinstance(exc, asyncio.CancelledError)
+                else exc
+            )
             for futures in batch.values():
                 for future in futures:
-                    if future.done():
-                        continue
-                    if cancelled:
-                        future.cancel()
-                    else:
-                        future.set_exception(exc)
+                    if not future.done():
+                        future.set_exception(error)
             if not isinstance(exc, Exception):
                 raise
             return
@@ -223,6 +229,12 @@ class LoopReader:
     ) -> Any:
         """``call`` on one of the connections, once its turn has come (``when_turn`` is
         told then). A connection the server dropped is replaced and ``call`` retried once."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            # First use, or another event loop (a second asyncio.run): connections and turns
+            # belong to the loop that made them, so those of an old loop are dropped.
+            self._forget(terminate=True)
+            self._loop = loop
         if self._turns is None:
             # Reads take turns in arrival order (asyncio's Semaphore is FIFO); asyncio.Queue
             # is not: a woken getter that loses the race goes to the back, and p99 went from
@@ -257,11 +269,18 @@ class LoopReader:
                     connection = None
                 raise
             finally:
-                idle.append(connection)
+                if idle is self._idle:
+                    idle.append(connection)
+                elif connection is not None:  # the reader was closed meanwhile
+                    connection.terminate()
 
     async def _connect(self) -> asyncpg.Connection:
         url = self.engine.url.set(drivername="postgresql")
-        return await asyncpg.connect(url.render_as_string(hide_password=False))
+        return await asyncpg.connect(
+            url.render_as_string(hide_password=False),
+            timeout=self.timeout,
+            command_timeout=self.timeout,
+        )
 
     def fetchone(self, sql: str, params: Any) -> Any:
         """The first row of ``sql`` (or None), read synchronously (SQL in the engine's
@@ -297,14 +316,25 @@ class LoopReader:
             raw.invalidate()
 
     async def aclose(self) -> None:
-        """Close every connection, the asyncio ones included."""
+        """Close every connection, the asyncio ones included. Reads still running then end
+        with an error; their connections are closed as they finish."""
         self.close()
         tasks = list(self._batch_tasks)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        idle, self._idle, self._turns = self._idle, [], None
-        self._open_batches = {}
-        for connection in idle:
-            if connection is not None:
-                await connection.close()
+        for connection in self._forget(terminate=False):
+            await connection.close(timeout=self.timeout)
+
+    def _forget(self, *, terminate: bool) -> list[asyncpg.Connection]:
+        """Drop the asyncio connections, turns and batches; the idle connections are
+        returned, or closed at once (``terminate``: their loop may be gone)."""
+        idle = [connection for connection in self._idle if connection is not None]
+        self._idle, self._turns, self._open_batches, self._loop = [], None, {}, None
+        if terminate:
+            for connection in idle:
+                # A closed event loop cannot close its connections any more.
+                with contextlib.suppress(RuntimeError):
+                    connection.terminate()
+            return []
+        return idle

@@ -28,6 +28,8 @@ JSON = "application/json"
 # The representations of one posting, the default first: it wins ties.
 _OFFERS = (JSON, jsonld.MEDIA_TYPE)
 _VARY = {"Vary": "Accept"}
+# request.state key under which kyujin.api.shortcut leaves an error it met.
+SHORTCUT_ERROR = "posting_answer_error"
 
 
 @lru_cache(maxsize=64)
@@ -107,6 +109,10 @@ async def get_posting(posting_id: PostingId, request: Request) -> Response:
     as a schema.org JobPosting, the JSON-LD job boards publish for search engines; an
     Accept header that allows neither that nor JSON is answered with 406. The answer has an
     ETag: `If-None-Match` with it gives 304 while the posting is unchanged."""
+    # kyujin.api.shortcut tried this request first and met an error: answer with it.
+    error = request.scope.get("state", {}).pop(SHORTCUT_ERROR, None)
+    if error is not None:
+        raise error
     answer = await answer_posting(
         request.app.state,
         posting_id,
