@@ -390,7 +390,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.search:
             engine = create_engine(prepared.url)
             try:
-                index, _ = search_scale.search_index(engine, prepared.url)
+                # Under the URL the server connects with: the index records the database it
+                # was built from by URL, and the server uses it only for the same one.
+                index, _ = search_scale.search_index(engine, served_url)
             finally:
                 engine.dispose()
             index_path = index.path
