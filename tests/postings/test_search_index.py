@@ -107,6 +107,44 @@ def test_database_identity_hides_the_password() -> None:
     assert "s3cret" not in identity and identity.endswith("@db:5432/kyujin")
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        # The same local database over TCP and over its Unix socket, or another driver.
+        (
+            "postgresql+psycopg://kyujin@127.0.0.1:5433/kyujin",
+            "postgresql+psycopg://kyujin@/kyujin?host=/run/postgresql&port=5433",
+            True,
+        ),
+        ("postgresql+psycopg://k@localhost/kyujin", "postgresql+asyncpg://k@[::1]:5432/kyujin", True),
+        ("postgresql+psycopg://k@/kyujin", "postgresql://k@localhost:5432/kyujin", True),
+        # Different databases, servers, ports or users stay apart.
+        (
+            "postgresql+psycopg://k@127.0.0.1/kyujin",
+            "postgresql+psycopg://k@127.0.0.1/other",
+            False,
+        ),
+        (
+            "postgresql+psycopg://k@127.0.0.1/kyujin",
+            "postgresql+psycopg://k@db.internal/kyujin",
+            False,
+        ),
+        ("postgresql+psycopg://k@127.0.0.1:5433/kyujin", "postgresql+psycopg://k@/kyujin", False),
+        (
+            "postgresql+psycopg://k@127.0.0.1/kyujin",
+            "postgresql+psycopg://j@127.0.0.1/kyujin",
+            False,
+        ),
+        ("sqlite:////tmp/a.db", "sqlite:////tmp/b.db", False),
+        ("sqlite:////tmp/a.db", "sqlite:////tmp/a.db", True),
+    ],
+)
+def test_database_identity_names_the_database_not_the_route(
+    first: str, second: str, same: bool
+) -> None:
+    assert (database_identity(first) == database_identity(second)) is same
+
+
 # --- bounded work: windows of the newest documents ----------------------------------------
 
 

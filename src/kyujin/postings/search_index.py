@@ -419,6 +419,28 @@ def _is_bigram_link(left: str, right: str) -> bool:
     return len(left) == 2 and len(right) == 2 and left[1] == right[0] and not left.isascii()
 
 
+# Hosts that name the machine the server runs on; a Unix-socket directory does too.
+_THIS_MACHINE = {"localhost", "127.0.0.1", "::1"}
+
+
 def database_identity(url: str) -> str:
-    """The database an index was built from, as its state records it (no password)."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The database an index was built from, as its state records it: no password, and
+    on PostgreSQL no driver, with a server on this machine called "localhost" however it is
+    reached (TCP on loopback, or its Unix socket: ``?host=/run/postgresql``). So a
+    deployment that moves to the socket (docs/architecture.md), or a tool on another
+    driver, keeps using the index built for the same database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return parsed.render_as_string(hide_password=True)
+    host = parsed.host or _query_value(parsed.query.get("host")) or ""
+    if not host or host.startswith("/") or host.lower() in _THIS_MACHINE:
+        host = "localhost"
+    port = parsed.port or _query_value(parsed.query.get("port")) or "5432"
+    user = parsed.username or ""
+    return f"postgresql://{user}@{host}:{port}/{parsed.database or ''}"
+
+
+def _query_value(value: str | tuple[str, ...] | None) -> str | None:
+    if isinstance(value, tuple):
+        return value[0] if value else None
+    return value
