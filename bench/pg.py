@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,12 +29,12 @@ class BenchPostgres(PostgresServer):
     def __init__(self, root: Path) -> None:
         # Not PostgresServer.__init__: that makes a temporary folder.
         self.bindir = _pg_bindir()
-        self.port = free_port()
         self.root = root
         self.datadir = root / "data"
         self.logfile = root / "server.log"
         self.as_root = os.geteuid() == 0
         root.mkdir(parents=True, exist_ok=True)
+        self.port = _same_port_as_before(root / "port")
         if self.as_root:
             shutil.chown(root, "postgres", "postgres")
 
@@ -52,6 +53,23 @@ class BenchPostgres(PostgresServer):
             "-l", str(self.logfile), "-o", options,
         )  # fmt: skip
         return self
+
+
+def _same_port_as_before(record: Path) -> int:
+    """The port the cluster had last time when it is free, else a free one (recorded).
+
+    The search index knows its database by URL, port included (database_identity), so a
+    cluster on a new port each run made every benchmark script rebuild the index of the
+    same database (255 s at 1,000,000 postings)."""
+    try:
+        port = int(record.read_text())
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", port))
+        return port
+    except (OSError, ValueError):
+        port = free_port()
+        record.write_text(str(port))
+        return port
 
 
 @contextlib.contextmanager
