@@ -116,7 +116,11 @@ def test_database_identity_hides_the_password() -> None:
             "postgresql+psycopg://kyujin@/kyujin?host=/run/postgresql&port=5433",
             True,
         ),
-        ("postgresql+psycopg://k@localhost/kyujin", "postgresql+asyncpg://k@[::1]:5432/kyujin", True),
+        (
+            "postgresql+psycopg://k@localhost/kyujin",
+            "postgresql+asyncpg://k@[::1]:5432/kyujin",
+            True,
+        ),
         ("postgresql+psycopg://k@/kyujin", "postgresql://k@localhost:5432/kyujin", True),
         # Different databases, servers, ports or users stay apart.
         (
