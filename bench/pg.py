@@ -64,6 +64,10 @@ def _same_port_as_before(record: Path) -> int:
     try:
         port = int(record.read_text())
         with socket.socket() as probe:
+            # as PostgreSQL binds: connections of the last run in TIME_WAIT do not make
+            # the port busy (without this, a run started within a minute of the last
+            # one moved to a new port)
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(("127.0.0.1", port))
         return port
     except (OSError, ValueError):
