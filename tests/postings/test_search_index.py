@@ -4,9 +4,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tantivy
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kyujin.core import search_text
 from kyujin.db.models import SearchChange
 from kyujin.postings import search, search_index, service
 from kyujin.postings.schemas import ImportSummary, PostingIn
@@ -175,6 +177,8 @@ def small_windows(monkeypatch: pytest.MonkeyPatch, start: int) -> None:
     monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
     monkeypatch.setattr(search, "FACET_SAMPLE", 4)
     monkeypatch.setattr(search, "RANK_CAP", 4)
+    # the first window of WINDOW_START documents, not planned from the terms' frequencies
+    monkeypatch.setattr(search, "_first_window", lambda need, share: float(start))
 
 
 def every_page(session: Session, index: SearchIndex, **params: Any) -> list[str]:
@@ -260,6 +264,65 @@ def test_windows_hold_whole_buckets_and_end_with_every_document() -> None:
     assert search._Windows([]).holding(1) == (None, 0)
 
 
+@pytest.mark.parametrize("key", sorted(search_index.KEY_BUCKET))
+def test_a_window_from_a_bucket_is_asked_of_its_bucket_field_with_the_same_documents(
+    forty_days: Session, index: SearchIndex, key: str
+) -> None:
+    searcher = index.searcher()
+    schema = index.schema
+    buckets = index.key_buckets(searcher, key)
+    assert len(buckets) > 5
+
+    def count(query: Any) -> int:
+        return int(searcher.search(query, limit=1, count=True).count)
+
+    seen = 0
+    for low, documents in buckets:  # highest first: each window holds the ones before
+        seen += documents
+        (window,) = search._at_least(schema, key, low)
+        # the bound is the bucket's number, not the key
+        assert f"{low // search_index.KEY_BUCKET[key]})" in repr(window)
+        assert count(window) == seen
+        by_key = tantivy.Query.range_query(schema, key, tantivy.FieldType.Integer, low, None)
+        assert count(by_key) == seen
+    # a bound inside a bucket (a cursor's) is asked of the key itself
+    low = buckets[1][0] + 1
+    (inside,) = search._at_least(schema, key, low)
+    assert f"{low})" in repr(inside)
+    by_key = tantivy.Query.range_query(schema, key, tantivy.FieldType.Integer, low, None)
+    assert count(inside) == count(by_key) <= buckets[0][1] + buckets[1][1]
+
+
+def test_an_index_of_another_schema_is_left_to_the_database_until_rebuilt(
+    db_session: Session, tmp_path: Path
+) -> None:
+    run_import(db_session, [posting_in(external_id="a", description="Kotlin and Spring.")])
+    path = tmp_path / "index"
+    path.mkdir()
+    builder = tantivy.SchemaBuilder()  # an older kyujin's fields
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("listed_on", indexed=True, fast=True)
+    old = tantivy.Index(builder.build(), path=str(path))
+    writer = old.writer(heap_size=15_000_000, num_threads=1)
+    document = tantivy.Document()
+    document.add_integer("id", 99)
+    writer.add_document(document)
+    writer.commit()
+    writer.wait_merging_threads()
+    (path / search_index.STATE_FILE).write_text(f'{{"database": "{DB}", "seq": 0}}')
+
+    index = SearchIndex(path)
+    assert not index.ready_for(DB)  # it says it was built for DB, but it cannot be read
+    assert ids(find(db_session, index, q="kotlin")) == {"a"}  # from the database
+    with pytest.raises(IndexNotReady, match="another version of kyujin"):
+        index.num_docs()
+    assert index.rebuild(db_session, DB) == 1
+    assert index.ready_for(DB) and index.num_docs() == 1
+    assert ids(find(db_session, index, q="kotlin")) == {"a"}
+    # a process that opened the directory before the rebuild reads the new index
+    assert SearchIndex(path).ready_for(DB)
+
+
 class _Found:
     def __init__(self, count: int) -> None:
         self.count = count
@@ -274,6 +337,7 @@ def test_widening_jumps_to_the_window_the_density_of_matches_calls_for(
 ) -> None:
     monkeypatch.setattr(search, "WINDOW_START", 100)
     monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
+    monkeypatch.setattr(search, "_first_window", lambda need, share: 100.0)  # unplanned
     windows = search._Windows([(key, 100) for key in range(99, 67, -1)])  # 32 x 100 documents
     asked: list[int | None] = []
 
@@ -352,3 +416,79 @@ def test_the_outbox_is_pruned_to_its_newest_rows_and_an_index_behind_them_rebuil
     run_import(db_session, [posting_in(external_id="c", description="Gleam.")])
     assert index.sync(db_session, DB) == 1  # caught up since the rebuild: fine
     assert ids(find(db_session, index, q="gleam")) == {"b0", "b1", "b2", "b3", "c"}
+
+
+def test_the_first_window_is_as_wide_as_the_estimated_share_of_matches_calls_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(search, "WINDOW_START", 100)
+    windows = search._Windows([(key, 100) for key in range(99, 67, -1)])  # 32 x 100 documents
+    asked: list[int | None] = []
+
+    def one(low: int | None) -> Any:  # 5 matches in 100 documents
+        asked.append(low)
+        return _Found(windows.sizes[99 - low] * 5 // 100 if low is not None else 160)
+
+    # 30 at an estimated 1 in 20 want 600 documents, 750 with the margin: one pass
+    assert search._widening(windows, 30, one, _count, share=0.05)[0] == 92
+    assert asked == [92]
+    asked.clear()
+    # an estimate too high is corrected by the density seen, as without one
+    assert search._widening(windows, 30, one, _count, share=0.5)[0] == 92
+    assert asked == [99, 92]  # 75 documents wanted: WINDOW_START (100) at least
+    asked.clear()
+    # a term in no document: straight to every document
+    assert search._widening(windows, 30, one, _count, share=0.0)[0] is None
+    assert asked == [None]
+    assert search._first_window(30, 0.05) == 750
+    assert search._first_window(30, 1.0) == 100
+
+
+def test_shares_are_estimated_from_document_frequencies(
+    forty_days: Session, index: SearchIndex
+) -> None:
+    estimate = search._Estimate(index.searcher())
+    assert estimate.documents == 40
+    assert estimate.terms("remote", ["full"]) == 0.5  # odd days
+    assert estimate.terms("remote", ["full", "hybrid"]) == 1.0
+    assert estimate.terms("body", ["rust"]) == 13 / 40
+    # a phrase is no commoner than its rarest token; phrases are taken as independent
+    assert estimate.text(search_text.query("rust services")) == 13 / 40 * 40 / 40
+    assert estimate.text(search_text.query("rust")) * estimate.text(
+        search_text.query("kotlin")
+    ) == pytest.approx(13 / 40 * 27 / 40)
+    clauses = search._index_conditions(
+        index.schema,
+        SearchQuery(remote=["full"], salary_min=5_000_000, posted_since="2026-09-01"),
+        estimate,
+    )
+    assert [(c.facet, c.share) for c in clauses] == [
+        ("salary_jpy", search.RANGE_SHARE),  # no statistics for a range
+        ("remote", 0.5),
+        (None, 1.0),  # a date bound admits the newest documents, which windows hold
+    ]
+
+
+def test_facets_without_a_filter_take_a_narrower_window_than_one_far_over_the_sample(
+    forty_days: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "WINDOW_START", 2)
+    monkeypatch.setattr(search, "FACET_SAMPLE", 4)
+    monkeypatch.setattr(search, "RANK_CAP", 40)
+    # relevance ranks all 40 matches; the facets want 4, 5 with the margin, of 40 days
+    page = search.search_with_index(
+        forty_days, index, SearchQuery(q="services", sort="relevance", limit=3)
+    )
+    assert (page.total, page.total_exact) == (40, True)
+    assert page.facets_exact is False
+    assert sum(v.count for v in page.facets["remote"]) == 5
+    filtered = search.search_with_index(
+        forty_days, index, SearchQuery(q="services", sort="relevance", remote=["full"], limit=3)
+    )
+    assert (filtered.total, filtered.total_exact) == (20, True)
+    assert sum(v.count for v in filtered.facets["salary_jpy"]) < 20
+    monkeypatch.setattr(search, "FACET_SAMPLE", 40)
+    exact = search.search_with_index(
+        forty_days, index, SearchQuery(q="services", sort="relevance", limit=3)
+    )
+    assert exact.facets_exact and sum(v.count for v in exact.facets["remote"]) == 40

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
-from typing import Any, TypeVar
+from math import prod
+from typing import Any, NamedTuple, TypeVar
 
 import structlog
 import tantivy
@@ -444,6 +445,21 @@ def search(session: Session, query: SearchQuery) -> SearchPage:
     )
 
 
+# What a result shows: the columns it is made of, not the whole row (the posting's facts
+# and HTML are most of a row, and loading them took most of a page's time).
+_SUMMARY_COLUMNS = (
+    Posting.id,
+    Posting.source,
+    Posting.external_id,
+    Posting.title,
+    Posting.company_name,
+    Posting.location_text,
+    Posting.url,
+    Posting.posted_on,
+    Posting.description,
+)
+
+
 def _page(
     session: Session,
     query: SearchQuery,
@@ -462,7 +478,7 @@ def _page(
     more = len(ids) > limit
     ids = ids[:limit]
     postings = (
-        {p.id: p for p in session.scalars(select(Posting).where(Posting.id.in_(ids)))}
+        {p.id: p for p in session.execute(select(*_SUMMARY_COLUMNS).where(Posting.id.in_(ids)))}
         if ids
         else {}
     )
@@ -505,77 +521,130 @@ def _page(
 # The same query, filters, facets, sorts and cursors, answered by the search index
 # (kyujin.postings.search_index) instead of the database, which only loads the page's
 # postings. Work is bounded as on the database, by windows of the newest documents: a query
-# is run over the newest WINDOW_START documents, then over a window as wide as the density
-# of matches seen says is enough (at least WINDOW_GROWTH times wider), and so on to all of
+# is run over the newest documents that its terms' document frequencies say hold enough
+# matches (``_Estimate``: each filter and phrase independent; a range a third), at least
+# WINDOW_START of them; then, if they hold fewer, over a window as wide as the density of
+# matches seen says is enough (at least WINDOW_GROWTH times wider), and so on to all of
 # them, until the window holds enough matches for the page, the facet sample and
 # the ranking. The total and the facets are counted over that window (exact when it is every
 # document, else the total is a lower bound and the facets are over the newest matches), and
 # a common term costs the matching of a few thousand documents, not of every one it is in.
 # A page sorted by salary, or past a cursor, takes its own windows on its sort key.
-WINDOW_START = 20_000
+WINDOW_START = 1_000
 WINDOW_GROWTH = 2
+WINDOW_MARGIN = 1.25  # matches a window is planned for, over those needed
 
 # Terms aggregations count per segment and merge; asking each segment for this many
 # values keeps the top counts exact for facets with fewer distinct values (skills: ~1,000).
 _SEGMENT_TERMS = 5_000
 
 
+class _Clause(NamedTuple):
+    """A filter as an index query, the facet it sets (None: no facet), and the share of the
+    documents it is estimated to admit (``_Estimate``)."""
+
+    facet: str | None
+    query: tantivy.Query
+    share: float
+
+
+# The share of the documents a range admits, which the index has no statistics for: the
+# guess PostgreSQL's planner makes for an inequality (DEFAULT_INEQ_SEL).
+RANGE_SHARE = 1 / 3
+
+
+class _Estimate:
+    """Shares of the documents that terms are in, from the index's document frequencies
+    (microseconds each): what plans the first window of a search."""
+
+    def __init__(self, searcher: tantivy.Searcher) -> None:
+        self.searcher = searcher
+        self.documents = max(int(searcher.num_docs), 1)
+
+    def terms(self, field: str, values: Iterable[str]) -> float:
+        found = sum(int(self.searcher.doc_freq(field, value)) for value in values)
+        return min(1.0, found / self.documents)
+
+    def text(self, phrases: Sequence[search_text.Phrase]) -> float:
+        """Every phrase independent of the others; each no commoner than its rarest token
+        (a prefix: any share)."""
+        share = 1.0
+        for phrase in phrases:
+            if not phrase.prefix and phrase.tokens:
+                share *= min(self.terms("body", [token]) for token in phrase.tokens)
+        return share
+
+
 def _index_conditions(
-    schema: tantivy.Schema, query: SearchQuery
-) -> list[tuple[str | None, tantivy.Query]]:
-    """``facet_conditions`` as index queries."""
+    schema: tantivy.Schema, query: SearchQuery, estimate: _Estimate
+) -> list[_Clause]:
+    """``facet_conditions`` as index queries, each with its estimated share."""
     q = tantivy.Query
     integer = tantivy.FieldType.Integer
 
-    def terms(field: str, values: Iterable[str]) -> tantivy.Query:
-        return q.term_set_query(schema, field, list(values))
+    def terms(facet: str | None, field: str, values: Iterable[str]) -> _Clause:
+        # Term queries, not a term set: Tantivy reads a term set's every posting into a bit
+        # set first (~1 ms for a value a third of the documents hold), while a term's
+        # postings are skipped through to the few documents the other clauses leave
+        # (measured: 1.7 ms against 0.1). A constant score: a filter does not rank.
+        values = list(values)
+        if len(values) == 1:
+            found = q.term_query(schema, field, values[0])
+        else:
+            found = q.boolean_query(
+                [(tantivy.Occur.Should, q.term_query(schema, field, value)) for value in values]
+            )
+        return _Clause(facet, q.const_score_query(found, 1.0), estimate.terms(field, values))
 
-    where: list[tuple[str | None, tantivy.Query]] = []
+    def at_least(facet: str | None, field: str, low: int) -> _Clause:
+        return _Clause(facet, q.range_query(schema, field, integer, low, None), RANGE_SHARE)
+
+    def at_most(facet: str | None, field: str, high: int) -> _Clause:
+        return _Clause(facet, q.range_query(schema, field, integer, None, high), RANGE_SHARE)
+
+    where: list[_Clause] = []
     if query.skill:
         sets = [_skill_names(s, query.expand_skills) for s in query.skill]
         if query.skill_mode == "all":
-            where.extend(("skill", terms("skill", names)) for names in sets)
+            where.extend(terms("skill", "skill", names) for names in sets)
         else:
-            where.append(("skill", terms("skill", [n for names in sets for n in names])))
+            where.append(terms("skill", "skill", [n for names in sets for n in names]))
     if query.category:
-        where.append((None, terms("category", query.category)))
+        where.append(terms(None, "category", query.category))
     if query.salary_min is not None:
-        where.append(
-            ("salary_jpy", q.range_query(schema, "salary_high", integer, query.salary_min, None))
-        )
+        where.append(at_least("salary_jpy", "salary_high", query.salary_min))
     if query.salary_max is not None:
-        where.append(
-            ("salary_jpy", q.range_query(schema, "salary_low", integer, None, query.salary_max))
-        )
+        where.append(at_most("salary_jpy", "salary_low", query.salary_max))
     if query.japanese_max is not None:
         where.append(
-            ("japanese_level", terms("japanese_level", japanese_at_most(query.japanese_max)))
+            terms("japanese_level", "japanese_level", japanese_at_most(query.japanese_max))
         )
     if query.remote:
-        where.append(("remote", terms("remote", query.remote)))
+        where.append(terms("remote", "remote", query.remote))
     if query.visa_sponsorship is not None:
-        value = "true" if query.visa_sponsorship else "false"
-        where.append(("visa_sponsorship", q.term_query(schema, "visa", value)))
+        where.append(
+            terms("visa_sponsorship", "visa", ["true" if query.visa_sponsorship else "false"])
+        )
     if query.employment_type:
-        where.append(("employment_type", terms("employment_type", query.employment_type)))
+        where.append(terms("employment_type", "employment_type", query.employment_type))
     if query.max_years_experience is not None:
         # -1 stands for "states no minimum", which asks for none.
-        years = q.range_query(schema, "min_years", integer, None, query.max_years_experience)
-        where.append(("min_years_experience", years))
+        where.append(at_most("min_years_experience", "min_years", query.max_years_experience))
     if query.prefecture:
-        where.append(("prefecture", terms("prefecture", _prefectures(query.prefecture))))
+        where.append(terms("prefecture", "prefecture", _prefectures(query.prefecture)))
     if query.company is not None:
-        where.append((None, q.term_query(schema, "company_key", name_key(query.company))))
+        where.append(terms(None, "company_key", [name_key(query.company)]))
     if query.size_band:
-        where.append(("size_band", terms("size_band", query.size_band)))
+        where.append(terms("size_band", "size_band", query.size_band))
     if query.industry:
-        where.append(("industry", terms("industry", query.industry)))
+        where.append(terms("industry", "industry", query.industry))
     if query.foreign_affiliated is not None:
         value = "true" if query.foreign_affiliated else "false"
-        where.append((None, q.term_query(schema, "foreign_affiliated", value)))
+        where.append(terms(None, "foreign_affiliated", [value]))
     if query.posted_since is not None:
         since = (query.posted_since - date(1970, 1, 1)).days
-        where.append((None, q.range_query(schema, "listed_on", integer, since, None)))
+        # windows are of the newest documents, which a date bound admits: no narrowing
+        where.append(at_least(None, "listed_on", since)._replace(share=1.0))
     return where
 
 
@@ -623,26 +692,45 @@ def _index_facets(
     searcher: tantivy.Searcher,
     schema: tantivy.Schema,
     text: Sequence[tantivy.Query],
-    where: Sequence[tuple[str | None, tantivy.Query]],
+    text_share: float,
+    where: Sequence[_Clause],
     windows: _Windows,
     low: int | None,
+    density: float,
 ) -> tuple[dict[str, list[FacetValue]], bool]:
     """Every facet, disjunctive as in ``_facets``, and whether over every match: one
     aggregation for the facets without a filter, over the matches in the window from key
     ``low`` (None: all); one more per facet whose filter is set, over the matches of the
     other filters in the narrowest window up to that one that holds FACET_SAMPLE of them
-    (fewer filters match more, so often in less)."""
-    filtered = {name for name, _ in where if name is not None}
+    (fewer filters match more, so often in less).
+
+    ``density`` is the share of the documents of that window that match (0: none seen).
+    Where that says the window holds far more than FACET_SAMPLE matches, the facets
+    without a filter are counted over the narrowest window that holds enough; and a facet
+    whose filter is set plans its first window from it, its filter's estimated share taken
+    out."""
+    filtered = {clause.facet for clause in where if clause.facet is not None}
     plain = [name for name in FACETS if name not in filtered]
-    window = _at_least(schema, "newest_key", low)
-    matches = _all_of([*text, *(clause for _, clause in where), *window])
+    plain_low = low
+    if density > 0:
+        narrower, documents = windows.holding(WINDOW_MARGIN * FACET_SAMPLE / density)
+        if documents < windows.documents(low) / WINDOW_GROWTH:
+            plain_low = narrower
+    window = _at_least(schema, "newest_key", plain_low)
+    matches = _all_of([*text, *(clause.query for clause in where), *window])
     out: dict[str, list[FacetValue]] = {}
     result = searcher.aggregate(matches, {name: _aggregation(name) for name in plain})
     for name in plain:
         out[name] = _facet_values(name, result.get(name, {}))
-    exact = low is None
+    exact = plain_low is None
     for name in sorted(filtered):
-        others = [*text, *(clause for facet, clause in where if facet != name)]
+        kept = [clause for clause in where if clause.facet != name]
+        others = [*text, *(clause.query for clause in kept)]
+        if density > 0:  # what matched, with this facet's filters taken out
+            dropped = prod(clause.share for clause in where if clause.facet == name)
+            share = min(1.0, density / dropped)
+        else:
+            share = text_share * prod(clause.share for clause in kept)
         request = {name: _aggregation(name), _COUNTED: {"value_count": {"field": "id"}}}
 
         def aggregate(
@@ -651,7 +739,9 @@ def _index_facets(
             scope = _all_of([*others, *_at_least(schema, "newest_key", own_low)])
             return dict(searcher.aggregate(scope, request))
 
-        own_low, own = _widening(windows, FACET_SAMPLE, aggregate, _counted, widest=low)
+        own_low, own = _widening(
+            windows, FACET_SAMPLE, aggregate, _counted, widest=low, share=share
+        )
         exact = exact and own_low is None
         out[name] = _facet_values(name, own.get(name, {}))
     return {name: out[name] for name in FACETS}, exact
@@ -679,6 +769,14 @@ class _Windows:
             self.lows.append(low)
             self.sizes.append(seen)
 
+    def documents(self, low: int | None) -> int:
+        """Documents in the window of lowest key ``low`` (None: every one)."""
+        if low is not None:
+            i = bisect_left(self.lows, -low, key=lambda key: -key)
+            if i < len(self.lows) and self.lows[i] == low:
+                return self.sizes[i]
+        return self.sizes[-1] if self.sizes else 0
+
     def holding(self, documents: float) -> tuple[int | None, int]:
         """(lowest key, documents) of the narrowest window of at least ``documents``
         documents; the key is None when that is every document."""
@@ -698,13 +796,16 @@ def _widening(
     count: Callable[[_Result], int],
     *,
     widest: int | None = None,
+    share: float = 1.0,
 ) -> tuple[int | None, _Result]:
-    """``run`` over the newest WINDOW_START documents, then over wider windows until one
-    holds ``need`` matches (``count`` of a result) or is every document, or the window of
-    lowest key ``widest``: the lowest key of that window and its result. The next window is
-    as wide as the density of matches seen so far says holds ``need`` (with a margin), and
-    at least WINDOW_GROWTH times wider; with none seen, it is every document."""
-    wanted: float = WINDOW_START
+    """``run`` over the newest documents (``_first_window``: as many as ``share``, the
+    estimated share of the documents that match, says hold ``need`` matches), then over
+    wider windows until one holds ``need`` matches (``count`` of a result) or is every
+    document, or the window of lowest key ``widest``: the lowest key of that window and its
+    result. The next window is as wide as the density of matches seen so far says holds
+    ``need`` (with a margin), and at least WINDOW_GROWTH times wider; with none seen, it is
+    every document."""
+    wanted = _first_window(need, share)
     while True:
         low, docs = windows.holding(wanted)
         widest_yet = widest is not None and (low is None or low <= widest)
@@ -714,12 +815,25 @@ def _widening(
         found = count(result)
         if low is None or widest_yet or found >= need:
             return low, result
-        wanted = docs * max(WINDOW_GROWTH, 1.25 * need / found) if found else float("inf")
+        wanted = docs * max(WINDOW_GROWTH, WINDOW_MARGIN * need / found) if found else float("inf")
+
+
+def _first_window(need: int, share: float) -> float:
+    """Documents of the first window: enough, with the margin, for ``need`` matches if
+    ``share`` of the documents match, and at least WINDOW_START (none match: every one)."""
+    if share <= 0:
+        return float("inf")
+    return max(float(WINDOW_START), WINDOW_MARGIN * need / share)
 
 
 def _at_least(schema: tantivy.Schema, field: str, low: int | None) -> list[tantivy.Query]:
+    """The documents of sort key ``field`` >= ``low``: asked of the key's bucket field when
+    ``low`` is the low of a bucket (as windows are), else of the key."""
     if low is None:
         return []
+    bucket, remainder = divmod(low, search_index.KEY_BUCKET[field])
+    if remainder == 0:
+        field, low = search_index.WINDOW_FIELDS[field], bucket
     return [tantivy.Query.range_query(schema, field, tantivy.FieldType.Integer, low, None)]
 
 
@@ -733,8 +847,12 @@ def search_with_index(
     text = search_index.body_query(schema, phrases)
     if terms and not phrases:  # only punctuation in q
         text = [tantivy.Query.empty_query()]
-    where = _index_conditions(schema, query)
-    matches = _all_of([*text, *(clause for _, clause in where)])
+    estimate = _Estimate(searcher)
+    where = _index_conditions(schema, query, estimate)
+    # no phrase but a text query: q was only punctuation, which matches nothing
+    text_share = estimate.text(phrases) if phrases else 0.0 if text else 1.0
+    share = text_share * prod(clause.share for clause in where)
+    matches = _all_of([*text, *(clause.query for clause in where)])
     after = decode_cursor(query.cursor, sort) if query.cursor else None
     limit = query.limit
     need = max(
@@ -755,9 +873,11 @@ def search_with_index(
         return searcher.search(scope, limit=1, count=True)
 
     newest = _Windows(index.key_buckets(searcher, "newest_key"))
-    low, result = _widening(newest, need, first, _matches)
+    low, result = _widening(newest, need, first, _matches, share=share)
     total = _matches(result)
     total_exact = low is None
+    in_window = newest.documents(low)
+    density = total / in_window if in_window else 0.0
     keys: dict[int, Any] = {}
     if sort == "relevance":
         if after is None:
@@ -801,7 +921,7 @@ def search_with_index(
                 return searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
 
             windows = _Windows(index.key_buckets(searcher, field), below)
-            _, result = _widening(windows, limit + 1, below_cursor, _matches)
+            _, result = _widening(windows, limit + 1, below_cursor, _matches, share=share)
         ids = []
         for sort_key, _ in result.hits:
             posting_id = int(sort_key) & search_index.MAX_ID
@@ -811,7 +931,9 @@ def search_with_index(
             )
             ids.append(posting_id)
     facets, facets_exact = (
-        _index_facets(searcher, schema, text, where, newest, low) if query.facets else ({}, True)
+        _index_facets(searcher, schema, text, text_share, where, newest, low, density)
+        if query.facets
+        else ({}, True)
     )
     return _page(session, query, sort, terms, ids, keys, total, total_exact, facets, facets_exact)
 

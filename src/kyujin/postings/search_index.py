@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import structlog
 import tantivy
 from sqlalchemy import select, tuple_
 from sqlalchemy.engine import make_url
@@ -34,6 +35,8 @@ from kyujin.core import search_text
 from kyujin.core.taxonomy import default_taxonomy
 from kyujin.db.models import Company, Posting
 from kyujin.postings import repository
+
+log = structlog.get_logger(__name__)
 
 WRITER_HEAP = 100_000_000  # bytes Tantivy buffers before it writes a segment
 ID_BITS = 31
@@ -45,6 +48,12 @@ KEY_BUCKET = {"newest_key": 1 << ID_BITS, "salary_key": 100_000 << ID_BITS}
 # A cached histogram is recomputed when the index holds another number of documents and it
 # is older than this (seconds); a stale one only makes the search windows less even.
 BUCKETS_MAX_AGE = 10.0
+# Per sort key, the field that holds its bucket (the key // KEY_BUCKET): a window "key >=
+# the low of a bucket" is asked of it. It is in the inverted index only, so that Tantivy
+# reads the window's documents from its posting lists and, knowing how few they are, leads
+# the intersection with them; a range on the key's fast field scans its column instead,
+# and a common term's long posting list leads (measured: 2.2 ms against ~0.5 ms).
+WINDOW_FIELDS = {"newest_key": "listed_on", "salary_key": "salary_step"}
 STATE_FILE = "kyujin-state.json"  # what the index holds: its database, the outbox applied
 
 # Facet fields that are terms (raw tokens, fast): the facet name and the field.
@@ -60,7 +69,6 @@ TERM_FACETS = {
 }
 _RAW_FIELDS = (*TERM_FACETS.values(), "category", "company_key", "foreign_affiliated")
 _INT_FIELDS = (
-    "listed_on",
     "salary_low",
     "salary_high",
     "salary_band",
@@ -75,6 +83,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in _INT_FIELDS:
         builder.add_integer_field(name, indexed=True, fast=True)
+    for name in WINDOW_FIELDS.values():
+        builder.add_integer_field(name, indexed=True, fast=False)
     for name in _RAW_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     builder.add_text_field("body", tokenizer_name="whitespace", index_option="position")
@@ -145,9 +155,12 @@ def _document(row: Sequence[Any], categories: dict[str, str]) -> tantivy.Documen
         raise ValueError(f"posting id {posting_id} does not fit the index's {ID_BITS}-bit ids")
     doc = tantivy.Document()
     doc.add_integer("id", posting_id)
-    doc.add_integer("listed_on", _days(listed_on))
-    doc.add_integer("newest_key", newest_key(listed_on, posting_id))
-    doc.add_integer("salary_key", salary_key(salary_sort, posting_id))
+    for field, key in (
+        ("newest_key", newest_key(listed_on, posting_id)),
+        ("salary_key", salary_key(salary_sort, posting_id)),
+    ):
+        doc.add_integer(field, key)
+        doc.add_integer(WINDOW_FIELDS[field], key // KEY_BUCKET[field])
     low = salary_min if salary_min is not None else salary_max
     high = salary_max if salary_max is not None else salary_min
     if low is not None:
@@ -220,10 +233,53 @@ class SearchIndex:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
-        self.index = tantivy.Index(self.schema, path=str(path))
+        # None: the directory holds an index of another schema (an older kyujin's), which
+        # nothing reads; ``rebuild`` replaces it.
+        self._index: tantivy.Index | None = self._open()
+        self._told = False  # that the index is of another schema, in the log
         self._write_lock = threading.Lock()
         # field -> (documents when computed, monotonic time, buckets)
         self._buckets: dict[str, tuple[int, float, list[tuple[int, int]]]] = {}
+
+    def _open(self) -> tantivy.Index | None:
+        try:
+            return tantivy.Index(self.schema, path=str(self.path))
+        except ValueError as error:
+            if "schema does not match" not in str(error):
+                raise
+            return None
+
+    @property
+    def index(self) -> tantivy.Index:
+        if self._index is None:
+            self._index = self._open()  # rebuilt meanwhile, by another process
+            if self._index is None:
+                if not self._told:
+                    self._told = True
+                    log.warning("search index of another schema: rebuild it", path=str(self.path))
+                raise IndexNotReady(
+                    f"the search index in {self.path} was built by another version of "
+                    "kyujin, with other fields; rebuild it (kyujin index rebuild)"
+                )
+        return self._index
+
+    def _replace_other_schema(self) -> None:
+        """Remove an index of another schema (its files, as Tantivy lists them, and the
+        state) and create an empty one in its place."""
+        if self._index is None:
+            self._index = self._open()
+        if self._index is not None:
+            return
+        managed = self.path / ".managed.json"
+        try:
+            names = json.loads(managed.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            names = []
+        for name in [*names, "meta.json", STATE_FILE]:
+            if isinstance(name, str) and "/" not in name:
+                (self.path / name).unlink(missing_ok=True)
+        managed.unlink(missing_ok=True)
+        self._index = tantivy.Index(self.schema, path=str(self.path))
 
     # --- writing ------------------------------------------------------------------------
 
@@ -234,6 +290,8 @@ class SearchIndex:
         is cleared first). Postings in ``ids`` that no longer exist are removed. Returns the
         number of documents written."""
         with self._write_lock:
+            if ids is None:
+                self._replace_other_schema()
             return self._write_locked(session, ids, batch=batch)
 
     def _write_locked(
@@ -279,7 +337,13 @@ class SearchIndex:
 
     def ready_for(self, database: str) -> bool:
         state = self.state()
-        return state is not None and state.get("database") == database
+        if state is None or state.get("database") != database:
+            return False
+        try:
+            self.index  # noqa: B018  (opened, or of another schema)
+        except IndexNotReady:
+            return False
+        return True
 
     def rebuild(self, session: Session, database: str) -> int:
         """Index every posting afresh; the outbox is applied from its current end."""
