@@ -212,6 +212,7 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
 ) -> None:
     exact = search.search_with_index(forty_days, index, SearchQuery(q="services"))
     assert (exact.total, exact.total_exact, exact.facets_exact) == (40, True, True)
+    assert exact.total_estimate is None  # the total is every match
     assert sum(v.count for v in exact.facets["remote"]) == 40
     rare_query = SearchQuery(q="rust", remote=["full"], salary_min=21_000_000, limit=3)
     rare_exact = search.search_with_index(forty_days, index, rare_query)
@@ -222,6 +223,7 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
     )
     # 2 matches in the newest 2 documents: 4 (FACET_SAMPLE) want 5 with the margin
     assert (page.total, page.total_exact, page.facets_exact) == (5, False, False)
+    assert page.total_estimate == 40  # every document of the window matched: so would all
     assert sum(v.count for v in page.facets["remote"]) == 5
     assert [i.external_id for i in page.items] == ["p40", "p39", "p38"]
     # a rare match widens the window to every document: the total is exact again, and so
@@ -242,6 +244,8 @@ def test_the_total_and_facets_of_a_window_are_a_lower_bound_and_a_sample(
         forty_days, index, SearchQuery(q="rust", remote=["full"], sort="newest", limit=3)
     )
     assert (some.total, some.total_exact) == (4, False)  # days 21, 27, 33, 39
+    # 4 matches in the newest 25 documents: 6 or so in 40 (there are 7: days 3 to 39)
+    assert some.total_estimate == round(4 / 25 * 40)
     assert sum(v.count for v in some.facets["skill"] if v.value == "Rust") == 4
     # relevance ranks the matches of the newest window that holds RANK_CAP of them
     ranked = search.search_with_index(

@@ -471,6 +471,7 @@ def _page(
     total_exact: bool,
     facets: dict[str, list[FacetValue]],
     facets_exact: bool,
+    total_estimate: int | None = None,
 ) -> SearchPage:
     """The page of ``ids`` (one more than the limit when there is a next page) with its
     postings loaded, and the cursor after it."""
@@ -510,6 +511,7 @@ def _page(
         next_cursor=next_cursor,
         total=total,
         total_exact=total_exact,
+        total_estimate=total_estimate,
         facets=facets,
         facets_exact=facets_exact,
         sort=sort,
@@ -935,7 +937,21 @@ def search_with_index(
         if query.facets
         else ({}, True)
     )
-    return _page(session, query, sort, terms, ids, keys, total, total_exact, facets, facets_exact)
+    # every match, if the newest window's share of matches holds for the whole index
+    every = None if total_exact else max(total, round(density * int(searcher.num_docs)))
+    return _page(
+        session,
+        query,
+        sort,
+        terms,
+        ids,
+        keys,
+        total,
+        total_exact,
+        facets,
+        facets_exact,
+        total_estimate=every,
+    )
 
 
 def _by_score(row: tuple[int, float]) -> tuple[float, int]:

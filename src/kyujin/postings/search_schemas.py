@@ -82,6 +82,11 @@ class SearchPage(BaseModel):
     )
     total: int = Field(description="Matching postings (a lower bound when total_exact is false).")
     total_exact: bool
+    total_estimate: int | None = Field(
+        default=None,
+        description="When total is a lower bound: an estimate of every match, from their "
+        "share of the newest postings the search read (through the search index); else null.",
+    )
     facets: dict[str, list[FacetValue]] = Field(
         description="Value counts per facet over the result (over its newest matches when "
         "facets_exact is false)."
