@@ -425,8 +425,10 @@ def test_index_rebuild_and_sync(
     file = tmp_path / "postings.jsonl"
     file.write_bytes(jsonl(posting_data(external_id="1"), posting_data(external_id="2")))
     assert runner.invoke(app, ["import", str(file)]).exit_code == 0
+    (tmp_path / "index" / "index-000000000000").mkdir()  # an older kyujin's
     result = runner.invoke(app, ["index", "rebuild"])
     assert result.exit_code == 0 and result.stdout.startswith("indexed 2 postings in ")
+    assert f"another version of kyujin is in {tmp_path / 'index' / 'index-0'}" in result.stdout
     assert runner.invoke(app, ["index", "sync"]).stdout.startswith("synced 0 postings")
     file.write_bytes(jsonl(posting_data(external_id="3")))
     assert runner.invoke(app, ["import", str(file)]).exit_code == 0

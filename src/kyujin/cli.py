@@ -308,6 +308,11 @@ def index_rebuild() -> None:
     typer.echo(
         f"indexed {written:,} postings in {time.perf_counter() - started:.1f} s: {index.path}"
     )
+    for other in index.other_layouts():
+        typer.echo(
+            f"an index of another version of kyujin is in {other}: left for the servers "
+            "that read it; delete it once none runs"
+        )
 
 
 @index_app.command("prune")

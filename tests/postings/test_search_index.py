@@ -297,13 +297,10 @@ def test_a_window_from_a_bucket_is_asked_of_its_bucket_field_with_the_same_docum
     assert count(inside) == count(by_key) <= buckets[0][1] + buckets[1][1]
 
 
-def test_an_index_of_another_schema_is_left_to_the_database_until_rebuilt(
-    db_session: Session, tmp_path: Path
-) -> None:
-    run_import(db_session, [posting_in(external_id="a", description="Kotlin and Spring.")])
-    path = tmp_path / "index"
-    path.mkdir()
-    builder = tantivy.SchemaBuilder()  # an older kyujin's fields
+def _old_index(path: Path) -> None:
+    """An index with an older kyujin's fields in ``path``, which says it holds DB."""
+    path.mkdir(parents=True, exist_ok=True)
+    builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     builder.add_integer_field("listed_on", indexed=True, fast=True)
     old = tantivy.Index(builder.build(), path=str(path))
@@ -315,7 +312,51 @@ def test_an_index_of_another_schema_is_left_to_the_database_until_rebuilt(
     writer.wait_merging_threads()
     (path / search_index.STATE_FILE).write_text(f'{{"database": "{DB}", "seq": 0}}')
 
-    index = SearchIndex(path)
+
+def test_an_older_kyujins_index_is_left_to_it_and_rebuilt_beside_it(
+    db_session: Session, tmp_path: Path
+) -> None:
+    run_import(db_session, [posting_in(external_id="a", description="Kotlin and Spring.")])
+    root = tmp_path / "index"
+    _old_index(root)  # before layouts, an index lived in the directory itself
+    _old_index(root / "index-000000000000")  # another version's layout
+    before = sorted(p.name for p in root.iterdir())
+
+    index = SearchIndex(root)
+    assert index.path == root / search_index.layout()
+    assert not index.ready_for(DB)  # not built by this version
+    assert ids(find(db_session, index, q="kotlin")) == {"a"}  # from the database
+    assert search_index.sync_if_built(db_session, root, DB) == 0
+    assert index.rebuild(db_session, DB) == 1
+    assert index.ready_for(DB) and index.num_docs() == 1
+    assert ids(find(db_session, index, q="kotlin")) == {"a"}
+    # the older indexes are untouched, for the servers that still read them
+    assert sorted(p.name for p in root.iterdir()) == sorted([*before, index.path.name])
+    old = tantivy.Index.open(str(root))
+    old.reload()
+    assert old.searcher().num_docs == 1
+    assert index.other_layouts() == [root, root / "index-000000000000"]
+
+
+def test_the_layout_changes_with_the_fields_and_the_document_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    now = search_index.layout()
+    monkeypatch.setattr(search_index, "DOCUMENT_VERSION", search_index.DOCUMENT_VERSION + 1)
+    assert search_index.layout() != now
+    monkeypatch.undo()
+    monkeypatch.setattr(search_index, "FIELDS", search_index.FIELDS[:-1])
+    assert search_index.layout() != now
+
+
+def test_an_index_of_another_schema_in_its_layout_is_left_to_the_database_until_rebuilt(
+    db_session: Session, tmp_path: Path
+) -> None:
+    run_import(db_session, [posting_in(external_id="a", description="Kotlin and Spring.")])
+    root = tmp_path / "index"
+    _old_index(root / search_index.layout())  # fields that hash alike, or another Tantivy
+
+    index = SearchIndex(root)
     assert not index.ready_for(DB)  # it says it was built for DB, but it cannot be read
     assert ids(find(db_session, index, q="kotlin")) == {"a"}  # from the database
     with pytest.raises(IndexNotReady, match="another version of kyujin"):
@@ -324,7 +365,7 @@ def test_an_index_of_another_schema_is_left_to_the_database_until_rebuilt(
     assert index.ready_for(DB) and index.num_docs() == 1
     assert ids(find(db_session, index, q="kotlin")) == {"a"}
     # a process that opened the directory before the rebuild reads the new index
-    assert SearchIndex(path).ready_for(DB)
+    assert SearchIndex(root).ready_for(DB)
 
 
 class _Found:
@@ -496,3 +537,68 @@ def test_facets_without_a_filter_take_a_narrower_window_than_one_far_over_the_sa
         forty_days, index, SearchQuery(q="services", sort="relevance", limit=3)
     )
     assert exact.facets_exact and sum(v.count for v in exact.facets["remote"]) == 40
+
+
+def test_facets_without_a_filter_widen_when_the_matches_are_not_even_in_time(
+    db_session: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_import(
+        db_session,
+        [
+            posting_in(
+                external_id=f"p{day:02d}",
+                description=("Legacy COBOL batch.\n" if day <= 8 else "Kotlin services.\n")
+                + ("Fully remote." if day % 2 else "Hybrid: 2 days in the office."),
+                posted_at=f"2026-09-{day:02d}" if day <= 30 else f"2026-10-{day - 30:02d}",
+            )
+            for day in range(1, 41)
+        ],
+    )
+    index.rebuild(db_session, DB)
+    monkeypatch.setattr(search, "WINDOW_START", 2)
+    monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
+    monkeypatch.setattr(search, "FACET_SAMPLE", 2)
+    monkeypatch.setattr(search, "RANK_CAP", 40)
+    # 8 matches in 40 documents: the sample (2) in 13 of them, were they even; they are
+    # the oldest 8, so the facets are counted over every document
+    page = search.search_with_index(
+        db_session, index, SearchQuery(q="legacy", sort="relevance", limit=3)
+    )
+    assert (page.total, page.total_exact) == (8, True)
+    assert page.facets_exact
+    assert {v.value: v.count for v in page.facets["remote"]} == {"full": 4, "hybrid": 4}
+
+
+def test_a_write_by_this_process_or_another_renews_the_histograms(
+    forty_days: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_index, "BUCKETS_MAX_AGE", 3600.0)
+
+    def documents(at: SearchIndex) -> int:
+        return sum(n for _, n in at.key_buckets(at.searcher(), "newest_key"))
+
+    assert documents(index) == 40
+    run_import(forty_days, [posting_in(external_id="new", description="Gleam.")])
+    assert index.sync(forty_days, DB) == 1
+    assert documents(index) == 41  # this process wrote: the cache is dropped
+    other = SearchIndex(index.root)  # another process, as far as the cache goes
+    run_import(forty_days, [posting_in(external_id="new2", description="Gleam.")])
+    assert other.sync(forty_days, DB) == 1
+    assert documents(index) == 42  # 1 in 42 more than it counted: over BUCKETS_MAX_DRIFT
+
+
+def test_a_stale_histogram_does_not_make_the_estimate_exceed_every_document(
+    forty_days: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small_windows(monkeypatch, 2)
+    real = index.key_buckets
+
+    def before_the_newest_20(searcher: tantivy.Searcher, field: str) -> list[tuple[int, int]]:
+        return real(searcher, field)[20:]  # cached before the newest 20 days were written
+
+    monkeypatch.setattr(index, "key_buckets", before_the_newest_20)
+    page = search.search_with_index(
+        forty_days, index, SearchQuery(q="services", limit=3, sort="newest")
+    )
+    assert not page.total_exact
+    assert page.total_estimate == 40  # every document matches; not more than there are

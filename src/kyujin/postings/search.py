@@ -708,20 +708,29 @@ def _index_facets(
 
     ``density`` is the share of the documents of that window that match (0: none seen).
     Where that says the window holds far more than FACET_SAMPLE matches, the facets
-    without a filter are counted over the narrowest window that holds enough; and a facet
+    without a filter are counted from the narrowest window it says holds enough, widened
+    (up to that window) while it holds fewer, as matches need not be even in time; and a facet
     whose filter is set plans its first window from it, its filter's estimated share taken
     out."""
     filtered = {clause.facet for clause in where if clause.facet is not None}
     plain = [name for name in FACETS if name not in filtered]
-    plain_low = low
-    if density > 0:
-        narrower, documents = windows.holding(WINDOW_MARGIN * FACET_SAMPLE / density)
-        if documents < windows.documents(low) / WINDOW_GROWTH:
-            plain_low = narrower
-    window = _at_least(schema, "newest_key", plain_low)
-    matches = _all_of([*text, *(clause.query for clause in where), *window])
+    matches = _all_of([*text, *(clause.query for clause in where)])
+    request = {name: _aggregation(name) for name in plain}
+    request[_COUNTED] = {"value_count": {"field": "id"}}
+
+    def aggregate_plain(plain_low: int | None) -> dict[str, Any]:
+        scope = _all_of([matches, *_at_least(schema, "newest_key", plain_low)])
+        return dict(searcher.aggregate(scope, request))
+
+    if density > 0 and windows.holding(_first_window(FACET_SAMPLE, density))[1] < (
+        windows.documents(low) / WINDOW_GROWTH
+    ):  # from the narrowest window the density says holds the sample, widened if it does not
+        plain_low, result = _widening(
+            windows, FACET_SAMPLE, aggregate_plain, _counted, widest=low, share=density
+        )
+    else:
+        plain_low, result = low, aggregate_plain(low)
     out: dict[str, list[FacetValue]] = {}
-    result = searcher.aggregate(matches, {name: _aggregation(name) for name in plain})
     for name in plain:
         out[name] = _facet_values(name, result.get(name, {}))
     exact = plain_low is None
@@ -879,7 +888,8 @@ def search_with_index(
     total = _matches(result)
     total_exact = low is None
     in_window = newest.documents(low)
-    density = total / in_window if in_window else 0.0
+    # at most 1: a cached histogram may not count the newest documents yet
+    density = min(1.0, total / in_window) if in_window else 0.0
     keys: dict[int, Any] = {}
     if sort == "relevance":
         if after is None:
@@ -938,7 +948,11 @@ def search_with_index(
         else ({}, True)
     )
     # every match, if the newest window's share of matches holds for the whole index
-    every = None if total_exact else max(total, round(density * int(searcher.num_docs)))
+    every = (
+        None
+        if total_exact
+        else max(total, min(int(searcher.num_docs), round(density * int(searcher.num_docs))))
+    )
     return _page(
         session,
         query,

@@ -16,6 +16,7 @@ a cursor is one range bound.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -45,9 +46,12 @@ _EPOCH = date(1970, 1, 1)
 # Bucket widths of the sort keys' histograms (``SearchIndex.key_buckets``): a day for
 # "newest", 100,000 JPY for "salary"; the id in the low bits falls inside its bucket.
 KEY_BUCKET = {"newest_key": 1 << ID_BITS, "salary_key": 100_000 << ID_BITS}
-# A cached histogram is recomputed when the index holds another number of documents and it
-# is older than this (seconds); a stale one only makes the search windows less even.
+# A cached histogram is recomputed when this process writes the index, and when the index
+# holds another number of documents (another process wrote it) and the histogram is older
+# than BUCKETS_MAX_AGE seconds or counts BUCKETS_MAX_DRIFT of them more or fewer: a stale
+# one makes the windows less even and the density of matches in them less true.
 BUCKETS_MAX_AGE = 10.0
+BUCKETS_MAX_DRIFT = 0.01
 # Per sort key, the field that holds its bucket (the key // KEY_BUCKET): a window "key >=
 # the low of a bucket" is asked of it. It is in the inverted index only, so that Tantivy
 # reads the window's documents from its posting lists and, knowing how few they are, leads
@@ -78,17 +82,37 @@ _INT_FIELDS = (
 )
 
 
+# The fields of a document: (name, kind, options of SchemaBuilder.add_<kind>_field).
+FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("id", "integer", {"stored": True, "indexed": True, "fast": True}),
+    *((name, "integer", {"indexed": True, "fast": True}) for name in _INT_FIELDS),
+    *((name, "integer", {"indexed": True, "fast": False}) for name in WINDOW_FIELDS.values()),
+    *(
+        (name, "text", {"tokenizer_name": "raw", "fast": True, "index_option": "basic"})
+        for name in _RAW_FIELDS
+    ),
+    ("body", "text", {"tokenizer_name": "whitespace", "index_option": "position"}),
+)
+# Bump when ``_document`` puts other values in the same fields (other tokens, other keys).
+DOCUMENT_VERSION = 1
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
-    for name in _INT_FIELDS:
-        builder.add_integer_field(name, indexed=True, fast=True)
-    for name in WINDOW_FIELDS.values():
-        builder.add_integer_field(name, indexed=True, fast=False)
-    for name in _RAW_FIELDS:
-        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
-    builder.add_text_field("body", tokenizer_name="whitespace", index_option="position")
+    for name, kind, options in FIELDS:
+        if kind == "integer":
+            builder.add_integer_field(name, **options)
+        else:
+            builder.add_text_field(name, **options)
     return builder.build()
+
+
+def layout() -> str:
+    """The name of the subdirectory this kyujin's index lives in: a hash of its fields and
+    DOCUMENT_VERSION. A kyujin whose documents differ builds its own index beside an older
+    one (which older servers go on reading) instead of replacing it under them."""
+    spec = json.dumps([list(FIELDS), DOCUMENT_VERSION], sort_keys=True)
+    return "index-" + hashlib.sha256(spec.encode()).hexdigest()[:12]
 
 
 def _days(day: date) -> int:
@@ -225,16 +249,17 @@ class IndexNotReady(Exception):
 
 
 class SearchIndex:
-    """The index in a directory. Readers in any number of processes; one writer at a time
-    (Tantivy takes a lock file; a second writer waits for it here, in-process, or fails
-    across processes with a clear error)."""
+    """The index in a directory (in its ``layout()`` subdirectory: ``path``). Readers in
+    any number of processes; one writer at a time (Tantivy takes a lock file; a second
+    writer waits for it here, in-process, or fails across processes with a clear error)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.mkdir(parents=True, exist_ok=True)
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path = root / layout()
+        self.path.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
-        # None: the directory holds an index of another schema (an older kyujin's), which
-        # nothing reads; ``rebuild`` replaces it.
+        # None: the subdirectory holds an index of another schema (of a kyujin whose fields
+        # hash alike, or of another Tantivy), which nothing reads; ``rebuild`` replaces it.
         self._index: tantivy.Index | None = self._open()
         self._told = False  # that the index is of another schema, in the log
         self._write_lock = threading.Lock()
@@ -264,8 +289,10 @@ class SearchIndex:
         return self._index
 
     def _replace_other_schema(self) -> None:
-        """Remove an index of another schema (its files, as Tantivy lists them, and the
-        state) and create an empty one in its place."""
+        """Remove an index of another schema from this kyujin's subdirectory (its files, as
+        Tantivy lists them, and the state) and create an empty one in its place. Other
+        versions of kyujin keep their indexes in other subdirectories, so no other process
+        reads this one (it could not open it)."""
         if self._index is None:
             self._index = self._open()
         if self._index is not None:
@@ -276,7 +303,7 @@ class SearchIndex:
         except (OSError, ValueError):
             names = []
         for name in [*names, "meta.json", STATE_FILE]:
-            if isinstance(name, str) and "/" not in name:
+            if isinstance(name, str) and name not in ("", ".", "..") and "/" not in name:
                 (self.path / name).unlink(missing_ok=True)
         managed.unlink(missing_ok=True)
         self._index = tantivy.Index(self.schema, path=str(self.path))
@@ -315,6 +342,7 @@ class SearchIndex:
             writer.rollback()
             raise
         self.index.reload()
+        self._buckets.clear()  # the histograms of the documents before this write
         return written
 
     # --- following the database ---------------------------------------------------------
@@ -344,6 +372,18 @@ class SearchIndex:
         except IndexNotReady:
             return False
         return True
+
+    def other_layouts(self) -> list[Path]:
+        """Indexes of other versions of kyujin in the directory: ``rebuild`` leaves them for
+        the servers that still read them; they can be deleted once none runs."""
+        others = [
+            entry
+            for entry in sorted(self.root.iterdir())
+            if entry.is_dir() and entry.name.startswith("index-") and entry != self.path
+        ]
+        if (self.root / "meta.json").is_file():  # kyujin before layouts: in the directory
+            others.insert(0, self.root)
+        return others
 
     def rebuild(self, session: Session, database: str) -> int:
         """Index every posting afresh; the outbox is applied from its current end."""
@@ -409,7 +449,13 @@ class SearchIndex:
         docs = int(searcher.num_docs)
         cached = self._buckets.get(field)
         now = time.monotonic()
-        if cached is not None and (cached[0] == docs or now - cached[1] < BUCKETS_MAX_AGE):
+        if cached is not None and (
+            cached[0] == docs
+            or (
+                now - cached[1] < BUCKETS_MAX_AGE
+                and abs(docs - cached[0]) <= BUCKETS_MAX_DRIFT * docs
+            )
+        ):
             return cached[2]
         request = {"keys": {"histogram": {"field": field, "interval": float(KEY_BUCKET[field])}}}
         try:
@@ -431,7 +477,7 @@ def sync_if_built(session: Session, path: Path | None, database_url: str) -> int
     first search after it does not re-index the batch; the postings written. Nothing when
     no index is configured or none was built for this database (a search then reads the
     database, as before)."""
-    if path is None or not (path / STATE_FILE).is_file():
+    if path is None or not (path / layout() / STATE_FILE).is_file():
         return 0
     index = SearchIndex(path)
     database = database_identity(database_url)
