@@ -395,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 index, _ = search_scale.search_index(engine, served_url)
             finally:
                 engine.dispose()
-            index_path = index.path
+            index_path = index.root
             paths = search_paths(search_scale.DEFAULT_QUERIES)
             print(
                 f"search: the {len(paths)}-query mix of bench.search_scale as GET /v1/postings, "

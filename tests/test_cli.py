@@ -426,6 +426,7 @@ def test_index_rebuild_and_sync(
     file.write_bytes(jsonl(posting_data(external_id="1"), posting_data(external_id="2")))
     assert runner.invoke(app, ["import", str(file)]).exit_code == 0
     (tmp_path / "index" / "index-000000000000").mkdir()  # an older kyujin's
+    (tmp_path / "index" / "index-000000000000" / "meta.json").write_text("{}")
     result = runner.invoke(app, ["index", "rebuild"])
     assert result.exit_code == 0 and result.stdout.startswith("indexed 2 postings in ")
     assert f"another version of kyujin is in {tmp_path / 'index' / 'index-0'}" in result.stdout

@@ -389,6 +389,13 @@ def run(
             log.warning("search index unusable, searching the database", error=str(error))
         else:
             return search_with_index(session, index, query)
+    elif index is not None and index.tell_once("not built"):
+        # after an upgrade to a version whose index is laid out anew, too
+        log.warning(
+            "search index not built for this database, searching the database until "
+            "`kyujin index rebuild`",
+            path=str(index.path),
+        )
     return search(session, query)
 
 
@@ -722,18 +729,20 @@ def _index_facets(
         scope = _all_of([matches, *_at_least(schema, "newest_key", plain_low)])
         return dict(searcher.aggregate(scope, request))
 
-    if density > 0 and windows.holding(_first_window(FACET_SAMPLE, density))[1] < (
-        windows.documents(low) / WINDOW_GROWTH
-    ):  # from the narrowest window the density says holds the sample, widened if it does not
-        plain_low, result = _widening(
-            windows, FACET_SAMPLE, aggregate_plain, _counted, widest=low, share=density
-        )
-    else:
-        plain_low, result = low, aggregate_plain(low)
     out: dict[str, list[FacetValue]] = {}
-    for name in plain:
-        out[name] = _facet_values(name, result.get(name, {}))
-    exact = plain_low is None
+    exact = True
+    if plain:
+        if density > 0 and windows.holding(_first_window(FACET_SAMPLE, density))[1] < (
+            windows.documents(low) / WINDOW_GROWTH
+        ):  # from the narrowest window the density says holds the sample, widened if not
+            plain_low, result = _widening(
+                windows, FACET_SAMPLE, aggregate_plain, _counted, widest=low, share=density
+            )
+        else:
+            plain_low, result = low, aggregate_plain(low)
+        for name in plain:
+            out[name] = _facet_values(name, result.get(name, {}))
+        exact = plain_low is None
     for name in sorted(filtered):
         kept = [clause for clause in where if clause.facet != name]
         others = [*text, *(clause.query for clause in kept)]
@@ -854,7 +863,8 @@ def search_with_index(
     """``search`` answered by the search index (which the caller has synced)."""
     terms, phrases, sort = _read_query(query)
     schema = index.schema
-    searcher = index.searcher()
+    reader = index.reader()
+    searcher = reader.searcher
     text = search_index.body_query(schema, phrases)
     if terms and not phrases:  # only punctuation in q
         text = [tantivy.Query.empty_query()]
@@ -883,12 +893,12 @@ def search_with_index(
             return searcher.search(scope, limit=limit + 1, count=True, order_by_field="newest_key")
         return searcher.search(scope, limit=1, count=True)
 
-    newest = _Windows(index.key_buckets(searcher, "newest_key"))
+    newest = _Windows(index.key_buckets(reader, "newest_key"))
     low, result = _widening(newest, need, first, _matches, share=share)
     total = _matches(result)
     total_exact = low is None
     in_window = newest.documents(low)
-    # at most 1: a cached histogram may not count the newest documents yet
+    # at most 1, should a histogram and the searcher ever disagree
     density = min(1.0, total / in_window) if in_window else 0.0
     keys: dict[int, Any] = {}
     if sort == "relevance":
@@ -932,7 +942,7 @@ def search_with_index(
                 scope = _all_of([bounded, *_at_least(schema, field, page_low)])
                 return searcher.search(scope, limit=limit + 1, count=True, order_by_field=field)
 
-            windows = _Windows(index.key_buckets(searcher, field), below)
+            windows = _Windows(index.key_buckets(reader, field), below)
             _, result = _widening(windows, limit + 1, below_cursor, _matches, share=share)
         ids = []
         for sort_key, _ in result.hits:

@@ -19,12 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import structlog
 import tantivy
@@ -46,12 +46,6 @@ _EPOCH = date(1970, 1, 1)
 # Bucket widths of the sort keys' histograms (``SearchIndex.key_buckets``): a day for
 # "newest", 100,000 JPY for "salary"; the id in the low bits falls inside its bucket.
 KEY_BUCKET = {"newest_key": 1 << ID_BITS, "salary_key": 100_000 << ID_BITS}
-# A cached histogram is recomputed when this process writes the index, and when the index
-# holds another number of documents (another process wrote it) and the histogram is older
-# than BUCKETS_MAX_AGE seconds or counts BUCKETS_MAX_DRIFT of them more or fewer: a stale
-# one makes the windows less even and the density of matches in them less true.
-BUCKETS_MAX_AGE = 10.0
-BUCKETS_MAX_DRIFT = 0.01
 # Per sort key, the field that holds its bucket (the key // KEY_BUCKET): a window "key >=
 # the low of a bucket" is asked of it. It is in the inverted index only, so that Tantivy
 # reads the window's documents from its posting lists and, knowing how few they are, leads
@@ -93,7 +87,8 @@ FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ),
     ("body", "text", {"tokenizer_name": "whitespace", "index_option": "position"}),
 )
-# Bump when ``_document`` puts other values in the same fields (other tokens, other keys).
+# Bump when ``_document`` puts other values in the same fields (other tokens, other keys;
+# the keys' layout, ID_BITS and KEY_BUCKET, is in the layout's hash already).
 DOCUMENT_VERSION = 1
 
 
@@ -107,11 +102,16 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
+_LAYOUT_NAME = re.compile(r"index-[0-9a-f]{12}")
+
+
 def layout() -> str:
     """The name of the subdirectory this kyujin's index lives in: a hash of its fields and
     DOCUMENT_VERSION. A kyujin whose documents differ builds its own index beside an older
     one (which older servers go on reading) instead of replacing it under them."""
-    spec = json.dumps([list(FIELDS), DOCUMENT_VERSION], sort_keys=True)
+    spec = json.dumps(
+        [list(FIELDS), DOCUMENT_VERSION, ID_BITS, KEY_BUCKET, WINDOW_FIELDS], sort_keys=True
+    )
     return "index-" + hashlib.sha256(spec.encode()).hexdigest()[:12]
 
 
@@ -248,6 +248,19 @@ class IndexNotReady(Exception):
     """The index is not built for this database, or is behind it for good."""
 
 
+# A commit of the index, as its meta.json shows it (inode, size, modification time in ns):
+# Tantivy replaces meta.json at each commit, by a rename.
+Stamp = tuple[int, int, int]
+
+
+class Reader(NamedTuple):
+    """A searcher and the stamp of the commit it reads, or an older one: the stamp was read
+    before the searcher was opened, so what is cached under it is at worst recomputed."""
+
+    searcher: tantivy.Searcher
+    stamp: Stamp
+
+
 class SearchIndex:
     """The index in a directory (in its ``layout()`` subdirectory: ``path``). Readers in
     any number of processes; one writer at a time (Tantivy takes a lock file; a second
@@ -261,10 +274,10 @@ class SearchIndex:
         # None: the subdirectory holds an index of another schema (of a kyujin whose fields
         # hash alike, or of another Tantivy), which nothing reads; ``rebuild`` replaces it.
         self._index: tantivy.Index | None = self._open()
-        self._told = False  # that the index is of another schema, in the log
+        self._told: set[str] = set()  # what the log has been told (``tell_once``)
         self._write_lock = threading.Lock()
-        # field -> (documents when computed, monotonic time, buckets)
-        self._buckets: dict[str, tuple[int, float, list[tuple[int, int]]]] = {}
+        # field -> (the stamp of the reader it was computed with, buckets)
+        self._buckets: dict[str, tuple[Stamp, list[tuple[int, int]]]] = {}
 
     def _open(self) -> tantivy.Index | None:
         try:
@@ -279,14 +292,20 @@ class SearchIndex:
         if self._index is None:
             self._index = self._open()  # rebuilt meanwhile, by another process
             if self._index is None:
-                if not self._told:
-                    self._told = True
+                if self.tell_once("other schema"):
                     log.warning("search index of another schema: rebuild it", path=str(self.path))
                 raise IndexNotReady(
                     f"the search index in {self.path} was built by another version of "
                     "kyujin, with other fields; rebuild it (kyujin index rebuild)"
                 )
         return self._index
+
+    def tell_once(self, what: str) -> bool:
+        """Whether ``what`` is news to the log of this process (True the first time)."""
+        if what in self._told:
+            return False
+        self._told.add(what)
+        return True
 
     def _replace_other_schema(self) -> None:
         """Remove an index of another schema from this kyujin's subdirectory (its files, as
@@ -342,7 +361,6 @@ class SearchIndex:
             writer.rollback()
             raise
         self.index.reload()
-        self._buckets.clear()  # the histograms of the documents before this write
         return written
 
     # --- following the database ---------------------------------------------------------
@@ -373,16 +391,23 @@ class SearchIndex:
             return False
         return True
 
-    def other_layouts(self) -> list[Path]:
-        """Indexes of other versions of kyujin in the directory: ``rebuild`` leaves them for
-        the servers that still read them; they can be deleted once none runs."""
+    def other_layouts(self) -> list[str]:
+        """What of the directory holds indexes of other versions of kyujin, described for a
+        person: ``rebuild`` leaves them for the servers that still read them; they can be
+        deleted once none runs."""
         others = [
-            entry
+            str(entry)
             for entry in sorted(self.root.iterdir())
-            if entry.is_dir() and entry.name.startswith("index-") and entry != self.path
+            if entry != self.path
+            and _LAYOUT_NAME.fullmatch(entry.name)
+            and (entry / "meta.json").is_file()
         ]
         if (self.root / "meta.json").is_file():  # kyujin before layouts: in the directory
-            others.insert(0, self.root)
+            others.insert(
+                0,
+                f"the files directly in {self.root} (meta.json, .managed.json, "
+                f"{STATE_FILE} and the segment files; not its subdirectories)",
+            )
         return others
 
     def rebuild(self, session: Session, database: str) -> int:
@@ -437,29 +462,34 @@ class SearchIndex:
         self.index.reload()
         return self.index.searcher()
 
+    def reader(self) -> Reader:
+        """A searcher of the latest commit, with a stamp of that commit (see ``Reader``)."""
+        stamp = self._stamp()  # before the reload: the searcher is as new or newer
+        return Reader(self.searcher(), stamp)
+
+    def _stamp(self) -> Stamp:
+        try:
+            meta = (self.path / "meta.json").stat()
+        except OSError:
+            return (0, 0, 0)
+        return (meta.st_ino, meta.st_size, meta.st_mtime_ns)
+
     def num_docs(self) -> int:
         return int(self.searcher().num_docs)
 
-    def key_buckets(self, searcher: tantivy.Searcher, field: str) -> list[tuple[int, int]]:
+    def key_buckets(self, reader: Reader, field: str) -> list[tuple[int, int]]:
         """(lowest key, documents) per bucket of the sort key ``field`` (see KEY_BUCKET),
         highest key first: how many documents lie above a key, from which a search picks a
         window of the newest (or best-paid) documents. One histogram aggregation over the
-        fast field (~8 ms at 1,000,000 documents), cached. Empty when the keys span more
-        buckets than an aggregation may return; the search then has no windows."""
-        docs = int(searcher.num_docs)
+        fast field (~8 ms at 1,000,000 documents), cached until a commit, by any process.
+        Empty when the keys span more buckets than an aggregation may return; the search
+        then has no windows."""
         cached = self._buckets.get(field)
-        now = time.monotonic()
-        if cached is not None and (
-            cached[0] == docs
-            or (
-                now - cached[1] < BUCKETS_MAX_AGE
-                and abs(docs - cached[0]) <= BUCKETS_MAX_DRIFT * docs
-            )
-        ):
-            return cached[2]
+        if cached is not None and cached[0] == reader.stamp:
+            return cached[1]
         request = {"keys": {"histogram": {"field": field, "interval": float(KEY_BUCKET[field])}}}
         try:
-            result = searcher.aggregate(tantivy.Query.all_query(), request)
+            result = reader.searcher.aggregate(tantivy.Query.all_query(), request)
         except ValueError:  # more buckets than Tantivy's limit (65,000)
             buckets: list[tuple[int, int]] = []
         else:
@@ -468,7 +498,8 @@ class SearchIndex:
                 for b in reversed(result["keys"]["buckets"])
                 if b["doc_count"]
             ]
-        self._buckets[field] = (docs, now, buckets)
+        # A reader older than the cached one replaces it: the next newer reader recomputes.
+        self._buckets[field] = (reader.stamp, buckets)
         return buckets
 
 
