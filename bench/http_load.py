@@ -62,6 +62,7 @@ from tests.support.servers import free_port
 
 from bench import pg, scale_data, search_scale
 from bench.common import BENCH_DIR, machine, machine_line, met, tree_cpu_seconds
+from kyujin.postings.search_index import SearchIndex, database_identity
 
 RPS_TARGET = 3_000
 P99_TARGET_MS = 25.0
@@ -396,6 +397,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             finally:
                 engine.dispose()
             index_path = index.root
+            # what the server will open from KYUJIN_SEARCH_INDEX_PATH: built for its database,
+            # or its searches would quietly read the database instead
+            if not SearchIndex(index_path).ready_for(database_identity(served_url)):
+                raise SystemExit(f"the search index in {index_path} is not ready for the server")
             paths = search_paths(search_scale.DEFAULT_QUERIES)
             print(
                 f"search: the {len(paths)}-query mix of bench.search_scale as GET /v1/postings, "
