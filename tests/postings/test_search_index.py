@@ -629,3 +629,35 @@ def test_a_stale_histogram_does_not_make_the_estimate_exceed_every_document(
     )
     assert not page.total_exact
     assert page.total_estimate == 40  # every document matches; not more than there are
+
+
+def test_facets_without_a_filter_widen_no_further_than_the_searchs_window(
+    db_session: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    legacy = {1, 2, 3, *range(20, 28)}  # 11 matches: none among the newest 13 documents
+    run_import(
+        db_session,
+        [
+            posting_in(
+                external_id=f"p{day:02d}",
+                description=("Legacy COBOL batch.\n" if day in legacy else "Kotlin services.\n")
+                + ("Fully remote." if day % 2 else "Hybrid: 2 days in the office."),
+                posted_at=f"2026-09-{day:02d}" if day <= 30 else f"2026-10-{day - 30:02d}",
+            )
+            for day in range(1, 41)
+        ],
+    )
+    index.rebuild(db_session, DB)
+    monkeypatch.setattr(search, "WINDOW_START", 2)
+    monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
+    monkeypatch.setattr(search, "FACET_SAMPLE", 2)
+    monkeypatch.setattr(search, "RANK_CAP", 4)
+    page = search.search_with_index(
+        db_session, index, SearchQuery(q="legacy", sort="relevance", limit=3)
+    )
+    # the ranking window holds some of the 11 (days 20-27), not all
+    assert not page.total_exact and 4 <= page.total < 11
+    # the facets' narrower window holds none of them: widened to the search's window, and
+    # no further, so they count its matches, as a sample
+    assert sum(v.count for v in page.facets["remote"]) == page.total
+    assert not page.facets_exact
