@@ -957,12 +957,9 @@ def search_with_index(
         if query.facets
         else ({}, True)
     )
-    # every match, if the newest window's share of matches holds for the whole index
-    every = (
-        None
-        if total_exact
-        else max(total, min(int(searcher.num_docs), round(density * int(searcher.num_docs))))
-    )
+    # every match, if the newest window's share of matches holds for the whole index (at
+    # most every document: the density is at most 1)
+    every = None if total_exact else max(total, round(density * int(searcher.num_docs)))
     return _page(
         session,
         query,
