@@ -558,26 +558,39 @@ def test_facets_without_a_filter_take_a_narrower_window_than_one_far_over_the_sa
     assert exact.facets_exact and sum(v.count for v in exact.facets["remote"]) == 40
 
 
-def test_facets_without_a_filter_widen_when_the_matches_are_not_even_in_time(
-    db_session: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+def legacy_on(
+    session: Session,
+    index: SearchIndex,
+    monkeypatch: pytest.MonkeyPatch,
+    days: set[int],
+    *,
+    rank_cap: int,
 ) -> None:
+    """40 postings, one a day, "legacy" on ``days``, remote on odd days; indexed, with
+    windows small enough for them (a facet sample of 2)."""
     run_import(
-        db_session,
+        session,
         [
             posting_in(
                 external_id=f"p{day:02d}",
-                description=("Legacy COBOL batch.\n" if day <= 8 else "Kotlin services.\n")
+                description=("Legacy COBOL batch.\n" if day in days else "Kotlin services.\n")
                 + ("Fully remote." if day % 2 else "Hybrid: 2 days in the office."),
                 posted_at=f"2026-09-{day:02d}" if day <= 30 else f"2026-10-{day - 30:02d}",
             )
             for day in range(1, 41)
         ],
     )
-    index.rebuild(db_session, DB)
+    index.rebuild(session, DB)
     monkeypatch.setattr(search, "WINDOW_START", 2)
     monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
     monkeypatch.setattr(search, "FACET_SAMPLE", 2)
-    monkeypatch.setattr(search, "RANK_CAP", 40)
+    monkeypatch.setattr(search, "RANK_CAP", rank_cap)
+
+
+def test_facets_without_a_filter_widen_when_the_matches_are_not_even_in_time(
+    db_session: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    legacy_on(db_session, index, monkeypatch, set(range(1, 9)), rank_cap=40)
     # 8 matches in 40 documents: the sample (2) in 13 of them, were they even; they are
     # the oldest 8, so the facets are counted over every document
     page = search.search_with_index(
@@ -634,24 +647,8 @@ def test_a_stale_histogram_does_not_make_the_estimate_exceed_every_document(
 def test_facets_without_a_filter_widen_no_further_than_the_searchs_window(
     db_session: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    legacy = {1, 2, 3, *range(20, 28)}  # 11 matches: none among the newest 13 documents
-    run_import(
-        db_session,
-        [
-            posting_in(
-                external_id=f"p{day:02d}",
-                description=("Legacy COBOL batch.\n" if day in legacy else "Kotlin services.\n")
-                + ("Fully remote." if day % 2 else "Hybrid: 2 days in the office."),
-                posted_at=f"2026-09-{day:02d}" if day <= 30 else f"2026-10-{day - 30:02d}",
-            )
-            for day in range(1, 41)
-        ],
-    )
-    index.rebuild(db_session, DB)
-    monkeypatch.setattr(search, "WINDOW_START", 2)
-    monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
-    monkeypatch.setattr(search, "FACET_SAMPLE", 2)
-    monkeypatch.setattr(search, "RANK_CAP", 4)
+    # 11 matches: none among the newest 13 documents
+    legacy_on(db_session, index, monkeypatch, {1, 2, 3, *range(20, 28)}, rank_cap=4)
     page = search.search_with_index(
         db_session, index, SearchQuery(q="legacy", sort="relevance", limit=3)
     )

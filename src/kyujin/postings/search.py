@@ -722,12 +722,12 @@ def _index_facets(
     filtered = {clause.facet for clause in where if clause.facet is not None}
     plain = [name for name in FACETS if name not in filtered]
     matches = _all_of([*text, *(clause.query for clause in where)])
-    request = {name: _aggregation(name) for name in plain}
-    request[_COUNTED] = {"value_count": {"field": "id"}}
+    plain_request = {name: _aggregation(name) for name in plain}
+    plain_request[_COUNTED] = {"value_count": {"field": "id"}}
 
     def aggregate_plain(plain_low: int | None) -> dict[str, Any]:
         scope = _all_of([matches, *_at_least(schema, "newest_key", plain_low)])
-        return dict(searcher.aggregate(scope, request))
+        return dict(searcher.aggregate(scope, plain_request))
 
     out: dict[str, list[FacetValue]] = {}
     exact = True
