@@ -15,6 +15,7 @@ from kyujin.db.base import utcnow
 from kyujin.db.engine import make_engine, make_session_factory, transaction
 from kyujin.db.models import ImportJob, Posting
 from kyujin.imports import jobs, service
+from kyujin.postings import representation
 from tests.conftest import make_settings
 from tests.support.factories import jsonl, posting_data
 
@@ -256,3 +257,42 @@ def test_extraction_processes_give_the_same_postings(
     expected = ("\t".join(sorted({s.skill for s in facts.skills})), facts.min_years_experience)
     assert expected[0] == "API design\tPostgreSQL\tPython"
     assert {(skills, years) for _, skills, years in rows} == {expected}
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_stated_facts_win_over_rows_built_in_the_extraction_processes(
+    factory: sessionmaker[Session], tmp_path: Path, processes: int
+) -> None:
+    """The extraction processes build a new posting's rows from the text alone; what the
+    record states (salary, remote, employment type) replaces them in the importing one."""
+    text = "年収400万円〜500万円\n必須: Python\nフルリモート"
+    stated = {
+        "salary_currency": "USD",
+        "salary_min": 100_000,
+        "salary_max": 120_000,
+        "salary_period": "annual",
+        "remote": "onsite",
+    }
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(
+        jsonl(
+            posting_data(external_id="stated", description=text, **stated),
+            posting_data(external_id="plain", description=text),
+        )
+    )
+    jobs.run_import(factory, new_job(factory, path), lease_s=60, processes=processes)
+    with transaction(factory) as session:
+        by_id = {
+            external_id: representation.get_posting(session, posting_id)
+            for posting_id, external_id in session.execute(select(Posting.id, Posting.external_id))
+        }
+    told, plain = by_id["stated"].facts, by_id["plain"].facts
+    assert told is not None and told.salary is not None
+    assert plain is not None and plain.salary is not None
+    assert (told.salary.currency, told.salary.min, told.salary.start) == ("USD", 100_000, None)
+    assert (told.remote, sorted(told.stated)) == ("onsite", ["remote", "salary"])
+    assert "salary" not in told.spans and "remote" not in told.spans
+    assert (plain.salary.annual_min_jpy, plain.remote, plain.stated) == (4_000_000, "full", [])
+    remote_at = text.index("フルリモート")
+    assert plain.spans["remote"] == (remote_at, remote_at + len("フルリモート"))
+    assert [s.skill for s in told.skills] == [s.skill for s in plain.skills] == ["Python"]

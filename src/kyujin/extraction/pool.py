@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Generic, TypeVar
 
 from kyujin.core import search_text
 from kyujin.core.extract import default_extractor
@@ -19,6 +20,10 @@ from kyujin.core.model import PostingFacts
 Item = tuple[str, str | None, str]
 Analysed = tuple[PostingFacts, str]
 Analyse = Callable[[Sequence[Item]], list[Analysed]]
+# What a pool's processes make of one item: ``analyse_one``, or a caller's function that
+# goes on from there (an import builds the rows it will write, so that its own process,
+# which waits on the database, has less to do).
+Result = TypeVar("Result")
 # Starts extracting items a later ``analyse`` call will ask for.
 Prefetch = Callable[[Sequence[Item]], None]
 # Postings per message to a process: large enough that pickling overhead is small, small
@@ -41,8 +46,14 @@ def _warm() -> None:
     default_extractor()
 
 
-class ExtractorPool:
-    """``processes`` extraction processes; ``analyse`` is a drop-in for the function above.
+def _each(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    return [work(item) for item in items]
+
+
+class ExtractorPool(Generic[Result]):
+    """``processes`` extraction processes that run ``work`` (a module-level function, sent
+    by name) on each item; with ``analyse_one``, ``analyse`` is a drop-in for the function
+    above.
 
     ``prefetch`` starts extracting the items of a coming batch and returns at once, so that
     the processes extract it while the caller writes the batch before; ``analyse`` then
@@ -53,25 +64,26 @@ class ExtractorPool:
     (queue workers, connection pools) that a fork would copy in an unknown state.
     """
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, work: Callable[[Item], Result]) -> None:
         context = multiprocessing.get_context("forkserver")
         self._executor = ProcessPoolExecutor(
             max_workers=processes, mp_context=context, initializer=_warm
         )
+        self._work = work
         # item -> (the future of its chunk, its place in the chunk); newest prefetch first.
-        self._ahead: list[dict[Item, tuple[Future[list[Analysed]], int]]] = [{}, {}]
+        self._ahead: list[dict[Item, tuple[Future[list[Result]], int]]] = [{}, {}]
 
     def prefetch(self, items: Sequence[Item]) -> None:
-        started: dict[Item, tuple[Future[list[Analysed]], int]] = {}
+        started: dict[Item, tuple[Future[list[Result]], int]] = {}
         for first in range(0, len(items), CHUNK):
             chunk = list(items[first : first + CHUNK])
-            future = self._executor.submit(analyse, chunk)
+            future = self._executor.submit(_each, self._work, chunk)
             for place, item in enumerate(chunk):
                 started[item] = (future, place)
         self._ahead = [started, self._ahead[0]]
 
-    def analyse(self, items: Sequence[Item]) -> list[Analysed]:
-        found: list[tuple[Future[list[Analysed]], int] | None] = []
+    def analyse(self, items: Sequence[Item]) -> list[Result]:
+        found: list[tuple[Future[list[Result]], int] | None] = []
         for item in items:
             entry = None
             for ahead in self._ahead:
@@ -80,14 +92,14 @@ class ExtractorPool:
                     break
             found.append(entry)
         missing = [item for item, entry in zip(items, found, strict=True) if entry is None]
-        computed = iter(self._executor.map(analyse_one, missing, chunksize=CHUNK))
+        computed = iter(self._executor.map(self._work, missing, chunksize=CHUNK))
         return [next(computed) if entry is None else entry[0].result()[entry[1]] for entry in found]
 
     def close(self) -> None:
         self._ahead = [{}, {}]
         self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def __enter__(self) -> ExtractorPool:
+    def __enter__(self) -> ExtractorPool[Result]:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -159,11 +159,11 @@ def sync_search_index(factory: sessionmaker[Session], settings: Settings) -> int
 
 
 @contextlib.contextmanager
-def _analyser(processes: int) -> Iterator[tuple[pool.Analyse, pool.Prefetch | None]]:
+def _analyser(processes: int) -> Iterator[tuple[postings.Analyse, pool.Prefetch | None]]:
     if processes <= 1:
-        yield pool.analyse, None
+        yield postings.analyse_items, None
         return
-    with pool.ExtractorPool(processes) as extractor_pool:
+    with pool.ExtractorPool(processes, postings.analyse_item) as extractor_pool:
         yield extractor_pool.analyse, extractor_pool.prefetch
 
 
@@ -200,7 +200,7 @@ def _run(
     batch_size: int,
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
-    analyse: pool.Analyse,
+    analyse: postings.Analyse,
     prefetch: pool.Prefetch | None = None,
 ) -> None:
     """Commit the records batch by batch. With ``prefetch`` (extraction in other

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from kyujin.db.models import ImportJob
 from kyujin.errors import NotFound
-from kyujin.extraction import pool
 from kyujin.imports import repository
 from kyujin.imports.schemas import (
     REJECTIONS_SHOWN,
@@ -90,7 +89,7 @@ def import_records(
     rejections: Sequence[tuple[int, str, str]],
     records_read: int,
     bytes_read: int,
-    analyse: pool.Analyse = pool.analyse,
+    analyse: postings.Analyse = postings.analyse_items,
 ) -> ImportSummary | None:
     """Import one batch and move the job's checkpoint past it, in the caller's transaction.
 

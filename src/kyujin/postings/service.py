@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
@@ -172,10 +172,34 @@ def _apply_stated(fields: dict[str, Any], stated: dict[str, Any]) -> list[str]:
     return taken
 
 
-def _fact_fields(
-    facts: PostingFacts, version: str, stated: dict[str, Any] | None
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The posting's fact columns and its skill rows (without posting_id)."""
+# A posting's fact columns (facts_json among them) and its skill rows (without posting_id).
+FactRows = tuple[dict[str, Any], list[dict[str, Any]]]
+# A new posting as an import's extraction processes give it back: its rows, its search
+# document.
+Analysed = tuple[FactRows, str]
+Analyse = Callable[[Sequence[pool.Item]], list[Analysed]]
+
+
+def analyse_item(item: pool.Item) -> Analysed:
+    """Extract a new posting and build its rows; what an import's extraction processes run
+    (kyujin.extraction.pool), so that the importing process, which waits on the database
+    between batches, only writes."""
+    facts, doc = pool.analyse_one(item)
+    return _fact_rows(facts, extraction.facts_version()), doc
+
+
+def analyse_items(items: Sequence[pool.Item]) -> list[Analysed]:
+    """``analyse_item`` over the items, in this process."""
+    return [analyse_item(item) for item in items]
+
+
+def _fact_fields(facts: PostingFacts, version: str, stated: dict[str, Any] | None) -> FactRows:
+    """The posting's fact columns and its skill rows, with what the source stated taken."""
+    return _with_stated(_fact_rows(facts, version), stated)
+
+
+def _fact_rows(facts: PostingFacts, version: str) -> FactRows:
+    """The fact columns and skill rows of the extracted facts (nothing stated taken)."""
     salary = facts.salary
     location = facts.location
     fields: dict[str, Any] = {
@@ -198,11 +222,6 @@ def _fact_fields(
     spans: dict[str, object] = {name: [span.start, span.end] for name, span in facts.spans.items()}
     if salary:
         spans["salary"] = [salary.start, salary.end]
-    taken = _apply_stated(fields, stated or {})
-    for name in taken:
-        spans.pop(name, None)
-    if taken:
-        spans["_stated"] = taken
     fields["fact_spans"] = spans
     skills = [
         {
@@ -215,6 +234,25 @@ def _fact_fields(
         }
         for m in facts.skills
     ]
+    fields["facts_json"] = facts_json(fields, skills)
+    return fields, skills
+
+
+def _with_stated(rows: FactRows, stated: dict[str, Any] | None) -> FactRows:
+    """``rows`` with the facts the source stated in place of the extracted ones (their
+    spans dropped, their names listed under "_stated"); ``rows`` themselves unchanged."""
+    fields, skills = rows
+    if not stated:
+        return rows
+    fields = dict(fields)
+    taken = _apply_stated(fields, stated)
+    if not taken:
+        return rows
+    spans = dict(fields["fact_spans"])
+    for name in taken:
+        spans.pop(name, None)
+    spans["_stated"] = taken
+    fields["fact_spans"] = spans
     fields["facts_json"] = facts_json(fields, skills)
     return fields, skills
 
@@ -266,7 +304,7 @@ def _write_index(session: Session, docs: Sequence[tuple[Posting, str]]) -> None:
 def _insert_new(
     session: Session,
     items: Sequence[tuple[tuple[str, str], PostingIn, str]],
-    analyse: pool.Analyse,
+    analyse: Analyse,
     changes: MarketChanges,
 ) -> None:
     """Insert new postings with their facts, skills and search documents in a few
@@ -276,15 +314,16 @@ def _insert_new(
         return
     companies = _companies(session, [data for _, data, _ in items], changes)
     session.flush()  # company changes, before rows refer to them
-    version = extraction.facts_version()
     today = utcnow().date()
     rows: list[dict[str, Any]] = []
     skill_rows: list[list[dict[str, Any]]] = []
     docs: list[str] = []
     analysed = analyse([_analysis_item(data) for _, data, _ in items])
-    for ((source, external_id), data, digest), (facts, doc) in zip(items, analysed, strict=True):
+    for ((source, external_id), data, digest), (extracted, doc) in zip(
+        items, analysed, strict=True
+    ):
         fields = {"source": source, "external_id": external_id, **_posting_fields(data, digest)}
-        fact_fields, skills = _fact_fields(facts, version, fields["stated"])
+        fact_fields, skills = _with_stated(extracted, fields["stated"])
         fields.update(fact_fields)
         fields.update(_index_fields(fields, [row["skill"] for row in skills], today))
         company = companies.get(name_key(data.company)) if data.company else None
@@ -367,7 +406,7 @@ def import_batch(
     *,
     default_source: str,
     summary: ImportSummary,
-    analyse: pool.Analyse = pool.analyse,
+    analyse: Analyse = analyse_items,
 ) -> None:
     """Upsert a batch on (source, external_id); unchanged postings are not touched.
     ``analyse`` extracts the new postings (an ExtractorPool's spreads them over processes)."""
