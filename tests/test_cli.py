@@ -140,6 +140,7 @@ def test_extract_reads_json_lines_and_reports_bad_lines() -> None:
             ),
             "{not json",
             json.dumps({"id": "c", "text": 42}),
+            '{"id": "deep", "text": ' + "[" * 5000 + "]" * 5000 + "}",
             json.dumps({"id": "d", "text": "年収500万円〜"}, ensure_ascii=False),
         ]
     )
@@ -166,8 +167,9 @@ def test_extract_reads_json_lines_and_reports_bad_lines() -> None:
         "location",
     }
     errors = [json.loads(line) for line in result.stderr.splitlines()]
-    assert [e["line"] for e in errors] == [2, 3]
+    assert [e["line"] for e in errors] == [2, 3, 4]
     assert errors[1]["error"] == "'text' must be a string"
+    assert errors[2]["error"] == "nested too deeply"
 
 
 def test_reextract_command(cli_env: str, tmp_path: Path) -> None:

@@ -381,6 +381,7 @@ def extract_command() -> None:
     import json
 
     from kyujin.core.extract import default_extractor, facts_to_dict
+    from kyujin.postings.reader import loads
 
     extractor = default_extractor()
     failed = False
@@ -389,7 +390,7 @@ def extract_command() -> None:
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = loads(raw)  # any unreadable line raises a ValueError (too deep, too long)
             if not isinstance(record, dict):
                 raise ValueError(f"expected a JSON object, got {type(record).__name__}")
             text = record.get("text")
@@ -398,7 +399,7 @@ def extract_command() -> None:
                 raise ValueError("'text' must be a string")
             if title is not None and not isinstance(title, str):
                 raise ValueError("'title' must be a string or null")
-        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+        except ValueError as exc:
             failed = True
             print(json.dumps({"line": number, "error": str(exc)}), file=sys.stderr)
             continue

@@ -139,8 +139,32 @@ def test_undecodable_bytes_reject_their_row_only() -> None:
 def test_oversized_field_is_rejected_and_reading_goes_on() -> None:
     data = b'title,description\r\nA,"' + b"x" * 200_000 + b'"\r\nB,ok\r\n'
     records = list(read_csv(io.BytesIO(data), {}))
-    assert records[0].error is not None and "field larger than field limit" in records[0].error
+    assert records[0].error == "description: String should have at most 100000 characters"
     assert records[1].record is not None and records[1].record.title == "B"
+
+
+def test_a_long_quoted_field_spanning_lines_is_one_row_not_several() -> None:
+    """Past the csv module's default field limit (131,072 characters) the reader went on
+    inside the quoted field and took its lines for rows: one was imported as a posting."""
+    data = (
+        b'title,description,external_id\nReal,"'
+        + b"x" * 140_000
+        + b'\nInjected title,injected body text,inj1\nmore text",real1\nNext,ok,n1\n'
+    )
+    records = list(read_csv(io.BytesIO(data), {}))
+    assert [(r.position, r.error) for r in records] == [
+        ("row 1 (line 2)", "description: String should have at most 100000 characters"),
+        ("row 2 (line 5)", None),
+    ]
+    assert records[1].record is not None and records[1].record.external_id == "n1"
+
+
+def test_a_header_with_a_backslash_names_its_column_in_errors() -> None:
+    """The yen sign of a cp932 export is byte 0x5C, a backslash: 年収(\\)."""
+    data = b"Job\\Title,description\n,body\nT,body\n"
+    records = list(read_csv(io.BytesIO(data), {"title": "Job\\Title"}))
+    assert records[0].error == "title (Job\\Title): Field required"
+    assert records[1].record is not None and records[1].record.title == "T"
 
 
 # JSON-LD
@@ -250,6 +274,69 @@ def test_broken_array_stops_with_a_clear_error_after_the_good_items() -> None:
         "invalid JSON after item 1 (lexical error: invalid string in json text.); "
         "the rest of the file was not read"
     )
+
+
+def test_an_integer_beyond_64_bits_does_not_end_the_file() -> None:
+    """yajl, ijson's C parser, overflows past 64 bits: the file is read again by the Python
+    parser from the item where it stopped, nothing lost and nothing read twice."""
+    big = 12345678901234567890
+    for data in (
+        [job(title="A"), job(title="B", identifier=big), job(title="C"), job(title="D")],
+        {"@graph": [job(title="A"), job(title="B", identifier=big), job(title="C")]},
+        "\ufeff" + json.dumps([job(title="A"), job(title="B", identifier=big)]),
+    ):
+        raw = (data if isinstance(data, str) else json.dumps(data)).encode()
+        with io.BufferedReader(io.BytesIO(raw)) as stream:  # seekable, as a file is
+            records = list(read_jsonld(stream))
+        assert all(r.error is None for r in records), positions(records)
+        assert [r.record.title for r in records if r.record] == ["A", "B", "C", "D"][: len(records)]
+        assert records[1].record is not None and records[1].record.external_id == str(big)
+
+
+def test_what_json_cannot_hold_rejects_one_posting() -> None:
+    deep = "[" * 3000 + "]" * 3000
+    digits = "1" * 5000
+    lines = "\n".join(
+        [
+            json.dumps(job(title="A")),
+            '{"@type": "JobPosting", "title": "B", "x": ' + digits + "}",
+            '{"@type": "JobPosting", "title": "C", "x": ' + deep + "}",
+            json.dumps(job(title="D")),
+        ]
+    )
+    assert positions(jsonld(lines)) == [
+        ("line 1", None),
+        (
+            "line 2",
+            "invalid JSON: Exceeds the limit (4300 digits) for integer string "
+            "conversion: value has 5000 digits",
+        ),
+        ("line 3", "invalid JSON: nested too deeply"),
+        ("line 4", None),
+    ]
+    page = (
+        "<script type='application/ld+json'>"
+        + json.dumps(job(title="A"))[:-1]
+        + ', "x": '
+        + digits
+        + "}</script>"
+        "<script type='application/ld+json'>" + json.dumps(job(title="B")) + "</script>"
+    )
+    assert [error is None for _, error in positions(jsonld(page))] == [False, True]
+    nested = "[" + json.dumps(job(title="A")) + "," + deep + "," + json.dumps(job(title="C")) + "]"
+    records = jsonld(nested)
+    assert [r.record.title for r in records if r.record] == ["A", "C"]
+    assert [r.error for r in records if r.error] == ["arrays nested over 16 deep"]
+
+
+@pytest.mark.parametrize("employees", ["1e400", 1e308 * 10, 10**400, "NaN", True])
+def test_an_employee_count_out_of_range_is_left_out(employees: Any) -> None:
+    raw = json.dumps(
+        job(hiringOrganization={"@type": "Organization", "name": "X", "numberOfEmployees": 1})
+    ).replace('"numberOfEmployees": 1', '"numberOfEmployees": ' + json.dumps(employees))
+    (record,) = jsonld(raw)
+    assert record.record is not None, record.error
+    assert (record.record.company, record.record.company_employees) == ("X", None)
 
 
 def test_a_file_without_postings_says_so() -> None:

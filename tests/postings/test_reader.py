@@ -58,3 +58,32 @@ def test_bad_url_and_date_are_reported_per_field() -> None:
     (parsed,) = read(jsonl(posting_data(url="javascript:alert(1)", posted_at="2026-13-40")))
     assert "url: Value error, must be an http(s) URL" in parsed.error
     assert "posted_at:" in parsed.error
+
+
+def test_json_no_parser_can_hold_rejects_its_line_only() -> None:
+    too_many_digits = '{"title": "t", "description": "d", "x": ' + "1" * 5000 + "}"
+    too_deep = '{"title": "t", "description": "d", "x": ' + "[" * 5000 + "]" * 5000 + "}"
+    parsed = read(jsonl(posting_data(title="A"), too_many_digits, too_deep, posting_data()))
+    assert [p.error for p in parsed] == [
+        None,
+        "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: "
+        "value has 5000 digits",
+        "invalid JSON: nested too deeply",
+        None,
+    ]
+
+
+def test_an_oversized_line_is_not_held_whole() -> None:
+    class Lines(io.BytesIO):
+        longest = 0
+
+        def readline(self, size: int | None = -1, /) -> bytes:
+            line = super().readline(size)
+            Lines.longest = max(Lines.longest, len(line))
+            return line
+
+    huge = jsonl(posting_data(description="x" * 5_000_000), posting_data(title="small"))
+    parsed = list(read_jsonl(Lines(huge)))
+    assert parsed[0].error is not None and parsed[0].error.startswith("record is 5,000,")
+    assert parsed[1].record is not None and parsed[1].record.title == "small"
+    assert Lines.longest <= 1024 * 1024 + 1

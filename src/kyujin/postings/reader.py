@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -14,6 +14,7 @@ from kyujin.postings.schemas import PostingIn
 # One JSON line holding a posting is a few KB; 1 MiB bounds memory per record while
 # leaving room for a MAX_DESCRIPTION_CHARS description in 4-byte UTF-8.
 MAX_LINE_BYTES = 1024 * 1024
+_SKIP_BYTES = 1024 * 1024  # read at a time while skipping the rest of an oversized line
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,26 +44,59 @@ def describe_validation_error(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def loads(raw: bytes | str, *, strict: bool = True) -> Any:
+    """``json.loads``, with every way valid-looking input can fail as JSONError: bad JSON,
+    bytes that are not UTF-8, an integer of more than 4,300 digits, nesting deeper than
+    the parser's recursion allows."""
+    try:
+        return json.loads(raw, strict=strict)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise JSONError(str(exc)) from None
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string ..."
+        raise JSONError(str(exc).split(";")[0]) from None
+    except RecursionError:
+        raise JSONError("nested too deeply") from None
+
+
+class JSONError(ValueError):
+    """Input that ``loads`` could not read as JSON."""
+
+
 def read_jsonl(stream: BinaryIO, *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[ParsedRecord]:
-    """Yield each non-blank line of a JSON Lines stream as a record or an error, numbered from 1."""
-    for number, raw in enumerate(stream, start=1):
+    """Yield each non-blank line of a JSON Lines stream as a record or an error, numbered from
+    1. A line over ``max_line_bytes`` is rejected without being held in memory."""
+    number = 0
+    while raw := stream.readline(max_line_bytes + 1):
+        number += 1
         if len(raw) > max_line_bytes:
+            size = len(raw)
+            while not raw.endswith(b"\n") and (raw := stream.readline(_SKIP_BYTES)):
+                size += len(raw)
             yield ParsedRecord(
                 number,
-                error=f"record is {len(raw):,} bytes, over the limit of {max_line_bytes:,} bytes",
+                error=f"record is {size:,} bytes, over the limit of {max_line_bytes:,} bytes",
             )
             continue
         if not raw.strip():
             continue
         try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = loads(raw)
+        except JSONError as exc:
             yield ParsedRecord(number, error=f"invalid JSON: {exc}")
             continue
         if not isinstance(data, dict):
             yield ParsedRecord(number, error=f"expected a JSON object, got {type(data).__name__}")
             continue
-        try:
-            yield ParsedRecord(number, record=PostingIn.model_validate(data))
-        except ValidationError as exc:
-            yield ParsedRecord(number, error=describe_validation_error(exc))
+        yield ParsedRecord(number, **validate(data))
+
+
+def validate(data: dict[str, Any]) -> dict[str, Any]:
+    """``record=`` a PostingIn of ``data``, or ``error=`` why it is not one. Any exception
+    is a rejection of this record, not the end of the file (a validator meeting a value
+    no one foresaw must not stop the import)."""
+    try:
+        return {"record": PostingIn.model_validate(data)}
+    except ValidationError as exc:
+        return {"error": describe_validation_error(exc)}
+    except Exception as exc:
+        return {"error": f"unreadable record: {type(exc).__name__}: {exc}"}

@@ -34,6 +34,11 @@ FIELDS = tuple(PostingIn.model_fields)
 _NUMBERS = {"salary_min", "salary_max", "company_employees"}
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _LIST_SPLIT = re.compile(r"\s*[,;、]\s*")
+# The csv module's default limit of 131,072 characters a field is below what PostingIn
+# accepts (an HTML description of 400,000), and past an error the reader goes on inside the
+# quoted field, reading its text as rows. This is above any field PostingIn accepts, which
+# rejects a long one by name instead.
+FIELD_LIMIT = 8 * 1024 * 1024
 
 
 class MappingError(ValueError):
@@ -140,6 +145,8 @@ def read_csv(stream: BinaryIO, mapping: Mapping[str, str]) -> Iterator[ParsedRec
 
     The header is read and the mapping checked now: MappingError before any row.
     """
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)  # process-wide; only ever raised
     sample, replay = peek(stream, _SAMPLE)
     lines = _Lines(replay, detect_encoding(sample))
     reader = csv.reader(lines)
@@ -191,7 +198,10 @@ def _describe(exc: ValidationError, header: list[str], columns: dict[str, int]) 
     text = describe_validation_error(exc)
     for field, index in columns.items():
         if header[index] != field:
-            text = re.sub(rf"(?<![\w.]){field}:", f"{field} ({header[index]}):", text)
+            # re.sub reads a backslash in a replacement as an escape; a header may hold one (the
+            # yen sign of cp932 files is byte 0x5C)
+            named = f"{field} ({header[index]}):".replace("\\", "\\\\")
+            text = re.sub(rf"(?<![\w.]){field}:", named, text)
     return text
 
 

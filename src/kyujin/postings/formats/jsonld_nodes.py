@@ -13,7 +13,7 @@ beyond that it goes on with what is known, as it does when the @id is never defi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -28,7 +28,13 @@ from kyujin.postings.formats.schema_org import (
     type_names,
 )
 from kyujin.postings.formats.streams import Replay, peek
-from kyujin.postings.reader import MAX_LINE_BYTES, ParsedRecord, describe_validation_error
+from kyujin.postings.reader import (
+    MAX_LINE_BYTES,
+    JSONError,
+    ParsedRecord,
+    describe_validation_error,
+    loads,
+)
 from kyujin.postings.schemas import PostingIn
 
 # A job-board page is 50-500 KB; 16 MiB leaves room for pages with inlined assets.
@@ -39,6 +45,9 @@ MAX_NODES = 100_000  # organizations and places kept for references (~1 KB each)
 MAX_WAITING = 10_000  # postings held back for a reference defined later (~5 KB each)
 _CHUNK = 64 * 1024
 _BOM = b"\xef\xbb\xbf"
+# Arrays and @graphs opened inside one another before a value counts as too deep: real
+# documents nest two or three (a page's @graph of ItemLists).
+_MAX_DEPTH = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +84,20 @@ def _where(prefix: str, part: str) -> str:
     return f"{prefix} {part}" if prefix else part
 
 
-def _expand(value: Any, number: int, position: str) -> Iterator[_Entry]:
+def _expand(value: Any, number: int, position: str, depth: int = 0) -> Iterator[_Entry]:
     """The nodes of a parsed JSON-LD value: arrays and @graph are opened, and postings
     nested as a WebPage's mainEntity or an ItemList's items are found."""
+    if depth > _MAX_DEPTH and (
+        isinstance(value, list) or (isinstance(value, Mapping) and "@graph" in value)
+    ):
+        yield _Entry(number, position, error=f"arrays nested over {_MAX_DEPTH} deep")
+        return
     if isinstance(value, list):
         for index, item in enumerate(value, start=1):
-            yield from _expand(item, number, _where(position, f"item {index}"))
+            yield from _expand(item, number, _where(position, f"item {index}"), depth + 1)
         return
     if isinstance(value, Mapping) and "@graph" in value:
-        yield from _expand(value["@graph"], number, position)
+        yield from _expand(value["@graph"], number, position, depth + 1)
         return
     yield _Entry(number, position, node=value)
     if isinstance(value, Mapping) and not is_job_posting(value):
@@ -103,8 +117,8 @@ def _record(entry: _Entry, graph: _Graph) -> ParsedRecord:
         return ParsedRecord(entry.number, PostingIn.model_validate(fields), position=entry.position)
     except ValidationError as exc:
         error = describe_validation_error(exc)
-    except (TypeError, ValueError, AttributeError) as exc:  # a shape no reader foresaw
-        error = f"unreadable JobPosting: {exc}"
+    except Exception as exc:  # a shape no reader foresaw rejects this posting only
+        error = f"unreadable JobPosting: {type(exc).__name__}: {exc}"
     return ParsedRecord(entry.number, error=error, position=entry.position)
 
 
@@ -153,12 +167,31 @@ def _json_error(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _array_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
+def _overflowed(exc: Exception) -> bool:
+    """yajl, ijson's C parser, stops at an integer beyond 64 bits, which is valid JSON (an
+    identifier written as a number): ijson's pure-Python parser reads any integer."""
+    return "integer overflow" in _json_error(exc)
+
+
+_PYTHON = ijson.get_backend("python")
+Again = Callable[[], Replay | None]
+
+
+def _array_entries(
+    stream: Replay, *, name: str, again: Again, backend: Any = ijson, skip: int = 0
+) -> Iterator[_Entry]:
+    """The items of a top-level array. Where yajl overflows, the stream is read again from
+    its start by the Python parser (``again``), the items already given skipped."""
     count = 0
     try:
-        for count, item in enumerate(ijson.items(stream, "item", use_float=True), start=1):
-            yield from _expand(item, count, _where(name, f"item {count}"))
+        for count, item in enumerate(backend.items(stream, "item", use_float=True), start=1):
+            if count > skip:
+                yield from _expand(item, count, _where(name, f"item {count}"))
     except (ijson.JSONError, UnicodeDecodeError) as exc:
+        fresh = again() if backend is ijson and _overflowed(exc) else None
+        if fresh is not None:
+            yield from _array_entries(fresh, name=name, again=again, backend=_PYTHON, skip=count)
+            return
         yield _Entry(
             count + 1,
             _where(name, f"item {count + 1}"),
@@ -167,10 +200,13 @@ def _array_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
         )
 
 
-def _document_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
-    """One JSON document: its @graph items streamed; without an @graph, parsed whole."""
+def _document_entries(
+    stream: Replay, *, name: str, again: Again, backend: Any = ijson, skip: int = 0
+) -> Iterator[_Entry]:
+    """One JSON document: its @graph items streamed; without an @graph, parsed whole.
+    Where yajl overflows, read again by the Python parser as ``_array_entries`` does."""
     items = ijson.sendable_list()
-    parser = ijson.items_coro(items, "@graph.item", use_float=True, multiple_values=True)
+    parser = backend.items_coro(items, "@graph.item", use_float=True, multiple_values=True)
     kept: list[bytes] | None = []
     size, count = 0, 0
     try:
@@ -183,13 +219,19 @@ def _document_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
                 kept = None  # a graph: nothing to parse whole
                 for item in items:
                     count += 1
-                    yield from _expand(item, count, _where(name, f"item {count}"))
+                    if count > skip:
+                        yield from _expand(item, count, _where(name, f"item {count}"))
                 del items[:]
         parser.close()
         for item in items:
             count += 1
-            yield from _expand(item, count, _where(name, f"item {count}"))
+            if count > skip:
+                yield from _expand(item, count, _where(name, f"item {count}"))
     except (ijson.JSONError, UnicodeDecodeError) as exc:
+        fresh = again() if backend is ijson and _overflowed(exc) else None
+        if fresh is not None:
+            yield from _document_entries(fresh, name=name, again=again, backend=_PYTHON, skip=count)
+            return
         yield _Entry(
             count + 1,
             _where(name, f"item {count + 1}") if count else (name or "document"),
@@ -219,6 +261,11 @@ def _document_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
         except json.JSONDecodeError as exc:
             yield _Entry(number + 1, _where(name, f"document {number + 1}"), error=str(exc))
             return
+        except (ValueError, RecursionError) as exc:  # too many digits, too deep: as loads
+            error = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            error = error.split(";")[0]  # not Python's advice on raising its digit limit
+            yield _Entry(number + 1, _where(name, f"document {number + 1}"), error=error)
+            return
         number += 1
         yield from _expand(value, number, _where(name, f"document {number}"))
 
@@ -234,8 +281,8 @@ def _line_entries(stream: Replay, *, name: str) -> Iterator[_Entry]:
         if not raw.strip():
             continue
         try:
-            value = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            value = loads(raw)
+        except JSONError as exc:
             yield _Entry(number, where, error=f"invalid JSON: {exc}")
             continue
         yield from _expand(value, number, where)
@@ -247,7 +294,7 @@ def _script_json(text: str) -> Any:
         if text.startswith(opener) and text.endswith(closer):
             text = text[len(opener) : -len(closer)].strip()
     # strict=False: boards write raw line breaks inside strings, which browsers accept.
-    return json.loads(text, strict=False)
+    return loads(text, strict=False)
 
 
 def _page_entries(raw: bytes, *, name: str) -> Iterator[_Entry]:
@@ -261,7 +308,7 @@ def _page_entries(raw: bytes, *, name: str) -> Iterator[_Entry]:
         where = _where(name, f"script {number}")
         try:
             value = _script_json(script.text(deep=True))
-        except json.JSONDecodeError as exc:
+        except JSONError as exc:
             yield _Entry(number, where, error=f"invalid JSON: {exc}")
             continue
         yield from _expand(value, number, where)
@@ -275,7 +322,27 @@ def _read_page(stream: Replay, *, name: str) -> Iterator[_Entry]:
     yield from _page_entries(raw, name=name)
 
 
+def _rewinder(stream: BinaryIO) -> Again:
+    """A function giving the stream again from where it is now, past a BOM (None for a
+    stream that cannot seek, such as a pipe)."""
+    try:
+        start = stream.tell() if stream.seekable() else None
+    except (AttributeError, OSError, ValueError):
+        start = None
+
+    def again() -> Replay | None:
+        if start is None:
+            return None
+        stream.seek(start)
+        if stream.read(len(_BOM)) != _BOM:
+            stream.seek(start)
+        return Replay(b"", stream)
+
+    return again
+
+
 def _entries(stream: BinaryIO, *, name: str) -> Iterator[_Entry]:
+    again = _rewinder(stream)
     head, replay = peek(stream, _CHUNK)
     if head.startswith(_BOM):
         replay.read(len(_BOM))
@@ -289,21 +356,21 @@ def _entries(stream: BinaryIO, *, name: str) -> Iterator[_Entry]:
     if first == b"<":
         yield from _read_page(replay, name=name)
     elif first == b"[":
-        yield from _array_entries(replay, name=name)
+        yield from _array_entries(replay, name=name, again=again)
     elif first == b"{":
         # JSON Lines when the first line is a whole object, else one (pretty-printed) document.
         line = replay.readline(MAX_LINE_BYTES + 1)
         while line and not line.strip():
             line = replay.readline(MAX_LINE_BYTES + 1)
         try:
-            lines = len(line) <= MAX_LINE_BYTES and isinstance(json.loads(line), dict)
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            lines = len(line) <= MAX_LINE_BYTES and isinstance(loads(line), dict)
+        except JSONError:
             lines = False
         replay = Replay(line, replay)
         if lines:
             yield from _line_entries(replay, name=name)
         else:
-            yield from _document_entries(replay, name=name)
+            yield from _document_entries(replay, name=name, again=again)
     elif first:
         yield _Entry(1, name or "document", error="not JSON-LD: expected {, [ or an HTML page")
 
