@@ -69,6 +69,26 @@ def test_a_cursor_beyond_64_bits_is_a_400(real_client: TestClient) -> None:
     assert response.status_code == 400
 
 
+def test_a_salary_cursor_beyond_64_bits_is_a_400(real_client: TestClient) -> None:
+    import base64
+    import json
+
+    raw = json.dumps(["salary", 10**30, 1]).encode()
+    cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    response = real_client.get("/v1/postings", params={"cursor": cursor, "sort": "salary"})
+    assert response.status_code == 400
+    assert "not one this API issued" in response.json()["detail"]
+
+
+def test_a_rejections_page_beyond_64_bits_is_a_422(real_client: TestClient) -> None:
+    response = real_client.get(
+        "/v1/imports/" + "0" * 32 + "/rejections",
+        params={"after": 2**63},
+        headers={"X-Admin-Key": ADMIN_KEY},
+    )
+    assert response.status_code == 422
+
+
 @pytest.mark.parametrize("field", ["title", "description", "company", "source"])
 def test_control_characters_are_refused(real_client: TestClient, field: str) -> None:
     response = real_client.post(

@@ -296,3 +296,22 @@ def test_stated_facts_win_over_rows_built_in_the_extraction_processes(
     remote_at = text.index("フルリモート")
     assert plain.spans["remote"] == (remote_at, remote_at + len("フルリモート"))
     assert [s.skill for s in told.skills] == [s.skill for s in plain.skills] == ["Python"]
+
+
+def test_only_a_finished_jobs_spooled_upload_is_removed(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    spool = tmp_path / "imports"
+    spool.mkdir()
+    uploaded, own = spool / "upload.jsonl", tmp_path / "mine.jsonl"
+    write_postings(uploaded, 2)
+    write_postings(own, 2)
+    uploaded_job, own_job = new_job(factory, uploaded), new_job(factory, own)
+    assert not jobs.remove_upload(factory, uploaded_job, spool)  # queued: it will be read
+    assert uploaded.exists()
+    for job_id in (uploaded_job, own_job):
+        jobs.run_import(factory, job_id, lease_s=60)
+    assert not jobs.remove_upload(factory, own_job, spool)  # a file given by path stays
+    assert own.exists()
+    assert jobs.remove_upload(factory, uploaded_job, spool)
+    assert not uploaded.exists()

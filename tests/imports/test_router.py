@@ -3,6 +3,7 @@ embedded default, and on Redis) and a real worker thread."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,8 +79,28 @@ def test_an_upload_is_imported_by_the_embedded_worker(
     assert [r["position"] for r in page["items"]] == ["line 2"] and page["next_after"] is None
     titles = embedded_client.get("/v1/postings", params={"q": "Engineer"}).json()
     assert sorted(item["title"] for item in titles["items"]) == ["Go Engineer", "Rust Engineer"]
-    # The uploaded file is kept where workers read it.
-    assert len(list(embedded_settings.import_dir.iterdir())) == 1
+    # The uploaded file is removed once its job has finished (the worker does it after
+    # marking the job succeeded, so it may lag the status by a moment).
+    deadline = time.monotonic() + 10
+    while list(embedded_settings.import_dir.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(embedded_settings.import_dir.iterdir()) == []
+
+
+def test_rejections_are_placed_in_the_file_as_its_sender_named_it(
+    embedded_client: TestClient,
+) -> None:
+    body = json.dumps(
+        [
+            {"@type": "JobPosting", "title": "Go", "description": "Go"},
+            {"@type": "JobPosting", "description": "no title"},
+        ]
+    ).encode()
+    response = upload(embedded_client, body, "application/ld+json", file_name="board.json")
+    assert response.status_code == 202, response.text
+    done = wait_for(embedded_client, response.json()["id"])
+    assert (done["status"], done["created"]) == ("succeeded", 1)
+    assert [r["position"] for r in done["rejections"]] == ["board.json item 2"]
 
 
 def test_a_csv_upload_with_a_column_mapping(embedded_client: TestClient) -> None:
@@ -99,6 +120,7 @@ def test_a_csv_upload_with_a_column_mapping(embedded_client: TestClient) -> None
         ("text/csv", {"map": ["title"]}, 400, "field=Column Header"),
         ("text/csv", {"map": ["title=Nope"]}, 400, "Nope"),
         ("application/x-ndjson", {"format": "xml"}, 422, None),
+        ("application/x-ndjson", {"map": ["title=Job Title"]}, 400, "CSV only"),
     ],
 )
 def test_bad_uploads_are_refused_with_a_reason(

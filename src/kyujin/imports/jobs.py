@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyujin.db.engine import transaction
 from kyujin.extraction import pool
 from kyujin.imports import service
+from kyujin.imports.repository import UNFINISHED
+from kyujin.imports.repository import get_job as get_job_row
 from kyujin.postings import repository, search_index
 from kyujin.postings import service as postings
 from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
@@ -87,11 +89,13 @@ def run_import(
             resumed_from=job.records_read,
         )
         path, format, source = Path(job.file_path), job.format, job.source
+        # Positions name the file as its sender did ("page.html script 2"), not the spool.
+        name = job.file_name or ""
         mapping = dict(job.mapping or {})
     log.info("import started", job_id=job_id, attempt=job.attempts, resume_at=job.records_read)
     try:
         with (
-            _records(path, format, mapping) as (records, position),
+            _records(path, format, mapping, name) as (records, position),
             _analyser(processes) as (analyse, prefetch),
         ):
             _run(
@@ -123,6 +127,22 @@ def run_import(
         service.finish(session, job_id, owner=owner)
     log.info("import finished", job_id=job_id, records=progress.records_read)
     return progress
+
+
+def remove_upload(factory: sessionmaker[Session], job_id: str, import_dir: Path) -> bool:
+    """Delete a finished job's file when it is the copy the API spooled into ``import_dir``
+    (a file given by path on the command line is the user's own and stays). True if
+    deleted. A job that will run again keeps its file: call this only once it finished."""
+    with transaction(factory) as session:
+        job = get_job_row(session, job_id)
+        if job is None or job.status in UNFINISHED:
+            return False
+        path = Path(job.file_path)
+    if path.parent.resolve() != import_dir.resolve() or not path.is_file():
+        return False
+    path.unlink(missing_ok=True)
+    log.info("import file removed", job_id=job_id, path=str(path))
+    return True
 
 
 def prune_search_outbox(
@@ -169,7 +189,7 @@ def _analyser(processes: int) -> Iterator[tuple[postings.Analyse, pool.Prefetch 
 
 @contextlib.contextmanager
 def _records(
-    path: Path, format: str, mapping: dict[str, str]
+    path: Path, format: str, mapping: dict[str, str], name: str
 ) -> Iterator[tuple[Iterator[ParsedRecord], Callable[[], int]]]:
     """The file's records and a function telling how many of its bytes have been read."""
     if path.is_dir():  # a directory of HTML pages: no byte position to report
@@ -177,7 +197,7 @@ def _records(
         return
     stream: BinaryIO = path.open("rb")
     with stream:
-        yield read_records(stream, format, mapping, name=path.name), stream.tell
+        yield read_records(stream, format, mapping, name=name), stream.tell
 
 
 @dataclass(slots=True)
@@ -274,5 +294,5 @@ def _run(
 def check_readable(path: Path, format: str, mapping: dict[str, str]) -> None:
     """Raise FormatError or MappingError now if the file cannot be read as asked (a CSV's
     header is read to check the mapping); nothing else is read."""
-    with _records(path, format, mapping) as (records, _position):
+    with _records(path, format, mapping, path.name) as (records, _position):
         del records

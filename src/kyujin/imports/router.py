@@ -162,7 +162,9 @@ def get_import(session: SessionDep, job_id: JobId) -> ImportJobOut:
 def list_rejections(
     session: SessionDep,
     job_id: JobId,
-    after: Annotated[int, Query(ge=0, description="next_after of the previous page.")] = 0,
+    after: Annotated[
+        int, Query(ge=0, lt=2**63, description="next_after of the previous page.")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> RejectionPage:
     """Every rejected record of the import with its position and reason, in file order."""

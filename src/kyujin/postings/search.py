@@ -204,7 +204,8 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         if sort == "newest":
             key = date.fromisoformat(key)
         elif sort == "salary":
-            if not isinstance(key, int):
+            # salary_sort is a 64-bit column: a larger key is none this API gave
+            if not isinstance(key, int) or not -(2**63) <= key < 2**63:
                 raise ValueError("key")
         else:
             key = Ranked.of(key)

@@ -130,6 +130,7 @@ class TaskQueue:
                 batch_size=self.settings.import_batch_size,
                 should_stop=self._stopping,
             )
+            jobs.remove_upload(self.factory(), job_id, self.settings.import_dir)
             jobs.sync_search_index(self.factory(), self.settings)
         except jobs.JobUnavailable as exc:
             log.info("import skipped", job_id=job_id, reason=str(exc))

@@ -64,7 +64,10 @@ def format_of(path: Path | str, format: str | None = None) -> str:
 def read_records(
     stream: BinaryIO, format: str, mapping: Mapping[str, str], *, name: str = ""
 ) -> Iterator[ParsedRecord]:
-    """Records of an open stream in ``format`` ("jsonl", "csv", "jsonld" or "html")."""
+    """Records of an open stream in ``format`` ("jsonl", "csv", "jsonld" or "html").
+    FormatError at once for a mapping given with any other format than CSV."""
+    if mapping and format != "csv":
+        raise FormatError("a column mapping applies to CSV only")
     if format == "jsonl":
         return read_jsonl(stream)
     if format == "csv":
