@@ -64,11 +64,11 @@ def test_record_without_external_id_is_keyed_by_content(db_session: Session) -> 
 
 
 def test_duplicate_key_within_a_batch_keeps_the_last(db_session: Session) -> None:
-    summary = run_import(
-        db_session,
-        [posting_in(external_id="d", title="first"), posting_in(external_id="d", title="second")],
-    )
-    assert (summary.created, summary.unchanged) == (1, 1)
+    """Counted as if the records came one after another (in two batches they would): the
+    second updates the first, the third repeats the second."""
+    second = posting_in(external_id="d", title="second")
+    summary = run_import(db_session, [posting_in(external_id="d", title="first"), second, second])
+    assert (summary.created, summary.updated, summary.unchanged) == (1, 1, 1)
     assert db_session.scalars(select(Posting.title)).all() == ["second"]
 
 

@@ -374,14 +374,18 @@ def create_posting(session: Session, data: PostingIn) -> PostingOut:
 
 
 def _by_key(
-    records: Sequence[PostingIn], default_source: str
+    records: Sequence[PostingIn], default_source: str, superseded: list[bool] | None = None
 ) -> dict[tuple[str, str], tuple[PostingIn, str]]:
     """Records by (source, external_id), with their content hashes. A key repeated within
-    one batch: the later record wins, as it would across batches."""
+    one batch: the later record wins, as it would across batches; ``superseded`` gets, for
+    each earlier one, whether the record after it is the same."""
     prepared: dict[tuple[str, str], tuple[PostingIn, str]] = {}
     for data in records:
         digest = content_hash(data)
-        prepared[_keys(data, default_source=default_source, digest=digest)] = (data, digest)
+        key = _keys(data, default_source=default_source, digest=digest)
+        if superseded is not None and key in prepared:
+            superseded.append(prepared[key][1] == digest)
+        prepared[key] = (data, digest)
     return prepared
 
 
@@ -410,7 +414,8 @@ def import_batch(
 ) -> None:
     """Upsert a batch on (source, external_id); unchanged postings are not touched.
     ``analyse`` extracts the new postings (an ExtractorPool's spreads them over processes)."""
-    prepared = _by_key(records, default_source)
+    superseded: list[bool] = []
+    prepared = _by_key(records, default_source, superseded)
     # Hashes first: an unchanged posting (most of a re-import) is never loaded.
     hashes = repository.hashes_by_keys(session, keys=prepared.keys())
     stale = [key for key, (_, digest) in prepared.items() if hashes.get(key, digest) != digest]
@@ -437,7 +442,10 @@ def import_batch(
     changes.finish()
     summary.created += len(new)
     summary.updated += len(changed)
-    summary.unchanged += len(records) - len(prepared)
+    # A key that comes again later in the batch: the later record counts as it would
+    # coming after it in another batch, an update unless it is the same.
+    summary.unchanged += sum(superseded)
+    summary.updated += len(superseded) - sum(superseded)
 
 
 def reextract(
