@@ -1,5 +1,6 @@
 """Postings link to companies created or matched by name; stated facts override extraction."""
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -125,3 +126,35 @@ def test_a_new_stated_field_updates_the_posting(db_session: Session) -> None:
     summary = run_import(db_session, [posting_in(external_id="u1", remote="hybrid")])
     assert summary.updated == 1
     assert db_session.scalars(select(Posting.remote)).one() == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("written", "code"), [("¥", "JPY"), ("円", "JPY"), ("yen", "JPY"), ("$", "USD")]
+)
+def test_currency_signs_are_read_as_codes(written: str, code: str) -> None:
+    record = posting_in(salary_currency=written, salary_min=5_000_000, salary_period="annual")
+    assert record.salary_currency == code
+
+
+def test_a_stated_salary_without_an_exchange_rate_leaves_the_texts(db_session: Session) -> None:
+    """A salary in a currency with no rate would have no yen figures: the posting would
+    drop out of salary filters and analytics, so the text's salary stays."""
+    text = "年収600万円〜800万円\n必須: Python"
+    run_import(
+        db_session,
+        [
+            posting_in(
+                external_id="x1",
+                description=text,
+                salary_currency="XYZ",
+                salary_min=1,
+                salary_max=2,
+                salary_period="annual",
+                remote="full",
+            )
+        ],
+    )
+    out = representation.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
+    assert out.facts is not None and out.facts.salary is not None
+    assert (out.facts.salary.currency, out.facts.salary.annual_min_jpy) == ("JPY", 6_000_000)
+    assert out.facts.stated == ["remote"]

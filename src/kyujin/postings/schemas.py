@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     AliasChoices,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -29,6 +30,27 @@ MAX_DESCRIPTION_HTML_CHARS = 400_000
 MAX_SALARY = 10**12  # above any salary in any currency and period; rejects overflow garbage
 _URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
 _URL = re.compile(_URL_PATTERN)
+
+
+# What sources write for a currency besides its ISO 4217 code (JSON-LD boards write "¥",
+# Japanese CSV exports "円"); "$" is read as USD, as the text's salaries are.
+_CURRENCY_ALIASES = {
+    "¥": "JPY",
+    "￥": "JPY",
+    "円": "JPY",
+    "YEN": "JPY",
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "EURO": "EUR",
+    "£": "GBP",
+}
+
+
+def _currency_code(value: object) -> object:
+    if isinstance(value, str):
+        return _CURRENCY_ALIASES.get(value.strip().upper(), value)
+    return value
 
 
 def _check_url(value: str | None) -> str | None:
@@ -125,10 +147,17 @@ class PostingIn(BaseModel):
     # precedence over what extraction reads in the text.
     salary_currency: (
         Annotated[
-            str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")
+            str,
+            BeforeValidator(_currency_code),
+            StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$"),
         ]
         | None
-    ) = Field(default=None, description="ISO 4217 code of the stated salary.")
+    ) = Field(
+        default=None,
+        description="ISO 4217 code of the stated salary (¥, 円, $, €, £ are read as codes). "
+        "A stated salary replaces the text's only in a currency with an exchange rate "
+        "(JPY, USD, EUR, GBP); in another, the text's salary stays.",
+    )
     salary_min: float | None = Field(default=None, ge=0, le=MAX_SALARY)
     salary_max: float | None = Field(default=None, ge=0, le=MAX_SALARY)
     salary_period: Literal["annual", "monthly", "hourly"] | None = None

@@ -155,7 +155,15 @@ def _apply_stated(fields: dict[str, Any], stated: dict[str, Any]) -> list[str]:
     taken: list[str] = []
     currency, period = stated.get("salary_currency"), stated.get("salary_period")
     low, high = stated.get("salary_min"), stated.get("salary_max")
-    if currency and period and (low is not None or high is not None):
+    figure = low if low is not None else high
+    # Only a salary that converts to yen: one in another currency would take the posting
+    # out of salary filters and analytics, where the text's salary (if any) counts.
+    if (
+        currency
+        and period
+        and figure is not None
+        and extraction.annual_jpy(figure, currency, period) is not None
+    ):
         fields["salary_currency"], fields["salary_period"] = currency, period
         fields["salary_min"], fields["salary_max"] = low, high
         fields["salary_annual_min_jpy"] = (
