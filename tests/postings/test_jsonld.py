@@ -250,3 +250,32 @@ def test_a_stored_posting_round_trips(db_session: Session) -> None:
         "description_html",
     ):
         assert getattr(again, field) == getattr(parsed.record, field), field
+
+
+def test_applicant_countries_are_exported_for_a_remote_posting(db_session: Session) -> None:
+    """Search engines ask a TELECOMMUTE JobPosting where applicants may be: what the
+    source stated goes out again, on both paths GET /v1/postings/{id} reads."""
+    from kyujin.postings import representation
+
+    node = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Remote Go engineer",
+        "description": "Go and PostgreSQL. Fully remote.",
+        "datePosted": "2026-10-01",
+        "jobLocationType": "TELECOMMUTE",
+        "applicantLocationRequirements": [
+            {"@type": "Country", "name": "JP"},
+            {"@type": "Country", "name": "KR"},
+        ],
+    }
+    (parsed,) = read_jsonld(io.BytesIO(json.dumps(node).encode()))
+    assert parsed.record is not None
+    stored = service.create_posting(db_session, parsed.record)
+    doc = posting_to_jsonld(stored)
+    assert doc["jobLocationType"] == "TELECOMMUTE"
+    assert doc["applicantLocationRequirements"] == node["applicantLocationRequirements"]
+    assert read_back(doc).applicant_countries == ["JP", "KR"]
+    fast = json.loads(representation.posting_json(db_session.connection(), stored.id))
+    assert fast["applicant_countries"] == ["JP", "KR"]
+    assert fast == json.loads(stored.model_dump_json())

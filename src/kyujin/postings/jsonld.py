@@ -48,6 +48,11 @@ JSON_SCHEMA: dict[str, Any] = {
         "baseSalary": {**_TYPED, "description": "MonetaryAmount with a QuantitativeValue."},
         "employmentType": {"enum": sorted(set(_EMPLOYMENT_TYPES.values()))},
         "jobLocationType": {"const": "TELECOMMUTE"},
+        "applicantLocationRequirements": {
+            "type": "array",
+            "items": _TYPED,
+            "description": "Country nodes: where applicants must be, as the source stated.",
+        },
         "skills": {"type": "string", "description": "Skill names, required ones first."},
         "experienceRequirements": {**_TYPED, "description": "monthsOfExperience."},
         "industry": {"type": "string"},
@@ -118,6 +123,11 @@ def posting_to_jsonld(p: PostingOut) -> dict[str, Any]:
             _EMPLOYMENT_TYPES[facts.employment_type] if facts and facts.employment_type else None
         ),
         "jobLocationType": "TELECOMMUTE" if facts and facts.remote == "full" else None,
+        # What search engines ask of a TELECOMMUTE posting; exported as the source stated it.
+        "applicantLocationRequirements": [
+            {"@type": "Country", "name": country} for country in p.applicant_countries or []
+        ]
+        or None,
         "skills": _skills(p),
     }
     if facts and facts.min_years_experience is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -64,6 +65,7 @@ _POSTING_DOCUMENT = select(
     Posting.valid_through,
     Posting.created_at,
     Posting.updated_at,
+    Posting.stated,
     Posting.facts_version,
     Posting.facts_json,
     Posting.company_id,
@@ -145,6 +147,8 @@ def _document_values(dialect: Dialect, row: Any) -> dict[str, Any] | None:
             values[name] = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp
         if values["foreign_affiliated"] is not None:
             values["foreign_affiliated"] = bool(values["foreign_affiliated"])
+    if isinstance(values["stated"], str):  # JSON as text (SQLite, asyncpg)
+        values["stated"] = json.loads(values["stated"])
     return values
 
 

@@ -133,6 +133,12 @@ def company_out(company: Company | None) -> CompanyOut | None:
     )
 
 
+def applicant_countries(stated: Mapping[str, Any] | None) -> list[str] | None:
+    """The countries a posting's source stated applicants must be in, or None."""
+    countries = stated.get("applicant_countries") if stated else None
+    return list(countries) if countries else None
+
+
 def to_out(posting: Posting) -> PostingOut:
     return PostingOut(
         id=posting.id,
@@ -149,6 +155,7 @@ def to_out(posting: Posting) -> PostingOut:
         valid_through=posting.valid_through,
         created_at=posting.created_at,
         updated_at=posting.updated_at,
+        applicant_countries=applicant_countries(posting.stated),
         facts=facts_out(posting),
     )
 
@@ -220,6 +227,7 @@ def render_document(row: Mapping[str, Any]) -> bytes:
         valid_through=row["valid_through"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        applicant_countries=applicant_countries(row["stated"]),
         facts=None,
     ).model_dump_json()
     if facts is None:

@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     AliasChoices,
-    BeforeValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -274,6 +274,11 @@ class PostingOut(BaseModel):
     valid_through: date | None
     created_at: datetime
     updated_at: datetime
+    applicant_countries: list[str] | None = Field(
+        default=None,
+        description="Where applicants must be, as the source stated it (schema.org "
+        "applicantLocationRequirements); null when it stated nothing.",
+    )
     facts: FactsOut | None = Field(
         description="What the extractor read in the description, with spans; null until "
         "the posting has been extracted."
