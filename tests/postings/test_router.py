@@ -240,3 +240,10 @@ def test_etag_and_if_none_match(
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed.json()["title"] == "Renamed"
     assert changed.headers["etag"] != etag
+
+
+def test_an_unknown_category_is_refused_by_name(client: TestClient) -> None:
+    response = client.get("/v1/postings", params={"category": ["database", "zzz"]})
+    assert response.status_code == 422
+    assert "unknown category 'zzz'" in response.text
+    assert client.get("/v1/postings", params={"category": "database"}).status_code == 200

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kyujin.core.companies import Industry, SizeBand
+from kyujin.core.taxonomy import CATEGORIES
 from kyujin.postings.schemas import PostingSummary
 
 MAX_FILTER_VALUES = 20
@@ -37,7 +38,11 @@ class SearchQuery(BaseModel):
         default=False,
         description="A skill also matches its more specific skills (Java matches Spring Boot).",
     )
-    category: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
+    category: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_FILTER_VALUES,
+        description="Skill categories: " + ", ".join(CATEGORIES) + ".",
+    )
     salary_min: int | None = Field(
         default=None, ge=0, le=10**11, description="Annual JPY; the posting's range overlaps."
     )
@@ -68,6 +73,17 @@ class SearchQuery(BaseModel):
     facets: bool = Field(default=True, description="Count facet values for the result.")
     cursor: str | None = Field(default=None, max_length=500)
     limit: int = Field(default=20, ge=1, le=100)
+
+    @field_validator("category")
+    @classmethod
+    def _known_categories(cls, values: list[str]) -> list[str]:
+        unknown = [value for value in values if value not in CATEGORIES]
+        if unknown:
+            raise ValueError(
+                f"unknown categor{'y' if len(unknown) == 1 else 'ies'} "
+                f"{', '.join(map(repr, unknown))}; categories are: {', '.join(CATEGORIES)}"
+            )
+        return values
 
 
 class FacetValue(BaseModel):
