@@ -547,3 +547,30 @@ def test_a_directory_of_pages(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(FormatError, match=r"no \.html or \.htm pages"):
         open_records(empty)
+
+
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\r\n\n"])
+def test_a_csv_without_a_header_is_empty(data: bytes) -> None:
+    with pytest.raises(MappingError, match="the file is empty"):
+        read_csv(io.BytesIO(data), {})
+
+
+def test_blank_lines_before_the_header_are_skipped() -> None:
+    (record,) = read_csv(io.BytesIO(b"\xef\xbb\xbf\n\ntitle,description\nGo,body\n"), {})
+    assert record.record is not None and record.record.title == "Go"
+    assert record.position == "row 1 (line 4)"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("2026-10-01T01:00+09:00", date(2026, 10, 1)), ("2026-10-01", date(2026, 10, 1))],
+)
+def test_a_datetime_gives_its_date_as_written(written: str, read: date) -> None:
+    (record,) = jsonld(job(datePosted=written))
+    assert record.record is not None and record.record.posted_at == read
+
+
+def test_an_impossible_time_rejects_the_date() -> None:
+    (record,) = jsonld(job(datePosted="2024-03-01T25:99:00Z"))
+    assert record.record is None and record.error is not None
+    assert record.error.startswith("posted_at:")

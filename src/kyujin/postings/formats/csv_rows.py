@@ -150,8 +150,10 @@ def read_csv(stream: BinaryIO, mapping: Mapping[str, str]) -> Iterator[ParsedRec
     sample, replay = peek(stream, _SAMPLE)
     lines = _Lines(replay, detect_encoding(sample))
     reader = csv.reader(lines)
+    header: list[str] = []
     try:
-        header = [name.strip() for name in next(reader)]
+        while not any(header):  # blank lines (or a lone BOM) before the header
+            header = [name.strip() for name in next(reader)]
     except StopIteration:
         raise MappingError("the file is empty: a header row is needed") from None
     except csv.Error as exc:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from html import unescape
 from typing import Any
 
@@ -151,8 +152,16 @@ def _date(value: Any) -> Any:
     text = _text(value)
     if text is None:
         return None
-    # The date as written; an unreadable value goes through for PostingIn to reject.
-    return text[:10] if _DATE.match(text) else text
+    # The date as written; an unreadable value goes through for PostingIn to reject (a
+    # datetime only when all of it reads: not "2024-03-01T25:99:00Z").
+    if not _DATE.match(text):
+        return text
+    if len(text) > 10:
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            return text
+    return text[:10]
 
 
 def _description(value: Any) -> dict[str, str]:
