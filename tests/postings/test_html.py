@@ -177,3 +177,34 @@ def test_html_without_text_is_rejected_clearly() -> None:
 def test_control_characters_in_html_are_cleaned_from_the_text_but_refused_in_the_original() -> None:
     with pytest.raises(ValidationError, match="description_html"):
         PostingIn(title="T", description_html="<p>a\x00b</p>")
+
+
+def test_blocks_nested_too_deep_are_read_without_the_parser() -> None:
+    """Lexbor's parse of nested blocks costs depth squared (80,000 <div>s: 8 s): past
+    MAX_BLOCK_DEPTH the tags become line breaks instead, and the text is kept."""
+    import time
+
+    from kyujin.postings.html import MAX_BLOCK_DEPTH, too_deep
+
+    deep = "<div>" * 80_000 + "<p>Go engineer</p><ul><li>Python</li></ul>" + "</div>" * 80_000
+    assert too_deep(deep)
+    started = time.process_time()
+    assert html_to_text(deep) == "Go engineer\n\nPython"
+    assert time.process_time() - started < 3
+    shallow = "<div>" * MAX_BLOCK_DEPTH + "x" * 30_000 + "</div>" * MAX_BLOCK_DEPTH
+    assert not too_deep(shallow)
+    siblings = "<div><p>Go</p></div>" * 5_000  # many blocks, none deep
+    assert not too_deep(siblings)
+
+
+def test_a_page_nested_too_deep_is_reported_not_parsed() -> None:
+    import io
+
+    from kyujin.postings.formats import read_jsonld
+
+    page = b"<html><body>" + b"<div>" * 5_000 + b"</div>" * 5_000 + b"</body></html>"
+    (record,) = read_jsonld(io.BytesIO(page), name="deep.html")
+    assert (record.position, record.error) == (
+        "deep.html",
+        "HTML nested over 1,000 blocks deep: not parsed",
+    )

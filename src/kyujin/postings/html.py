@@ -76,6 +76,7 @@ _MARKS_BY_ID = {_ELEMENTS.create_node(tag).tag_id: marks for tag, marks in _MARK
 _DROPPED = ["script", "style", "noscript", "template", "iframe", "svg"]  # code, not text
 
 _TAG = re.compile(r"<[A-Za-z/!]")
+_ANY_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
 # A source line break between two East Asian characters is no space (CSS Text 3 segment
 # breaks): 取扱高の拡大に伴い、<newline>決済 reads as one run of text. The pattern opens
 # with the newline so that the regex engine skips to newlines.
@@ -102,6 +103,32 @@ _LOOKS_LIKE_HTML = re.compile(
     r"(?:\s[^<>]*)?/?|!--.*?--)>",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# Lexbor's tree builder looks through the open elements each time one of these opens (the
+# HTML5 "p element in button scope" check), so their nesting costs depth squared: 80,000
+# nested <div>s in a 400 KB description took 8 s to parse. Real pages nest a few dozen.
+_BLOCK_TAG = re.compile(
+    rb"<(/?)(?:address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset"
+    rb"|figcaption|figure|footer|header|hgroup|main|menu|nav|ol|section|summary|ul)[\s/>]",
+    re.IGNORECASE,
+)
+MAX_BLOCK_DEPTH = 1_000
+_DEPTH_CHECKED_FROM = 20_000  # characters: below, the worst case parses in milliseconds
+
+
+def too_deep(html: str | bytes) -> bool:
+    """Whether block elements nest over MAX_BLOCK_DEPTH deep (the parse would take
+    seconds to hours); text under _DEPTH_CHECKED_FROM characters is never."""
+    if len(html) < _DEPTH_CHECKED_FROM:
+        return False
+    raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    depth = 0
+    for tag in _BLOCK_TAG.finditer(raw):
+        depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+        if depth > MAX_BLOCK_DEPTH:
+            return True
+    return False
 
 
 def looks_like_html(text: str) -> bool:
@@ -164,6 +191,9 @@ def html_to_text(html: str) -> str:
         html = _MARKERS.sub("", html)
     if not _TAG.search(html):
         text = _plain(html)
+    elif too_deep(html):  # not parsed: its tags become line breaks
+        text = _plain(_ANY_TAG.sub("\n", html))
+        text = _AROUND_NEWLINE.sub("\n", text)
     else:
         # Bytes: Lexbor reads UTF-8, and handing it bytes saves selectolax a slower
         # conversion; a lone surrogate (valid in JSON) becomes "?". Scripting on, as in a

@@ -28,6 +28,7 @@ from kyujin.postings.formats.schema_org import (
     type_names,
 )
 from kyujin.postings.formats.streams import Replay, peek
+from kyujin.postings.html import MAX_BLOCK_DEPTH, too_deep
 from kyujin.postings.reader import (
     MAX_LINE_BYTES,
     JSONError,
@@ -298,6 +299,13 @@ def _script_json(text: str) -> Any:
 
 
 def _page_entries(raw: bytes, *, name: str) -> Iterator[_Entry]:
+    if too_deep(raw):
+        yield _Entry(
+            1,
+            name or "page",
+            error=f"HTML nested over {MAX_BLOCK_DEPTH:,} blocks deep: not parsed",
+        )
+        return
     tree = LexborHTMLParser(raw, encoding=True)  # <meta charset> honoured (Shift_JIS pages)
     number = 0
     for script in tree.css("script"):
