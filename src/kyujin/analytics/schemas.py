@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kyujin.core.companies import Industry, SizeBand
-from kyujin.postings.search_schemas import JapaneseLevel, SearchQuery
+from kyujin.postings.search_schemas import Category, JapaneseLevel, SearchQuery
 
 # The filters of GET /v1/postings, with their bounds and descriptions taken from SearchQuery
 # itself (a test checks that the two stay the same); paging and sorting do not apply here.
@@ -80,7 +80,7 @@ class AnalyticsFilters(BaseModel):
     skill: list[str] = _as_in_search("skill")
     skill_mode: Literal["all", "any"] = _as_in_search("skill_mode")
     expand_skills: bool = _as_in_search("expand_skills")
-    category: list[str] = _as_in_search("category")
+    category: list[Category] = _as_in_search("category")
     salary_min: int | None = _as_in_search("salary_min")
     salary_max: int | None = _as_in_search("salary_max")
     japanese_max: JapaneseLevel | None = _as_in_search("japanese_max")

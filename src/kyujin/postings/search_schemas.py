@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kyujin.core.companies import Industry, SizeBand
 from kyujin.core.taxonomy import CATEGORIES
@@ -13,6 +13,16 @@ from kyujin.postings.schemas import PostingSummary
 
 MAX_FILTER_VALUES = 20
 JapaneseLevel = Literal["none", "N5", "N4", "N3", "N2", "N1", "native"]
+
+
+def _known_category(value: str) -> str:
+    if value not in CATEGORIES:
+        raise ValueError(f"unknown category {value!r}; categories are: {', '.join(CATEGORIES)}")
+    return value
+
+
+# A taxonomy category; the analytics queries share it (their filters are search's).
+Category = Annotated[str, AfterValidator(_known_category)]
 
 
 class SearchQuery(BaseModel):
@@ -38,7 +48,7 @@ class SearchQuery(BaseModel):
         default=False,
         description="A skill also matches its more specific skills (Java matches Spring Boot).",
     )
-    category: list[str] = Field(
+    category: list[Category] = Field(
         default_factory=list,
         max_length=MAX_FILTER_VALUES,
         description="Skill categories: " + ", ".join(CATEGORIES) + ".",
@@ -73,17 +83,6 @@ class SearchQuery(BaseModel):
     facets: bool = Field(default=True, description="Count facet values for the result.")
     cursor: str | None = Field(default=None, max_length=500)
     limit: int = Field(default=20, ge=1, le=100)
-
-    @field_validator("category")
-    @classmethod
-    def _known_categories(cls, values: list[str]) -> list[str]:
-        unknown = [value for value in values if value not in CATEGORIES]
-        if unknown:
-            raise ValueError(
-                f"unknown categor{'y' if len(unknown) == 1 else 'ies'} "
-                f"{', '.join(map(repr, unknown))}; categories are: {', '.join(CATEGORIES)}"
-            )
-        return values
 
 
 class FacetValue(BaseModel):
