@@ -304,7 +304,7 @@ def test_export_writes_json_lines(cli_env: str, tmp_path: Path) -> None:
     assert first["description"] == "必須\n\n- Go 3年以上\n- PostgreSQL"
     assert first["company_info"]["size_band"] == "medium"
     assert first["facts"]["salary"]["annual_max_jpy"] == 9_000_000
-    assert first["facts"]["stated"] == ["salary", "employment_type", "remote"]
+    assert first["facts"]["stated"] == ["salary", "employment_type", "remote", "location"]
     assert (first["salary_min"], first["remote"], first["company_industry"]) == (
         6_000_000,
         "hybrid",

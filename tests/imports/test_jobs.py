@@ -276,8 +276,8 @@ def test_stated_facts_win_over_rows_built_in_the_extraction_processes(
     path = tmp_path / "s.jsonl"
     path.write_bytes(
         jsonl(
-            posting_data(external_id="stated", description=text, **stated),
-            posting_data(external_id="plain", description=text),
+            posting_data(external_id="stated", description=text, location=None, **stated),
+            posting_data(external_id="plain", description=text, location=None),
         )
     )
     jobs.run_import(factory, new_job(factory, path), lease_s=60, processes=processes)

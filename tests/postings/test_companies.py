@@ -96,12 +96,16 @@ def test_stated_salary_overrides_the_text_and_has_no_span(db_session: Session) -
     assert (salary.annual_min_jpy, salary.annual_max_jpy) == (15_000_000, 18_000_000)
     assert (salary.start, salary.end) == (None, None)
     assert (out.facts.employment_type, out.facts.remote) == ("contract", "full")
-    assert sorted(out.facts.stated) == ["employment_type", "remote", "salary"]
+    # (the record's location field places it too: the text names no place)
+    assert sorted(out.facts.stated) == ["employment_type", "location", "remote", "salary"]
     assert "salary" not in out.facts.spans
 
 
 def test_without_stated_facts_the_text_decides(db_session: Session) -> None:
-    run_import(db_session, [posting_in(external_id="s2", description="年収400万円〜500万円")])
+    run_import(
+        db_session,
+        [posting_in(external_id="s2", description="年収400万円〜500万円", location=None)],
+    )
     out = representation.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
     assert out.facts is not None and out.facts.salary is not None
     assert out.facts.salary.annual_min_jpy == 4_000_000
@@ -157,4 +161,38 @@ def test_a_stated_salary_without_an_exchange_rate_leaves_the_texts(db_session: S
     out = representation.get_posting(db_session, db_session.scalars(select(Posting.id)).one())
     assert out.facts is not None and out.facts.salary is not None
     assert (out.facts.salary.currency, out.facts.salary.annual_min_jpy) == ("JPY", 6_000_000)
-    assert out.facts.stated == ["remote"]
+    assert out.facts.stated == ["remote", "location"]
+
+
+def test_the_location_field_places_a_posting_whose_text_names_no_place(
+    db_session: Session,
+) -> None:
+    """Job boards often state the workplace only in jobLocation: it gives the prefecture
+    and city when the text has none, and the text's own place wins otherwise."""
+    run_import(
+        db_session,
+        [
+            posting_in(
+                external_id="l1", description="Go と PostgreSQL", location="Shibuya, Tokyo, JP"
+            ),
+            posting_in(external_id="l2", description="勤務地：大阪市北区", location="東京都渋谷区"),
+            posting_in(external_id="l3", description="Go と PostgreSQL", location="Remote"),
+        ],
+    )
+    by_key = {
+        key: representation.get_posting(db_session, posting_id).facts
+        for posting_id, key in db_session.execute(select(Posting.id, Posting.external_id))
+    }
+    first, second, third = by_key["l1"], by_key["l2"], by_key["l3"]
+    assert first is not None and first.location is not None
+    assert (first.location.prefecture, first.location.city, first.stated) == (
+        "Tokyo",
+        "Shibuya",
+        ["location"],
+    )
+    assert "location" not in first.spans
+    assert second is not None and second.location is not None
+    assert (second.location.prefecture, second.stated) == ("Osaka", [])
+    assert third is not None and (third.location, third.stated) == (None, [])
+    stored = db_session.execute(select(Posting.external_id, Posting.prefecture)).all()
+    assert sorted(stored) == [("l1", "Tokyo"), ("l2", "Osaka"), ("l3", None)]

@@ -74,7 +74,7 @@ def test_the_row_read_equals_the_orm_read(db_session: Session) -> None:
         assert fast(db_session, posting_id) == slow(db_session, posting_id)
     first = fast(db_session, ids(db_session)[0])
     assert first["company_info"]["foreign_affiliated"] is True
-    assert first["facts"]["stated"] == ["salary"]
+    assert first["facts"]["stated"] == ["salary", "location"]  # its text names no place
     assert first["facts"]["skills"], "the facts JSON was spliced in"
 
 

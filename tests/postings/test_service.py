@@ -175,10 +175,12 @@ def test_export_records_carry_what_import_needs(db_session: Session) -> None:
         "company_industry": "finance",
         "company_foreign_affiliated": True,
     }
+    # location: the record's, its text naming no place
     assert posting.facts is not None and posting.facts.stated == [
         "salary",
         "employment_type",
         "remote",
+        "location",
     ]
     again = PostingIn.model_validate(record)  # PostingOut's own fields are ignored
     assert again.stated_facts() == {

@@ -201,9 +201,11 @@ def analyse_items(items: Sequence[pool.Item]) -> list[Analysed]:
     return [analyse_item(item) for item in items]
 
 
-def _fact_fields(facts: PostingFacts, version: str, stated: dict[str, Any] | None) -> FactRows:
+def _fact_fields(
+    facts: PostingFacts, version: str, stated: dict[str, Any] | None, place: str | None
+) -> FactRows:
     """The posting's fact columns and its skill rows, with what the source stated taken."""
-    return _with_stated(_fact_rows(facts, version), stated)
+    return _with_stated(_fact_rows(facts, version), stated, place)
 
 
 def _fact_rows(facts: PostingFacts, version: str) -> FactRows:
@@ -246,14 +248,23 @@ def _fact_rows(facts: PostingFacts, version: str) -> FactRows:
     return fields, skills
 
 
-def _with_stated(rows: FactRows, stated: dict[str, Any] | None) -> FactRows:
+def _with_stated(rows: FactRows, stated: dict[str, Any] | None, place: str | None) -> FactRows:
     """``rows`` with the facts the source stated in place of the extracted ones (their
-    spans dropped, their names listed under "_stated"); ``rows`` themselves unchanged."""
+    spans dropped, their names listed under "_stated"); ``rows`` themselves unchanged.
+
+    ``place``, the source's location field (a JSON-LD jobLocation, a CSV column), gives
+    the prefecture and city when the text names none: job boards often state the
+    workplace only there."""
     fields, skills = rows
-    if not stated:
+    if not stated and not (place and fields["prefecture"] is None):
         return rows
     fields = dict(fields)
-    taken = _apply_stated(fields, stated)
+    taken = _apply_stated(fields, stated or {})
+    if place and fields["prefecture"] is None:
+        located = extraction.location_of(place)
+        if located is not None:
+            fields["prefecture"], fields["city"] = located.prefecture, located.city
+            taken.append("location")
     if not taken:
         return rows
     spans = dict(fields["fact_spans"])
@@ -266,7 +277,7 @@ def _with_stated(rows: FactRows, stated: dict[str, Any] | None) -> FactRows:
 
 
 def _store_facts(posting: Posting, facts: PostingFacts, version: str) -> None:
-    fields, skills = _fact_fields(facts, version, posting.stated)
+    fields, skills = _fact_fields(facts, version, posting.stated, posting.location_text)
     for name, value in fields.items():
         setattr(posting, name, value)
     posting.skills = [PostingSkill(**row) for row in skills]
@@ -331,7 +342,7 @@ def _insert_new(
         items, analysed, strict=True
     ):
         fields = {"source": source, "external_id": external_id, **_posting_fields(data, digest)}
-        fact_fields, skills = _with_stated(extracted, fields["stated"])
+        fact_fields, skills = _with_stated(extracted, fields["stated"], fields["location_text"])
         fields.update(fact_fields)
         fields.update(_index_fields(fields, [row["skill"] for row in skills], today))
         company = companies.get(name_key(data.company)) if data.company else None
