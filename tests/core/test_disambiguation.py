@@ -1,8 +1,14 @@
 """A practice, domain or soft skill used as a team's or role's name is not a skill asked for."""
 
+import random
+from bisect import insort
+from collections.abc import Callable
+
 import pytest
 
+from kyujin.core.disambiguation import SEPARATORS, Context
 from kyujin.core.extract import extract
+from tests.support.scaling import assert_linear
 
 
 def names(text: str) -> set[str]:
@@ -147,3 +153,58 @@ def test_those_cues_do_not_take_other_ambiguous_words() -> None:
 )
 def test_education_as_schooling_is_not_the_industry(text: str, taken: bool) -> None:
     assert ("education" in names(text)) is taken
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "go" + " " * n + ". python",  # lower case: an item of a list?
+        lambda n: "The Go" + " " * n + ". Python",  # ambiguous: one of a run of names?
+    ],
+)
+def test_a_long_gap_of_separators_takes_linear_time(make: Callable[[int], str]) -> None:
+    # 20,000 spaces took 1.4 s when the separators' pattern split the gap at every point
+    assert_linear(make, 2_000)
+
+
+@pytest.mark.parametrize(
+    ("between", "separators"),
+    [(" ", True), (", ", True), (" and/or ", True), ("、", True), (" 、 ", True),
+     (" AND ", True), ("とや", False), (" " * 50 + "x", False), (" x ", False)],
+)  # fmt: skip
+def test_only_list_separators_between_names(between: str, separators: bool) -> None:
+    assert (SEPARATORS(between) is not None) is separators
+
+
+def _close_in_one_list(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """``Context.neighbour_close`` as it read one sorted list of every confirmed span."""
+    i = sum(s < start for s, _ in spans)
+    for s, e in spans[max(0, i - 2) : i + 2]:
+        if e <= start and start - e <= 40:
+            between = text[e:start]
+        elif s >= end and s - end <= 40:
+            between = text[end:s]
+        else:
+            continue
+        if "\n" not in between and (SEPARATORS(between) or len(between) <= 3):
+            return True
+    return False
+
+
+def test_words_taken_are_context_as_if_in_one_list_with_the_others() -> None:
+    rng = random.Random(0)
+    for _ in range(100):
+        text = "".join(rng.choice(["ab", " ", ", ", "\n", " and ", "xyz"]) for _ in range(40))
+        starts = sorted(rng.sample(range(len(text)), min(len(text), 24)))
+        spans = [(s, s + 1) for s in starts]  # distinct starts, as hits never overlap
+        sure = [span for span in spans if rng.random() < 0.4]
+        context = Context(text, list(sure))
+        every = list(sure)
+        for span in spans:  # taken in the text's order, as ``SkillMatcher.find`` does
+            if span not in sure and rng.random() < 0.5:
+                context.confirm(*span)
+                insort(every, span)
+            for q in range(0, len(text), 3):
+                close = context.neighbour_close(q, q + 1)
+                assert close is _close_in_one_list(text, every, q, q + 1)
+        assert all(context.is_confirmed(*span) is (span in every) for span in spans)

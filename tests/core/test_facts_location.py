@@ -1,8 +1,11 @@
 """Workplace location: the workplace field wins; a fully remote role with no office has none."""
 
+from collections.abc import Callable
+
 import pytest
 
 from kyujin.core.extract import extract
+from tests.support.scaling import assert_linear
 
 
 def place(text: str) -> tuple[str, str | None] | None:
@@ -370,3 +373,29 @@ def test_the_head_office_of_training_before_full_remote() -> None:
         "Aichi",
         "Nagoya",
     )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # labels after many places: each label was compared with every place (13 s at 4,000)
+        lambda n: "東京\n" * n + "勤務地\n" * n,
+        # remote workplace fields after many places: each looked through every place (1.3 s)
+        lambda n: "東京\n" * n + "勤務地：リモート、大阪\n" * n,
+    ],
+)
+def test_many_places_and_labels_take_linear_time(make: Callable[[int], str]) -> None:
+    assert_linear(make, 300)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place right before the label names the office, not the workplace
+        ("Tokyo office: Shibuya\nOsaka office: Kita-ku\n勤務地：福岡市", ("Fukuoka", "Fukuoka")),
+        ("勤務地：リモート\n本社：大阪市北区", None),
+        ("勤務地：リモート、大阪市北区", ("Osaka", "Osaka")),
+    ],
+)
+def test_labels_and_fields_beside_places(text: str, expected: tuple[str, str] | None) -> None:
+    assert place(text) == expected

@@ -1,9 +1,12 @@
+from collections.abc import Callable
+
 import pytest
 
 from kyujin.core.extract import extract
 from kyujin.core.roles import blank, other_positions, said_of_others
 from kyujin.core.text import fold
 from kyujin.core.triggers import Triggers
+from tests.support.scaling import assert_linear
 
 MULTI_JA = (
     "クライアント（大阪市北区）では2ポジションを同時募集しています。\n\n"
@@ -39,6 +42,28 @@ def test_blocks_keep_their_offsets() -> None:
     view = blank(MULTI_JA, ranges)
     assert len(view) == len(MULTI_JA) and view.count("\n") == MULTI_JA.count("\n")
     assert "インフラ" not in view and "サーバーサイド" in view and "共通条件" in view
+
+
+def test_overlapping_ranges_are_blanked_once() -> None:
+    # another position's block holding a form's unticked option: the two ranges overlap
+    assert blank("abcdefgh\nij", [(1, 6), (3, 5), (4, 10)]) == "a" + " " * 7 + "\n j"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the unticked option lies inside position B's block, which is blanked as well
+        "ポジションA ← 本求人\nポジションB ■正社員 □契約社員\n\nPython",
+        "Position A (this posting)\nPosition B [x] Full-time [ ] Contract\n\nPython and Go",
+    ],
+)
+def test_a_form_inside_another_positions_block_keeps_spans_in_the_text(text: str) -> None:
+    facts = extract(text)
+    assert [m.skill for m in facts.skills][:1] == ["Python"]
+    for m in facts.skills:
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.surface
+    for span in facts.spans.values():
+        assert 0 <= span.start <= span.end <= len(text)
 
 
 def test_several_positions_without_saying_which_is_read_whole() -> None:
@@ -182,3 +207,27 @@ def test_the_trigger_gate_lets_every_other_opening_through(text: str) -> None:
 )
 def test_items_and_sections_about_other_openings(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "募集中\n" + "- 年収500万円\n" * n,  # salary candidates
+        lambda n: "募集中\n" + "- 東京\n" * n,  # places
+        lambda n: "- (this position) backend\n" + "- ビザサポートあり\n" * n,  # visa phrases
+    ],
+)
+def test_a_long_list_is_walked_once(make: Callable[[int], str]) -> None:
+    # 4,000 items took 5 s when each item's list was walked again for it
+    assert_linear(make, 400)
+
+
+def test_each_list_is_marked_on_its_own() -> None:
+    text = (
+        "Remote work differs by team:\n- Data team: fully remote.\n- API team (this "
+        "position): hybrid.\n\nOffices:\n- Tokyo: fully remote.\n- Osaka: on-site."
+    )
+    folded = fold(text)
+    for phrase, others in [("data team", True), ("api team", False), ("tokyo", False)]:
+        at = folded.find(phrase)
+        assert said_of_others(folded, at, at + len(phrase)) is others

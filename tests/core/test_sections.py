@@ -2,6 +2,7 @@ import pytest
 
 from kyujin.core.sections import find_sections
 from kyujin.core.text import fold
+from tests.support.scaling import assert_linear
 
 POSTING = """【業務内容】
 APIの開発
@@ -156,4 +157,22 @@ def test_labels_inside_a_line_whose_breaks_were_lost() -> None:
         ("Python", "required"),
         ("Apache Kafka", "preferred"),
         ("Go", "preferred"),
+    }
+
+
+def test_many_position_headings_take_linear_time() -> None:
+    # each position's heading was inserted into the list of headings: 1 MB took 5 s
+    assert_linear(lambda n: "position 1\n" * n + "必須\n" * (4 * n), 3_000, find_sections)
+
+
+def test_position_headings_among_other_headings() -> None:
+    text = "必須\nPython\nposition 1 backend\nGo\n歓迎\nRust\nposition 2\nJava"
+    sections = find_sections(fold(text))
+    found = {word: sections.requirement_at(text.index(word)) for word in ("Python", "Go")}
+    found |= {word: sections.requirement_at(text.index(word)) for word in ("Rust", "Java")}
+    assert found == {
+        "Python": "required",
+        "Go": "required",
+        "Rust": "preferred",
+        "Java": "required",
     }

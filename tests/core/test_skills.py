@@ -1,8 +1,12 @@
 """Choosing among overlapping matches (kyujin.core.skills)."""
 
+from typing import SupportsIndex
+
 import pytest
 
+from kyujin.core.disambiguation import Context
 from kyujin.core.extract import extract
+from kyujin.core.skills import LOWER_CASE, PLAIN, in_list_of_technologies
 
 
 def skills(text: str) -> list[tuple[str, str]]:
@@ -94,3 +98,45 @@ def test_a_run_without_commas_is_a_list_too() -> None:
     # postings flattened from HTML lose their commas: "Infrastructure IAM Security Logging"
     found = names("We look at infrastructure IAM security logging every day")
     assert {"information security", "logging", "identity and access management"} <= found
+
+
+class _CountedText(str):
+    """A text that adds up how many characters ``find`` and ``rfind`` look through."""
+
+    scanned = 0
+
+    def find(
+        self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None
+    ) -> int:
+        self._count(start, end)
+        return super().find(sub, start, end)
+
+    def rfind(
+        self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None
+    ) -> int:
+        self._count(start, end)
+        return super().rfind(sub, start, end)
+
+    def _count(self, start: SupportsIndex | None, end: SupportsIndex | None) -> None:
+        first, last, _ = slice(start, end).indices(len(self))
+        self.scanned += max(0, last - first)
+
+
+@pytest.mark.parametrize("gap", [" ", ", ", " / "])
+def test_a_long_line_of_lower_case_names_is_read_in_one_pass(gap: str) -> None:
+    # the line's edges were searched for from every name: 1 MB of "go " took 5 s
+    n = 2_000
+    text = _CountedText("python" + gap + ("go" + gap) * n)
+    first, step = 6 + len(gap), 2 + len(gap)
+    gos = [(first + i * step, -(first + i * step + 2), "Go", LOWER_CASE) for i in range(n)]
+    kept = [(0, -6, "Python", PLAIN), *gos]
+    context = Context(text, [(0, 6)])
+    for i in range(1, len(kept) - 1):  # each taken beside the one before
+        assert in_list_of_technologies(kept, i, text, context)
+        context.confirm(kept[i][0], -kept[i][1])
+    assert text.scanned <= 2 * len(text)
+
+
+def test_lower_case_names_in_a_list_on_their_own_line() -> None:
+    found = [m.surface for m in extract("Stack:\nreactjs django go docker\nWe go far.").skills]
+    assert found == ["reactjs", "django", "go", "docker"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kyujin.core.model import SkillMention
+from kyujin.core.ranges import RangeSet
 
 # What the employer does and values; a technology named in its description is its stack.
 DESCRIPTIVE_CATEGORIES = frozenset({"domain", "practice", "soft_skill"})
@@ -100,13 +101,14 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
                 company.append((start, end))
     if not benefits and not company and not _SELF_DESCRIPTION_VERB.search(text):
         return mentions  # most Japanese postings: nothing to look up per mention
+    in_benefits, in_company = RangeSet(benefits), RangeSet(company)
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
     kept = []
     for m in mentions:
-        if benefits and any(s <= m.start < e for s, e in benefits):
+        if m.start in in_benefits:
             continue
         if m.category in DESCRIPTIVE_CATEGORIES:
-            if company and any(s <= m.start < e for s, e in company):
+            if m.start in in_company:
                 continue
             start = _sentence_start(text, m.start)
             opening = openings.get(start)

@@ -30,6 +30,7 @@ from kyujin.core.fields import employment_from_fields, export_fields, salary_fro
 from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
 from kyujin.core.model import PostingFacts, SkillMention, Span
+from kyujin.core.ranges import RangeSet
 from kyujin.core.roles import blank, other_positions
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
@@ -110,9 +111,9 @@ class Extractor:
         mentions = self.matcher.find(prepared, sections, title_skills=title_skills)
         title_end = leading_title_end(text)
         kept = [m for m in mentions if m.start >= title_end] if title_end else mentions
-        roles = role_fields(text)
+        roles = RangeSet(role_fields(text))
         if roles:  # "Role: DevOps" names the job, as a title does
-            kept = [m for m in kept if not any(s <= m.start < e for s, e in roles)]
+            kept = [m for m in kept if m.start not in roles]
         kept = drop_employer_text(kept, text)
         facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)

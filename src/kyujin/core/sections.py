@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from kyujin.core.prefilter import prefiltered
@@ -200,13 +201,14 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     if triggers.any("positions"):
         # the heading of one position in a posting that lists several ("Position 2 –
         # Backend Engineer"): what its list asks is required
+        blocks: list[int] = []
         for block in POSITION_HEADING.finditer(folded):
             if block.start() not in seen:
                 seen.add(block.start())
                 headings.add(block.start())
-                at = bisect_right(starts, block.start())
-                starts.insert(at, block.start())
-                kinds.insert(at, "required")
+                blocks.append(block.start())
+        if blocks:
+            starts, kinds = _merged(starts, kinds, blocks, "required")
     preferred: set[int] = set()
     required: set[int] = set()
     checked: set[int] = set()
@@ -220,6 +222,18 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)
     return Sections(folded, starts, kinds, frozenset(preferred), frozenset(required))
+
+
+def _merged(
+    starts: list[int], kinds: list[Requirement], more: list[int], kind: Requirement
+) -> tuple[list[int], list[Requirement]]:
+    """``starts`` (in order) with ``more`` (in order, each of ``kind``) merged in by one
+    sort: inserting each into the lists took 5 s for 1 MB of headings. The sort is stable,
+    so a position in both keeps the one of ``starts`` first, as insertion did."""
+    merged = sorted(
+        zip([*starts, *more], [*kinds, *[kind] * len(more)], strict=True), key=itemgetter(0)
+    )
+    return [start for start, _ in merged], [k for _, k in merged]
 
 
 def _midline_sections(
