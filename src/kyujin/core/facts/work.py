@@ -1032,6 +1032,12 @@ def _track_years(folded: str) -> tuple[int, Span] | None:
     return best
 
 
+# Figures of years read at most: a posting states a few (a grade table a few dozen). Each
+# costs scans of its line and clause (~0.3 ms on one long line), so a text of nothing but
+# "経験3年以上" took 40 s for 1 MB; past this many, it is a paste of many postings.
+_MAX_FIGURES = 500
+
+
 def parse_years(
     folded: str, sections: Sections, triggers: Triggers
 ) -> tuple[int | None, Span | None]:
@@ -1047,7 +1053,9 @@ def parse_years(
     pattern = _YEARS_OR_MONTHS if triggers.any("months") else _YEARS
     speakers = triggers.any("speaker")
     graded: list[tuple[str, int, int, int]] = []  # figures on rows opened by a grade label
-    for m in finditer_in(pattern, folded, windows):
+    for count, m in enumerate(finditer_in(pattern, folded, windows)):
+        if count == _MAX_FIGURES:
+            break
         group, years = _figure(m)
         if years > 30:
             continue
