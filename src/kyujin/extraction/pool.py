@@ -8,9 +8,9 @@ The import's own process keeps the database work.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kyujin.core import search_text
 from kyujin.core.extract import default_extractor
@@ -20,12 +20,14 @@ from kyujin.core.model import PostingFacts
 Item = tuple[str, str | None, str]
 Analysed = tuple[PostingFacts, str]
 Analyse = Callable[[Sequence[Item]], list[Analysed]]
-# What a pool's processes make of one item: ``analyse_one``, or a caller's function that
-# goes on from there (an import builds the rows it will write, so that its own process,
-# which waits on the database, has less to do).
+# What a pool's processes are given (``Item``, or a caller's own hashable item) and what
+# they make of it: ``analyse_one``'s result, or a caller's function that goes on from there
+# (an import builds the rows it will write, so that its own process, which waits on the
+# database, has less to do).
+Key = TypeVar("Key", bound=Hashable)
 Result = TypeVar("Result")
 # Starts extracting items a later ``analyse`` call will ask for.
-Prefetch = Callable[[Sequence[Item]], None]
+Prefetch = Callable[[Sequence[Any]], None]
 # Postings per message to a process: large enough that pickling overhead is small, small
 # enough that a batch of 500 spreads over the processes.
 CHUNK = 25
@@ -46,11 +48,11 @@ def _warm() -> None:
     default_extractor()
 
 
-def _each(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+def _each(work: Callable[[Key], Result], items: Sequence[Key]) -> list[Result]:
     return [work(item) for item in items]
 
 
-class ExtractorPool(Generic[Result]):
+class ExtractorPool(Generic[Key, Result]):
     """``processes`` extraction processes that run ``work`` (a module-level function, sent
     by name) on each item; with ``analyse_one``, ``analyse`` is a drop-in for the function
     above.
@@ -64,17 +66,17 @@ class ExtractorPool(Generic[Result]):
     (queue workers, connection pools) that a fork would copy in an unknown state.
     """
 
-    def __init__(self, processes: int, work: Callable[[Item], Result]) -> None:
+    def __init__(self, processes: int, work: Callable[[Key], Result]) -> None:
         context = multiprocessing.get_context("forkserver")
         self._executor = ProcessPoolExecutor(
             max_workers=processes, mp_context=context, initializer=_warm
         )
         self._work = work
         # item -> (the future of its chunk, its place in the chunk); newest prefetch first.
-        self._ahead: list[dict[Item, tuple[Future[list[Result]], int]]] = [{}, {}]
+        self._ahead: list[dict[Key, tuple[Future[list[Result]], int]]] = [{}, {}]
 
-    def prefetch(self, items: Sequence[Item]) -> None:
-        started: dict[Item, tuple[Future[list[Result]], int]] = {}
+    def prefetch(self, items: Sequence[Key]) -> None:
+        started: dict[Key, tuple[Future[list[Result]], int]] = {}
         for first in range(0, len(items), CHUNK):
             chunk = list(items[first : first + CHUNK])
             future = self._executor.submit(_each, self._work, chunk)
@@ -82,7 +84,7 @@ class ExtractorPool(Generic[Result]):
                 started[item] = (future, place)
         self._ahead = [started, self._ahead[0]]
 
-    def analyse(self, items: Sequence[Item]) -> list[Result]:
+    def analyse(self, items: Sequence[Key]) -> list[Result]:
         found: list[tuple[Future[list[Result]], int] | None] = []
         for item in items:
             entry = None
@@ -99,7 +101,7 @@ class ExtractorPool(Generic[Result]):
         self._ahead = [{}, {}]
         self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def __enter__(self) -> ExtractorPool[Result]:
+    def __enter__(self) -> ExtractorPool[Key, Result]:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -19,7 +19,7 @@ from kyujin.extraction import pool
 from kyujin.imports import service
 from kyujin.imports.repository import UNFINISHED
 from kyujin.imports.repository import get_job as get_job_row
-from kyujin.postings import repository, search_index
+from kyujin.postings import fact_rows, repository, search_index
 from kyujin.postings import service as postings
 from kyujin.postings.formats import FormatError, MappingError, open_records, read_records
 from kyujin.postings.reader import ParsedRecord
@@ -179,11 +179,11 @@ def sync_search_index(factory: sessionmaker[Session], settings: Settings) -> int
 
 
 @contextlib.contextmanager
-def _analyser(processes: int) -> Iterator[tuple[postings.Analyse, pool.Prefetch | None]]:
+def _analyser(processes: int) -> Iterator[tuple[fact_rows.Analyse, pool.Prefetch | None]]:
     if processes <= 1:
-        yield postings.analyse_items, None
+        yield fact_rows.analyse_items, None
         return
-    with pool.ExtractorPool(processes, postings.analyse_item) as extractor_pool:
+    with pool.ExtractorPool(processes, fact_rows.analyse_item) as extractor_pool:
         yield extractor_pool.analyse, extractor_pool.prefetch
 
 
@@ -220,7 +220,7 @@ def _run(
     batch_size: int,
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
-    analyse: postings.Analyse,
+    analyse: fact_rows.Analyse,
     prefetch: pool.Prefetch | None = None,
 ) -> None:
     """Commit the records batch by batch. With ``prefetch`` (extraction in other

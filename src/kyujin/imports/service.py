@@ -19,6 +19,7 @@ from kyujin.imports.schemas import (
     RejectionPage,
 )
 from kyujin.jobs import service as lease
+from kyujin.postings import fact_rows
 from kyujin.postings import service as postings
 from kyujin.postings.schemas import ImportSummary, PostingIn
 
@@ -89,7 +90,7 @@ def import_records(
     rejections: Sequence[tuple[int, str, str]],
     records_read: int,
     bytes_read: int,
-    analyse: postings.Analyse = postings.analyse_items,
+    analyse: fact_rows.Analyse = fact_rows.analyse_items,
 ) -> ImportSummary | None:
     """Import one batch and move the job's checkpoint past it, in the caller's transaction.
 

@@ -10,7 +10,7 @@ them again on every read took ~3 ms of the ~3.3 ms the endpoint spent per reques
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import anyio.to_thread
@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from kyujin.db.engine import LoopReader
 from kyujin.db.models import Company, Posting
 from kyujin.errors import NotFound
-from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
+from kyujin.extraction.schemas import FactsOut
 from kyujin.postings import repository
+from kyujin.postings.fact_rows import facts_of
 from kyujin.postings.schemas import CompanyOut, PostingOut
 
 # The posting columns facts_out reads (the skill rows come separately).
@@ -45,64 +46,6 @@ FACT_COLUMNS = (
 )
 # PostingOut's last field is facts: its JSON ends with this when facts is null.
 _NO_FACTS = '"facts":null}'
-
-
-def facts_of(columns: Mapping[str, Any], skills: Iterable[Mapping[str, Any]]) -> FactsOut | None:
-    """FactsOut from a posting's fact columns and its skill rows (in span order)."""
-    version = columns["facts_version"]
-    if version is None:
-        return None
-    spans = dict(columns["fact_spans"] or {})
-    stated = list(spans.pop("_stated", None) or [])
-    salary_span = spans.pop("salary", None)
-    if salary_span is None and "salary" in stated:
-        salary_span = [None, None]
-    salary = None
-    if columns["salary_currency"] is not None and salary_span is not None:
-        salary = SalaryOut(
-            currency=columns["salary_currency"],
-            min=columns["salary_min"],
-            max=columns["salary_max"],
-            period=columns["salary_period"],
-            annual_min_jpy=columns["salary_annual_min_jpy"],
-            annual_max_jpy=columns["salary_annual_max_jpy"],
-            start=salary_span[0],
-            end=salary_span[1],
-        )
-    return FactsOut(
-        skills=[
-            SkillOut(
-                skill=s["skill"],
-                category=s["category"],
-                start=s["span_start"],
-                end=s["span_end"],
-                surface=s["surface"],
-                requirement=s["requirement"],
-            )
-            for s in skills
-        ],
-        salary=salary,
-        japanese_level=columns["japanese_level"],
-        english_level=columns["english_level"],
-        remote=columns["remote"],
-        visa_sponsorship=columns["visa_sponsorship"],
-        employment_type=columns["employment_type"],
-        min_years_experience=columns["min_years_experience"],
-        location=(
-            LocationOut(prefecture=columns["prefecture"], city=columns["city"])
-            if columns["prefecture"]
-            else None
-        ),
-        spans={k: (v[0], v[1]) for k, v in spans.items()},
-        stated=stated,
-        taxonomy_version=version.split(".", 1)[-1],
-    )
-
-
-def facts_json(columns: Mapping[str, Any], skills: Iterable[Mapping[str, Any]]) -> str | None:
-    """What ``posting.facts_json`` holds: facts_of(...) as JSON, or None before extraction."""
-    facts = facts_of(columns, skills)
-    return None if facts is None else facts.model_dump_json()
 
 
 def facts_out(posting: Posting) -> FactsOut | None:

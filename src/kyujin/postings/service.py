@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
@@ -14,15 +14,23 @@ from sqlalchemy.orm import Session
 from kyujin.analytics.market import MarketChanges
 from kyujin.core import search_text
 from kyujin.core.companies import industry_of, name_key, size_band_for_employees
-from kyujin.core.model import PostingFacts
+from kyujin.core.model import Location, PostingFacts
 from kyujin.db.base import utcnow
 from kyujin.db.models import Company, Posting, PostingSkill
 from kyujin.errors import Conflict
-from kyujin.extraction import pool
 from kyujin.extraction import service as extraction
 from kyujin.postings import repository
+from kyujin.postings.fact_rows import (
+    Analyse,
+    FactRows,
+    Item,
+    analyse_items,
+    fact_rows,
+    facts_json,
+    located,
+)
 from kyujin.postings.jsonld import posting_to_jsonld
-from kyujin.postings.representation import facts_json, to_out
+from kyujin.postings.representation import to_out
 from kyujin.postings.schemas import (
     ImportSummary,
     PostingIn,
@@ -180,91 +188,26 @@ def _apply_stated(fields: dict[str, Any], stated: dict[str, Any]) -> list[str]:
     return taken
 
 
-# A posting's fact columns (facts_json among them) and its skill rows (without posting_id).
-FactRows = tuple[dict[str, Any], list[dict[str, Any]]]
-# A new posting as an import's extraction processes give it back: its rows, its search
-# document.
-Analysed = tuple[FactRows, str]
-Analyse = Callable[[Sequence[pool.Item]], list[Analysed]]
-
-
-def analyse_item(item: pool.Item) -> Analysed:
-    """Extract a new posting and build its rows; what an import's extraction processes run
-    (kyujin.extraction.pool), so that the importing process, which waits on the database
-    between batches, only writes."""
-    facts, doc = pool.analyse_one(item)
-    return _fact_rows(facts, extraction.facts_version()), doc
-
-
-def analyse_items(items: Sequence[pool.Item]) -> list[Analysed]:
-    """``analyse_item`` over the items, in this process."""
-    return [analyse_item(item) for item in items]
-
-
 def _fact_fields(
     facts: PostingFacts, version: str, stated: dict[str, Any] | None, place: str | None
 ) -> FactRows:
     """The posting's fact columns and its skill rows, with what the source stated taken."""
-    return _with_stated(_fact_rows(facts, version), stated, place)
+    return _with_stated(fact_rows(facts, version), stated, located(facts, place))
 
 
-def _fact_rows(facts: PostingFacts, version: str) -> FactRows:
-    """The fact columns and skill rows of the extracted facts (nothing stated taken)."""
-    salary = facts.salary
-    location = facts.location
-    fields: dict[str, Any] = {
-        "facts_version": version,
-        "salary_currency": salary.currency if salary else None,
-        "salary_min": salary.min if salary else None,
-        "salary_max": salary.max if salary else None,
-        "salary_period": salary.period if salary else None,
-        "salary_annual_min_jpy": salary.annual_min_jpy if salary else None,
-        "salary_annual_max_jpy": salary.annual_max_jpy if salary else None,
-        "japanese_level": facts.japanese_level,
-        "english_level": facts.english_level,
-        "remote": facts.remote,
-        "visa_sponsorship": facts.visa_sponsorship,
-        "employment_type": facts.employment_type,
-        "min_years_experience": facts.min_years_experience,
-        "prefecture": location.prefecture if location else None,
-        "city": location.city if location else None,
-    }
-    spans: dict[str, object] = {name: [span.start, span.end] for name, span in facts.spans.items()}
-    if salary:
-        spans["salary"] = [salary.start, salary.end]
-    fields["fact_spans"] = spans
-    skills = [
-        {
-            "skill": m.skill,
-            "category": m.category,
-            "requirement": m.requirement,
-            "span_start": m.start,
-            "span_end": m.end,
-            "surface": m.surface[:200],
-        }
-        for m in facts.skills
-    ]
-    fields["facts_json"] = facts_json(fields, skills)
-    return fields, skills
-
-
-def _with_stated(rows: FactRows, stated: dict[str, Any] | None, place: str | None) -> FactRows:
+def _with_stated(rows: FactRows, stated: dict[str, Any] | None, place: Location | None) -> FactRows:
     """``rows`` with the facts the source stated in place of the extracted ones (their
     spans dropped, their names listed under "_stated"); ``rows`` themselves unchanged.
-
-    ``place``, the source's location field (a JSON-LD jobLocation, a CSV column), gives
-    the prefecture and city when the text names none: job boards often state the
-    workplace only there."""
+    ``place``: where the source's location field places a posting whose text names none
+    (fact_rows.located)."""
     fields, skills = rows
-    if not stated and not (place and fields["prefecture"] is None):
+    if not stated and place is None:
         return rows
     fields = dict(fields)
     taken = _apply_stated(fields, stated or {})
-    if place and fields["prefecture"] is None:
-        located = extraction.location_of(place)
-        if located is not None:
-            fields["prefecture"], fields["city"] = located.prefecture, located.city
-            taken.append("location")
+    if place is not None:
+        fields["prefecture"], fields["city"] = place.prefecture, place.city
+        taken.append("location")
     if not taken:
         return rows
     spans = dict(fields["fact_spans"])
@@ -338,11 +281,11 @@ def _insert_new(
     skill_rows: list[list[dict[str, Any]]] = []
     docs: list[str] = []
     analysed = analyse([_analysis_item(data) for _, data, _ in items])
-    for ((source, external_id), data, digest), (extracted, doc) in zip(
+    for ((source, external_id), data, digest), (extracted, doc, place) in zip(
         items, analysed, strict=True
     ):
         fields = {"source": source, "external_id": external_id, **_posting_fields(data, digest)}
-        fact_fields, skills = _with_stated(extracted, fields["stated"], fields["location_text"])
+        fact_fields, skills = _with_stated(extracted, fields["stated"], place)
         fields.update(fact_fields)
         fields.update(_index_fields(fields, [row["skill"] for row in skills], today))
         company = companies.get(name_key(data.company)) if data.company else None
@@ -408,13 +351,11 @@ def _by_key(
     return prepared
 
 
-def _analysis_item(data: PostingIn) -> pool.Item:
-    return (data.title, data.company, data.description)
+def _analysis_item(data: PostingIn) -> Item:
+    return (data.title, data.company, data.description, data.location)
 
 
-def new_items(
-    session: Session, records: Sequence[PostingIn], *, default_source: str
-) -> list[pool.Item]:
+def new_items(session: Session, records: Sequence[PostingIn], *, default_source: str) -> list[Item]:
     """What ``import_batch`` would give ``analyse`` for these records now: the new
     postings (a changed one is extracted in this process, an unchanged one not at all).
     An import prefetches them while it writes the batch before."""
