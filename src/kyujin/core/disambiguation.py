@@ -221,6 +221,8 @@ class Context:
         """The two confirmed skills starting last before ``start`` and the two starting first
         at or after it, of both lists (hits do not overlap: no two share a start)."""
         i = bisect_left(self._starts, start)
+        if not self._taken:  # no ambiguous word taken yet: most calls
+            return self.confirmed[max(0, i - 2) : i + 2]
         k = bisect_left(self._taken_starts, start)
         before = sorted(self.confirmed[max(0, i - 2) : i] + self._taken[max(0, k - 2) : k])
         after = sorted(self.confirmed[i : i + 2] + self._taken[k : k + 2])

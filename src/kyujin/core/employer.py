@@ -105,10 +105,10 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
     kept = []
     for m in mentions:
-        if m.start in in_benefits:
+        if benefits and m.start in in_benefits:
             continue
         if m.category in DESCRIPTIVE_CATEGORIES:
-            if m.start in in_company:
+            if company and m.start in in_company:
                 continue
             start = _sentence_start(text, m.start)
             opening = openings.get(start)
