@@ -574,3 +574,21 @@ def test_an_impossible_time_rejects_the_date() -> None:
     (record,) = jsonld(job(datePosted="2024-03-01T25:99:00Z"))
     assert record.record is None and record.error is not None
     assert record.error.startswith("posted_at:")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"@type": "QuantitativeValue", "minValue": "600万円", "maxValue": "800万円"}, (6e6, 8e6)),
+        ({"@type": "QuantitativeValue", "value": "¥6,000,000"}, (6e6, 6e6)),
+        ({"@type": "QuantitativeValue", "value": "1.2億"}, (1.2e8, 1.2e8)),
+        ([7_000_000, 5_000_000], (5e6, 7e6)),
+        ({"@type": "QuantitativeValue", "minValue": "六百万"}, (None, None)),
+        ({"@type": "QuantitativeValue", "minValue": True}, (None, None)),
+    ],
+)
+def test_salary_amounts_written_as_boards_write_them(value: Any, expected: tuple) -> None:
+    salary = {"@type": "MonetaryAmount", "currency": "JPY", "value": value, "unitText": "YEAR"}
+    (record,) = jsonld(job(baseSalary=salary))
+    assert record.record is not None, record.error
+    assert (record.record.salary_min, record.record.salary_max) == expected

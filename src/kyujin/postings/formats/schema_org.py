@@ -15,7 +15,9 @@ What is read (everything else is ignored):
   addressCountry as text or Country) or text, joined as "Shibuya, Tokyo, JP"; several
   places are joined with " / ";
 - baseSalary: MonetaryAmount with ``currency`` and ``value`` as a number or QuantitativeValue
-  (value, or minValue/maxValue) and ``unitText`` HOUR, DAY, WEEK, MONTH or YEAR. DAY and
+  (value, or minValue/maxValue) and ``unitText`` HOUR, DAY, WEEK, MONTH or YEAR; an amount
+  may be text as Japanese boards write it (600万円, ¥6,000,000, 1.2億), a value a list of two
+  (a range). DAY and
   WEEK become annual at 250 working days and 50 working weeks a year. A salary without a
   currency or unit is left out (the text is still read by extraction): guessing a period
   would state a fact the source did not;
@@ -247,6 +249,27 @@ def _location(node: Node, resolve: Resolve) -> str | None:
     return joined or places[0][:300]
 
 
+# An amount written as text, as Japanese boards do in baseSalary: "600万円", "¥6,000,000",
+# "1.2億", "8M". Kanji numerals (六百万) are left to the text's extraction.
+_AMOUNT_TEXT = re.compile(
+    r"^[¥￥$€£]?\s*(\d+(?:\.\d+)?)\s*(万|億|[kKmM])?\s*(?:円|yen|JPY|USD|EUR|GBP)?$"
+)
+_MULTIPLIERS = {"万": 10_000, "億": 100_000_000, "k": 1_000, "K": 1_000, "m": 10**6, "M": 10**6}
+
+
+def _money(value: Any) -> float | None:
+    """An amount from a number or its text (see _AMOUNT_TEXT); None for anything else."""
+    number = _number(value)
+    text = _first(value)
+    if number is not None or not isinstance(text, str):
+        return number
+    found = _AMOUNT_TEXT.match(text.replace(",", "").strip())
+    if found is None:
+        return None
+    figure, unit = found.groups()
+    return _number(float(figure) * _MULTIPLIERS.get(unit or "", 1))
+
+
 def _salary(node: Node) -> dict[str, Any]:
     amount = _first(prop(node, "baseSalary"))
     if not isinstance(amount, Mapping):
@@ -257,13 +280,13 @@ def _salary(node: Node) -> dict[str, Any]:
     if isinstance(value, Mapping):
         unit = _text(prop(value, "unitText")) or unit
         currency = currency or _text(prop(value, "currency"))
-        exact = _number(prop(value, "value"))
-        low = _number(prop(value, "minValue"))
-        high = _number(prop(value, "maxValue"))
-        if exact is not None and low is None and high is None:
-            low = high = exact
+        exact = prop(value, "value")
+        low = _money(prop(value, "minValue"))
+        high = _money(prop(value, "maxValue"))
+        if low is None and high is None:
+            low, high = _range(exact)
     else:
-        low = high = _number(value)
+        low, high = _range(prop(amount, "value"))
     if unit is None or currency is None or (low is None and high is None):
         return {}
     unit = unit.upper()
@@ -277,6 +300,16 @@ def _salary(node: Node) -> dict[str, Any]:
         "salary_max": high * factor if high is not None else None,
         "salary_period": period,
     }
+
+
+def _range(value: Any) -> tuple[float | None, float | None]:
+    """(low, high) of a value: one amount, or a list of two read as a range."""
+    if isinstance(value, list) and len(value) == 2:
+        ends = [_money(end) for end in value]
+        if ends[0] is not None and ends[1] is not None:
+            return min(ends[0], ends[1]), max(ends[0], ends[1])
+    amount = _money(value)
+    return amount, amount
 
 
 def _employment_type(node: Node) -> str | None:
