@@ -315,3 +315,25 @@ def test_only_a_finished_jobs_spooled_upload_is_removed(
     assert own.exists()
     assert jobs.remove_upload(factory, uploaded_job, spool)
     assert not uploaded.exists()
+
+
+def test_a_batch_ends_at_its_share_of_text_too(
+    factory: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long postings end a batch before its count: 500 of 100,000 characters would take
+    minutes to extract, past the job's lease."""
+    monkeypatch.setattr(jobs, "BATCH_CHARS", 25_000)
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(
+        jsonl(*(posting_data(external_id=f"l{n}", description="Go " * 4_000) for n in range(6)))
+    )
+    checkpoints: list[int] = []
+    final = jobs.run_import(
+        factory,
+        new_job(factory, path),
+        lease_s=60,
+        batch_size=500,
+        on_progress=lambda p: checkpoints.append(p.records_read),
+    )
+    assert final.created == 6
+    assert checkpoints == [3, 6]  # 12,000 characters each: the third passes 25,000
