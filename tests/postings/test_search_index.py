@@ -658,3 +658,26 @@ def test_facets_without_a_filter_widen_no_further_than_the_searchs_window(
     # no further, so they count its matches, as a sample
     assert sum(v.count for v in page.facets["remote"]) == page.total
     assert not page.facets_exact
+
+
+def test_a_prefix_matches_however_many_bigrams_it_begins(
+    db_session: Session, index: SearchIndex
+) -> None:
+    """ "3年" asks for 3 followed by any bigram starting with 年. Tantivy's phrase-prefix
+    query took the first 50 such bigrams only, so with more in the index most matches were
+    lost while the total claimed to be exact. Both paths agree now."""
+    kana = (
+        "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ"
+    )
+    records = [
+        posting_in(external_id=f"k{n}", description=f"経験3年{ch}以上")
+        for n, ch in enumerate(kana + "アイウエオカキクケコ")
+    ]
+    run_import(db_session, records)
+    index.rebuild(db_session, DB)
+    query = SearchQuery(q="3年", limit=100, facets=False)
+    by_index = search.search_with_index(db_session, index, query)
+    by_database = search.search(db_session, query)
+    assert len(records) > 50
+    assert by_index.total == by_database.total == len(records) and by_index.total_exact
+    assert ids(by_index) == ids(by_database) == {r.external_id for r in records}
