@@ -681,3 +681,5 @@ def test_a_prefix_matches_however_many_bigrams_it_begins(
     assert len(records) > 50
     assert by_index.total == by_database.total == len(records) and by_index.total_exact
     assert ids(by_index) == ids(by_database) == {r.external_id for r in records}
+    alone = SearchQuery(q="年", limit=100, facets=False)  # one token: a prefix of a term
+    assert ids(search.search_with_index(db_session, index, alone)) == ids(by_database)

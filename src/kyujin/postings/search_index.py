@@ -533,7 +533,9 @@ def body_query(
     out = []
     for phrase in phrases:
         tokens: list[str | tuple[int, str]] = list(phrase.tokens)
-        if phrase.prefix:
+        if phrase.prefix and len(tokens) == 1:  # a lone kanji or kana: any bigram it begins
+            out.append(tantivy.Query.regex_query(schema, "body", phrase.tokens[0] + ".*"))
+        elif phrase.prefix:
             patterns: list[str | tuple[int, str]] = [*phrase.tokens[:-1], phrase.tokens[-1] + ".*"]
             out.append(tantivy.Query.regex_phrase_query(schema, "body", patterns))
         elif len(tokens) == 1:
