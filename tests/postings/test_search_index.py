@@ -683,3 +683,27 @@ def test_a_prefix_matches_however_many_bigrams_it_begins(
     assert ids(by_index) == ids(by_database) == {r.external_id for r in records}
     alone = SearchQuery(q="年", limit=100, facets=False)  # one token: a prefix of a term
     assert ids(search.search_with_index(db_session, index, alone)) == ids(by_database)
+
+
+def test_posted_since_bounds_the_estimate_and_makes_a_window_reaching_it_exact(
+    forty_days: Session, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No document listed before posted_since can match: the estimate extrapolates over
+    the documents since, and a window reaching back to it holds every match."""
+    small_windows(monkeypatch, 2)
+    # Since 2026-10-01 (days 31-40) every posting matches "services": the window that holds
+    # the 5 wanted is every match's share, over the 10 documents since, not all 40
+    october = search.search_with_index(
+        forty_days,
+        index,
+        SearchQuery(q="services", posted_since="2026-10-01", limit=3, sort="newest"),
+    )
+    assert (october.total, october.total_exact, october.total_estimate) == (5, False, 10)
+    # Rust since then: days 33, 36 and 39, fewer than wanted, so the window widens back
+    # past October 1st: it holds every match that can be, and the total is exact
+    rust = search.search_with_index(
+        forty_days,
+        index,
+        SearchQuery(q="rust", posted_since="2026-10-01", limit=3, sort="newest"),
+    )
+    assert (rust.total, rust.total_exact, rust.total_estimate) == (3, True, None)

@@ -798,6 +798,14 @@ class _Windows:
                 return self.sizes[i]
         return self.sizes[-1] if self.sizes else 0
 
+    def reaching(self, key: int) -> int:
+        """Documents in the narrowest window holding every key from ``key`` up (its bucket
+        whole: an upper bound on the documents of those keys)."""
+        for low, size in zip(self.lows, self.sizes, strict=True):
+            if low <= key:
+                return size
+        return self.sizes[-1] if self.sizes else 0
+
     def holding(self, documents: float) -> tuple[int | None, int]:
         """(lowest key, documents) of the narrowest window of at least ``documents``
         documents; the key is None when that is every document."""
@@ -896,6 +904,13 @@ def search_with_index(
 
     newest = _Windows(index.key_buckets(reader, "newest_key"))
     low, result = _widening(newest, need, first, _matches, share=share)
+    # posted_since: no document listed before it can match, so a window reaching it holds
+    # every match, and only the documents since count toward the estimate
+    since = (
+        search_index.newest_key(query.posted_since, 0) if query.posted_since is not None else None
+    )
+    if since is not None and low is not None and low <= since:
+        low = None
     total = _matches(result)
     total_exact = low is None
     in_window = newest.documents(low)
@@ -960,7 +975,8 @@ def search_with_index(
     )
     # every match, if the newest window's share of matches holds for the whole index (at
     # most every document: the density is at most 1)
-    every = None if total_exact else max(total, round(density * int(searcher.num_docs)))
+    eligible = newest.reaching(since) if since is not None else int(searcher.num_docs)
+    every = None if total_exact else max(total, round(density * eligible))
     return _page(
         session,
         query,
