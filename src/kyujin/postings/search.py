@@ -162,8 +162,9 @@ class Ranked:
     """Where a relevance cursor is: ``offset`` ranks already shown, of the ranking of the
     postings up to id ``bound`` (the newest when the first page was made) and, through the
     search index, in the window of keys from ``low`` (None: every document). Pinning the
-    set ranked keeps the pages stable while postings are added: BM25 scores (SQLite's, the
-    index's) move with every insert, but together, so the order of a fixed set holds."""
+    set keeps postings added later off the pages. Their order can still move: BM25's term
+    weights and average length change with every insert, so a multi-term query's pages may
+    repeat or skip an item across a page boundary (docs/architecture.md)."""
 
     offset: int
     bound: int
