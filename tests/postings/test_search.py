@@ -273,3 +273,19 @@ def test_a_japanese_word_matches_only_where_it_is_written_whole(db_session: Sess
         page = find(db_session, q="大規模トラフィック", **params)
         assert ids(page) == ["whole"], params
         assert page.total == 1
+
+
+def test_equal_facet_counts_are_listed_as_the_search_index_lists_them() -> None:
+    """By value among equal counts (bands in their order), whatever order the rows came
+    in: both paths then cut a long facet at the same values."""
+    rows = [("Rust\tGo",), ("Go\tAda",), ("Zig\tAda",)]
+    counted = search._count(
+        [tuple(row[0] if name == "skill" else None for name in search.FACETS_READ) for row in rows],
+        ["skill"],
+    )
+    assert [(v.value, v.count) for v in counted["skill"]] == [
+        ("Ada", 2),
+        ("Go", 2),
+        ("Rust", 1),
+        ("Zig", 1),
+    ]

@@ -325,8 +325,21 @@ def _count(rows: Sequence[tuple[Any, ...]], names: Collection[str]) -> dict[str,
             counter = Counter(str(bool(v)).lower() for v in values if v is not None)
         else:
             counter = Counter(v for v in values if v is not None)
-        out[name] = [FacetValue(value=v, count=c) for v, c in counter.most_common(tops.get(name))]
+        out[name] = [
+            FacetValue(value=v, count=c) for v, c in _ranked(name, counter)[: tops.get(name)]
+        ]
     return out
+
+
+def _ranked(name: str, counter: Counter[str]) -> list[tuple[str, int]]:
+    """Values by count, equal counts in the order the search index gives them (bands in
+    their order, other values by value), so that both paths list the same facet values,
+    the top ones of a cut-off facet included."""
+    if name in ("salary_jpy", "min_years_experience"):
+        labels = _SALARY_LABELS if name == "salary_jpy" else _YEARS_LABELS
+        order = {label: i for i, label in enumerate(labels)}
+        return sorted(counter.items(), key=lambda item: (-item[1], order[item[0]]))
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
 # SELECT posting.id of the matches, and the column that orders them newest id first.
