@@ -12,7 +12,7 @@ from kyujin.core.search_text import Phrase
         (("C# / C++ / F#",), "csharp cpp fsharp"),
         (("ｶﾀｶﾅ",), "カタ タカ カナ"),
         (("日", None, "", "Go"), "日 go"),
-        (("Café élan", "株式会社テスト"), "café élan 株式 式会 会社 社テ テス スト"),
+        (("Café élan", "株式会社テスト"), "cafe elan 株式 式会 会社 社テ テス スト"),
         (("a+b 3年以上",), "a b 3 年以 以上"),
     ],
 )

@@ -707,3 +707,30 @@ def test_posted_since_bounds_the_estimate_and_makes_a_window_reaching_it_exact(
         SearchQuery(q="rust", posted_since="2026-10-01", limit=3, sort="newest"),
     )
     assert (rust.total, rust.total_exact, rust.total_estimate) == (3, True, None)
+
+
+def test_accents_and_the_middle_dot_read_alike_on_both_paths(
+    db_session: Session, index: SearchIndex
+) -> None:
+    """SQLite's tokenizer folds diacritics and drops ・; the index and PostgreSQL read the
+    documents search_text writes: it folds and separates the same way."""
+    run_import(
+        db_session,
+        [
+            posting_in(external_id="accent", description="Café backend, naïve Bayes"),
+            posting_in(external_id="plain", description="cafe platform"),
+            posting_in(external_id="dot", description="Python・Go・Java の開発"),
+        ],
+    )
+    index.rebuild(db_session, DB)
+    for q, expected in [
+        ("café", {"accent", "plain"}),
+        ("naive", {"accent"}),
+        ("Python・Go", {"dot"}),
+        ("Go Java", {"dot"}),
+        ("・", set()),
+    ]:
+        query = SearchQuery(q=q, facets=False)
+        by_index = search.search_with_index(db_session, index, query)
+        by_database = search.search(db_session, query)
+        assert ids(by_index) == ids(by_database) == expected, q

@@ -8,6 +8,9 @@ the symbols of technology names spelled out (C# -> csharp, C++ -> cpp), so both 
 tokenizers see only letters and digits and agree on every token.
 
 Everything is NFKC-normalised and case-folded first (ＰＨＰ = PHP = php, ｶﾀｶﾅ = カタカナ).
+Latin words lose their diacritics (café = cafe) and the katakana middle dot separates
+words (Python・Go), as SQLite's unicode61 tokenizer reads them: every path then holds the
+same tokens.
 """
 
 from __future__ import annotations
@@ -18,15 +21,25 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Kanji (with the iteration mark 々 and 〆), hiragana, katakana with the prolonged sound mark.
-_CJK = "\u3005\u3006\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Kanji (with the iteration mark 々 and 〆), hiragana, katakana with the prolonged sound mark;
+# not the middle dot ・ (U+30FB), a separator ("Python・Go・Java").
+_CJK = "\u3005\u3006\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[0-9a-z\u00c0-\u024f]+(?:\+\+|#)?")
 _CJK_RUN = re.compile(rf"[{_CJK}]")
 _FIRST_CJK = "\u3005"  # the lowest code point of _CJK; Latin tokens are all below it
 MAX_TOKENS_PER_TERM = 32  # a query term longer than this is cut (a pasted sentence)
 
 
+def _plain(word: str) -> str:
+    """A Latin word without its diacritics (café -> cafe, naïve -> naive)."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _spell(word: str) -> str:
+    word = _plain(word)
     if word.endswith("++"):
         return word[:-2] + "pp"
     if word.endswith("#"):
@@ -68,7 +81,7 @@ def document(*parts: str | None) -> str:
                     append(word)
                 else:
                     extend(map(operator.add, word, word[1:]))
-            elif word[-1] in "+#":
+            elif word[-1] in "+#" or not word.isascii():
                 append(_spell(word))
             else:
                 append(word)

@@ -89,7 +89,7 @@ FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
 )
 # Bump when ``_document`` puts other values in the same fields (other tokens, other keys;
 # the keys' layout, ID_BITS and KEY_BUCKET, is in the layout's hash already).
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2  # 2: diacritics folded, ・ a separator (search_text)
 
 
 def build_schema() -> tantivy.Schema:
