@@ -734,3 +734,21 @@ def test_accents_and_the_middle_dot_read_alike_on_both_paths(
         by_index = search.search_with_index(db_session, index, query)
         by_database = search.search(db_session, query)
         assert ids(by_index) == ids(by_database) == expected, q
+
+
+def test_a_prefix_wider_than_the_index_expands_is_searched_in_the_database(
+    db_session: Session, index: SearchIndex
+) -> None:
+    """Tantivy refuses a prefix that begins over 16,384 terms: one posting listing 17,000
+    bigrams that start with 年 made "3年" a 500 for everyone. The database reads it."""
+    many = " ".join("年" + chr(0x4E00 + i) for i in range(17_000))
+    run_import(
+        db_session,
+        [
+            posting_in(external_id="list", description="経験3年以上\n" + many),
+            posting_in(external_id="other", description="経験3年以上のエンジニア"),
+        ],
+    )
+    index.rebuild(db_session, DB)
+    page = find(db_session, index, q="3年")
+    assert ids(page) == {"list", "other"} and page.total_exact

@@ -403,7 +403,14 @@ def run(
         except search_index.IndexNotReady as error:
             log.warning("search index unusable, searching the database", error=str(error))
         else:
-            return search_with_index(session, index, query)
+            try:
+                return search_with_index(session, index, query)
+            except ValueError as error:
+                # Tantivy refuses a prefix that begins over 16,384 terms (a bare ValueError);
+                # the database reads any prefix, at its own pace
+                if "max expansions" not in str(error):
+                    raise
+                log.info("prefix too wide for the search index, searching the database")
     elif index is not None and index.tell_once("not built"):
         # after an upgrade to a version whose index is laid out anew, too
         log.warning(
