@@ -36,7 +36,13 @@ def add_rejections(session: Session, job_id: str, rows: Sequence[tuple[int, str,
         session.execute(
             insert(ImportRejection),
             [
-                {"job_id": job_id, "line": line, "position": position[:300], "reason": reason}
+                # a reason may quote the input (a parser's message with a 5,000-digit number)
+                {
+                    "job_id": job_id,
+                    "line": line,
+                    "position": position[:300],
+                    "reason": reason[:2000],
+                }
                 for line, position, reason in rows
             ],
         )
