@@ -50,12 +50,19 @@ def loads(raw: bytes | str, *, strict: bool = True) -> Any:
     the parser's recursion allows."""
     try:
         return json.loads(raw, strict=strict)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise JSONError(str(exc)) from None
-    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string ..."
-        raise JSONError(str(exc).split(";")[0]) from None
-    except RecursionError:
-        raise JSONError("nested too deeply") from None
+    except (ValueError, RecursionError) as exc:
+        raise JSONError(json_problem(exc)) from None
+
+
+def json_problem(exc: ValueError | RecursionError) -> str:
+    """What the json module's failure to read a text says, for people."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError | json.JSONDecodeError):
+        return str(exc)
+    # "Exceeds the limit (4300 digits) for integer string conversion...", without Python's
+    # advice on raising the limit after the ";"
+    return str(exc).split(";")[0]
 
 
 class JSONError(ValueError):

@@ -34,6 +34,7 @@ from kyujin.postings.reader import (
     JSONError,
     ParsedRecord,
     describe_validation_error,
+    json_problem,
     loads,
 )
 from kyujin.postings.schemas import PostingIn
@@ -259,13 +260,9 @@ def _document_entries(
             return
         try:
             value, index = decoder.raw_decode(text, index)
-        except json.JSONDecodeError as exc:
-            yield _Entry(number + 1, _where(name, f"document {number + 1}"), error=str(exc))
-            return
-        except (ValueError, RecursionError) as exc:  # too many digits, too deep: as loads
-            error = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-            error = error.split(";")[0]  # not Python's advice on raising its digit limit
-            yield _Entry(number + 1, _where(name, f"document {number + 1}"), error=error)
+        except (ValueError, RecursionError) as exc:  # bad JSON, too many digits, too deep
+            where = _where(name, f"document {number + 1}")
+            yield _Entry(number + 1, where, error=json_problem(exc))
             return
         number += 1
         yield from _expand(value, number, _where(name, f"document {number}"))
