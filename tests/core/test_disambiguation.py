@@ -208,3 +208,25 @@ def test_words_taken_are_context_as_if_in_one_list_with_the_others() -> None:
                 close = context.neighbour_close(q, q + 1)
                 assert close is _close_in_one_list(text, every, q, q + 1)
         assert all(context.is_confirmed(*span) is (span in every) for span in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【必須スキル】\n・RustまたはGoでの実務経験", ["Rust", "Go"]),
+        ("・GoまたはRustでの実務経験", ["Go", "Rust"]),
+        ("Rust or Go experience required", ["Rust", "Go"]),
+        ("Express or React experience", ["Express", "React"]),
+    ],
+)
+def test_an_ambiguous_name_shares_the_context_of_the_one_beside_it(
+    text: str, expected: list[str]
+) -> None:
+    # Only the second name has a technical context after it ("での実務経験"); the first,
+    # joined to it by または / or, is the same kind of thing.
+    assert [m.skill for m in extract(text).skills] == expected
+
+
+def test_an_ordinary_word_beside_a_skill_stays_a_word() -> None:
+    assert names("We go or spring into action with Go experience") == {"Go"}
+    assert names("Ready to go and React experience") == {"React"}

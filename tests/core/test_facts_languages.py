@@ -105,6 +105,8 @@ def test_headings_and_plus_markers(text: str, japanese: str | None, english: str
         "We are a Japanese company with native English speakers in the team.",
         "About a third of the team are non-Japanese; our business is growing.",
         "Full-time employment with our Japanese entity (business hours 9-18).",
+        "We are a Series C HR-tech company serving 8,000 Japanese businesses.",
+        "Our customers are Japanese business people and their accountants.",
     ],
 )
 def test_the_adjective_japanese_is_not_a_language_requirement(text: str) -> None:
@@ -287,3 +289,21 @@ def test_a_language_field_after_a_preference_list_is_its_own() -> None:
 def test_english_read_to_understand_documents_is_basic() -> None:
     text = "応募資格\n・英語：海外製品のドキュメントを読んで理解できる程度"
     assert extract(text).english_level == "basic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements\n- Japanese business level",
+        "Requirements\n- Japanese business-level",
+        "Requirements\n- Japanese business proficiency",
+        "Requirements\n- Japanese business and daily conversation",
+    ],
+)
+def test_japanese_business_followed_by_a_level_word_is_business_level(text: str) -> None:
+    assert levels(text)[0] == "N2"
+
+
+def test_japanese_businesses_do_not_outweigh_a_stated_none() -> None:
+    text = "We serve 8,000 Japanese businesses.\n\nLanguage: No Japanese required."
+    assert levels(text)[0] == "none"

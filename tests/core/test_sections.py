@@ -176,3 +176,81 @@ def test_position_headings_among_other_headings() -> None:
         "Rust": "preferred",
         "Java": "required",
     }
+
+
+# --- every heading the patterns name is looked at ---------------------------------------------
+from re import _constants as sre  # type: ignore[attr-defined]  # noqa: E402
+from re import _parser  # type: ignore[attr-defined]  # noqa: E402
+from typing import Any  # noqa: E402
+
+from kyujin.core import sections as sections_module  # noqa: E402
+from kyujin.core.triggers import TRIGGERS  # noqa: E402
+
+_CLASS_SAMPLE = {sre.CATEGORY_SPACE: " ", sre.CATEGORY_DIGIT: "0", sre.CATEGORY_WORD: "a"}
+
+
+def _samples(items: list[tuple[Any, Any]], cap: int = 4096) -> list[str]:
+    """Strings the sequence ``items`` matches: each branch and each optional part taken
+    and left out, a repeat at its least (and once more), a class by one member."""
+    out = [""]
+    for op, av in items:
+        if op is sre.LITERAL:
+            options = [chr(av)]
+        elif op is sre.IN:
+            first_op, first_av = av[0]
+            options = [
+                chr(first_av)
+                if first_op is sre.LITERAL
+                else chr(first_av[0])
+                if first_op is sre.RANGE
+                else _CLASS_SAMPLE.get(first_av, "?")
+            ]
+        elif op is sre.SUBPATTERN:
+            options = _samples(list(av[3]), cap)
+        elif op is sre.BRANCH:
+            options = [s for alternative in av[1] for s in _samples(list(alternative), cap)]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, sub = av
+            once = _samples(list(sub), cap)
+            options = [s * low for s in once]
+            if high > low:
+                options += [s * (low + 1) for s in once]
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            options = [""]
+        else:  # ANY, NOT_LITERAL, ...: a character that is no trigger word's
+            options = ["?"]
+        out = [a + b for a in out for b in options][:cap]
+    return out
+
+
+@pytest.mark.parametrize("name", ["_REQUIRED", "_PREFERRED", "_OTHER", "_PREFERRED_LABEL"])
+def test_every_heading_alternative_holds_a_trigger_word(name: str) -> None:
+    # Headings are only tried on lines holding a "heading" trigger word: an alternative
+    # without one ("こんな方と働きたい" once) can never match.
+    parsed = list(_parser.parse(getattr(sections_module, name)))
+    assert len(parsed) == 1 and parsed[0][0] is sre.BRANCH
+    words = TRIGGERS["heading"]
+    missing = [
+        sample
+        for alternative in parsed[0][1][1]
+        for sample in _samples(list(alternative))
+        if not any(word in sample for word in words)
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("【こんな方と働きたい】", "required"),
+        ("こんな人を求めています", "required"),
+        ("Mandatory qualifications", "required"),
+        ("[Required Skill]", "required"),
+        ("Required skills and experience", "required"),
+        ("[Welcome Skill]", "preferred"),
+        ("Preferred qualifications", "preferred"),
+    ],
+)
+def test_headings_of_job_boards_and_hr_english(heading: str, expected: str) -> None:
+    text = f"About us\nWe build things.\n{heading}\n- Java\n"
+    assert find_sections(fold(text)).requirement_at(text.index("Java")) == expected

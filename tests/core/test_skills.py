@@ -140,3 +140,17 @@ def test_a_long_line_of_lower_case_names_is_read_in_one_pass(gap: str) -> None:
 def test_lower_case_names_in_a_list_on_their_own_line() -> None:
     found = [m.surface for m in extract("Stack:\nreactjs django go docker\nWe go far.").skills]
     assert found == ["reactjs", "django", "go", "docker"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "選考フロー：書類選考 → 技術面接 → 最終面接",  # a step of the selection, not a skill
+        "クリニック向けの予約システムを開発しています",  # bookings are not the travel industry
+        "Product prioritization with the PdM",  # a backlog's, not one's own time
+    ],
+)
+def test_loose_aliases_are_not_skills(text: str) -> None:
+    assert [
+        m.skill for m in extract(text).skills if m.category in ("practice", "domain", "soft_skill")
+    ] == []

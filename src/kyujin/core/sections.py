@@ -27,8 +27,8 @@ _DECOR = (
 )
 _REQUIRED = (
     r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?(?:・経験)?"
-    r"|(?:こんな方を?)?求めています|必要な(?:スキル|経験)"
-    r"|(?:also )?required(?: skills| qualifications| experience)?"
+    r"|(?:こんな(?:方|人)を?)?求めています|必要な(?:スキル|経験)"
+    r"|(?:also )?required"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
     r"|minimum requirements?(?: are| is)?|必須の(?:条件|要件|スキル)"
     r"|qualifications|what you(?:['’]ll| will)? need|(?:what|who) we(?:'re| are) looking for"
@@ -46,7 +46,10 @@ _REQUIRED = (
     r"|must"
     # Japanese HR English: "Must skill", "Mandatory", "Necessary skills", "Application
     # qualification"
-    r"|must skills?|mandatory(?: skills?| requirements?)?|necessary (?:skills?|experiences?)"
+    r"|must skills?|mandatory(?: skills?| requirements?| qualifications?)?"
+    r"|necessary (?:skills?|experiences?)"
+    # "[Required Skill]", "Required skills and experience", "Mandatory qualifications"
+    r"|required (?:skills?|qualifications?|experiences?)(?: (?:and|&) (?:experience|skills))?"
     r"|ひつよう\s?(?:な|の)?\s?こと"
     r"|application (?:qualifications?|requirements?)|required experiences?"
 )

@@ -385,6 +385,9 @@ class SkillMatcher:
         mentions: list[SkillMention] = []
         requirement_at = sections.requirement_at
         role_naming = self._role_naming
+        # An ambiguous name left for want of context, kept back in case the next name, side
+        # by side with it, is taken: "RustまたはGoでの経験" (Go's context is Rust's too).
+        left: int | None = None
         for i, (start, neg_end, name, kind) in enumerate(kept):
             end = -neg_end
             if kind == LOWER_CASE:
@@ -393,8 +396,26 @@ class SkillMatcher:
                 context.confirm(start, end)
             elif kind == AMBIGUOUS:
                 if not (accept(name, start, end, context) or _in_a_run(kept, i, original)):
+                    if not (
+                        name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original)
+                    ):
+                        left = i
                     continue
                 context.confirm(start, end)
+                if left == i - 1 and _side_by_side(kept, left, original):
+                    l_start, l_end, l_name = kept[left][0], -kept[left][1], kept[left][2]
+                    context.confirm(l_start, l_end)
+                    if not (l_name in role_naming and TEAM_OR_ROLE_AT(original, l_end)):
+                        mentions.append(
+                            SkillMention(
+                                l_name,
+                                category[l_name],
+                                l_start,
+                                l_end,
+                                original[l_start:l_end],
+                                requirement_at(l_start),
+                            )
+                        )
             elif name in HAS_NEGATIVE and reads_as_ordinary_word(name, start, end, original):
                 continue
             if name in role_naming and TEAM_OR_ROLE_AT(original, end) is not None:

@@ -455,6 +455,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "summary",
         "overview",
         "necessary",
+        "who we",
+        "働きたい",
+        "要項",
+        "key facts",
     ),
     "inline": (
         "歓迎",

@@ -36,7 +36,11 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"users?|government|cit(?:y|ies)|law|holidays?|staff|employees?|nationals?|citizens?|"
     r"residents?|text|speakers?|culture|corporations?|firms?|startups?|enterprises?|"
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
-    r"headquarters|business (?:culture|practices|etiquette|manners|hours))\b"
+    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses)\b"
+    # "Japanese business partners": not "Japanese business level", "… business-level",
+    # "Japanese business and daily conversation"
+    r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
+    r"|usage|or\b|and\b|japanese|english)[a-z]"
     # a school, service or lesson named for the language (英会話スクールを運営, 日本語教室)
     r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム"
     r"|コーチング|の運営|を運営"
