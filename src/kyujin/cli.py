@@ -512,7 +512,7 @@ def export_command(
     import time
 
     from kyujin.db.engine import make_engine, make_session_factory, transaction
-    from kyujin.postings import service
+    from kyujin.postings import jsonld, service
 
     engine = make_engine(get_settings())
     _require_current_schema(engine)
@@ -533,7 +533,12 @@ def export_command(
                 batch_size=batch_size,
             )
             for record in records:
-                batch.append(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+                line = (
+                    jsonld.dumps(record)
+                    if fmt == "jsonld"
+                    else json.dumps(record, ensure_ascii=False)
+                )
+                batch.append(line.encode() + b"\n")
                 if len(batch) == batch_size:
                     stream.write(b"".join(batch))
                     written += batch_size

@@ -4,12 +4,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import nh3
 from sqlalchemy.orm import Session
 
 from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import service
 from kyujin.postings.formats import read_jsonld
-from kyujin.postings.jsonld import posting_to_jsonld
+from kyujin.postings.jsonld import dumps, posting_to_jsonld
 from kyujin.postings.schemas import CompanyOut, PostingIn, PostingOut
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
@@ -142,6 +143,27 @@ def test_the_original_html_is_the_description_when_there_is_one() -> None:
     assert doc["description"] == "<h3>Requirements</h3><ul><li>Go</li></ul>"
 
 
+def test_the_sources_scripts_and_handlers_are_not_published() -> None:
+    html = (
+        '<p onclick="steal()">月給50万円〜70万円</p><script>alert(1)</script>'
+        '<a href="javascript:steal()">apply</a><ul><li>Go</li></ul>'
+    )
+    description = posting_to_jsonld(posting(description_html=html))["description"]
+    assert "script" not in description and "steal" not in description
+    assert "<p>月給50万円〜70万円</p>" in description and "<li>Go</li>" in description
+
+
+def test_the_json_is_safe_inside_a_script_element() -> None:
+    # "</script>" in a title would end a <script type="application/ld+json"> block early.
+    doc = posting_to_jsonld(posting(title="Engineer </script><script>alert(1)</script> & <!--"))
+    text = dumps(doc)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == doc
+    page = f'<html><script type="application/ld+json">{text}</script></html>'
+    (parsed,) = read_jsonld(io.BytesIO(page.encode()))  # a job board page, read back
+    assert parsed.record is not None and parsed.record.title == doc["title"]
+
+
 def test_a_bare_posting_has_only_what_it_knows() -> None:
     doc = posting_to_jsonld(
         posting(
@@ -230,7 +252,9 @@ def test_a_stored_posting_round_trips(db_session: Session) -> None:
     assert parsed.record is not None
     stored = service.create_posting(db_session, parsed.record)
     doc = posting_to_jsonld(stored)
-    assert doc["description"] == parsed.record.description_html
+    # the source's HTML as published: through the sanitiser (class attributes go)
+    assert parsed.record.description_html is not None
+    assert doc["description"] == nh3.clean(parsed.record.description_html)
     assert doc["jobLocation"]["address"]["addressRegion"] == "Tokyo"
     assert "Go" in doc["skills"].split(", ")
     again = read_back(doc)
@@ -247,9 +271,9 @@ def test_a_stored_posting_round_trips(db_session: Session) -> None:
         "salary_period",
         "employment_type",
         "description",
-        "description_html",
     ):
         assert getattr(again, field) == getattr(parsed.record, field), field
+    assert again.description_html == doc["description"]
 
 
 def test_applicant_countries_are_exported_for_a_remote_posting(db_session: Session) -> None:

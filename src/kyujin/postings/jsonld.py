@@ -8,12 +8,19 @@ form (jobLocationType TELECOMMUTE); hybrid and onsite are left out.
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+import nh3
 
 from kyujin.postings.html import text_to_html
 from kyujin.postings.schemas import PostingOut
 
 MEDIA_TYPE = "application/ld+json"
+# JSON-LD is published inside <script type="application/ld+json">: a "</script>" or "<!--"
+# in a string would end or comment out the block. In JSON text these characters occur only
+# inside strings, where \u escapes mean the same.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _EMPLOYMENT_TYPES = {
     "full_time": "FULL_TIME",
     "contract": "TEMPORARY",
@@ -110,7 +117,12 @@ def posting_to_jsonld(p: PostingOut) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": p.title,
-        "description": p.description_html or text_to_html(p.description),
+        # The source's HTML through Ammonia's allow-list (nh3): a board that publishes the
+        # description must not publish the source's <script>, event handlers or
+        # javascript: links with it.
+        "description": (
+            nh3.clean(p.description_html) if p.description_html else text_to_html(p.description)
+        ),
         # schema.org and search engines want datePosted: the import date stands in for it.
         "datePosted": (p.posted_at or p.created_at.date()).isoformat(),
         "validThrough": p.valid_through.isoformat() if p.valid_through else None,
@@ -138,3 +150,9 @@ def posting_to_jsonld(p: PostingOut) -> dict[str, Any]:
     if p.company_info and p.company_info.industry and p.company_info.industry != "other":
         doc["industry"] = p.company_info.industry
     return {name: value for name, value in doc.items() if value is not None}
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document as compact JSON that is safe inside an HTML <script> element."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_SCRIPT_SAFE)

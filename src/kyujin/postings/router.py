@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,8 +167,7 @@ async def answer_posting(
 def _read_jsonld(bind: LoopReader | Connection, posting_id: int) -> bytes:
     with Session(bind.engine if isinstance(bind, LoopReader) else bind) as session:
         posting = representation.get_posting(session, posting_id)
-    document = jsonld.posting_to_jsonld(posting)
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    return jsonld.dumps(jsonld.posting_to_jsonld(posting)).encode()
 
 
 def _matches(if_none_match: str | None, etag: str) -> bool:
