@@ -82,6 +82,26 @@ def test_release_gives_up_after_max_attempts(db_session: Session, model: type[Le
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_runs_stopped_on_request_do_not_use_up_attempts(
+    db_session: Session, model: type[LeasedJob]
+) -> None:
+    # Five deploys (a worker shutting down mid-job) or five Ctrl-Cs must not fail a job.
+    _queued(db_session, model, "j5")
+    for attempt in range(1, 7):
+        owner = str(attempt) * 32
+        assert lease.claim(db_session, model, "j5", owner=owner, lease_s=60)
+        released = lease.release(
+            db_session, model, "j5", owner=owner, error="stop", max_attempts=3, stopped=True
+        )
+        assert released == "queued"
+    owner = "x" * 32
+    assert lease.claim(db_session, model, "j5", owner=owner, lease_s=60)
+    assert lease.release(db_session, model, "j5", owner=owner, error="e", max_attempts=3) == (
+        "queued"
+    )
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_stalled_fails_a_job_that_used_up_its_attempts(
     db_session: Session, model: type[LeasedJob]
 ) -> None:

@@ -124,7 +124,13 @@ def run_import(
         return progress
     except BaseException as exc:
         with transaction(factory, write=True) as session:
-            status = service.release(session, job_id, owner=owner, error=repr(exc)[:2000])
+            status = service.release(
+                session,
+                job_id,
+                owner=owner,
+                error=repr(exc)[:2000],
+                stopped=isinstance(exc, StopRequested | KeyboardInterrupt),
+            )
         log.warning("import stopped", job_id=job_id, error=repr(exc), now=status)
         raise
     with transaction(factory, write=True) as session:

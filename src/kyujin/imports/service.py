@@ -118,11 +118,19 @@ def finish(session: Session, job_id: str, *, owner: str, error: str | None = Non
     return lease.finish(session, ImportJob, job_id, owner=owner, error=error)
 
 
-def release(session: Session, job_id: str, *, owner: str, error: str) -> ImportStatus | None:
+def release(
+    session: Session, job_id: str, *, owner: str, error: str, stopped: bool = False
+) -> ImportStatus | None:
     """Give the job back after a run stopped early: queued again to resume from its last
     batch, or failed after MAX_ATTEMPTS runs. None if the run no longer held it."""
     return lease.release(
-        session, ImportJob, job_id, owner=owner, error=error, max_attempts=MAX_ATTEMPTS
+        session,
+        ImportJob,
+        job_id,
+        owner=owner,
+        error=error,
+        max_attempts=MAX_ATTEMPTS,
+        stopped=stopped,
     )
 
 

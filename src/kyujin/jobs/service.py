@@ -89,13 +89,18 @@ def release(
     owner: str,
     error: str,
     max_attempts: int,
+    stopped: bool = False,
 ) -> Released | None:
     """Give the job back after a run stopped early: queued again, or failed once it has
     started ``max_attempts`` runs (a job that kills its worker every time, say by running
-    it out of memory, must not be retried forever). None if the run no longer held it."""
+    it out of memory, must not be retried forever). A run ``stopped`` on request (Ctrl-C,
+    a worker shutting down for a deploy) gives its attempt back: five restarts must not
+    fail a healthy job. None if the run no longer held it."""
     job = repository.get_job(session, model, job_id)
     if job is None or job.owner != owner or job.status != "running":
         return None
+    if stopped:
+        job.attempts = max(job.attempts - 1, 0)
     if job.attempts >= max_attempts:
         job.status, job.finished_at = "failed", utcnow()
     else:

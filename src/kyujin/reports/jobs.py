@@ -68,7 +68,13 @@ def run_report(
         raise
     except BaseException as exc:
         with transaction(factory, write=True) as session:
-            status = service.release(session, job_id, owner=owner, error=repr(exc)[:2000])
+            status = service.release(
+                session,
+                job_id,
+                owner=owner,
+                error=repr(exc)[:2000],
+                stopped=isinstance(exc, KeyboardInterrupt),
+            )
         log.warning("report stopped", job_id=job_id, error=repr(exc), now=status)
         raise
     with transaction(factory, write=True) as session:

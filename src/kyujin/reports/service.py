@@ -73,11 +73,19 @@ def finish(
     return lease.finish(session, ReportJob, job_id, owner=owner, error=error, values=values)
 
 
-def release(session: Session, job_id: str, *, owner: str, error: str) -> ReportStatus | None:
+def release(
+    session: Session, job_id: str, *, owner: str, error: str, stopped: bool = False
+) -> ReportStatus | None:
     """Give the job back after a run stopped early: queued again, or failed after
     MAX_ATTEMPTS runs. None if the run no longer held it."""
     return lease.release(
-        session, ReportJob, job_id, owner=owner, error=error, max_attempts=MAX_ATTEMPTS
+        session,
+        ReportJob,
+        job_id,
+        owner=owner,
+        error=error,
+        max_attempts=MAX_ATTEMPTS,
+        stopped=stopped,
     )
 
 
