@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kyujin.analytics import market
 from kyujin.core.extract import extract
 from kyujin.db.base import utcnow
 from kyujin.db.engine import make_engine, make_session_factory, transaction
@@ -338,3 +340,63 @@ def test_a_batch_ends_at_its_share_of_text_too(
     )
     assert final.created == 6
     assert checkpoints == [3, 6]  # 12,000 characters each: the third passes 25,000
+
+
+def _run_at_once(factory: sessionmaker[Session], job_ids: list[str]) -> list[BaseException]:
+    """Run the jobs in threads that start together; the errors they raised."""
+    barrier = threading.Barrier(len(job_ids))
+    errors: list[BaseException] = []
+
+    def run(job_id: str) -> None:
+        barrier.wait()
+        try:
+            jobs.run_import(factory, job_id, lease_s=60, batch_size=10)
+        except BaseException as exc:  # reported by the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(job_id,)) for job_id in job_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    return errors
+
+
+def _edited(path: Path, count: int) -> None:
+    lines = [
+        posting_data(
+            external_id=f"p{n}",
+            title=f"Python Engineer {n}",
+            description=f"Go and PostgreSQL, 年収{600 + n}万円〜900万円, フルリモート",
+        )
+        for n in range(1, count + 1)
+    ]
+    path.write_bytes(jsonl(*lines))
+
+
+def test_two_jobs_writing_the_same_postings_at_once_agree(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    # The same file uploaded twice, imported at once: on PostgreSQL both batches read the
+    # same postings as new (one failed on the unique key, again on every retry), or both
+    # took the same old contribution out of the market rollup.
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_postings(first, 60)
+    second.write_bytes(first.read_bytes())
+    created = [new_job(factory, first), new_job(factory, second)]
+    assert _run_at_once(factory, created) == []
+    rows = [job_row(factory, job_id) for job_id in created]
+    assert [row.status for row in rows] == ["succeeded", "succeeded"]
+    assert sum(row.created for row in rows) == 60 and sum(row.unchanged for row in rows) == 60
+    assert posting_count(factory) == 60
+
+    _edited(first, 60)
+    second.write_bytes(first.read_bytes())
+    edited = [new_job(factory, first), new_job(factory, second)]
+    assert _run_at_once(factory, edited) == []
+    rows = [job_row(factory, job_id) for job_id in edited]
+    assert [row.status for row in rows] == ["succeeded", "succeeded"]
+    assert sum(row.updated for row in rows) == 60 and sum(row.unchanged for row in rows) == 60
+    with transaction(factory, write=True) as session:
+        assert set(market.drift(session).values()) == {0}
+        session.rollback()

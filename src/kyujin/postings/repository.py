@@ -542,6 +542,23 @@ def _best_first(row: tuple[int, float]) -> tuple[float, int]:
 
 # PostgreSQL: the advisory lock that numbers search_change rows in commit order.
 SEARCH_CHANGE_LOCK = 0x6B79756A696E  # "kyujin"
+# PostgreSQL: the advisory lock that batch writers of postings hold to their commit.
+POSTING_WRITE_LOCK = 0x6B79756A696F
+
+
+def lock_posting_writes(session: Session) -> None:
+    """Hold, until this transaction ends, the lock of batch writers (imports, reextract).
+
+    A batch decides from what is stored which of its postings are new, changed or the same,
+    and takes each changed posting's old contribution out of the market rollup. Two batches
+    writing the same postings at once on PostgreSQL each read the other's rows as they
+    stood before: both inserted a new posting (one failed on the unique key, again on every
+    retry), or both took the same contribution out (the rollup drifted). Taken before the
+    batch reads, the lock makes the second batch read what the first committed. SQLite has
+    one writer at a time already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTING_WRITE_LOCK})
 
 
 def record_search_changes(session: Session, ids: Sequence[int]) -> None:

@@ -376,6 +376,7 @@ def import_batch(
     ``analyse`` extracts the new postings (an ExtractorPool's spreads them over processes)."""
     superseded: list[bool] = []
     prepared = _by_key(records, default_source, superseded)
+    repository.lock_posting_writes(session)  # what is stored cannot change under the batch
     # Hashes first: an unchanged posting (most of a re-import) is never loaded.
     hashes = repository.hashes_by_keys(session, keys=prepared.keys())
     stale = [key for key, (_, digest) in prepared.items() if hashes.get(key, digest) != digest]
@@ -416,6 +417,7 @@ def reextract(
     Returns (postings recomputed, last id seen); the caller commits and continues from
     the last id until it gets 0, so a long run can stop and resume anywhere.
     """
+    repository.lock_posting_writes(session)
     rows = repository.list_stale_postings(
         session, version=extraction.facts_version(), after_id=after_id, limit=limit, force=force
     )
