@@ -98,3 +98,31 @@ def test_forms_that_collide_once_punctuation_is_ignored_are_refused(tmp_path: Pa
     write(tmp_path, "practice.yaml", "- name: eventing\n  aliases: [pub-sub]\n")
     with pytest.raises(TaxonomyError, match="both match 'pub sub'"):
         SkillMatcher(load_taxonomy(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Go", "Go"),
+        ("golang", "Go"),  # an alias
+        ("SpringBoot", "Spring Boot"),
+        (" python ", "Python"),
+        ("ＰＨＰ", "PHP"),
+        ("スプリングブート", "Spring Boot"),  # a Japanese form
+        ("no such skill", None),
+    ],
+)
+def test_a_users_label_resolves_to_its_skill(label: str, name: str | None) -> None:
+    assert default_taxonomy().resolve(label) == name
+
+
+def test_a_form_of_two_skills_resolves_to_neither() -> None:
+    taxonomy = default_taxonomy()
+    shared: dict[str, set[str]] = {}
+    for skill in taxonomy.skills.values():
+        for form in skill.surfaces():
+            shared.setdefault(form.casefold(), set()).add(skill.name)
+    names = {name.casefold() for name in taxonomy.skills}
+    ambiguous = [f for f, owners in shared.items() if len(owners) > 1 and f not in names]
+    assert ambiguous, "the taxonomy declares forms shared by two skills"
+    assert all(taxonomy.resolve(form) is None for form in ambiguous)

@@ -1,5 +1,7 @@
 """Search: full text in English and Japanese, filters on facts, facets, sorting, cursors."""
 
+import base64
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -99,6 +101,7 @@ def test_full_text_english_and_japanese(market: Session) -> None:
 def test_filters_on_facts(market: Session) -> None:
     assert ids(find(market, skill=["Python"])) == ["py"]
     assert ids(find(market, skill=["python"])) == ["py"]  # canonical name, any case
+    assert ids(find(market, skill=[" ＰＹＴＨＯＮ "])) == ["py"]  # any width, spaces around
     assert ids(find(market, skill=["Java"])) == []
     assert ids(find(market, skill=["Java"], expand_skills=True)) == ["java"]
     assert ids(find(market, skill=["Python", "Go"], skill_mode="any")) == ["py", "go"]
@@ -194,6 +197,24 @@ def test_foreign_cursor_is_rejected(db_session: Session) -> None:
     newest = search.encode_cursor("newest", "2026-01-01", 5)
     with pytest.raises(InvalidInput, match="sort=salary"):
         find(db_session, cursor=newest, sort="salary")
+
+
+@pytest.mark.parametrize(
+    ("sort", "key", "posting_id"),
+    [
+        ("newest", "2026-01-01", True),  # PostgreSQL compared bigint < boolean: a 500
+        ("salary", -(2**63), 5),  # overflowed the index's 64-bit sort key: a 500
+        ("salary", -2, 5),  # no posting sorts below -1 (no salary)
+        ("salary", False, 5),
+    ],
+)
+def test_a_forged_cursor_is_a_clear_error(
+    db_session: Session, sort: str, key: object, posting_id: object
+) -> None:
+    raw = json.dumps([sort, key, posting_id]).encode()
+    cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    with pytest.raises(InvalidInput, match="not one this API issued"):
+        find(db_session, cursor=cursor, sort=sort)
 
 
 def test_snippet_shows_the_text_around_the_match(db_session: Session) -> None:

@@ -48,14 +48,9 @@ def _categories() -> frozenset[str]:
     return frozenset(skill.category for skill in default_taxonomy().skills.values())
 
 
-@cache
-def _canonical_names() -> dict[str, str]:
-    return {name.casefold(): name for name in default_taxonomy().skills}
-
-
 def canonical_skill(name: str) -> str:
-    """The taxonomy's name for a skill, matched without regard to case."""
-    canonical = _canonical_names().get(name.casefold())
+    """The taxonomy's name for a skill, by its name or one of its forms (Taxonomy.resolve)."""
+    canonical = default_taxonomy().resolve(name)
     if canonical is None:
         raise InvalidInput(f"skill {name!r} is not in the taxonomy")
     return canonical

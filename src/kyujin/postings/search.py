@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from itertools import chain
 from math import prod
 from typing import Any, NamedTuple, TypeVar
@@ -53,20 +52,11 @@ SALARY_BANDS = (0, 4_000_000, 6_000_000, 8_000_000, 10_000_000, 15_000_000)
 YEARS_BANDS = (0, 1, 3, 5, 10)
 
 
-@cache
-def _canonical_names() -> dict[str, str]:
-    """Canonical skill names by their case-folded form (python -> Python)."""
-    return {n.casefold(): n for n in default_taxonomy().skills}
-
-
-def _skill_names(name: str, expand: bool) -> list[str]:
+def _skill_names(label: str, expand: bool) -> list[str]:
     taxonomy = default_taxonomy()
-    skill = taxonomy.get(name)
-    if skill is None:
-        canonical = _canonical_names().get(name.casefold())
-        if canonical is None:
-            raise InvalidInput(f"skill {name!r} is not in the taxonomy")
-        name = canonical
+    name = taxonomy.resolve(label)
+    if name is None:
+        raise InvalidInput(f"skill {label!r} is not in the taxonomy")
     names = [name]
     if expand:
         names.extend(taxonomy.descendants(name))
@@ -200,13 +190,15 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         kind, key, posting_id = json.loads(raw)
         if kind != sort:
             raise ValueError("sort")
-        if not isinstance(posting_id, int) or not 1 <= posting_id < 2**63:
+        # (JSON's true and false are ints to Python: PostgreSQL compared an id with a boolean)
+        if type(posting_id) is not int or not 1 <= posting_id < 2**63:
             raise ValueError("id")
         if sort == "newest":
             key = date.fromisoformat(key)
         elif sort == "salary":
-            # salary_sort is a 64-bit column: a larger key is none this API gave
-            if not isinstance(key, int) or not -(2**63) <= key < 2**63:
+            # salary_sort is the annual JPY, or -1 for none, in a 64-bit column: another key
+            # is none this API gave (and overflowed the index's sort key)
+            if type(key) is not int or not -1 <= key < 2**63:
                 raise ValueError("key")
         else:
             key = Ranked.of(key)

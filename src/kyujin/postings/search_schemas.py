@@ -39,7 +39,8 @@ class SearchQuery(BaseModel):
     skill: list[str] = Field(
         default_factory=list,
         max_length=MAX_FILTER_VALUES,
-        description="Canonical skill names (repeat the parameter for several).",
+        description="Skills by name or by any of their forms, in any case or width (Go, golang,"
+        " ＧＯ, Go言語); repeat the parameter for several.",
     )
     skill_mode: Literal["all", "any"] = Field(
         default="all", description="Postings with all of the skills, or any of them."

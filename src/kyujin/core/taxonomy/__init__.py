@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -74,12 +75,17 @@ class Skill:
                 yield form
 
 
+def _label_key(label: str) -> str:
+    return unicodedata.normalize("NFKC", label).casefold().strip()
+
+
 class Taxonomy:
     def __init__(self, skills: Mapping[str, Skill], version: str) -> None:
         self.skills: dict[str, Skill] = dict(skills)
         self.version = version
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._children: dict[str, list[str]] = {}
+        self._labels: dict[str, str | None] | None = None  # made on the first resolve()
         for skill in self.skills.values():
             for parent in skill.parents:
                 self._children.setdefault(parent, []).append(skill.name)
@@ -92,6 +98,23 @@ class Taxonomy:
 
     def get(self, name: str) -> Skill | None:
         return self.skills.get(name)
+
+    def resolve(self, label: str) -> str | None:
+        """The skill a user's label names: its name or one of its forms, whatever the case,
+        width or surrounding spaces (python, Golang -> Go, ＰＨＰ, スプリングブート); None when
+        no skill, or more than one, is written so."""
+        if label in self.skills:
+            return label
+        if self._labels is None:
+            labels: dict[str, str | None] = {}
+            for skill in self.skills.values():
+                for form in skill.surfaces():
+                    key = _label_key(form)
+                    labels[key] = skill.name if labels.get(key, skill.name) == skill.name else None
+            for name in self.skills:  # a name wins over another skill's form
+                labels[_label_key(name)] = name
+            self._labels = labels
+        return self._labels.get(_label_key(label))
 
     def ancestors(self, name: str) -> tuple[str, ...]:
         """All more general skills, nearest first (Spring Boot -> Spring, Java)."""
