@@ -48,6 +48,10 @@ def test_company_attributes_come_from_records(db_session: Session) -> None:
     db_session.expire_all()
     (acme,) = companies(db_session)
     assert (acme.size_band, acme.industry, acme.foreign_affiliated) == ("large", "finance", True)
+    # An industry label nothing is read from ("IT") does not undo a known industry.
+    run_import(db_session, [posting_in(company="Acme", company_industry="IT")])
+    db_session.expire_all()
+    assert companies(db_session)[0].industry == "finance"
 
 
 def test_posting_without_company_links_none(db_session: Session) -> None:

@@ -208,3 +208,14 @@ def test_a_page_nested_too_deep_is_reported_not_parsed() -> None:
         "deep.html",
         "HTML nested over 1,000 blocks deep: not parsed",
     )
+
+
+def test_a_clean_text_given_with_its_html_is_kept_as_it_is() -> None:
+    # What kyujin export writes: the clean text may show a tag as text (the source said
+    # "Write &lt;div&gt;"); read again as HTML it lost the tags' words.
+    record = PostingIn(
+        title="T",
+        description="Write <div> and <template> tags daily.",
+        description_html="<p>Write &lt;div&gt; and &lt;template&gt; tags daily.</p>",
+    )
+    assert record.description == "Write <div> and <template> tags daily."

@@ -190,7 +190,9 @@ class PostingIn(BaseModel):
     def _clean_html_description(cls, data: object) -> object:
         """HTML descriptions are kept in description_html; description gets the clean text
         (from description_html when description is absent, or from a description that is
-        itself HTML, as JSON Lines and API clients send it)."""
+        itself HTML, as JSON Lines and API clients send it). A description that is the clean
+        text of the description_html given with it is kept as it is, even where it shows a
+        tag as text ("Write <div> and <template> tags"): `kyujin export` writes both."""
         if not isinstance(data, dict):
             return data
         html, text = data.get("description_html"), data.get("description")
@@ -205,6 +207,11 @@ class PostingIn(BaseModel):
             isinstance(text, str)
             and len(text) <= MAX_DESCRIPTION_HTML_CHARS
             and looks_like_html(text)
+            and not (
+                isinstance(html, str)
+                and len(html) <= MAX_DESCRIPTION_HTML_CHARS
+                and html_to_text(html) == text
+            )
         ):
             cleaned = html_to_text(text)
             if not cleaned:

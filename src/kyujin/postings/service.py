@@ -143,6 +143,8 @@ def _companies(
     for data, key in named:
         company = found[key]
         for attr, value in _company_fields(data).items():
+            if attr == "industry" and value == "other" and company.industry is not None:
+                continue  # a label no industry was read from ("IT") says nothing new
             if value is not None and getattr(company, attr) != value:
                 changes.before_company(company.id)
                 setattr(company, attr, value)
