@@ -87,3 +87,13 @@ def test_an_oversized_line_is_not_held_whole() -> None:
     assert parsed[0].error is not None and parsed[0].error.startswith("record is 5,000,")
     assert parsed[1].record is not None and parsed[1].record.title == "small"
     assert Lines.longest <= 1024 * 1024 + 1
+
+
+def test_a_json_ld_node_in_json_lines_is_rejected_with_what_to_do() -> None:
+    # `kyujin export --format jsonld` saved under a .jsonl name: read as plain records,
+    # each kept its title and lost its company, dates, salary and id without a word.
+    node = {"@context": "https://schema.org", "@type": "JobPosting", "title": "T"}
+    stream = io.BytesIO(jsonl(node, posting_data()))
+    first, second = list(read_jsonl(stream))
+    assert first.record is None and "JSON-LD" in (first.error or "")
+    assert second.record is not None

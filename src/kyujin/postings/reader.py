@@ -94,6 +94,15 @@ def read_jsonl(stream: BinaryIO, *, max_line_bytes: int = MAX_LINE_BYTES) -> Ite
         if not isinstance(data, dict):
             yield ParsedRecord(number, error=f"expected a JSON object, got {type(data).__name__}")
             continue
+        if "@type" in data or "@context" in data:
+            # Read as a plain record, a JobPosting would keep its title and description and
+            # silently lose its company, dates, salary and id.
+            yield ParsedRecord(
+                number,
+                error="a schema.org JSON-LD node, not a posting record: import the file as "
+                "JSON-LD (format jsonld, or a .jsonld file name)",
+            )
+            continue
         yield ParsedRecord(number, **validate(data))
 
 
