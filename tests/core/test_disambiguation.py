@@ -230,3 +230,20 @@ def test_an_ambiguous_name_shares_the_context_of_the_one_beside_it(
 def test_an_ordinary_word_beside_a_skill_stays_a_word() -> None:
     assert names("We go or spring into action with Go experience") == {"Go"}
     assert names("Ready to go and React experience") == {"React"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("必須スキル：Go、Rust", [("Go", "required"), ("Rust", "required")]),
+        ("【必須】Go / Rust", [("Go", "required"), ("Rust", "required")]),
+        ("募集要項\n必須：Go\n歓迎：Elixir", [("Go", "required"), ("Elixir", "preferred")]),
+        ("Go（Echo）での開発", [("Go", "unknown"), ("Echo", "unknown")]),
+        ("Gin、Echoなどのフレームワーク経験", [("Gin", "unknown"), ("Echo", "unknown")]),
+        ("Swiftで書かれたiOSアプリ", [("Swift", "unknown"), ("iOS", "unknown")]),
+    ],
+)
+def test_japanese_requirement_labels_and_cues_give_context(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.skill, m.requirement) for m in extract(text).skills] == expected

@@ -126,3 +126,21 @@ def test_a_form_of_two_skills_resolves_to_neither() -> None:
     ambiguous = [f for f, owners in shared.items() if len(owners) > 1 and f not in names]
     assert ambiguous, "the taxonomy declares forms shared by two skills"
     assert all(taxonomy.resolve(form) is None for form in ambiguous)
+
+
+@pytest.mark.parametrize(
+    ("general", "specific"),
+    [
+        ("container orchestration", "Kubernetes"),
+        ("ORM", "Hibernate"),
+        ("ORM", "Prisma"),
+        ("unit testing", "JUnit"),
+        ("end-to-end testing", "Playwright"),
+        ("continuous delivery", "Argo CD"),
+        ("machine learning", "PyTorch"),
+        ("feature flags", "LaunchDarkly"),
+    ],
+)
+def test_a_general_skill_reaches_its_kinds(general: str, specific: str) -> None:
+    # expand_skills=true on search finds a posting asking for the specific skill
+    assert specific in default_taxonomy().descendants(general)

@@ -126,7 +126,11 @@ _TECH_AFTER = re.compile(
     r"|experience|skills?|knowledge|expertise|backend|back-end|frontend|front-end|services?"
     r"|microservices?|codebase|code|projects?|team|stack|apis?|servers?|app|apps|application"
     r"|applications|sdk|libraries|library|modules?|runtime|toolchain|ecosystem|version)\b"
-    r"|\s?(?:での|を用いた|を使った|を使用した|による|の(?:開発|経験|実務|知識)|経験|エンジニア|開発)"
+    r"|\s?(?:での|を用いた|を使った|を使用した|による|の(?:開発|経験|実務|知識|フレームワーク|ライブラリ)|経験|エンジニア|開発"
+    r"|で書(?:かれ|い)|を書(?:い|け|く)|など(?:の)?(?:フレームワーク|言語|ライブラリ))"
+    # a framework or version in brackets before the cue: "Go（Echo）での開発"
+    r"|\s?[(（][^()（）\n]{1,40}[)）]\s?(?:での|を用いた|を使った|による|の(?:開発|経験)|経験|開発"
+    r"|experience|development)"
     r"|\s?v?\d+(?:\.\d+)*\b|\s?\((?:golang|lang|language)\))",
     re.IGNORECASE,
 )
@@ -145,8 +149,14 @@ _TECH_BEFORE = (
 # A field that lists technologies, the word among its values on the same line: "言語：Go",
 # "使用言語: Go, Python", "開発環境：AWS / Go", "Languages: Python, Go".
 _TECH_LABEL = re.compile(
-    r"(?:言語|技術|技術スタック|開発環境|業界|業種|(?<![a-z])(?:languages?|stack|tech|technologies|industry|industries))"
-    r"\s?[:：](?:[^:：。.!?！？\n]|\.(?!\s))*$",  # to the end of its sentence ("Node.js" is in it)
+    r"(?:(?:言語|技術|技術スタック|開発環境|業界|業種"
+    r"|(?<![a-z])(?:languages?|stack|tech|technologies|industry|industries)"
+    # a requirement or preference label with its values: "必須：Go、Rust", "歓迎スキル: Elixir"
+    r"|必須(?:スキル|要件|条件)?|歓迎(?:スキル|要件|条件)?|尚可"
+    r"|(?<![a-z])(?:required|preferred|must[- ]have|nice[- ]to[- ]have)(?: skills?)?)"
+    r"\s?[:：]"
+    r"|【(?:必須|歓迎|尚可|required|preferred)[^】\n]{0,8}】)"
+    r"(?:[^:：。.!?！？\n]|\.(?!\s))*$",  # to the end of its sentence ("Node.js" is in it)
     re.IGNORECASE,
 )
 # Possessive runs (``*+``) give nothing back: with plain ``*`` a long run of separators
@@ -276,8 +286,8 @@ def accept(skill: str, start: int, end: int, ctx: Context) -> bool:
         _LANGUAGE_AFTER.match(after) or before.rstrip().lower().endswith(_LANGUAGE_BEFORE)
     ):
         return True
-    # A label ends with a colon: without one in ``before`` the search cannot match.
-    if ("：" in before or ":" in before) and _TECH_LABEL.search(before):
+    # A label ends with a colon or 】: without one in ``before`` the search cannot match.
+    if ("：" in before or ":" in before or "】" in before) and _TECH_LABEL.search(before):
         return True
     # A bare list item: "・Go" or "- Rust" on its own line.
     if _BULLET.match(text[line_start:start]) and _LINE_END.match(after):
