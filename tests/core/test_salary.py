@@ -189,6 +189,24 @@ def _range(text: str) -> tuple[float | None, float | None, str] | None:
             "Salary by level\nJunior: ¥4M-¥5.5M\nSenior: ¥5.5M-¥8M\nWe hire at all levels.",
             (4e6, 8e6, "annual"),
         ),
+        # the grades the title opens, on one line or several: their range
+        (
+            "【ポジション】バックエンドエンジニア（ミドル／シニア）\n\n【想定年収】\n"
+            "ミドル\u3000600〜800万円\nシニア\u3000800〜1,100万円\n"
+            "※経験・スキルに応じてグレードを決定します",
+            (6e6, 11e6, "annual"),
+        ),
+        (
+            "Backend Engineer — Middle / Senior\n\nExpected salary\n"
+            "Middle: ¥6M–¥8M / Senior: ¥8M–¥11.5M",
+            (6e6, 11.5e6, "annual"),
+        ),
+        ("Senior Backend Engineer\n\nJunior: ¥4M-¥5.5M\nSenior: ¥5.5M-¥8M", (5.5e6, 8e6, "annual")),
+        # a senior engineer further down is not the opening's grade
+        (
+            "About us\nシニアエンジニアがサポートします\n月給\n・ジュニア：25万〜32万円\n・シニア：42万〜55万円",
+            (250000, 320000, "monthly"),
+        ),
         # a table with no grade named: the first amount, as before
         (
             "給与\nG1：年収350万〜450万円\nG2：年収450万〜600万円\n入社後の評価でG2への昇格あり",
@@ -372,3 +390,8 @@ def test_rows_of_a_grade_table_are_numbered_in_one_pass() -> None:
     text = _CountedText(fold("G1 年収500万円\n" * 2_000))
     parse_salary(text)
     assert 0 < text.scanned <= len(text)
+
+
+def test_ten_million_yen_written_with_sen_man() -> None:
+    assert _range("【給与】年収 800万円 〜 1.2千万円") == (8e6, 12e6, "annual")
+    assert _range("年収1千万円以上") == (1e7, None, "annual")

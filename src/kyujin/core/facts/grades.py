@@ -40,3 +40,28 @@ def advertised(text: str, grade: str) -> bool:
         )
         is not None
     )
+
+
+# The opening's title, on the posting's first line or on a position field: the grades it
+# names ("バックエンドエンジニア（ミドル／シニア）", "Backend Engineer — Middle / Senior",
+# "Senior Backend Engineer"). Only there: "シニアエンジニアがサポートします" further down
+# names who helps, not the opening.
+_TITLE_LINES = 1
+_POSITION_FIELD = re.compile(
+    r"^[\s【\[■●◆・\-]*(?:ポジション|募集職種|職種|募集ポジション|position|role|job title|title)"
+    r"[】\]\s]*[:：]?"
+)
+_ROLE = re.compile(r"engineer|developer|programmer|sre\b|エンジニア|開発者|プログラマ")
+
+
+def titled_grades(text: str) -> set[str]:
+    """The grade words (as GRADE finds them) on the title lines of ``text`` that name a
+    role: its first non-blank line and any position field."""
+    found: set[str] = set()
+    lines = text.split("\n")
+    first = [line for line in lines if line.strip()][:_TITLE_LINES]
+    fields = [line for line in lines if _POSITION_FIELD.match(line)]
+    for line in [*first, *fields]:
+        if len(line) <= 120 and _ROLE.search(line):
+            found.update(m.group() for m in GRADE.finditer(line))
+    return found

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised
+from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised, titled_grades
 from kyujin.core.model import Period, Salary
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import paragraph_heading, said_of_others, sentence_around
@@ -36,7 +36,7 @@ def annual_jpy(
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "man" is 万 in romaji, as Japanese HR English writes it ("400man~600man yen")
-_MULT = r"億|百万|万|千|million|mil|mn|man|m|k|thousand"
+_MULT = r"億|千万|百万|万|千|million|mil|mn|man|m|k|thousand"
 _CUR_PRE = r"¥|\$|€|£|jpy|usd|eur|gbp|us\$"
 _CUR_POST = r"円|yen|jpy|usd|eur|gbp|dollars?|euros?|pounds?"
 
@@ -133,6 +133,7 @@ _EXAMPLE_HEADING = 24  # characters: a longer line is content, not such a headin
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _MULTIPLIERS = {
     "億": 1e8,
+    "千万": 1e7,  # 1.2千万円
     "百万": 1e6,
     "万": 1e4,
     "千": 1e3,
@@ -512,7 +513,11 @@ def _graded(folded: str, candidates: list[_Candidate]) -> Salary | None:
     lines = _LineNumbers(folded)
     for candidate in candidates:
         line_start = folded.rfind("\n", 0, candidate.start) + 1
-        label = GRADE.search(folded, line_start, candidate.start)
+        # the label nearest before the amount: a line may hold two rows ("Middle: ¥6M–¥8M /
+        # Senior: ¥8M–¥11.5M")
+        label = None
+        for label in GRADE.finditer(folded, line_start, candidate.start):
+            pass
         if label is not None:
             rows.append((label.group(), lines.of(line_start), candidate))
     # one table: consecutive rows of distinct grades, one period and currency
@@ -539,26 +544,33 @@ def _graded(folded: str, candidates: list[_Candidate]) -> Salary | None:
     last_line = len(folded) if last_line < 0 else last_line
     outside = folded[:first_line] + "\n" + folded[last_line:]
     if ALL_GRADES.search(outside):
-        salaries = [c.salary for _, _, c in table]
-        lows = [s.min for s in salaries if s.min is not None]
-        highs = [s.max for s in salaries if s.max is not None]
-        low, high = (min(lows) if lows else None), (max(highs) if highs else None)
-        one = salaries[0]
-        ends = [s.end for s in salaries if s.end is not None]
-        return Salary(
-            currency=one.currency,
-            min=low,
-            max=high,
-            period=one.period,
-            annual_min_jpy=_scaled(one, low, salaries),
-            annual_max_jpy=_scaled(one, high, salaries),
-            start=one.start,
-            end=max(ends) if ends else one.end,
-        )
-    for grade, _, candidate in table:
-        if advertised(outside, grade):
-            return candidate.salary
-    return None
+        return _whole([c.salary for _, _, c in table])
+    # The rows of the grades the posting opens: one named (募集等級は等級2です, "hiring at
+    # L5"), or several in its title ("バックエンドエンジニア（ミドル／シニア）"): their range.
+    titled = titled_grades(outside)
+    chosen = [c.salary for grade, _, c in table if advertised(outside, grade) or grade in titled]
+    if len(chosen) == 1:
+        return chosen[0]
+    return _whole(chosen) if chosen else None
+
+
+def _whole(salaries: list[Salary]) -> Salary:
+    """One range over the rows of a pay table: the lowest minimum to the highest maximum."""
+    lows = [s.min for s in salaries if s.min is not None]
+    highs = [s.max for s in salaries if s.max is not None]
+    low, high = (min(lows) if lows else None), (max(highs) if highs else None)
+    one = salaries[0]
+    ends = [s.end for s in salaries if s.end is not None]
+    return Salary(
+        currency=one.currency,
+        min=low,
+        max=high,
+        period=one.period,
+        annual_min_jpy=_scaled(one, low, salaries),
+        annual_max_jpy=_scaled(one, high, salaries),
+        start=one.start,
+        end=max(ends) if ends else one.end,
+    )
 
 
 class _LineNumbers:
