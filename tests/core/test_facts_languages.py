@@ -307,3 +307,8 @@ def test_japanese_business_followed_by_a_level_word_is_business_level(text: str)
 def test_japanese_businesses_do_not_outweigh_a_stated_none() -> None:
     text = "We serve 8,000 Japanese businesses.\n\nLanguage: No Japanese required."
     assert levels(text)[0] == "none"
+
+
+def test_a_business_team_is_no_business_level() -> None:
+    text = "Requirements\n- Japanese: conversational level (our business team speaks Japanese)"
+    assert levels(text)[0] == "N3"

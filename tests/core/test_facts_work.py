@@ -160,6 +160,9 @@ def test_years_abbreviated_yrs() -> None:
         ("This is an in-person role in our Osaka office", "onsite"),
         ("The position is fully in-office.", "onsite"),
         ("You will work from our Tokyo office five days a week", "onsite"),
+        # Said twice, in two languages; an office one may use is no visit.
+        ("Remote: Fully remote OK — フルリモート可", "full"),
+        ("【働き方】フルリモート（オフィスは任意利用）", "full"),
     ],
 )
 def test_remote_more_phrasings(text: str, remote: str) -> None:
@@ -564,6 +567,7 @@ def test_visa_residence_status_and_residence(text: str, visa: bool) -> None:
     ("text", "kind"),
     [
         ("雇用形態・任期\n契約職員（任期付き、最長3年）", "contract"),
+        ("Employment type: Temporary (dispatch)", "dispatch"),
         (
             "We automate paperwork for freelancers.\n\nEmployment\nPermanent, full-time",
             "full_time",

@@ -204,7 +204,8 @@ def _range(text: str) -> tuple[float | None, float | None, str] | None:
         ("Senior Backend Engineer\n\nJunior: ¥4M-¥5.5M\nSenior: ¥5.5M-¥8M", (5.5e6, 8e6, "annual")),
         # a senior engineer further down is not the opening's grade
         (
-            "About us\nシニアエンジニアがサポートします\n月給\n・ジュニア：25万〜32万円\n・シニア：42万〜55万円",
+            "About us\nシニアエンジニアがサポートします\n月給\n"
+            "・ジュニア：25万〜32万円\n・シニア：42万〜55万円",
             (250000, 320000, "monthly"),
         ),
         # a table with no grade named: the first amount, as before

@@ -75,7 +75,12 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"流暢|堪能|fluent|fluency|advanced|上級"), "fluent"),
     (
         re.compile(
-            r"ビジネス|business|professional|業務で(?:使用|活用|使える)|working proficiency"
+            # not "business" naming a team or a side of the company ("our business team
+            # speaks Japanese", "business stakeholders")
+            r"ビジネス|business(?!\s(?:team|teams|side|units?|people|partners?|owners?"
+            r"|stakeholders?|users?|customers?|domains?|logic|analysts?|operations|process"
+            r"|hours|days|trips?|model|needs|goals|colleagues|members?|departments?)\b)"
+            r"|professional|業務で(?:使用|活用|使える)|working proficiency"
             r"|実務レベル|仕事で使える|proficien(?:t|cy)"
         ),
         "business",

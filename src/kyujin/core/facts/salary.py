@@ -511,13 +511,14 @@ def _graded(folded: str, candidates: list[_Candidate]) -> Salary | None:
     grade is open; None when the amounts are no such table or no grade is named."""
     rows: list[tuple[str, int, _Candidate]] = []  # grade, line number, candidate
     lines = _LineNumbers(folded)
-    for candidate in candidates:
+    previous_end = 0
+    for candidate in sorted(candidates, key=lambda c: c.start):
         line_start = folded.rfind("\n", 0, candidate.start) + 1
-        # the label nearest before the amount: a line may hold two rows ("Middle: ¥6M–¥8M /
-        # Senior: ¥8M–¥11.5M")
-        label = None
-        for label in GRADE.finditer(folded, line_start, candidate.start):
-            pass
+        # a row starts at its line, or after the amount before it on the line: a line may
+        # hold two rows ("Middle: ¥6M–¥8M / Senior: ¥8M–¥11.5M")
+        row_start = max(line_start, previous_end)
+        previous_end = candidate.salary.end or candidate.start
+        label = GRADE.search(folded, row_start, candidate.start)
         if label is not None:
             rows.append((label.group(), lines.of(line_start), candidate))
     # one table: consecutive rows of distinct grades, one period and currency

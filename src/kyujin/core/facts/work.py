@@ -174,6 +174,7 @@ _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
 OPTIONAL_VISIT = re.compile(
     r"出社(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません|なく|ない)|"
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
+    r"|(?:オフィス|本社|拠点)(?:の)?(?:利用)?(?:は|も)?(?:任意|自由)"
     r"|希望(?:者|に応じて|すれば)(?:は)?[^。\n]{0,10}?(?:出社|利用)"
     r"|optional|if you (?:want|like|wish|prefer)"
     r"|(?:オフィス|本社|拠点)?(?:の)?利用(?:も)?(?:可|ok|できます|可能)"
@@ -310,8 +311,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
         re.compile(
             r"(?<!人材)派遣(?:社員|契約|労働|スタッフ)?(?!元|先の|事業)|紹介予定派遣"
             r"|dispatch(?:ed)? (?:worker|staff|contract|employee)|\bhaken\b"
-            r"|employment(?: type)?\s?[:：]\s?dispatch"
-            r"|temporary staff(?:ing)?|temp staff"
+            r"|employment(?: type)?\s?[:：]\s?(?:temporary\s?[(（/]\s?)?dispatch"
+            r"|temporary staff(?:ing)?|temp staff|temporary\s?[(（/]\s?dispatch"
         ),
         "dispatch",
     ),
@@ -858,13 +859,18 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
             )
         # A hybrid phrase beside it; not one overlapping an explicit full-remote phrase
         # (フルリモート可 and "full remote OK" hold リモート可 and "remote OK").
-        explicit = full.group().startswith(_EXPLICIT_FULL)
+        # Every explicit full-remote phrase around counts, not only the first: "Fully remote
+        # OK — フルリモート可" says it twice, in two languages.
+        around = (max(0, full.start() - 60), max(reach, full.start() + 60))
+        fulls = [
+            (m.start(), m.end())
+            for m in _REMOTE_FULL.finditer(folded, *around)
+            if m.group().startswith(_EXPLICIT_FULL)
+        ]
         beside = [
             m
-            for m in _REMOTE_HYBRID.finditer(
-                folded, max(0, full.start() - 60), max(reach, full.start() + 60)
-            )
-            if not explicit or m.start() >= full.end() or m.end() <= full.start()
+            for m in _REMOTE_HYBRID.finditer(folded, *around)
+            if not any(m.start() < f_end and f_start < m.end() for f_start, f_end in fulls)
         ]
         labelled = any(
             m.end() <= full.start() and m.group().startswith(("hybrid", "ハイブリッド"))
