@@ -303,3 +303,26 @@ def test_applicant_countries_are_exported_for_a_remote_posting(db_session: Sessi
     fast = json.loads(representation.posting_json(db_session.connection(), stored.id))
     assert fast["applicant_countries"] == ["JP", "KR"]
     assert fast == json.loads(stored.model_dump_json())
+
+
+def test_a_remote_posting_for_residents_of_japan_names_japan() -> None:
+    # Search engines reject a TELECOMMUTE JobPosting with no applicantLocationRequirements.
+    resident = posting(
+        facts=facts(remote="full", visa_sponsorship=False), location="リモート（日本国内）"
+    )
+    doc = posting_to_jsonld(resident)
+    assert doc["jobLocationType"] == "TELECOMMUTE"
+    assert doc["applicantLocationRequirements"] == [{"@type": "Country", "name": "JP"}]
+    # unknown where applicants may be: nothing is made up
+    open_to_all = posting(facts=facts(remote="full", visa_sponsorship=None))
+    assert "applicantLocationRequirements" not in posting_to_jsonld(open_to_all)
+
+
+def test_a_remote_postings_location_field_is_no_address() -> None:
+    remote = posting(facts=facts(remote="full", location=None), location="リモート（日本国内）")
+    assert "jobLocation" not in posting_to_jsonld(remote)
+    office = posting(facts=facts(remote="hybrid", location=None), location="Shibuya office")
+    assert posting_to_jsonld(office)["jobLocation"] == {
+        "@type": "Place",
+        "address": "Shibuya office",
+    }

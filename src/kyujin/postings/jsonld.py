@@ -94,8 +94,22 @@ def _place(p: PostingOut) -> dict[str, Any] | None:
             address["addressLocality"] = location.city
         address["addressCountry"] = "JP"
         return {"@type": "Place", "address": address}
-    if p.location:  # the source's own words, as schema.org allows (address as text)
+    if p.location and not (p.facts and p.facts.remote == "full"):
+        # the source's own words, as schema.org allows (address as text); not for a fully
+        # remote job, whose location field says where applicants may be ("リモート（日本国内）")
         return {"@type": "Place", "address": p.location}
+    return None
+
+
+def _applicant_countries(p: PostingOut) -> list[dict[str, str]] | None:
+    """Where applicants must be, which search engines ask of a TELECOMMUTE posting: the
+    countries the source stated, else Japan when the posting says applicants must already
+    live or have the right to work there (visa_sponsorship false: 日本在住者のみ, "must be
+    based in Japan", "we cannot sponsor visas")."""
+    if p.applicant_countries:
+        return [{"@type": "Country", "name": country} for country in p.applicant_countries]
+    if p.facts and p.facts.remote == "full" and p.facts.visa_sponsorship is False:
+        return [{"@type": "Country", "name": "JP"}]
     return None
 
 
@@ -135,11 +149,7 @@ def posting_to_jsonld(p: PostingOut) -> dict[str, Any]:
             _EMPLOYMENT_TYPES[facts.employment_type] if facts and facts.employment_type else None
         ),
         "jobLocationType": "TELECOMMUTE" if facts and facts.remote == "full" else None,
-        # What search engines ask of a TELECOMMUTE posting; exported as the source stated it.
-        "applicantLocationRequirements": [
-            {"@type": "Country", "name": country} for country in p.applicant_countries or []
-        ]
-        or None,
+        "applicantLocationRequirements": _applicant_countries(p),
         "skills": _skills(p),
     }
     if facts and facts.min_years_experience is not None:
