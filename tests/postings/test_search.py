@@ -156,6 +156,25 @@ def test_sort_by_salary_and_relevance(market: Session) -> None:
         find(market, sort="relevance")
 
 
+def test_a_relevance_page_says_how_many_matches_are_ranked(
+    db_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Paging by relevance ends after the ranked matches while total counts them all: the
+    # page says so, rather than leave a client to wonder where the rest went.
+    monkeypatch.setattr(search, "RANK_CAP", 3)
+    run_import(
+        db_session, [posting_in(external_id=f"r{n}", title="Rust engineer") for n in range(5)]
+    )
+    page = find(db_session, q="rust", limit=2)
+    assert (page.total, page.ranked) == (5, 3)
+    seen = ids(page)
+    while page.next_cursor:
+        page = find(db_session, q="rust", limit=2, cursor=page.next_cursor)
+        seen += ids(page)
+    assert len(seen) == len(set(seen)) == 3
+    assert find(db_session, q="rust", sort="newest").ranked is None
+
+
 @pytest.mark.parametrize("sort", ["newest", "salary", "relevance"])
 def test_pagination_is_stable_while_postings_are_added(
     db_session: Session, backend: str, search_engine: str, sort: str

@@ -536,6 +536,7 @@ def _page(
         facets=facets,
         facets_exact=facets_exact,
         sort=sort,
+        ranked=min(total, RANK_CAP) if sort == "relevance" else None,
     )
 
 

@@ -109,3 +109,9 @@ class SearchPage(BaseModel):
     )
     facets_exact: bool
     sort: str
+    ranked: int | None = Field(
+        default=None,
+        description="With sort=relevance: how many matches are ranked, and so how far the "
+        "cursor pages (relevance ranks the newest 2,000 matches when more match; narrow the "
+        "query, or sort by newest, to reach the rest). Null for the other sorts.",
+    )
