@@ -72,12 +72,14 @@ def reference_db(tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
-def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def start_worker(
+    env: dict[str, str], log: Path, worker_type: str = "process"
+) -> subprocess.Popen[bytes]:
     # Its own session, so that killing its process group kills the consumer and its worker
     # processes at once, as a machine losing the container would.
     with log.open("ab") as out:
         return subprocess.Popen(
-            [str(KYUJIN), "worker", "--workers", "1", "--worker-type", "process"],
+            [str(KYUJIN), "worker", "--workers", "1", "--worker-type", worker_type],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -176,4 +178,52 @@ def test_a_killed_worker_loses_nothing(
         ]
     assert reasons == [f"line {COUNT + 1}", f"line {COUNT + 2}"]  # each once, none lost
     assert snapshot(factory) == snapshot(reference)
+    engine.dispose()
+
+
+def test_sigterm_to_a_thread_worker_gives_the_job_back(
+    new_database_url: str, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    # Threads cannot be interrupted: the interpreter used to exit under the worker thread
+    # mid-batch (SIGABRT, "FATAL: exception not rethrown"), the job held until its lease ran
+    # out. It now finishes its batch and releases the job, and the process exits cleanly.
+    data = tmp_path / "postings.jsonl"
+    with data.open("wb") as out:
+        out.writelines(lines(COUNT, 12))
+    settings = make_settings(
+        new_database_url, redis_url=redis_server.url, import_batch_size=BATCH, import_dir=tmp_path
+    )
+    engine = make_engine(settings)
+    factory = make_session_factory(engine)
+    env = {
+        **os.environ,
+        "KYUJIN_ENV": "test",
+        "KYUJIN_SECRET_KEY": "test-secret-key-not-for-production",
+        "KYUJIN_DATABASE_URL": new_database_url,
+        "KYUJIN_REDIS_URL": redis_server.url,
+        "KYUJIN_IMPORT_BATCH_SIZE": str(BATCH),
+    }
+    with transaction(factory, write=True) as session:
+        job_id = service.create_job(session, file_path=str(data), format="jsonl", source="bench").id
+    queue = TaskQueue(settings)
+    queue.enqueue_import(job_id)
+    log = tmp_path / "worker.log"
+    worker = start_worker(env, log, worker_type="thread")
+    try:
+        wait_until(
+            lambda: job_state(factory, job_id).records_read >= BATCH,
+            timeout=120,
+            what="the first batch",
+        )
+        worker.send_signal(signal.SIGTERM)
+        code = worker.wait(timeout=60)
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+        queue.close()
+    stopped = job_state(factory, job_id)
+    assert code == 0, log.read_text()
+    if stopped.status != "succeeded":  # the stop came before the last batch
+        assert (stopped.status, stopped.owner) == ("queued", None), log.read_text()
+        assert stopped.attempts == 0  # a stop asked for uses up no attempt
     engine.dispose()

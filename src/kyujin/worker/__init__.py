@@ -13,6 +13,7 @@ See docs/architecture.md.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -167,6 +168,12 @@ class TaskQueue:
             check_worker_health=True,
             shutdown_timeout=SHUTDOWN_TIMEOUT_S,
         )
+        if worker_type == "thread" and not quiet:
+            # SIGTERM stops Huey's consumer at once, which for processes interrupts them; a
+            # thread cannot be interrupted, and the interpreter then exited under a worker
+            # thread mid-batch (SIGABRT, the job held until its lease ran out). With threads
+            # SIGTERM is a graceful stop too: the import ends its batch and gives the job back.
+            consumer._signal_actions[signal.SIGTERM] = (False, True)
         self._stop_flag = consumer.stop_flag
         return consumer
 
@@ -212,7 +219,8 @@ def start_embedded(queue: TaskQueue, *, workers: int = 1) -> EmbeddedWorker:
 
 
 def run_worker(settings: Settings, *, workers: int, worker_type: str) -> None:
-    """Run a consumer in the foreground until SIGINT (finish tasks) or SIGTERM (stop now)."""
+    """Run a consumer in the foreground until SIGINT (finish the batch in hand) or SIGTERM
+    (stop now: processes are interrupted; threads, which cannot be, finish their batch)."""
     queue = TaskQueue(settings)
     try:
         queue.consumer(workers=workers, worker_type=worker_type).run()
