@@ -3,6 +3,7 @@ databases."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -148,3 +149,35 @@ def test_language_outlook_withholds_small_samples(db_session: Session, stored: l
             assert outlook["previous"]["share"] is None and outlook["growth"] is None
         if outlook["salary"]["n"] < 5:
             assert outlook["salary"]["withheld"] and outlook["salary"]["median"] is None
+
+
+def test_a_posting_dated_far_out_does_not_break_the_windows(db_session: Session) -> None:
+    # Stored before PostingIn bounded its dates (9999-12-31 made every trends request over it
+    # a 500): the window ends at 2999-12, the last month analytics reads.
+    from sqlalchemy import update
+
+    from kyujin.db.models import Posting
+    from kyujin.postings import service
+    from kyujin.postings.schemas import ImportSummary
+    from tests.support.factories import posting_in
+
+    service.import_batch(
+        db_session,
+        [posting_in(external_id="far", description="Go と Python の開発")],
+        default_source="t",
+        summary=ImportSummary(),
+    )
+    db_session.execute(
+        update(Posting).values(posted_on=date(9999, 12, 31), listed_on=date(9999, 12, 31))
+    )
+    result = _trends(db_session, skills=["Go"])
+    assert result["months"][-1] == "2999-12"
+    trends.language_outlook(db_session, LanguagesQuery())
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1969-12-31"])
+def test_a_posting_date_outside_the_years_analytics_reads_is_refused(day: str) -> None:
+    from kyujin.postings.schemas import PostingIn
+
+    with pytest.raises(ValidationError, match="posted_at"):
+        PostingIn(title="T", description="D", posted_at=day)  # type: ignore[arg-type]

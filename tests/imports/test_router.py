@@ -121,6 +121,11 @@ def test_a_csv_upload_with_a_column_mapping(embedded_client: TestClient) -> None
         ("text/csv", {"map": ["title=Nope"]}, 400, "Nope"),
         ("application/x-ndjson", {"format": "xml"}, 422, None),
         ("application/x-ndjson", {"map": ["title=Job Title"]}, 400, "CSV only"),
+        # PostgreSQL text cannot hold NUL: each was a 500, or a job failing on every retry
+        ("application/x-ndjson", {"source": "\x00"}, 422, None),
+        ("application/x-ndjson", {"source": "   "}, 422, None),
+        ("application/x-ndjson", {"file_name": "a\x00b"}, 422, None),
+        ("text/csv", {"map": ["title=Job\x00Title"]}, 400, "control character"),
     ],
 )
 def test_bad_uploads_are_refused_with_a_reason(

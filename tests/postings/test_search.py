@@ -225,6 +225,8 @@ def test_foreign_cursor_is_rejected(db_session: Session) -> None:
         ("salary", -(2**63), 5),  # overflowed the index's 64-bit sort key: a 500
         ("salary", -2, 5),  # no posting sorts below -1 (no salary)
         ("salary", False, 5),
+        ("relevance", [0, True, None], 1),  # SQLAlchemy refused a comparison with True: a 500
+        ("relevance", [True, 5, None], 1),
     ],
 )
 def test_a_forged_cursor_is_a_clear_error(
@@ -233,7 +235,7 @@ def test_a_forged_cursor_is_a_clear_error(
     raw = json.dumps([sort, key, posting_id]).encode()
     cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
     with pytest.raises(InvalidInput, match="not one this API issued"):
-        find(db_session, cursor=cursor, sort=sort)
+        find(db_session, cursor=cursor, sort=sort, **({"q": "go"} if sort == "relevance" else {}))
 
 
 def test_snippet_shows_the_text_around_the_match(db_session: Session) -> None:
@@ -329,3 +331,11 @@ def test_equal_facet_counts_are_listed_as_the_search_index_lists_them() -> None:
         ("Rust", 1),
         ("Zig", 1),
     ]
+
+
+def test_a_control_character_in_a_filter_value_is_refused() -> None:
+    # PostgreSQL text cannot hold NUL: company=a%00b was a 500 there.
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="company"):
+        SearchQuery(company="a\x00b")

@@ -34,6 +34,7 @@ from kyujin.analytics.service import canonical_skill, check_category, label, sal
 from kyujin.core import analytics
 from kyujin.core.taxonomy import default_taxonomy
 from kyujin.errors import InvalidInput
+from kyujin.postings.schemas import FIRST_DATE, LAST_DATE
 
 # The language outlook's growth: the share in the last GROWTH_MONTHS months against the
 # GROWTH_MONTHS before them. Three months smooth a single month's noise while still
@@ -47,7 +48,11 @@ def _last_month(session: Session, ids: Subquery, until: str | None) -> str | Non
     if until is not None:
         return until
     latest = repository.latest_listed_on(session, ids)
-    return None if latest is None else analytics.month_of(latest)
+    if latest is None:
+        return None
+    # Months are read in the years 1970-2999 (analytics.schemas.Month); a posting stored
+    # with a date outside them before PostingIn bounded its dates ends its window at the edge.
+    return analytics.month_of(min(max(latest, FIRST_DATE), LAST_DATE))
 
 
 def _monthly(

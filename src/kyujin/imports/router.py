@@ -69,7 +69,15 @@ async def create_import(
     response: Response,
     settings: SettingsDep,
     source: Annotated[
-        str, Query(min_length=1, max_length=100, description="Source for records naming none.")
+        str,
+        Query(
+            min_length=1,
+            max_length=100,
+            # a visible character, none of them a control character (PostgreSQL text
+            # cannot hold NUL; POST /v1/postings refuses the same values)
+            pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
+            description="Source for records naming none.",
+        ),
     ] = "import",
     format: Annotated[
         str | None,
@@ -82,7 +90,7 @@ async def create_import(
         list[str],
         Query(description="CSV column mapping, field=Column Header; repeat per field."),
     ] = [],  # noqa: B006 - FastAPI copies query defaults
-    file_name: Annotated[str | None, Query(max_length=300)] = None,
+    file_name: Annotated[str | None, Query(max_length=300, pattern=r"^[^\x00-\x1f\x7f]*$")] = None,
 ) -> ImportJobOut:
     """Upload a file (the request body) of JSON Lines, CSV, schema.org JobPosting JSON-LD or
     an HTML page; it is imported in the background. Poll GET /v1/imports/{id}."""

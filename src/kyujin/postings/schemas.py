@@ -59,6 +59,12 @@ def _check_url(value: str | None) -> str | None:
     return value
 
 
+# A posting's dates: the years analytics reads months in (a posting dated 9999-12-31 made
+# the trend windows run past year 9999, a 500 on every trends request over it).
+FIRST_DATE, LAST_DATE = date(1970, 1, 1), date(2999, 12, 31)
+PostingDate = Annotated[date, Field(ge=FIRST_DATE, le=LAST_DATE)]
+
+
 Text300 = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"\S")
 ]
@@ -110,8 +116,12 @@ class PostingIn(BaseModel):
         Field(json_schema_extra={"pattern": _URL_PATTERN, "format": "uri"}),
     ] = None
     location: OptText300 = None
-    posted_at: date | None = Field(default=None, description="Date the posting was published.")
-    valid_through: date | None = Field(default=None, description="Date the posting expires.")
+    posted_at: PostingDate | None = Field(
+        default=None, description="Date the posting was published (1970-01-01 to 2999-12-31)."
+    )
+    valid_through: PostingDate | None = Field(
+        default=None, description="Date the posting expires (1970-01-01 to 2999-12-31)."
+    )
     description_html: (
         Annotated[str, StringConstraints(min_length=1, max_length=MAX_DESCRIPTION_HTML_CHARS)]
         | None

@@ -168,11 +168,12 @@ class Ranked:
         if not (isinstance(value, list) and len(value) == 3):
             raise ValueError("key")
         offset, bound, low = value
-        if not (isinstance(offset, int) and 0 <= offset <= RANK_CAP):
+        # type() is, not isinstance: JSON's true is an int to Python (a 500 in SQL)
+        if not (type(offset) is int and 0 <= offset <= RANK_CAP):
             raise ValueError("offset")
-        if not (isinstance(bound, int) and 1 <= bound < 2**63):
+        if not (type(bound) is int and 1 <= bound < 2**63):
             raise ValueError("bound")
-        if low is not None and not (isinstance(low, int) and 0 <= low < 2**63):
+        if low is not None and not (type(low) is int and 0 <= low < 2**63):
             raise ValueError("low")
         return cls(offset, bound, low)
 

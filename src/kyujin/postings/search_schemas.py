@@ -25,6 +25,10 @@ def _known_category(value: str) -> str:
 Category = Annotated[str, AfterValidator(_known_category)]
 
 
+# A filter value holds no control characters (PostgreSQL text cannot hold NUL).
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
 class SearchQuery(BaseModel):
     """Every filter narrows the result; list filters match any of their values."""
 
@@ -33,7 +37,7 @@ class SearchQuery(BaseModel):
     q: str | None = Field(
         default=None,
         max_length=200,
-        pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$",
+        pattern=NO_CONTROL,
         description="Full text, every term must match; Japanese needs no spaces (決済基盤).",
     )
     skill: list[str] = Field(
@@ -73,7 +77,8 @@ class SearchQuery(BaseModel):
         description="Postings asking at most this many years (or not saying).",
     )
     prefecture: list[str] = Field(default_factory=list, max_length=MAX_FILTER_VALUES)
-    company: str | None = Field(default=None, max_length=300)
+    # PostgreSQL text cannot hold NUL: a NUL in a filter value was a 500 there
+    company: str | None = Field(default=None, max_length=300, pattern=NO_CONTROL)
     size_band: list[SizeBand] = Field(default_factory=list)
     industry: list[Industry] = Field(default_factory=list)
     foreign_affiliated: bool | None = None

@@ -52,6 +52,9 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
         field, sep, header = pair.partition("=")
         if not sep or not field.strip() or not header.strip():
             raise MappingError(f"map {pair!r} must be field=Column Header")
+        if any(c < " " or c == "\x7f" for c in pair):
+            # no header holds one, and PostgreSQL cannot store a NUL (the job failed on it)
+            raise MappingError(f"map {pair!r} holds a control character")
         mapping[field.strip()] = header.strip()
     return mapping
 
