@@ -592,3 +592,21 @@ def test_salary_amounts_written_as_boards_write_them(value: Any, expected: tuple
     (record,) = jsonld(job(baseSalary=salary))
     assert record.record is not None, record.error
     assert (record.record.salary_min, record.record.salary_max) == expected
+
+
+def test_a_json_ld_file_nested_too_deep_to_stream_is_refused_in_bounded_memory() -> None:
+    # ijson's items() keeps a path per level: 200 KB of brackets took over 20 GB, and the
+    # API process that ran the import was killed. The items before stay; the rest is refused.
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    postings = ",".join(json.dumps(job(title=f"T{n}", description="x" * 100)) for n in range(50))
+    for body in (
+        "[" + postings + "," + "[" * 100_000 + "]" * 100_000 + "]",
+        '{"@graph": [' + postings + "," + "[" * 100_000 + "]" * 100_000 + "]}",
+    ):
+        records = jsonld(body)
+        assert [r.record.title for r in records if r.record][:40] == [f"T{n}" for n in range(40)]
+        assert "nested deeper than 4096" in (records[-1].error or "")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 200

@@ -177,6 +177,62 @@ def _overflowed(exc: Exception) -> bool:
 
 _PYTHON = ijson.get_backend("python")
 Again = Callable[[], Replay | None]
+# Arrays and objects open at once before a file counts as too deep to stream. ijson's items()
+# keeps a dotted path for each level, so its memory grows with the square of the depth:
+# 200 KB of nested brackets took over 20 GB and the API process was killed. At this depth
+# it takes ~40 MB; an item nested less deep is still rejected alone (_MAX_DEPTH, _expand)
+# and the items after it read.
+MAX_NESTING = 4096
+
+
+_GUARD_PIECE = 1024  # bytes: the guard finds where the nesting got too deep to this size
+
+
+class _DepthGuard:
+    """Counts the nesting of the bytes read through it, with ijson's event parser (C, no
+    paths kept). Past MAX_NESTING it ends the stream before the piece that went too deep:
+    the items before it are still read, then the reader meets the end of its input and
+    reports ``problem``. A fault the guard's parser meets is left to the reader's own
+    parser, which meets it too and reports it."""
+
+    def __init__(self, stream: Replay) -> None:
+        self.stream = stream
+        self.events = ijson.sendable_list()
+        self.parser: Any = ijson.basic_parse_coro(self.events, multiple_values=True)
+        self.depth = 0
+        self.problem: str | None = None
+
+    def _too_deep(self, piece: bytes) -> bool:
+        try:
+            self.parser.send(piece)
+        except (ijson.JSONError, UnicodeDecodeError):
+            self.parser = None
+        depth = self.depth
+        for event, _ in self.events:
+            if event == "start_array" or event == "start_map":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return True
+            elif event == "end_array" or event == "end_map":
+                depth -= 1
+        self.depth = depth
+        del self.events[:]
+        return False
+
+    def read(self, size: int = -1) -> bytes:
+        if self.problem is not None:
+            return b""
+        chunk = self.stream.read(size)
+        if self.parser is None:
+            return chunk
+        for offset in range(0, len(chunk), _GUARD_PIECE):
+            if self._too_deep(chunk[offset : offset + _GUARD_PIECE]):
+                self.problem = f"arrays and objects nested deeper than {MAX_NESTING}"
+                self.parser = None
+                return chunk[:offset]
+            if self.parser is None:
+                break
+        return chunk
 
 
 def _array_entries(
@@ -185,19 +241,20 @@ def _array_entries(
     """The items of a top-level array. Where yajl overflows, the stream is read again from
     its start by the Python parser (``again``), the items already given skipped."""
     count = 0
+    guarded = _DepthGuard(stream)
     try:
-        for count, item in enumerate(backend.items(stream, "item", use_float=True), start=1):
+        for count, item in enumerate(backend.items(guarded, "item", use_float=True), start=1):
             if count > skip:
                 yield from _expand(item, count, _where(name, f"item {count}"))
     except (ijson.JSONError, UnicodeDecodeError) as exc:
         fresh = again() if backend is ijson and _overflowed(exc) else None
-        if fresh is not None:
+        if fresh is not None and guarded.problem is None:
             yield from _array_entries(fresh, name=name, again=again, backend=_PYTHON, skip=count)
             return
         yield _Entry(
             count + 1,
             _where(name, f"item {count + 1}"),
-            error=f"invalid JSON after item {count} ({_json_error(exc)}); "
+            error=f"invalid JSON after item {count} ({guarded.problem or _json_error(exc)}); "
             "the rest of the file was not read",
         )
 
@@ -211,8 +268,9 @@ def _document_entries(
     parser = backend.items_coro(items, "@graph.item", use_float=True, multiple_values=True)
     kept: list[bytes] | None = []
     size, count = 0, 0
+    guard = _DepthGuard(stream)
     try:
-        while chunk := stream.read(_CHUNK):
+        while chunk := guard.read(_CHUNK):
             parser.send(chunk)
             size += len(chunk)
             if kept is not None and size <= MAX_DOCUMENT_BYTES:
@@ -231,13 +289,13 @@ def _document_entries(
                 yield from _expand(item, count, _where(name, f"item {count}"))
     except (ijson.JSONError, UnicodeDecodeError) as exc:
         fresh = again() if backend is ijson and _overflowed(exc) else None
-        if fresh is not None:
+        if fresh is not None and guard.problem is None:
             yield from _document_entries(fresh, name=name, again=again, backend=_PYTHON, skip=count)
             return
         yield _Entry(
             count + 1,
             _where(name, f"item {count + 1}") if count else (name or "document"),
-            error=f"invalid JSON ({_json_error(exc)})"
+            error=f"invalid JSON ({guard.problem or _json_error(exc)})"
             + ("; the rest of the file was not read" if count else ""),
         )
         return
