@@ -610,3 +610,13 @@ def test_a_json_ld_file_nested_too_deep_to_stream_is_refused_in_bounded_memory()
         assert "nested deeper than 4096" in (records[-1].error or "")
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 200
+
+
+def test_a_csv_line_over_the_limit_is_a_rejection_not_a_blank_line() -> None:
+    # The over-long line was replaced by a blank one and skipped as such: the job said
+    # succeeded with 0 records read and nothing rejected.
+    data = b"title,description\nGo," + b"a" * 1_100_000 + b"\nNext,ok\n"
+    records = list(read_csv(io.BytesIO(data), {}))
+    assert records[0].record is None and "over" in (records[0].error or "")
+    assert records[0].position == "row 1 (line 2)"
+    assert records[1].record is not None and records[1].record.title == "Next"

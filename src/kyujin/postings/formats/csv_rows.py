@@ -179,10 +179,10 @@ def _rows(
             row_number += 1
             yield _rejection(row_number, start, f"unreadable CSV: {exc}")
             continue
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue  # a blank line
-        row_number += 1
         bad = [lines.bad.pop(n) for n in range(start, lines.number + 1) if n in lines.bad]
+        if not bad and (not row or (len(row) == 1 and not row[0].strip())):
+            continue  # a blank line (an over-long one reads as blank, and is reported)
+        row_number += 1
         if bad:
             yield _rejection(row_number, start, "; ".join(bad))
             continue
