@@ -233,6 +233,9 @@ def test_etag_and_if_none_match(
         assert again.status_code == 304, given
         assert again.content == b"" and again.headers["etag"] == etag
     assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+    # the list on two header lines is one list (RFC 9110 5.3)
+    two_lines = client.get(url, headers=[("If-None-Match", '"other"'), ("If-None-Match", etag)])
+    assert two_lines.status_code == 304
     as_jsonld = client.get(url, headers={"Accept": JSON_LD})
     assert as_jsonld.headers["etag"] != etag  # another representation, another tag
     # Changing the posting changes the tag.

@@ -47,12 +47,13 @@ class PostingReadShortcut:
 
     async def _answer(self, scope: Scope, send: Send, posting_id: int) -> bool:
         accept: list[str] = []
-        if_none_match: str | None = None
+        tags: list[str] = []
         for name, value in scope["headers"]:
             if name == b"accept":
                 accept.append(value.decode("latin-1"))
-            elif name == b"if-none-match" and if_none_match is None:
-                if_none_match = value.decode("latin-1")
+            elif name == b"if-none-match":  # several lines are one list (RFC 9110 5.3)
+                tags.append(value.decode("latin-1"))
+        if_none_match = ", ".join(tags) or None
         # Set first, so that an unexpected error (a 500) is logged and counted under it too.
         scope["route"] = self.route
         try:

@@ -116,7 +116,8 @@ async def get_posting(posting_id: PostingId, request: Request) -> Response:
         request.app.state,
         posting_id,
         request.headers.getlist("accept"),
-        request.headers.get("if-none-match"),
+        # several header lines are one list (RFC 9110 5.3)
+        ", ".join(request.headers.getlist("if-none-match")) or None,
     )
     if answer.status == status.HTTP_304_NOT_MODIFIED:
         return Response(status_code=answer.status, headers=answer.headers)
