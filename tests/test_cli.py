@@ -172,6 +172,54 @@ def test_extract_reads_json_lines_and_reports_bad_lines() -> None:
     assert errors[2]["error"] == "nested too deeply"
 
 
+def test_extract_reports_a_surrogate_or_an_over_long_line_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A lone surrogate in the id ended the run at the write (UnicodeEncodeError), and a line
+    # of 57 MB was read whole and extracted for minutes with nothing said.
+    from kyujin import cli
+
+    monkeypatch.setattr(cli, "EXTRACT_LINE_BYTES", 1000)
+    lines = "\n".join(
+        [
+            '{"id": "\\ud800", "text": "Java"}',
+            json.dumps({"id": "long", "text": "x" * 2000}),
+            json.dumps({"id": "after", "text": "Rust"}),
+        ]
+    )
+    result = runner.invoke(app, ["extract"], input=lines)
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["after"]
+    errors = [json.loads(line) for line in result.stderr.splitlines()]
+    assert [e["line"] for e in errors] == [1, 2]
+    assert "surrogate" in errors[0]["error"] and "over the limit" in errors[1]["error"]
+
+
+def test_an_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["generate", "--count", "3", "-o", str(tmp_path / "no/x.jsonl")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "cannot write" in result.stderr and "No such file or directory" in result.stderr
+
+
+def test_an_interrupted_output_file_is_not_left_looking_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An export stopped half-way left 1,000 of 3,069 lines ending on a line boundary.
+    import kyujin.synthetic
+
+    def broken(count: int, seed: int) -> Iterator[bytes]:
+        yield b"{}\n"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kyujin.synthetic, "lines", broken)
+    target = tmp_path / "out.jsonl"
+    runner.invoke(app, ["generate", "--count", "5", "-o", str(target)])
+    assert list(tmp_path.iterdir()) == []
+    target.write_text("old\n")
+    runner.invoke(app, ["generate", "--count", "5", "-o", str(target)])
+    assert target.read_text() == "old\n"  # the file before stays whole
+
+
 def test_reextract_command(cli_env: str, tmp_path: Path) -> None:
     file = tmp_path / "p.jsonl"
     file.write_bytes(jsonl(posting_data(external_id="x", description="Python と AWS")))
