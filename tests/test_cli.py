@@ -220,6 +220,49 @@ def test_an_interrupted_output_file_is_not_left_looking_whole(
     assert target.read_text() == "old\n"  # the file before stays whole
 
 
+def test_a_database_newer_than_the_code_is_named_so(cli_env: str) -> None:
+    # "run kyujin db upgrade" was the advice, and following it gave an alembic traceback.
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    engine = create_engine(cli_env)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    engine.dispose()
+    result = runner.invoke(app, ["export"])
+    assert result.exit_code == 2 and "newer version" in result.stderr
+    upgraded = runner.invoke(app, ["db", "upgrade"])
+    assert upgraded.exit_code == 2 and "Traceback" not in upgraded.output
+
+
+def test_db_upgrade_says_the_revision_reached(cli_env: str) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    # asking for an older revision changes nothing, and the message says so
+    result = runner.invoke(app, ["db", "upgrade", "0005"])
+    assert result.exit_code == 0 and "database at 0005" not in result.stdout
+
+
+def test_an_unreadable_page_of_a_directory_is_one_rejection(
+    cli_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a", "b", "c"):
+        node = {"@type": "JobPosting", "title": f"T{name}", "description": "Go"}
+        script = f'<script type="application/ld+json">{json.dumps(node)}</script>'
+        (pages / f"{name}.html").write_text(f"<html>{script}</html>")
+    real_open = Path.open
+
+    def guarded(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "b.html":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    runner.invoke(app, ["db", "upgrade"])
+    monkeypatch.setattr(Path, "open", guarded)
+    result = runner.invoke(app, ["import", str(pages)])
+    assert "created 2" in result.stdout and "b.html" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_reextract_command(cli_env: str, tmp_path: Path) -> None:
     file = tmp_path / "p.jsonl"
     file.write_bytes(jsonl(posting_data(external_id="x", description="Python と AWS")))

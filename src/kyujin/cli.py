@@ -33,7 +33,7 @@ app.command("report")(report_command)
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs). With several workers, each listens on
@@ -50,11 +50,25 @@ def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
 ) -> None:
     """Create or migrate the database schema to the latest version (safe to repeat)."""
-    from kyujin.db.migrate import upgrade
+    from alembic.util import CommandError
+    from sqlalchemy import create_engine
+
+    from kyujin.db.migrate import current_revision, upgrade
 
     settings = get_settings()
-    upgrade(settings.database_url, revision=revision)
-    typer.echo(f"database at {revision}: {_safe_url(settings.database_url)}")
+    try:
+        upgrade(settings.database_url, revision=revision)
+    except CommandError as exc:  # an unknown revision, or a database newer than this code
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    # The revision the database is at: upgrading to an older one changes nothing.
+    engine = create_engine(settings.database_url)
+    try:
+        with engine.connect() as conn:
+            reached = current_revision(conn)
+    finally:
+        engine.dispose()
+    typer.echo(f"database at {reached}: {_safe_url(settings.database_url)}")
 
 
 def _safe_url(url: str) -> str:
@@ -361,14 +375,23 @@ def index_sync() -> None:
 
 
 def _require_current_schema(engine: Engine) -> None:
-    from kyujin.db.migrate import current_revision, head_revision
+    from kyujin.db.migrate import current_revision, head_revision, known_revision
 
     with engine.connect() as conn:
-        if current_revision(conn) != head_revision():
+        current = current_revision(conn)
+    if current != head_revision():
+        engine.dispose()  # the command ends here: its pooled connection too
+        if not known_revision(current):
+            typer.echo(
+                f"error: the database schema is at revision {current}, which this kyujin "
+                "does not know: it was written by a newer version; use that version",
+                err=True,
+            )
+        else:
             typer.echo(
                 "error: the database schema is not up to date; run `kyujin db upgrade`", err=True
             )
-            raise typer.Exit(2)
+        raise typer.Exit(2)
 
 
 @contextlib.contextmanager
@@ -628,4 +651,16 @@ def export_command(
 
 
 def main() -> None:  # pragma: no cover - console entry point
-    app()
+    from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError, OperationalError
+
+    try:
+        app()
+    except (OperationalError, InterfaceError, DatabaseError) as exc:
+        # an unreachable server, a file that is no database, a corrupt one: one line, not a
+        # traceback (the driver's message says which)
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        typer.echo(f"error: the database: {detail[0] if detail else exc}", err=True)
+        sys.exit(1)
+    except ArgumentError as exc:  # KYUJIN_DATABASE_URL is no URL
+        typer.echo(f"error: KYUJIN_DATABASE_URL: {exc}", err=True)
+        sys.exit(2)

@@ -44,9 +44,11 @@ def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url")
     settings = get_settings() if not url else Settings(database_url=url)
     engine = make_engine(settings, sqlite_foreign_keys=False)
-    with engine.connect() as conn:
-        _run(conn)
-    engine.dispose()
+    try:
+        with engine.connect() as conn:
+            _run(conn)
+    finally:  # also when a migration fails (a revision the database is past or lacks)
+        engine.dispose()
 
 
 if context.is_offline_mode():

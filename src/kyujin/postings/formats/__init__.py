@@ -77,9 +77,15 @@ def read_records(
 
 
 def _pages(directory: Path, pages: list[Path]) -> Iterator[ParsedRecord]:
-    for page in pages:
-        with page.open("rb") as stream:
-            yield from read_jsonld(stream, name=page.relative_to(directory).as_posix())
+    for number, page in enumerate(pages, start=1):
+        name = page.relative_to(directory).as_posix()
+        try:
+            stream = page.open("rb")
+        except OSError as exc:  # one unreadable page, not the end of the directory
+            yield ParsedRecord(number, error=f"cannot read: {exc.strerror or exc}", position=name)
+            continue
+        with stream:
+            yield from read_jsonld(stream, name=name)
 
 
 def open_records(
