@@ -93,6 +93,34 @@ def test_import_from_stdin_with_a_default_source(cli_env: str) -> None:
     engine.dispose()
 
 
+def test_an_interrupted_import_of_stdin_leaves_no_spool_and_no_job_to_resume(
+    cli_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It promised a resume that could not happen (the next run spools a new file), left the
+    # spool behind, and left a queued job a worker would later take up.
+    from kyujin.db.models import ImportJob
+    from kyujin.imports import jobs
+
+    monkeypatch.setenv("KYUJIN_IMPORT_DIR", str(tmp_path / "spool"))
+    get_settings.cache_clear()
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jobs, "run_import", interrupted)
+    result = runner.invoke(app, ["import", "-"], input=json.dumps(posting_data()))
+    assert result.exit_code == 130 and "cannot be resumed" in result.stderr
+    assert list((tmp_path / "spool").iterdir()) == []
+    engine = create_engine(cli_env)
+    with engine.connect() as conn:
+        assert conn.execute(select(ImportJob.status)).scalars().all() == ["failed"]
+    engine.dispose()
+    # a refused stdin leaves no spool either
+    refused = runner.invoke(app, ["import", "-", "--map", "title=x"], input="garbage")
+    assert refused.exit_code == 2 and list((tmp_path / "spool").iterdir()) == []
+
+
 def test_import_refuses_an_unmigrated_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -155,13 +155,16 @@ def import_postings(
     factory = make_session_factory(engine)
     console = local.stderr_console()
     name = str(file)
-    if name == "-":
+    stdin = name == "-"
+    if stdin:
         format = format or "jsonl"
         file = local.spool_stdin(sys.stdin.buffer, settings.import_dir, f"stdin-{new_job_id()}")
     try:
         jobs.check_readable(file, format_of(file, format), pairs)
         job_id, done = local.prepare(factory, file, format=format, mapping=pairs, source=source)
     except (FormatError, MappingError, FileNotFoundError) as exc:
+        if stdin:
+            file.unlink(missing_ok=True)  # the spooled copy of standard input
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if queue:
@@ -202,15 +205,28 @@ def import_postings(
         )
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        typer.echo("interrupted: run the same command again to resume", err=True)
+        if not stdin:
+            typer.echo("interrupted: run the same command again to resume", err=True)
+            raise typer.Exit(130) from None
+        # Standard input is gone: nothing can resume this job, and no worker must take it up.
+        from kyujin.db.engine import transaction
+        from kyujin.imports import service as imports
+
+        with transaction(factory, write=True) as session:
+            imports.abandon(session, job_id, reason="interrupted; standard input cannot resume")
+        typer.echo(
+            "interrupted: the records imported so far are kept; standard input cannot be "
+            "resumed: send the whole input again (unchanged records are skipped)",
+            err=True,
+        )
         raise typer.Exit(130) from None
     finally:
         engine.dispose()
+        if stdin:
+            file.unlink(missing_ok=True)  # the spooled copy of standard input
     if failed:
         typer.echo(f"error: {failed}", err=True)
         raise typer.Exit(2)
-    if name == "-":
-        file.unlink(missing_ok=True)  # the spooled copy of standard input
     typer.echo(
         f"created {final.created}, updated {final.updated}, "
         f"unchanged {final.unchanged}, rejected {final.rejected}"

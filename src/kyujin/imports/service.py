@@ -193,3 +193,12 @@ def list_rejections(session: Session, job_id: str, *, after: int, limit: int) ->
     rows = repository.list_rejections(session, job_id, after=after, limit=limit + 1)
     items = [_rejection_out(r) for r in rows[:limit]]
     return RejectionPage(items=items, next_after=items[-1].id if len(rows) > limit else None)
+
+
+def abandon(session: Session, job_id: str, *, reason: str) -> bool:
+    """End a job no run will finish (its input is gone: an interrupted standard input), as
+    failed with ``reason``, so that no worker takes it up; False if a run holds it."""
+    owner = new_job_id()
+    if claim(session, job_id, owner=owner, lease_s=60) is None:
+        return False
+    return finish(session, job_id, owner=owner, error=reason)
