@@ -680,3 +680,5 @@ def main() -> None:  # pragma: no cover - console entry point
     except ArgumentError as exc:  # KYUJIN_DATABASE_URL is no URL
         typer.echo(f"error: KYUJIN_DATABASE_URL: {exc}", err=True)
         sys.exit(2)
+    except KeyboardInterrupt:  # Ctrl-C before a command handles it (while it starts up)
+        sys.exit(130)
