@@ -136,3 +136,6 @@ def test_the_report_command_refuses_bad_filters(database: str, tmp_path: Path) -
         result = runner.invoke(app, ["report", "--out", str(out), *args])
         assert result.exit_code == 2, (args, result.output)
     assert not out.exists()
+    # the PDF written over the HTML, and both reported written
+    same = runner.invoke(app, ["report", "--out", str(out), "--pdf", str(out)])
+    assert same.exit_code == 2 and not out.exists()

@@ -44,6 +44,9 @@ def report_command(
     from kyujin.settings import get_settings
 
     query = parse_query(ReportQuery, filters, title=title, top=top, months=months, until=until)
+    if pdf is not None and pdf.resolve() == out.resolve():
+        # the PDF was written over the HTML and both reported written
+        raise typer.BadParameter("--pdf must name another file than --out", param_hint="--pdf")
     started = time.perf_counter()
     engine = make_engine_checked(get_settings())
     try:
