@@ -163,6 +163,7 @@ def import_postings(
         jobs.check_readable(file, format_of(file, format), pairs)
         job_id, done = local.prepare(factory, file, format=format, mapping=pairs, source=source)
     except (FormatError, MappingError, FileNotFoundError) as exc:
+        engine.dispose()
         if stdin:
             file.unlink(missing_ok=True)  # the spooled copy of standard input
         typer.echo(f"error: {exc}", err=True)
@@ -170,7 +171,12 @@ def import_postings(
     if queue:
         from kyujin.worker import TaskQueue
 
-        TaskQueue(settings).enqueue_import(job_id)
+        engine.dispose()
+        task_queue = TaskQueue(settings)
+        try:
+            task_queue.enqueue_import(job_id)
+        finally:
+            task_queue.close()
         typer.echo(f"queued import {job_id}; see GET /v1/imports/{job_id}")
         return
     if done:
