@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal
 
@@ -454,6 +455,32 @@ def _write_failed(exc: OSError, path: Path | None) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _write_lines(lines: Iterable[bytes], output: Path | None, batch_size: int) -> int:
+    """Write ``lines`` (UTF-8, each ending in a newline) to ``output`` (standard output when
+    None) joined ``batch_size`` at a time, one write call per batch; how many were written.
+    A reader that stops (``| head``) ends the command with 0, a write error with a one-line
+    error (``_write_failed``)."""
+    written = 0
+    try:
+        with _output(output) as stream:
+            batch: list[bytes] = []
+            for line in lines:
+                batch.append(line)
+                if len(batch) == batch_size:
+                    stream.write(b"".join(batch))
+                    written += batch_size
+                    batch.clear()
+            stream.write(b"".join(batch))
+            written += len(batch)
+            stream.flush()
+    except BrokenPipeError:  # the reader has had enough
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        raise _write_failed(exc, output) from None
+    return written
+
+
 # A line of `kyujin extract` input: a posting of 1 MB of text fits, with room for escapes.
 EXTRACT_LINE_BYTES = 8 * 1024 * 1024
 
@@ -561,24 +588,7 @@ def generate_command(
     # Lines (UTF-8 bytes) are joined in batches: one write call per batch, not per line.
     batch_size = 512
     started = time.perf_counter()
-    written = 0
-    try:
-        with _output(output) as stream:
-            batch: list[bytes] = []
-            for line in lines(count, seed):
-                batch.append(line)
-                if len(batch) == batch_size:
-                    stream.write(b"".join(batch))
-                    written += batch_size
-                    batch.clear()
-            stream.write(b"".join(batch))
-            written += len(batch)
-            stream.flush()
-    except BrokenPipeError:  # `kyujin generate ... | head`: the reader has had enough
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except OSError as exc:
-        raise _write_failed(exc, output) from None
+    written = _write_lines(lines(count, seed), output, batch_size)
     elapsed = time.perf_counter() - started
     typer.echo(
         f"wrote {written:,} synthetic postings (seed {seed}) to {output or 'stdout'} in "
@@ -633,11 +643,10 @@ def export_command(
     factory = make_session_factory(engine)
     # Lines are joined per read batch: one write call per batch, not per line.
     started = time.perf_counter()
-    written = 0
+    dump = jsonld.dumps if fmt == "jsonld" else partial(json.dumps, ensure_ascii=False)
     try:
         # One read transaction: the file is one consistent snapshot of the database.
-        with _output(output) as stream, transaction(factory) as session:
-            batch: list[bytes] = []
+        with transaction(factory) as session:
             records = service.export_postings(
                 session,
                 format=fmt,
@@ -645,25 +654,9 @@ def export_command(
                 since=since.date() if since is not None else None,
                 batch_size=batch_size,
             )
-            for record in records:
-                line = (
-                    jsonld.dumps(record)
-                    if fmt == "jsonld"
-                    else json.dumps(record, ensure_ascii=False)
-                )
-                batch.append(line.encode() + b"\n")
-                if len(batch) == batch_size:
-                    stream.write(b"".join(batch))
-                    written += batch_size
-                    batch.clear()
-            stream.write(b"".join(batch))
-            written += len(batch)
-            stream.flush()
-    except BrokenPipeError:  # `kyujin export | head`: the reader has had enough
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except OSError as exc:
-        raise _write_failed(exc, output) from None
+            written = _write_lines(
+                (dump(record).encode() + b"\n" for record in records), output, batch_size
+            )
     finally:
         engine.dispose()
     elapsed = time.perf_counter() - started
