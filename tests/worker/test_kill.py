@@ -72,6 +72,19 @@ def reference_db(tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
+def worker_env(database_url: str, redis: RedisServer, **more: str) -> dict[str, str]:
+    """The environment of a `kyujin worker` process on this test's database and Redis."""
+    return {
+        **os.environ,
+        "KYUJIN_ENV": "test",
+        "KYUJIN_SECRET_KEY": "test-secret-key-not-for-production",
+        "KYUJIN_DATABASE_URL": database_url,
+        "KYUJIN_REDIS_URL": redis.url,
+        "KYUJIN_IMPORT_BATCH_SIZE": str(BATCH),
+        **more,
+    }
+
+
 def start_worker(
     env: dict[str, str], log: Path, worker_type: str = "process"
 ) -> subprocess.Popen[bytes]:
@@ -112,16 +125,9 @@ def test_a_killed_worker_loses_nothing(
     )
     engine = make_engine(settings)
     factory = make_session_factory(engine)
-    env = {
-        **os.environ,
-        "KYUJIN_ENV": "test",
-        "KYUJIN_SECRET_KEY": "test-secret-key-not-for-production",
-        "KYUJIN_DATABASE_URL": new_database_url,
-        "KYUJIN_REDIS_URL": redis_server.url,
-        "KYUJIN_JOB_LEASE_S": str(LEASE_S),
-        "KYUJIN_IMPORT_BATCH_SIZE": str(BATCH),
-        "KYUJIN_LOG_LEVEL": "INFO",
-    }
+    env = worker_env(
+        new_database_url, redis_server, KYUJIN_JOB_LEASE_S=str(LEASE_S), KYUJIN_LOG_LEVEL="INFO"
+    )
     with transaction(factory, write=True) as session:
         job_id = service.create_job(
             session,
@@ -195,14 +201,7 @@ def test_sigterm_to_a_thread_worker_gives_the_job_back(
     )
     engine = make_engine(settings)
     factory = make_session_factory(engine)
-    env = {
-        **os.environ,
-        "KYUJIN_ENV": "test",
-        "KYUJIN_SECRET_KEY": "test-secret-key-not-for-production",
-        "KYUJIN_DATABASE_URL": new_database_url,
-        "KYUJIN_REDIS_URL": redis_server.url,
-        "KYUJIN_IMPORT_BATCH_SIZE": str(BATCH),
-    }
+    env = worker_env(new_database_url, redis_server)
     with transaction(factory, write=True) as session:
         job_id = service.create_job(session, file_path=str(data), format="jsonl", source="bench").id
     queue = TaskQueue(settings)
