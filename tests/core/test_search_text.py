@@ -7,13 +7,14 @@ from kyujin.core.search_text import Phrase
 @pytest.mark.parametrize(
     ("parts", "expected"),
     [
-        (("決済基盤の開発",), "決済 済基 基盤 盤の の開 開発"),
+        (("決済基盤の開発",), "決済 済基 基盤 盤の の開 開発 ω 発"),
         (("ＰＨＰ と Python",), "php と python"),
         (("C# / C++ / F#",), "csharp cpp fsharp"),
-        (("ｶﾀｶﾅ",), "カタ タカ カナ"),
+        (("ｶﾀｶﾅ",), "カタ タカ カナ ω ナ"),
         (("日", None, "", "Go"), "日 go"),
-        (("Café élan", "株式会社テスト"), "cafe elan 株式 式会 会社 社テ テス スト"),
-        (("a+b 3年以上",), "a b 3 年以 以上"),
+        (("Café élan", "株式会社テスト"), "cafe elan 株式 式会 会社 社テ テス スト ω ト"),
+        (("a+b 3年以上",), "a b 3 年以 以上 ω 上"),
+        (("年収600万円、月給50万円",), "年収 600 万円 月給 50 万円 ω 収 円 給"),
     ],
 )
 def test_document_tokens(parts: tuple[str | None, ...], expected: str) -> None:
@@ -23,7 +24,19 @@ def test_document_tokens(parts: tuple[str | None, ...], expected: str) -> None:
 def test_document_tokens_are_those_the_query_side_reads() -> None:
     text = "Senior Go エンジニア（決済基盤）C# 歓迎 ＡＷＳ"
     from_query = [t for p in search_text.query(text) for t in p.tokens]
-    assert search_text.document(text).split() == from_query
+    words, ends = search_text.document(text).split(" ω ")
+    assert words.split() == from_query
+    assert ends.split() == ["ア", "盤", "迎"]  # each CJK run's last character, once
+
+
+def test_a_lone_character_is_found_wherever_it_is_written() -> None:
+    """Every character of a run begins a bigram of it or is one of its run ends, so a lone
+    character, a prefix, finds it at the end of a word too (q=円 in 600万円)."""
+    text = "年収600万円 エンジニア 決済基盤"
+    document = search_text.document(text).split()
+    for ch in "年収万円エンジニア決済基盤":
+        assert any(token.startswith(ch) for token in document), ch
+    assert search_text.query("ω") == []  # the separator before the run ends: never asked for
 
 
 def test_query_phrases_prefix_and_limits() -> None:

@@ -123,3 +123,47 @@ def test_market_totals_are_filled_from_the_cells(tmp_path) -> None:
         assert drift and set(drift.values()) == {0}, drift
         session.rollback()
     engine.dispose()
+
+
+def test_stored_search_documents_are_rewritten_with_their_run_ends(
+    new_database_url: str, backend: str
+) -> None:
+    """0014 rewrites the documents stored before it, so q=円 finds 600万円 in old rows too."""
+    from sqlalchemy import text
+
+    from kyujin.core.search_text import document
+    from kyujin.db.engine import make_engine, make_session_factory, transaction
+    from kyujin.postings import search, service
+    from kyujin.postings.schemas import ImportSummary
+    from kyujin.postings.search_schemas import SearchQuery
+    from tests.conftest import make_settings
+    from tests.support.factories import posting_in
+
+    def found() -> list[str]:
+        engine = make_engine(make_settings(new_database_url))
+        with transaction(make_session_factory(engine)) as session:
+            page = search.search(session, SearchQuery(q="円", facets=False))
+        engine.dispose()
+        return [item.external_id for item in page.items]
+
+    records = [
+        posting_in(external_id=str(i), description=f"年収{600 + i}万円") for i in range(3)
+    ] + [posting_in(external_id="other", description="Go と PostgreSQL")]
+    engine = make_engine(make_settings(new_database_url))
+    with transaction(make_session_factory(engine), write=True) as session:
+        service.import_batch(session, records, default_source="m", summary=ImportSummary())
+        # the documents as 0013's code wrote them: no run ends
+        for row in session.execute(
+            text("SELECT id, title, company_name, description FROM posting")
+        ):
+            old = document(row.title, row.company_name, row.description).split(" ω ")[0]
+            if backend == "postgresql":
+                write = "UPDATE posting SET search_vector = to_tsvector('simple', :d) WHERE id = :i"
+            else:
+                write = "UPDATE posting_fts SET doc = :d WHERE rowid = :i"
+            session.execute(text(write), {"d": old, "i": row.id})
+    engine.dispose()
+    assert found() == []
+    downgrade(new_database_url, revision="0013")
+    upgrade(new_database_url)
+    assert sorted(found()) == ["0", "1", "2"]

@@ -317,6 +317,24 @@ def test_a_japanese_word_matches_only_where_it_is_written_whole(db_session: Sess
         assert page.total == 1
 
 
+def test_a_lone_character_is_found_at_the_end_of_a_word(db_session: Session) -> None:
+    """円 ends 万円 and begins no bigram there; it is found all the same, and no phrase
+    reaches from a posting's last word into the run ends indexed after it."""
+    run_import(
+        db_session,
+        [
+            posting_in(external_id="yen", description="年収600万円〜"),
+            posting_in(external_id="start", description="円滑なコミュニケーション"),
+            posting_in(external_id="none", description="報酬は応相談"),
+            posting_in(external_id="go", description="決済基盤をGo", company="Acme"),
+        ],
+    )
+    assert sorted(ids(find(db_session, q="円"))) == ["start", "yen"]
+    assert ids(find(db_session, q="盤")) == ["go"]
+    assert ids(find(db_session, q="go盤")) == []
+    assert ids(find(db_session, q="盤をgo")) == ["go"]
+
+
 def test_equal_facet_counts_are_listed_as_the_search_index_lists_them() -> None:
     """By value among equal counts (bands in their order), whatever order the rows came
     in: both paths then cut a long facet at the same values."""

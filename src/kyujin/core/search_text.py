@@ -27,6 +27,10 @@ _CJK = "\u3005\u3006\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\
 _TOKEN = re.compile(rf"[{_CJK}]+|[0-9a-z\u00c0-\u024f]+(?:\+\+|#)?")
 _CJK_RUN = re.compile(rf"[{_CJK}]")
 _FIRST_CJK = "\u3005"  # the lowest code point of _CJK; Latin tokens are all below it
+# Between a document's words and the last characters of its CJK runs: a letter to every
+# tokenizer (SQLite's unicode61, PostgreSQL's parser, whitespace), and not one _TOKEN reads,
+# so no query asks for it and no phrase reaches across it.
+_RUN_ENDS = "ω"
 MAX_TOKENS_PER_TERM = 32  # a query term longer than this is cut (a pasted sentence)
 
 
@@ -72,6 +76,11 @@ def document(*parts: str | None) -> str:
     """
     out: list[str] = []
     extend, append = out.extend, out.append
+    # The last character of each CJK run of two or more begins no bigram of it, so a lone
+    # character asked for as a prefix (q=円) would miss it in 年収600万円; it is indexed on
+    # its own too, after every other token and a separator no query holds (q=go円 must not
+    # find a posting whose text ends in "Go").
+    ends: dict[str, None] = {}
     for part in parts:
         if not part:
             continue
@@ -81,10 +90,14 @@ def document(*parts: str | None) -> str:
                     append(word)
                 else:
                     extend(map(operator.add, word, word[1:]))
+                    ends[word[-1]] = None
             elif word[-1] in "+#" or not word.isascii():
                 append(_spell(word))
             else:
                 append(word)
+    if ends:
+        append(_RUN_ENDS)
+        extend(ends)
     return " ".join(out)
 
 

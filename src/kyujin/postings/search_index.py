@@ -89,7 +89,8 @@ FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
 )
 # Bump when ``_document`` puts other values in the same fields (other tokens, other keys;
 # the keys' layout, ID_BITS and KEY_BUCKET, is in the layout's hash already).
-DOCUMENT_VERSION = 2  # 2: diacritics folded, ・ a separator (search_text)
+# 2: diacritics folded, ・ a separator; 3: the last characters of CJK runs (search_text)
+DOCUMENT_VERSION = 3
 
 
 def build_schema() -> tantivy.Schema:
