@@ -160,6 +160,27 @@ def test_connections_spread_over_the_workers_and_a_killed_worker_is_replaced(
     assert process.wait(timeout=60) == 0
 
 
+def test_head_is_answered_by_the_real_server(
+    served: tuple[subprocess.Popen[bytes], int],
+) -> None:
+    """Through uvicorn, not the test client: a HEAD that the app answered as a GET once
+    made uvicorn raise "Response content shorter than Content-Length"."""
+    _, port = served
+    for path, status in (("/healthz", 200), ("/v1/postings?limit=0", 422), ("/v1/extract", 405)):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("HEAD", path)
+            response = connection.getresponse()
+            assert response.status == status, path
+            assert response.read() == b""
+            if status != 405:
+                assert int(response.getheader("content-length") or 0) > 0
+            connection.request("GET", "/healthz")  # the connection is still in step
+            assert connection.getresponse().read() == b'{"status":"ok","checks":{}}'
+        finally:
+            connection.close()
+
+
 def _cmdline(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")

@@ -14,7 +14,7 @@ from prometheus_client import CollectorRegistry
 import kyujin
 from kyujin.analytics.router import router as analytics_router
 from kyujin.api.errors import install_error_handlers
-from kyujin.api.middleware import HttpMetrics, RequestContextMiddleware
+from kyujin.api.middleware import HeadAsGet, HttpMetrics, RequestContextMiddleware
 from kyujin.api.openapi import install_openapi
 from kyujin.api.shortcut import PostingReadShortcut
 from kyujin.db.engine import LoopReader, make_engine, make_session_factory, pool_capacity
@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None, *, tune_gc: bool = False) -> Fa
     app.state.metrics_registry = registry
     # Added first, so inside the request middleware (the last added is the outermost).
     app.add_middleware(PostingReadShortcut, state=app.state)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(
         RequestContextMiddleware,
         metrics=HttpMetrics(registry),

@@ -154,6 +154,38 @@ class RequestContextMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
+class HeadAsGet:
+    """HEAD on every GET route, as HTTP asks of a server (RFC 9110 §9.3.2): the status and
+    headers a GET would get (Content-Length and ETag included), without the body. FastAPI
+    routes answer only the methods they declare, so HEAD was a 405 everywhere.
+
+    The app gets a copy of the scope saying GET: the server reads the method from the
+    original to know it sends no body (uvicorn refuses a body shorter than Content-Length
+    on a GET). The route the router matched is copied back, for the metrics and the log."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        as_get = {**scope, "method": "GET"}
+        try:
+            await self.app(as_get, receive, headers_only)
+        finally:
+            if "route" in as_get:
+                scope["route"] = as_get["route"]
+
+
 def _route_template(scope: Scope) -> str:
     # The router stores the matched route on the scope; templates keep label cardinality low.
     route = scope.get("route")
