@@ -312,3 +312,39 @@ def test_japanese_businesses_do_not_outweigh_a_stated_none() -> None:
 def test_a_business_team_is_no_business_level() -> None:
     text = "Requirements\n- Japanese: conversational level (our business team speaks Japanese)"
     assert levels(text)[0] == "N3"
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # a higher JLPT level in brackets as a plus leaves the level said outside them
+        (
+            "Requirements:\n- Business-level Japanese (JLPT N1 preferred) and basic English",
+            "N2",
+            "basic",
+        ),
+        ("日本語：ビジネスレベル（N1尚可）、英語：日常会話", "N2", "conversational"),
+        ("日本語：ビジネスレベル (N1 preferred)", "N2", None),
+        ("Requirements:\n- Japanese: N2 (N1 preferred)", "N2", None),
+        ("Requirements:\n- Japanese (N1 preferred)", "none", None),
+        # a "Language:" field after a nice-to-have list is a field of its own
+        (
+            "Nice to have:\n- gRPC\nLanguage: English required (conversational is fine); "
+            "Japanese: none",
+            "none",
+            "conversational",
+        ),
+        # the language of a support desk, not of the role
+        (
+            "Japanese language ability is a plus. Our customers expect native-level Japanese "
+            "support from our CS team.",
+            "none",
+            None,
+        ),
+    ],
+)
+def test_plus_asides_language_fields_and_support(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

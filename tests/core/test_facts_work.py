@@ -1816,3 +1816,44 @@ def test_at_most_max_figures_of_years_are_read(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(work, "finditer_in", counted)
     assert extract("経験3年以上 " * 3_000).min_years_experience == 3
     assert len(read) == work._MAX_FIGURES + 1  # the one past the limit ends the loop
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # a full-remote phrase said not to hold (held-out set C, 2026-12-06)
+        ("勤務形態：フルリモート不可、原則常駐", "onsite"),
+        ("勤務形態：フルリモート不可", "onsite"),
+        ("Remote: No (full remote not possible)", "onsite"),
+        ("Full remote: No", "onsite"),
+        ("フルリモート不可、週3日出社", "hybrid"),
+        ("完全在宅ではありません。週2日出社です。", "hybrid"),
+        ("フルリモートではなく、週1日出社", "hybrid"),
+        ("This is not a fully remote role; 3 days a week in the office.", "hybrid"),
+        # and not negated
+        ("フルリモート可", "full"),
+        ("Work style: fully remote (Japan)", "full"),
+        ("Fully remote OK. Not possible to relocate you.", "full"),
+        # another opening's remote policy
+        (
+            "Shibuya office, 5 days/week on-site.\n"
+            "Note: our Customer Support team (separate posting) is fully remote.",
+            "onsite",
+        ),
+    ],
+)
+def test_a_negated_full_remote_is_not_full(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements:\n- Server-side Kotlin or Java experience (3 years)", 3),
+        ("必須：Javaでの開発経験（3年）", 3),
+        ("Requirements:\n- Contract (3 years)", None),
+        ("Requirements:\n- experience (3 months)", None),
+    ],
+)
+def test_years_in_brackets_after_experience(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

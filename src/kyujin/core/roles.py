@@ -23,6 +23,7 @@ OTHER_OPENING = prefiltered(
     r"|\b(?:a |another )?different (?:opening|role|position)\b"
     r"|当社の(?:キャリア)?(?:アドバイザー|コンサルタント)|弊社の(?:キャリア)?(?:アドバイザー|コンサルタント)"
     r"|(?:advertised|listed|posted) separately|separately (?:advertised|listed|posted)"
+    r"|\b(?:a )?separate (?:posting|opening|listing|role|position|vacancy|job ad)\b"
     r"|other than this (?:role|position|opening)|\b(?:also|currently|separately) hiring\b"
     r"|\bhiring (?:separately|for another)\b|\bother (?:roles|positions|openings) (?:we|that)\b"
     r"|\bwe also hire\b|\balso (?:looking for|recruiting|seeking)\b"

@@ -36,7 +36,7 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"users?|government|cit(?:y|ies)|law|holidays?|staff|employees?|nationals?|citizens?|"
     r"residents?|text|speakers?|culture|corporations?|firms?|startups?|enterprises?|"
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
-    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses)\b"
+    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|support)\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -269,7 +269,8 @@ _LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
 
 # A line that is a language field of its own: "日本語　：ネイティブ", "English: business".
 _LANGUAGE_FIELD = re.compile(
-    r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?[ \t]*[:：]"
+    r"[ \t]*(?:日本語|英語|japanese|english|語学|言語|languages?)(?:力|能力|レベル| level"
+    r"| requirements?)?[ \t]*[:：]"
 )
 
 
@@ -395,6 +396,12 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         prev_lang = other
     if prev_lang is not None and not _JOIN.match(folded[prev_lang.end() : start]):
         clause_start = prev_lang.end()
+        # "Japanese (JLPT N1 preferred) and basic English": the aside is the other's
+        closed = max(
+            folded.rfind(")", clause_start, start), folded.rfind("）", clause_start, start)
+        )
+        if closed >= 0:
+            clause_start = closed + 1
         # "日本語は不要、英語はビジネスレベル": the level before the comma is the other's
         comma = max(folded.rfind(c, clause_start, start) for c in "、,，")
         if comma >= 0:
@@ -416,6 +423,17 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         clause_end = nxt.start()
         break
     return clause_start, clause_end
+
+
+def _in_plus_aside(window: str, jlpt: re.Match[str]) -> bool:
+    """The JLPT level sits in a parenthesis that names it a plus, after a level said outside
+    it: "business-level Japanese (JLPT N1 preferred)" asks for business level."""
+    at = jlpt.start(1)  # the match may open with the parenthesis: "(n1"
+    opened = max(window.rfind("(", 0, at), window.rfind("（", 0, at))
+    if opened < 0 or max(window.rfind(")", 0, at), window.rfind("）", 0, at)) > opened:
+        return False
+    closes = [c for c in (window.find(")", jlpt.end()), window.find("）", jlpt.end())) if c >= 0]
+    return bool(closes) and _PLUS.search(window, opened, min(closes)) is not None
 
 
 def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | None) -> bool:
@@ -508,6 +526,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     if THIS_ROLE.search(window, jlpt.end(), later.start()):
                         jlpt = later
                         break
+            if jlpt is not None and _in_plus_aside(window, jlpt):
+                jlpt = None  # "business-level Japanese (JLPT N1 preferred)": N1 is a plus
             if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 30):
                 level = f"N{jlpt.group(1)}"
                 span_end = start + jlpt.end()

@@ -523,6 +523,9 @@ _YEAR_FIGURES = (
     + r"|ideal answer:\s?(?P<e18>\d{1,2})\+?(?: or more)?(?=\s?[-—–]\s?must-have)"
     # "5y+" in a one-line summary of a post
     + r"|(?<![\d.a-z])(?P<e20>\d{1,2})\s?y\+(?![a-z])"
+    # "Java experience (3 years)", "開発経験（3年）": the figure in brackets says the experience
+    + r"|(?:(?<=experience )|(?<=experience)|(?<=経験))[(（]\s?(?P<e21>\d{1,2})\s?"
+    r"(?:years?|yrs?|年)\s?[)）]"
     # Weaker forms, taken only in a requirements list: "Java 3年以上", "5+ years in backend".
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
@@ -670,6 +673,7 @@ _ANY_WORK = re.compile(r"社会人|就業経験|職種不問|業界不問|in any
 _STRONG = (
     "j1", "j2", "j3", "j4", "j5", "j6", "j7", "j8", "j9", "e1", "e2", "e3", "e4", "e5", "e6", "e7",
     "e8", "e9", "e10", "e11", "e12", "e13", "e14", "e15", "e16", "e17", "e18", "e19", "e20",
+    "e21",
 )  # fmt: skip
 _WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11")
@@ -754,16 +758,46 @@ def _hedged(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
     )
 
 
+# A full-remote phrase said not to hold: フルリモート不可, 完全在宅ではありません, "full remote
+# not possible", "Full remote: No", "not a fully remote role". (The on-site or office-day
+# phrases beside it then say how the job is worked; "not full remote" alone says neither.)
+_NEGATED_AFTER = re.compile(
+    r"\s?(?:は|では|で|の|も)?\s?(?:不可|なし|無し|ではありません|ではない|ではなく|できません|不可能|ng\b"
+    r"|×|✕|対象外|ありません|は(?:ありません|不可|できません))"
+    r"|\s?(?:is |are )?(?:not (?:possible|available|allowed|offered|permitted|an option|supported"
+    r"|ok(?:ay)?)\b|impossible\b|unavailable\b)"
+    r"|\s?[:：]\s?(?:no|not available|not possible|none|n/a|impossible)\b"
+)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|non|never|isn['’]t|aren['’]t)(?: an?)?[- ]$")
+
+
+def _negated(folded: str, m: re.Match[str]) -> bool:
+    return (
+        _NEGATED_AFTER.match(folded, m.end()) is not None
+        or _NEGATED_BEFORE.search(folded, max(0, m.start() - 12), m.start()) is not None
+    )
+
+
 def _job_own(
-    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]], triggers: Triggers
+    pattern: re.Pattern[str],
+    folded: str,
+    windows: list[tuple[int, int]],
+    triggers: Triggers,
+    *,
+    negatable: bool = False,
 ) -> tuple[re.Match[str] | None, re.Match[str] | None]:
-    """The first phrase of ``pattern`` said of this job (not hedged), and the first hedged
-    one when it came first. Later phrases are read only past a hedged first one."""
+    """The first phrase of ``pattern`` said of this job (not hedged, and with ``negatable``
+    not negated), and the first hedged one when it came first. Later phrases are read only
+    past a hedged or negated first one."""
+
+    def held(m: re.Match[str]) -> bool:
+        return _hedged(folded, m, triggers) or (negatable and _negated(folded, m))
+
     first = search_in(pattern, folded, windows)
-    if first is None or not _hedged(folded, first, triggers):
+    if first is None or not held(first):
         return first, None
     later = (m for m in finditer_in(pattern, folded, windows) if m.start() > first.start())
-    return next((m for m in later if not _hedged(folded, m, triggers)), None), first
+    return next((m for m in later if not held(m)), None), first
 
 
 _FULL_REACH = 120  # characters after a full-remote phrase read for a hybrid phrase
@@ -832,7 +866,7 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
     if not windows:
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
-    full, _ = _job_own(_REMOTE_FULL, folded, windows, triggers)
+    full, _ = _job_own(_REMOTE_FULL, folded, windows, triggers, negatable=True)
     hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows, triggers)
     if hybrid is None and hedged is not None and not onsite:
         hybrid = hedged  # a hedged remote option only when nothing else is said
