@@ -348,3 +348,28 @@ def test_plus_asides_language_fields_and_support(
 ) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("We help Japanese SMEs.", []),
+        ("You would be employed by our Japanese subsidiary.", []),
+        ("The technology arm of a Japanese regional bank.", []),
+        ("Native-level Japanese support for our customers.", []),
+        ("[English]\nWe are hiring.\n【日本語】\n採用中です", []),
+        ("non-Japanese speakers welcome", []),
+        ("Native German speakers welcome.", ["German"]),
+        ("Requirements:\n- Business-level Japanese", ["Japanese"]),
+        ("Requirements:\n- English (TOEIC 800)", ["English"]),
+        # the JLPT names the language; its 試験 is not software testing
+        ("必須：日本語能力試験N2以上", ["Japanese"]),
+        ("Requirements:\n- JLPT N2", ["Japanese"]),
+    ],
+)
+def test_a_language_name_as_an_adjective_or_a_version_mark_is_not_a_skill(
+    text: str, languages: list[str]
+) -> None:
+    skills = extract(text).skills
+    assert [m.skill for m in skills if m.category == "spoken_language"] == languages
+    assert "software testing" not in {m.skill for m in skills}

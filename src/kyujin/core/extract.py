@@ -16,7 +16,7 @@ from typing import Any
 
 from kyujin.core.bilingual import in_blank, in_english_part, japanese_statement, japanese_view
 from kyujin.core.employer import drop_employer_text
-from kyujin.core.facts.languages import parse_languages
+from kyujin.core.facts.languages import names_something_else, parse_languages
 from kyujin.core.facts.location import parse_location
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
 from kyujin.core.facts.work import (
@@ -115,6 +115,11 @@ class Extractor:
         if roles:  # "Role: DevOps" names the job, as a title does
             kept = [m for m in kept if m.start not in roles]
         kept = drop_employer_text(kept, text)
+        kept = [
+            m
+            for m in kept
+            if m.category != "spoken_language" or not names_something_else(folded, m.start, m.end)
+        ]
         facts.skills = drop_role_repeats(kept, text)
         facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
         if facts.salary is None and folded_title:

@@ -36,7 +36,9 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"users?|government|cit(?:y|ies)|law|holidays?|staff|employees?|nationals?|citizens?|"
     r"residents?|text|speakers?|culture|corporations?|firms?|startups?|enterprises?|"
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
-    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|support)\b"
+    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|support|"
+    r"smes?|smbs?|banks?|regional|manufactur(?:ers?|ing)|retailers?|brands?|automakers?|"
+    r"organi[sz]ations?|partners?|conglomerates?|society|economy|studios?)\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -46,6 +48,30 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"|コーチング|の運営|を運営"
     r"|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場|[、,。/|・\s)）]|$))"
 )
+_LANGUAGE_VERSION_MARK = re.compile(r"[ \t]*[\[【(（<＜]?[ \t]*$")
+_LANGUAGE_VERSION_END = re.compile(r"[ \t]*[\]】)）>＞]?[ \t]*(?:\n|$)")
+
+
+def names_something_else(folded: str, start: int, end: int) -> bool:
+    """The language name at [start, end) is an adjective of something else ("Japanese
+    companies", "Japanese support", "non-Japanese staff"), or marks a language version of
+    the posting on a line of its own ("[English]", "【日本語】"), not the language asked."""
+    if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start):
+        return True
+    after = _NOT_LANGUAGE_AFTER.match(folded[end : end + 40])
+    if after and not (
+        after.group(0).strip(" -").startswith("speaker")
+        and _NATIVE_SPEAKER.search(folded, max(0, start - 20), start)
+    ):
+        return True  # not "a native English speaker", which asks for the language
+    line_start = folded.rfind("\n", 0, start) + 1
+    return (
+        _LANGUAGE_VERSION_MARK.fullmatch(folded, line_start, start) is not None
+        and folded[line_start:start].strip() != ""
+        and _LANGUAGE_VERSION_END.match(folded, end) is not None
+    )
+
+
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
 _BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
 _TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
