@@ -1857,3 +1857,26 @@ def test_a_negated_full_remote_is_not_full(text: str, remote: str) -> None:
 )
 def test_years_in_brackets_after_experience(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("応募資格：外国籍不可", False),
+        ("※日本国籍の方に限ります", False),
+        ("日本国籍を有する方に限ります", False),
+        ("外国籍の方の応募は不可です", False),
+        ("Japanese citizens only.", False),
+        ("外国籍の方も歓迎", None),
+        ("We welcome Japanese citizens and foreign nationals alike.", None),
+    ],
+)
+def test_nationality_as_a_condition_means_no_sponsorship(text: str, visa: bool | None) -> None:
+    assert extract(text).visa_sponsorship is visa
+
+
+def test_a_sole_proprietor_is_a_freelancer() -> None:
+    assert extract("単価：月60万円〜70万円\n個人事業主の方歓迎").employment_type == "freelance"
+    assert (
+        extract("雇用形態：正社員（個人事業主の方は業務委託も可）").employment_type == "full_time"
+    )

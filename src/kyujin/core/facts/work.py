@@ -237,6 +237,11 @@ _VISA_NO = prefiltered(
     r" (?:support|sponsor|provide|offer|assist with) (?:the |a |any |your )?(?:working |work )?visa"
     r"|(?:cannot|can['’]t|can not) do (?:the |a )?visa sponsor"
     r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
+    # nationality as a condition: 外国籍不可, 日本国籍の方に限ります, "Japanese citizens only"
+    r"|外国籍(?:の方)?(?:の(?:ご)?応募)?(?:は)?\s?(?:不可|ng|お断り|受け付けて(?:いません|おりません))"
+    r"|日本国籍(?:の方|者|保有者|を(?:お持ちの|有する)方)?(?:に限ります|に限る|のみ|限定|必須|が必須|が条件)"
+    r"|japanese (?:citizens|nationals|citizenship) only|must (?:be|hold) (?:a )?japanese "
+    r"(?:citizen|national|citizenship)"
 )
 _VISA_YES = prefiltered(
     r"ビザ(?:サポート|サポ|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
@@ -301,6 +306,9 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     (
         re.compile(
             r"業務委託|フリーランス|freelance|freelancer|independent contractor|業務請負"
+            # a sole proprietor as the party: 個人事業主の方歓迎 (an SES 単価 posting); not
+            # 個人事業主向けの会計サービス, the customers
+            r"|個人事業主(?:の方|として|契約|での(?:ご)?参画|[・/／、](?:フリーランス|法人))"
             # schema.org JobPosting's employmentType codes, as exports paste them
             r"|\"contractor\""
             r"|準委任"
