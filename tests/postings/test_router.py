@@ -107,6 +107,52 @@ def test_bad_query_parameters_are_422(client: TestClient) -> None:
     assert client.get("/v1/postings", params={"cursor": "garbage!"}).status_code == 400
 
 
+@pytest.mark.parametrize("path", ["/v1/postings", "/v1/analytics/skills"])
+@pytest.mark.parametrize(
+    ("since", "status"),
+    [
+        ("2026-12-01", 200),
+        ("0", 422),  # pydantic alone read a number as seconds since 1970
+        ("1733011200", 422),
+        ("2026-12-01T00:00:00", 422),
+        ("2026-13-01", 422),
+        ("yesterday", 422),
+    ],
+)
+def test_posted_since_is_a_date_written_yyyy_mm_dd(
+    client: TestClient, path: str, since: str, status: int
+) -> None:
+    response = client.get(path, params={"posted_since": since})
+    assert response.status_code == status, response.text
+    if status == 422:
+        assert "posted_since" in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/v1/postings", [("sort", "newest"), ("sort", "salary")], 422),
+        ("/v1/postings", [("q", "go"), ("q", "rust")], 422),
+        ("/v1/postings", [("remote", "full"), ("remote", "hybrid")], 200),  # a list
+        ("/v1/postings", [("skill", "Go"), ("skill", "Rust")], 200),
+        (
+            "/v1/analytics/skills",
+            [("visa_sponsorship", "true"), ("visa_sponsorship", "false")],
+            422,
+        ),
+        ("/v1/analytics/trends", [("months", "6"), ("months", "12")], 422),
+        ("/v1/analytics/languages", [("remote", "full"), ("remote", "onsite")], 200),
+    ],
+)
+def test_a_parameter_taking_one_value_given_twice_is_refused(
+    client: TestClient, path: str, params: list[tuple[str, str]], status: int
+) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == status, response.text
+    if status == 422:
+        assert "more than once" in response.text and params[0][0] in response.text
+
+
 JSON_LD = "application/ld+json"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 

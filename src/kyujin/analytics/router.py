@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from kyujin.analytics import service, trends
 from kyujin.analytics.schemas import (
@@ -21,14 +21,20 @@ from kyujin.analytics.schemas import (
     Trends,
     TrendsQuery,
 )
-from kyujin.api.deps import SessionDep
+from kyujin.api.deps import SessionDep, single_valued
 from kyujin.api.errors import Problem
 
 router = APIRouter(prefix="/v1/analytics", tags=["analytics"])
 _ERRORS: dict[int | str, dict[str, object]] = {400: {"model": Problem}, 422: {"model": Problem}}
 
 
-@router.get("/skills", response_model=SkillDemand, summary="Skill demand", responses=_ERRORS)
+@router.get(
+    "/skills",
+    response_model=SkillDemand,
+    summary="Skill demand",
+    responses=_ERRORS,
+    dependencies=[Depends(single_valued(SkillsQuery))],
+)
 def skills(session: SessionDep, query: Annotated[SkillsQuery, Query()]) -> SkillDemand:
     """The share of matching postings (any filter of GET /v1/postings) that mention each
     skill, required or only preferred; the top skills, optionally of one category, overall
@@ -37,7 +43,11 @@ def skills(session: SessionDep, query: Annotated[SkillsQuery, Query()]) -> Skill
 
 
 @router.get(
-    "/salaries", response_model=SalaryFigures, summary="Salary percentiles", responses=_ERRORS
+    "/salaries",
+    response_model=SalaryFigures,
+    summary="Salary percentiles",
+    responses=_ERRORS,
+    dependencies=[Depends(single_valued(SalariesQuery))],
 )
 def salaries(session: SessionDep, query: Annotated[SalariesQuery, Query()]) -> SalaryFigures:
     """Annual JPY p25, median and p75 (linear interpolation, type 7) of the matching postings
@@ -48,7 +58,11 @@ def salaries(session: SessionDep, query: Annotated[SalariesQuery, Query()]) -> S
 
 
 @router.get(
-    "/cooccurrence", response_model=Cooccurrence, summary="Skill co-occurrence", responses=_ERRORS
+    "/cooccurrence",
+    response_model=Cooccurrence,
+    summary="Skill co-occurrence",
+    responses=_ERRORS,
+    dependencies=[Depends(single_valued(CooccurrenceQuery))],
 )
 def cooccurrence(session: SessionDep, query: Annotated[CooccurrenceQuery, Query()]) -> Cooccurrence:
     """The skills that appear in the same matching postings as the skill `of`: how many
@@ -63,6 +77,7 @@ def cooccurrence(session: SessionDep, query: Annotated[CooccurrenceQuery, Query(
     response_model=CooccurrenceMatrix,
     summary="Co-occurrence among a few skills",
     responses=_ERRORS,
+    dependencies=[Depends(single_valued(CooccurrenceMatrixQuery))],
 )
 def cooccurrence_matrix(
     session: SessionDep, query: Annotated[CooccurrenceMatrixQuery, Query()]
@@ -73,7 +88,13 @@ def cooccurrence_matrix(
     return service.cooccurrence_matrix(session, query)
 
 
-@router.get("/trends", response_model=Trends, summary="Monthly trends", responses=_ERRORS)
+@router.get(
+    "/trends",
+    response_model=Trends,
+    summary="Monthly trends",
+    responses=_ERRORS,
+    dependencies=[Depends(single_valued(TrendsQuery))],
+)
 def monthly_trends(session: SessionDep, query: Annotated[TrendsQuery, Query()]) -> Trends:
     """Matching postings per calendar month of listed_on (the posted date, or the day
     stored) and the share of them mentioning each skill of `skills` (or the top skills of
@@ -83,7 +104,11 @@ def monthly_trends(session: SessionDep, query: Annotated[TrendsQuery, Query()]) 
 
 
 @router.get(
-    "/languages", response_model=LanguagesOutlook, summary="Language outlook", responses=_ERRORS
+    "/languages",
+    response_model=LanguagesOutlook,
+    summary="Language outlook",
+    responses=_ERRORS,
+    dependencies=[Depends(single_valued(LanguagesQuery))],
 )
 def languages(session: SessionDep, query: Annotated[LanguagesQuery, Query()]) -> LanguagesOutlook:
     """For each backend language the product follows: share of the matching postings,

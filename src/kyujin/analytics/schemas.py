@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kyujin.core.companies import Industry, SizeBand
-from kyujin.postings.search_schemas import Category, JapaneseLevel, SearchQuery
+from kyujin.postings.search_schemas import Category, JapaneseLevel, QueryDate, SearchQuery
 
 # The filters of GET /v1/postings, with their bounds and descriptions taken from SearchQuery
 # itself (a test checks that the two stay the same); paging and sorting do not apply here.
@@ -95,7 +95,7 @@ class AnalyticsFilters(BaseModel):
     size_band: list[SizeBand] = _as_in_search("size_band")
     industry: list[Industry] = _as_in_search("industry")
     foreign_affiliated: bool | None = _as_in_search("foreign_affiliated")
-    posted_since: date | None = _as_in_search("posted_since")
+    posted_since: QueryDate | None = _as_in_search("posted_since")
 
     def search_query(self) -> SearchQuery:
         """The same filters as a posting search, for kyujin.postings.search."""

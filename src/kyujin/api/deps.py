@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, get_origin
 
 import anyio
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
 
 from kyujin.db.engine import WRITE
@@ -75,3 +77,30 @@ def require_admin(
 
 
 AdminDep = Depends(require_admin)
+
+
+def single_valued(model: type[BaseModel]) -> Callable[[Request], None]:
+    """A dependency refusing a query parameter of ``model`` that takes one value but was
+    given several (remote=full&remote=hybrid is a list, sort=new&sort=salary is not): the
+    framework keeps the last one, and the others were dropped without a word."""
+    scalars = {
+        field.alias or name
+        for name, field in model.model_fields.items()
+        if get_origin(field.annotation) is not list
+    }
+
+    def refuse_repeats(request: Request) -> None:
+        errors = [
+            {
+                "type": "repeated",
+                "loc": ("query", name),
+                "msg": "given more than once; this parameter takes one value",
+                "input": request.query_params.getlist(name),
+            }
+            for name in sorted(scalars)
+            if len(request.query_params.getlist(name)) > 1
+        ]
+        if errors:
+            raise RequestValidationError(errors)
+
+    return refuse_repeats

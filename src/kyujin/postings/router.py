@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from kyujin.api.deps import AdminDep, SessionDep
+from kyujin.api.deps import AdminDep, SessionDep, single_valued
 from kyujin.api.errors import Problem
 from kyujin.db.engine import LoopReader
 from kyujin.errors import NotAcceptable
@@ -79,6 +79,7 @@ def negotiate(accept: str) -> str | None:
     response_model=SearchPage,
     summary="Search postings",
     responses={400: {"model": Problem}, 422: {"model": Problem}},
+    dependencies=[Depends(single_valued(SearchQuery))],
 )
 def list_postings(
     session: SessionDep, query: Annotated[SearchQuery, Query()], request: Request

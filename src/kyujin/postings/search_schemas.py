@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from kyujin.core.companies import Industry, SizeBand
 from kyujin.core.taxonomy import CATEGORIES
@@ -23,6 +24,22 @@ def _known_category(value: str) -> str:
 
 # A taxonomy category; the analytics queries share it (their filters are search's).
 Category = Annotated[str, AfterValidator(_known_category)]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    # Pydantic also reads a number as seconds since 1970 (posted_since=0 was 1970-01-01)
+    # and a date-time string at midnight: a filter date is written one way only.
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-12-01")
+    if not isinstance(value, str | date):
+        raise ValueError("a date is written YYYY-MM-DD, e.g. 2026-12-01")
+    return value
+
+
+# A date in a query: YYYY-MM-DD.
+QueryDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 # A filter value holds no control characters (PostgreSQL text cannot hold NUL).
@@ -82,7 +99,7 @@ class SearchQuery(BaseModel):
     size_band: list[SizeBand] = Field(default_factory=list)
     industry: list[Industry] = Field(default_factory=list)
     foreign_affiliated: bool | None = None
-    posted_since: date | None = None
+    posted_since: QueryDate | None = Field(default=None, description="YYYY-MM-DD.")
     sort: Literal["relevance", "newest", "salary"] | None = Field(
         default=None, description="Default: relevance with q, newest without."
     )
