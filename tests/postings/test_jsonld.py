@@ -11,7 +11,7 @@ from kyujin.extraction.schemas import FactsOut, LocationOut, SalaryOut, SkillOut
 from kyujin.postings import service
 from kyujin.postings.formats import read_jsonld
 from kyujin.postings.jsonld import dumps, posting_to_jsonld
-from kyujin.postings.schemas import CompanyOut, PostingIn, PostingOut
+from kyujin.postings.schemas import CompanyOut, ImportSummary, PostingIn, PostingOut
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
 NOW = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
@@ -105,7 +105,12 @@ def test_a_full_posting() -> None:
         "<ul><li>Go, 3+ years</li><li>PostgreSQL</li></ul>",
         "datePosted": "2026-10-01",
         "validThrough": "2026-12-31",
-        "identifier": {"@type": "PropertyValue", "name": "examplejobs", "value": "48213"},
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": "kyujin:source",
+            "name": "examplejobs",
+            "value": "48213",
+        },
         "url": "https://jobs.example.jp/jobs/48213",
         "hiringOrganization": {"@type": "Organization", "name": "株式会社ペイネクスト"},
         "jobLocation": {
@@ -183,7 +188,12 @@ def test_a_bare_posting_has_only_what_it_knows() -> None:
         "title": "Backend Engineer (Go)",
         "description": "<p>plain &lt;text&gt; &amp; more</p>",
         "datePosted": "2026-10-20",  # the import date stands in
-        "identifier": {"@type": "PropertyValue", "name": "examplejobs", "value": "48213"},
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": "kyujin:source",
+            "name": "examplejobs",
+            "value": "48213",
+        },
     }
 
 
@@ -243,6 +253,46 @@ def test_export_reads_back_to_the_same_posting() -> None:
     for kind in ("contract", "freelance"):
         again = read_back(posting_to_jsonld(posting(facts=facts(employment_type=kind))))
         assert again.employment_type == kind
+
+
+def test_an_export_imported_again_updates_the_same_postings(db_session: Session) -> None:
+    """The export names the source in its identifier (propertyID kyujin:source): imported
+    again, under any default source, the postings are the same ones, unchanged. A board's
+    own identifier.name (its company, as Google asks) is not read as a source."""
+    from tests.support.factories import posting_in
+
+    records = [
+        posting_in(source=None, external_id=f"j{n}", description=f"Go {n}年以上") for n in range(3)
+    ]
+    first = ImportSummary()
+    service.import_batch(db_session, records, default_source="boardA", summary=first)
+    assert first.created == 3
+    stored = list(service.iter_postings(db_session, source="boardA"))
+    exported = [read_back(posting_to_jsonld(p)) for p in stored]
+    assert [r.source for r in exported] == ["boardA"] * 3
+    again = ImportSummary()
+    service.import_batch(db_session, exported, default_source="export.jsonld", summary=again)
+    # no duplicates: the same postings, updated with what JSON-LD states that JSON Lines
+    # left implicit (the description's HTML, datePosted), then unchanged
+    assert again.created == 0 and again.updated + again.unchanged == 3
+    third = ImportSummary()
+    service.import_batch(db_session, exported, default_source="export.jsonld", summary=third)
+    assert (third.created, third.updated, third.unchanged) == (0, 0, 3)
+    assert len(list(service.iter_postings(db_session))) == 3
+
+    board = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Go engineer",
+        "description": "Go",
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": "MagsRUs Wheel Company",
+            "value": "1234567",
+        },
+    }
+    record = read_back(board)
+    assert (record.source, record.external_id) == (None, "1234567")
 
 
 def test_a_stored_posting_round_trips(db_session: Session) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import nh3
 
+from kyujin.postings.formats.schema_org import SOURCE_PROPERTY
 from kyujin.postings.html import text_to_html
 from kyujin.postings.schemas import PostingOut
 
@@ -47,7 +48,8 @@ JSON_SCHEMA: dict[str, Any] = {
         "validThrough": _DATE,
         "identifier": {
             **_TYPED,
-            "description": "PropertyValue: name is the source, value its id for the posting.",
+            "description": "PropertyValue: name is the source, value its id for the posting; "
+            f"propertyID {SOURCE_PROPERTY!r} says so, and an import reads both back.",
         },
         "url": {"type": "string", "format": "uri"},
         "hiringOrganization": {**_TYPED, "description": "Organization with its name."},
@@ -140,7 +142,12 @@ def posting_to_jsonld(p: PostingOut) -> dict[str, Any]:
         # schema.org and search engines want datePosted: the import date stands in for it.
         "datePosted": (p.posted_at or p.created_at.date()).isoformat(),
         "validThrough": p.valid_through.isoformat() if p.valid_through else None,
-        "identifier": {"@type": "PropertyValue", "name": p.source, "value": p.external_id},
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": SOURCE_PROPERTY,
+            "name": p.source,
+            "value": p.external_id,
+        },
         "url": p.url,
         "hiringOrganization": ({"@type": "Organization", "name": p.company} if p.company else None),
         "jobLocation": _place(p),

@@ -8,6 +8,8 @@ What is read (everything else is ignored):
   dated 2026-10-01T01:00+09:00 was posted on October 1st in Japan, not September 30th);
 - identifier (text, number, PropertyValue ``value``, or a list: the first) -> external_id,
   else the node's ``@id`` when it is an http(s) IRI (so an edited posting updates in place);
+  a PropertyValue with propertyID "kyujin:source" (kyujin's own export) also gives its
+  ``name`` as the source, so an export imported again updates the same postings;
 - url; hiringOrganization: a name, an Organization (``name``, ``numberOfEmployees`` as a
   number or QuantitativeValue: its value, else minValue, else maxValue; ``sameAs`` ignored)
   or ``{"@id": ...}`` resolved by the caller; industry (of the posting, else the Organization);
@@ -178,6 +180,19 @@ def _description(value: Any) -> dict[str, str]:
     return {"description": text}
 
 
+# The identifier's propertyID in what kyujin exports (postings.jsonld): its name is the
+# posting's source. A board's identifier.name is its company, so only this one is read.
+SOURCE_PROPERTY = "kyujin:source"
+
+
+def _source(node: Node) -> str | None:
+    """The source kyujin wrote in its own export (identifier.propertyID SOURCE_PROPERTY)."""
+    for value in _many(prop(node, "identifier")):
+        if isinstance(value, Mapping) and _text(prop(value, "propertyID")) == SOURCE_PROPERTY:
+            return _text(prop(value, "name"))
+    return None
+
+
 def _external_id(node: Node) -> str | None:
     for value in _many(prop(node, "identifier")):
         if isinstance(value, Mapping) and "@value" not in value:
@@ -342,6 +357,7 @@ def posting_fields(node: Node, resolve: Resolve = lambda value: value) -> dict[s
     """PostingIn fields for one JobPosting node (None values left out). ``resolve`` turns
     an ``{"@id": ...}`` reference into the node it names, when the caller knows it."""
     fields: dict[str, Any] = {
+        "source": _source(node),
         "external_id": _external_id(node),
         "title": _text(prop(node, "title")) or _text(prop(node, "name")),
         **_description(prop(node, "description")),
