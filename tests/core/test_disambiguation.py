@@ -70,6 +70,9 @@ def test_an_industry_word_without_a_field_or_context_is_not_taken() -> None:
         ("We build the ingestion services in Rust and the API in Go.", "Go"),
         # a list of technologies: one taken makes the next one's context
         ("Knowledge of working with TypeScript Node React or GraphQL", "React"),
+        # names that are not among the cased technologies, after "code in" (set C)
+        ("Requirements:\n- production code in Elixir/Phoenix, or in Erlang", "Elixir"),
+        ("Requirements:\n- production code in Elixir/Phoenix, or in Erlang", "Phoenix"),
     ],
 )
 def test_a_capitalised_technology_inside_a_lower_case_sentence_is_taken(

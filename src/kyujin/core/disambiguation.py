@@ -145,6 +145,7 @@ _TECH_BEFORE = (
     "stack:", "tech:", "technologies:", "write", "writes", "written with", "frontend is",
     "backend is", "front end is", "back end is", "front-end is", "back-end is", "stack is",
     "built on", "based on", "migrating to", "migrate to", "rewritten in", "rewrite in",
+    "code in", "services in", "backends in", "apis in", "experience of",
 )  # fmt: skip
 # A field that lists technologies, the word among its values on the same line: "言語：Go",
 # "使用言語: Go, Python", "開発環境：AWS / Go", "Languages: Python, Go".
