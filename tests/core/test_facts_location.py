@@ -399,3 +399,13 @@ def test_many_places_and_labels_take_linear_time(make: Callable[[int], str]) -> 
 )
 def test_labels_and_fields_beside_places(text: str, expected: tuple[str, str] | None) -> None:
     assert place(text) == expected
+
+
+def test_an_office_named_further_along_the_workplace_line_gives_the_city() -> None:
+    facts = extract("Location: Tokyo, Japan (Hybrid - 2 days/week at our Nihonbashi office)")
+    assert facts.location is not None
+    assert (facts.location.prefecture, facts.location.city) == ("Tokyo", "Chuo")
+    # an office of another prefecture is not this workplace's city
+    other = extract("Location: Osaka, Japan (remote OK; our Shibuya office hosts events)")
+    assert other.location is not None and other.location.prefecture == "Osaka"
+    assert other.location.city != "Shibuya"

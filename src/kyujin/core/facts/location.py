@@ -645,6 +645,23 @@ def parse_location(
     cities = {h[3] for h in group if h[4] == 1 and folded[h[0] : h[1]] not in _PREFECTURE_OR_CITY}
     if len(cities) > 1:
         city = None  # "客先常駐（名古屋市、豊田市、刈谷市など）": several cities, none the one
+    elif city is None:
+        # "Location: Tokyo, Japan (Hybrid - 2 days/week at our Nihonbashi office)": an office
+        # of the prefecture named further along the workplace's line
+        line_end = _line_end(folded, anchor[1])
+        office = next(
+            (
+                h
+                for h in hits
+                if anchor[1] <= h[0] < line_end
+                and h[2] == prefecture
+                and h[3] is not None
+                and _OFFICE_AFTER.match(folded, h[1])
+            ),
+            None,
+        )
+        if office is not None:
+            city, end = office[3], max(end, office[1])
     if city is None and (
         _THAT_BEFORE.search(folded, max(0, anchor[0] - 9), anchor[0])
         or _OFFICE_AFTER.match(folded, anchor[1])
