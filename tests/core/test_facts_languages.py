@@ -373,3 +373,18 @@ def test_a_language_name_as_an_adjective_or_a_version_mark_is_not_a_skill(
     skills = extract(text).skills
     assert [m.skill for m in skills if m.category == "spoken_language"] == languages
     assert "software testing" not in {m.skill for m in skills}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements:\n- Japanese not required",
+        "Japanese: none",
+        "日本語不問",
+        "【語学】英語力は不要です",
+        "Full medical insurance on top of Japanese social insurance.",
+        "An SSP for Japanese publishers and app developers.",
+    ],
+)
+def test_a_language_named_as_not_needed_is_not_a_skill(text: str) -> None:
+    assert [m.skill for m in extract(text).skills if m.category == "spoken_language"] == []

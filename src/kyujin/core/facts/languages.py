@@ -38,7 +38,9 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
     r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|support|"
     r"smes?|smbs?|banks?|regional|manufactur(?:ers?|ing)|retailers?|brands?|automakers?|"
-    r"organi[sz]ations?|partners?|conglomerates?|society|economy|studios?)\b"
+    r"organi[sz]ations?|partners?|conglomerates?|society|economy|studios?|social|insurance|"
+    r"pension|tax(?:es)?|yen|publishers?|media|consumers?|audiences?|games?|gaming|hospitals?|"
+    r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|style|traditions?)\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -52,11 +54,22 @@ _LANGUAGE_VERSION_MARK = re.compile(r"[ \t]*[\[【(（<＜]?[ \t]*$")
 _LANGUAGE_VERSION_END = re.compile(r"[ \t]*[\]】)）>＞]?[ \t]*(?:\n|$)")
 
 
+# The language named as not needed: "Japanese not required", "Japanese: none", 日本語不問.
+_NOT_NEEDED_AFTER = re.compile(
+    r"\s?(?:language|skills?|ability|proficiency|力|能力|スキル)?\s?(?:[:：]\s?)?(?:(?:is|are)\s)?"
+    r"(?:not (?:required|necessary|needed|a requirement)|none\b|n/a\b|unnecessary"
+    r"|(?:は|も)?(?:不問|不要|必要(?:ありません|ない|なし)|問いません|求めません))"
+)
+
+
 def names_something_else(folded: str, start: int, end: int) -> bool:
     """The language name at [start, end) is an adjective of something else ("Japanese
     companies", "Japanese support", "non-Japanese staff"), or marks a language version of
-    the posting on a line of its own ("[English]", "【日本語】"), not the language asked."""
+    the posting on a line of its own ("[English]", "【日本語】"), or is named as not needed
+    ("Japanese not required", 日本語不問): not a language asked."""
     if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start):
+        return True
+    if _NOT_NEEDED_AFTER.match(folded, end):
         return True
     after = _NOT_LANGUAGE_AFTER.match(folded[end : end + 40])
     if after and not (
