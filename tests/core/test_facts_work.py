@@ -1863,6 +1863,8 @@ def test_years_in_brackets_after_experience(text: str, years: int | None) -> Non
     ("text", "visa"),
     [
         ("応募資格：外国籍不可", False),
+        ("【外国籍】不可（日本語ネイティブレベル必須）", False),
+        ("外国籍：可", None),
         ("※日本国籍の方に限ります", False),
         ("日本国籍を有する方に限ります", False),
         ("外国籍の方の応募は不可です", False),
