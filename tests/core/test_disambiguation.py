@@ -73,6 +73,9 @@ def test_an_industry_word_without_a_field_or_context_is_not_taken() -> None:
         # names that are not among the cased technologies, after "code in" (set C)
         ("Requirements:\n- production code in Elixir/Phoenix, or in Erlang", "Elixir"),
         ("Requirements:\n- production code in Elixir/Phoenix, or in Erlang", "Phoenix"),
+        # an aside opening after a confirmed name
+        ("Requirements:\n- Solid Go experience (Gin or Echo)", "Gin"),
+        ("Requirements:\n- Solid Go experience (Gin or Echo)", "Echo"),
     ],
 )
 def test_a_capitalised_technology_inside_a_lower_case_sentence_is_taken(

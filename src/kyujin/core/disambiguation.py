@@ -169,6 +169,12 @@ _SEPARATORS = re.compile(
     r"[\s,、/・|()（）\[\]&+;:：]*+$",
     re.IGNORECASE,
 )
+# A name's aside opening after a confirmed one: "Go experience (Gin or Echo)", "Go（Echo）".
+_ASIDE_OPENS = re.compile(
+    r"^\s?(?:experience|expertise|knowledge|skills?|development|での開発経験|での開発|の経験|経験)?"
+    r"\s?[(（]\s?$",
+    re.IGNORECASE,
+)
 # Only list separators between two names: ``SEPARATORS(between)`` matches.
 SEPARATORS = _SEPARATORS.match
 _BULLET = re.compile(r"^[\s・\-*•●○■□◆◇▶►>【\[(（]*$")
@@ -252,6 +258,8 @@ class Context:
             if "\n" in between:
                 continue
             if _SEPARATORS.match(between) or len(between) <= 3:
+                return True
+            if e <= start and _ASIDE_OPENS.match(between):
                 return True
         return False
 
