@@ -253,3 +253,21 @@ def test_japanese_requirement_labels_and_cues_give_context(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a framework or tool field gives its ambiguous values context, as 言語： does
+        ("言語：Go\nフレームワーク：Gin、Echo", {"Gin", "Echo"}, set()),
+        ("Frameworks: Gin, Echo", {"Gin", "Echo"}, set()),
+        # "Build pipelines that process data": data pipelines, not CI/CD
+        ("Build pipelines that process large volumes of data", set(), {"CI/CD"}),
+        ("Maintain our build pipelines (GitHub Actions)", {"CI/CD"}, set()),
+    ],
+)
+def test_framework_fields_and_data_pipelines(
+    text: str, expected: set[str], absent: set[str]
+) -> None:
+    found = names(text)
+    assert expected <= found and not absent & found

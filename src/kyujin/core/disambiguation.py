@@ -19,6 +19,12 @@ _WINDOW = 40  # characters either side searched for a neighbouring skill on the 
 
 # Per skill: text right after / right before the word that makes it the ordinary word.
 _NOT_AFTER: dict[str, re.Pattern[str]] = {
+    # "Build pipelines that process large volumes of data": data pipelines, built
+    "CI/CD": re.compile(
+        r"^\s+(?:that|which|to)\s+(?:process|ingest|transform|move|handle|load|clean|analy[sz]e"
+        r"|feed|stream|aggregate|collect|enrich)",
+        re.IGNORECASE,
+    ),
     "Go": re.compile(
         r"^(?:[- ]?live\b|-to\b|[- ]to[- ]market|\s+(?:the|to|for|ahead|beyond|through|over|"
         r"back|above|far|out|home|get|getting|on|into|with the|and (?:get|see|try|make)|a long"
@@ -150,8 +156,9 @@ _TECH_BEFORE = (
 # A field that lists technologies, the word among its values on the same line: "言語：Go",
 # "使用言語: Go, Python", "開発環境：AWS / Go", "Languages: Python, Go".
 _TECH_LABEL = re.compile(
-    r"(?:(?:言語|技術|技術スタック|開発環境|業界|業種"
-    r"|(?<![a-z])(?:languages?|stack|tech|technologies|industry|industries)"
+    r"(?:(?:言語|技術|技術スタック|開発環境|業界|業種|フレームワーク|ライブラリ|ツール|ミドルウェア|インフラ"
+    r"|(?<![a-z])(?:languages?|stack|tech|technologies|industry|industries|frameworks?"
+    r"|librar(?:y|ies)|tools|tooling|middleware|infrastructure)"
     # a requirement or preference label with its values: "必須：Go、Rust", "歓迎スキル: Elixir"
     r"|必須(?:スキル|要件|条件)?|歓迎(?:スキル|要件|条件)?|尚可"
     r"|(?<![a-z])(?:required|preferred|must[- ]have|nice[- ]to[- ]have)(?: skills?)?)"
