@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -170,11 +171,38 @@ def test_language_shares_follow_company_size_and_industry() -> None:
     assert _share(by_industry["manufacturing"], "C++") > 3 * _share(rest["manufacturing"], "C++")
     for other in ("finance", "manufacturing", "saas"):
         assert _share(by_industry["ecommerce"], "PHP") > 2 * _share(by_industry[other], "PHP")
+
+    # ... and among the segment's leading languages, not only above their share elsewhere
+    # (C++ was 8% of manufacturing against Java's 33%, COBOL 2% of finance)
+    def leaders(industry: str, n: int) -> list[str]:
+        counts = Counter(p["truth"]["primary"] for p in by_industry[industry])
+        return [lang for lang, _ in counts.most_common(n)]
+
+    assert "C++" in leaders("manufacturing", 2)
+    assert leaders("ecommerce", 1) == ["PHP"]
+    assert _share(by_industry["finance"], "COBOL") >= 0.04
     foreign = [p for p in postings if p["company_foreign_affiliated"]]
     domestic = [p for p in postings if not p["company_foreign_affiliated"]]
     # Seed 000 s6: foreign-affiliated -> Go, Python, JavaScript/TypeScript, Scala.
     assert _share(foreign, "Go") > 1.5 * _share(domestic, "Go")
     assert _share(foreign, "Scala") > 2 * _share(domestic, "Scala")
+
+
+def test_texts_hold_together() -> None:
+    """English lines write skills in English, a freelance engagement lists terms rather
+    than an employee's benefits, and an entry-level posting asks for no strong experience
+    (review of generated postings, 2026-12-06)."""
+    postings = sample(3000, 5)
+    cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for p in postings:
+        lines = p["description"].split(NL)
+        english = [line for line in lines if line.startswith("- Experience with ")]
+        assert not any(cjk.search(line) for line in english), p["external_id"]
+        if p["truth"]["employment_type"] == "freelance":
+            assert "賞与" not in p["description"] and "Bonus" not in p["description"]
+        if p["truth"]["min_years_experience"] == 0:
+            assert "Strong experience" not in p["description"]
+            assert "を用いた開発経験" not in p["description"].split("【歓迎")[0]
 
 
 def _floor(p: dict[str, Any]) -> int | None:

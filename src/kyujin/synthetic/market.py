@@ -105,21 +105,27 @@ _SIZE_FACTORS: Final[dict[str, dict[Primary, float]]] = {
 _INDUSTRY_FACTORS: Final[dict[str, dict[Primary, float]]] = {
     # 000 s2: "Financial and insurance industry: Java, COBOL (legacy systems), and C#";
     # s4: Scala for "financial/trading systems".
-    "finance": {"Java": 3, "COBOL": 3, "C#": 3, "Scala": 2},
+    # COBOL x10: its base demand is a tenth of Java's, and at x3 it was 2% of finance
+    # postings, no longer one of the segment's three languages (review of 2026-12-06).
+    "finance": {"Java": 3, "COBOL": 10, "C#": 3, "Scala": 2},
     # 000 s6: SIers use "Java, PHP, .NET, and Python".
     "si": {"Java": 3, "PHP": 2, "C#": 3, "Python": 2},
     # 000 s2: "Web-based companies: PHP and Ruby maintain strong popularity".
     "web": {"PHP": 3, "Ruby": 3, "Go": 1.5, "Node.js": 1.5, "Python": 1.5},
     # 000 s2: "E-commerce and retail industry: PHP, Ruby, Python, and Node.js ... In
     # particular, PHP (WordPress and Magento) is often used with e-commerce platforms".
-    "ecommerce": {"PHP": 4, "Ruby": 3, "Python": 3, "Node.js": 3},
+    # PHP x10: at x4 Python (higher base, and favoured by the startups that are many of
+    # the segment's companies) outnumbered it, against "in particular, PHP".
+    "ecommerce": {"PHP": 10, "Ruby": 3, "Python": 3, "Node.js": 3},
     # 000 s2: gaming servers "Java, C#, and Node.js ... C# when related to Unity"; s3:
     # "C# (Unity) or C++ for game development".
     "gaming": {"Java": 3, "C#": 5, "Node.js": 3, "C++": 2},
     # 000 s2: "SaaS and cloud services ... Go, Python, Node.js, and Ruby".
     "saas": {"Go": 3, "Python": 3, "Node.js": 3, "Ruby": 3},
     # 000 s2: "Manufacturing and IoT: Java, C/C++, and Python ... C/C++ emphasized".
-    "manufacturing": {"Java": 3, "C++": 8, "Python": 3},
+    # C++ x30 and Java x2: C++'s base is a fifth of Java's, and at x8 it was 8% of
+    # manufacturing postings against Java's 33%, not "emphasized".
+    "manufacturing": {"Java": 2, "C++": 30, "Python": 3},
 }
 # 000 s6: "Foreign-affiliated IT companies: Go, Python, JavaScript/TypeScript, and Scala are
 # often adopted ... with globally standardized development environments". Most of them are

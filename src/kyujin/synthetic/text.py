@@ -119,6 +119,14 @@ def company_text(co: Company, founded: int, employees: int, u: Random) -> Compan
     return _company_mixed(co, blurb_ja, blurb_en, required, preferred, remote, visa, prefix, u)
 
 
+# A freelance (業務委託) engagement's terms in place of an employee's benefits.
+_FREELANCE_TERMS_JA = "精算幅：140h〜180h\\n支払サイト：月末締め翌月末払い\\n稼働：週5日（相談可）"
+_FREELANCE_TERMS_EN = (
+    "Monthly invoicing, settled on 140-180 hours a month\\nPayment at the end of the "
+    "following month"
+)
+
+
 def _company_ja(
     co: Company,
     blurb: str,
@@ -138,7 +146,10 @@ def _company_ja(
     if remote is not None:
         tail += ("", "【勤務形態】", remote)
     tail += ("", "【雇用形態】", phrasing.EMPLOYMENT_JA[co.employment])
-    tail += ("", "【福利厚生】", _one(prose.BENEFIT_BLOCKS_JA, u))
+    if co.employment == "freelance":  # a contractor's terms, not an employee's benefits
+        tail += ("", "【精算・支払】", _FREELANCE_TERMS_JA)
+    else:
+        tail += ("", "【福利厚生】", _one(prose.BENEFIT_BLOCKS_JA, u))
     other = [_one(phrasing.JAPANESE_JA["none"], u)] if co.japanese == "none" else []
     if visa is not None:
         other.append(visa)
@@ -174,7 +185,10 @@ def _company_en(
         language.append(_one(phrasing.ENGLISH_EN[co.english], u))
     if language:
         tail += ("", "Language", *language)
-    tail += ("", "Benefits", _one(prose.BENEFIT_BLOCKS_EN, u))
+    if co.employment == "freelance":
+        tail += ("", "Terms", _FREELANCE_TERMS_EN)
+    else:
+        tail += ("", "Benefits", _one(prose.BENEFIT_BLOCKS_EN, u))
     tail += ("", "Hiring process", _one(prose.HIRING_EN, u))
     background = _one(prose.BACKGROUND_EN, u).replace("{p}", co.product_en)
     return CompanyText(
@@ -208,7 +222,10 @@ def _company_mixed(
         other.append(visa)
     if other:
         tail += ("", "【その他 / Other】", *other)
-    tail += ("", "【福利厚生 / Benefits】", _one(prose.BENEFIT_BLOCKS_JA, u))
+    if co.employment == "freelance":
+        tail += ("", "【精算・支払 / Terms】", _FREELANCE_TERMS_JA)
+    else:
+        tail += ("", "【福利厚生 / Benefits】", _one(prose.BENEFIT_BLOCKS_JA, u))
     tail += ("", "【選考フロー / Hiring process】", _one(prose.HIRING_JA, u))
     team = _team(co, False, u)
     return CompanyText(
@@ -247,6 +264,12 @@ def _fill(template: str, plan: Plan, english: bool) -> str:
     return template.replace("{d}", plan.domain[0]).replace("{p}", co.product_ja)
 
 
+def _en(skill: Skill) -> str:
+    """A skill as an English line writes it: its written form, or its canonical name when
+    that form is Japanese (機械学習 -> machine learning, Go言語 -> Go)."""
+    return skill[1] if skill[1].isascii() else skill[0]
+
+
 def _required(plan: Plan, english: bool, out: list[str]) -> None:
     r = plan.r
     co = plan.company
@@ -254,21 +277,26 @@ def _required(plan: Plan, english: bool, out: list[str]) -> None:
     if english:
         if years == 0:
             out.append(phrasing.NO_YEARS_EN)
+            # an entry-level posting asks for a start, not strong experience
+            out.append(f"- Some programming in {_en(plan.language)} (school or own projects)")
         elif years is not None:
             out.append(_one(phrasing.YEARS_EN, r).replace("{y}", str(years)))
-        out.append(f"- Strong experience with {plan.language[1]}")
-        out.append(f"- Experience with {plan.frameworks[0][1]} or similar frameworks")
+        if years != 0:
+            out.append(f"- Strong experience with {_en(plan.language)}")
+            out.append(f"- Experience with {_en(plan.frameworks[0])} or similar frameworks")
         if r() < 0.6:
-            out.append(f"- Solid knowledge of {co.databases[0][1]}: schema design, indexing")
+            out.append(f"- Solid knowledge of {_en(co.databases[0])}: schema design, indexing")
         if co.cloud is not None and r() < 0.4:
-            out.append(f"- Experience running services on {co.cloud[1]}")
+            out.append(f"- Experience running services on {_en(co.cloud)}")
     else:
         if years == 0:
             out.append(phrasing.NO_YEARS_JA)
+            out.append(f"・{plan.language[1]}でのプログラミング経験（学校・独学可）")
         elif years is not None:
             out.append(_one(phrasing.YEARS_JA, r).replace("{y}", str(years)))
-        out.append(f"・{plan.language[1]}を用いた開発経験")
-        out.append(f"・{plan.frameworks[0][1]}を用いたWebアプリケーション開発経験")
+        if years != 0:
+            out.append(f"・{plan.language[1]}を用いた開発経験")
+            out.append(f"・{plan.frameworks[0][1]}を用いたWebアプリケーション開発経験")
         if r() < 0.6:
             out.append(f"・{co.databases[0][1]}を用いたテーブル設計・SQLチューニングの経験")
         if co.cloud is not None and r() < 0.4:
@@ -279,7 +307,8 @@ def _required(plan: Plan, english: bool, out: list[str]) -> None:
 def _preferred(plan: Plan, english: bool, out: list[str]) -> None:
     r = plan.r
     templates = prose.TAIL_EN if english else prose.TAIL_JA
-    for i, (_, written) in enumerate(plan.pluses):
+    for i, skill in enumerate(plan.pluses):
+        written = _en(skill) if english else skill[1]
         if i < plan.specialism:
             out.append(
                 f"- Experience with {written}" if english else f"・{written}を用いた開発経験"
