@@ -15,6 +15,8 @@ of the fixtures and of random texts).
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -109,3 +111,130 @@ def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
     compiled = re.compile(f"(?={first})(?:{pattern})", flags)
     MADE.append((compiled, pattern, flags))
     return compiled
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``: split at each "|" outside brackets,
+    classes and escapes ("a(b|c)|[|]d" -> ["a(b|c)", "[|]d"])."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            # a "]" first in a class ("[]a]", "[^]a]") is a member, not its end
+            i += (
+                2 if pattern.startswith("^]", i + 1) else 1 if pattern.startswith("]", i + 1) else 0
+            )
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_stubs(alternative: str) -> str:
+    """Empty groups standing for those of ``alternative``, with its names, in its order."""
+    compiled = re.compile(alternative)
+    names = {number: name for name, number in compiled.groupindex.items()}
+    return "".join(
+        f"(?P<{names[number]}>)" if number in names else "()"
+        for number in range(1, compiled.groups + 1)
+    )
+
+
+class Dispatched:
+    """``re.compile(first + "(?:" + alternatives + ")")``, where ``first`` is a lookahead for
+    the characters a match can start with and ``alternatives`` many alternatives, matched
+    faster: at a position the lookahead passes, only the alternatives that can start with
+    the character there are tried.
+
+    Python's ``re`` tries every alternative at such a position, and skips one quickly only
+    when it starts with a plain character or class; most of the years figures start with a
+    lookbehind or a group, and were each tried at every digit, 経 or "e" of the windows
+    (~1.5 µs a position). Here each character gets a pattern of its own, made on first use:
+    the alternatives whose first characters (``first_class``) include it, in their order,
+    and in place of each run of the others one alternative that cannot match holding empty
+    groups of their names, so that the groups are numbered and named as in the whole
+    pattern. The first alternative to match at a position is the same, so every match has
+    the same span and groups (tests/core/test_prefilter.py checks it at every position).
+
+    Only the methods the years parser uses: ``match``, ``search`` and ``finditer`` with
+    ``pos`` and ``endpos``; a match's ``re`` is the pattern of its character.
+    """
+
+    def __init__(self, first: str, alternatives: str) -> None:
+        self.pattern = first + "(?:" + alternatives + ")"
+        self._whole = re.compile(self.pattern)
+        self._first = re.compile(first)
+        self._alternatives = split_alternatives(alternatives)
+        self._classes: list[re.Pattern[str]] = []
+        for alternative in self._alternatives:
+            first_chars = first_class(alternative)
+            if first_chars is None:
+                # (so no match is empty, and finditer needs no rule for empty matches)
+                raise ValueError(f"an alternative with no bounded first character: {alternative}")
+            self._classes.append(re.compile(first_chars))
+        self._stubs = [_group_stubs(alternative) for alternative in self._alternatives]
+        self._by_char: dict[str, re.Pattern[str]] = {}
+        self._by_alternatives: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _for(self, char: str) -> re.Pattern[str]:
+        """The pattern of the alternatives that can start with ``char`` (made once)."""
+        live = tuple(i for i, first in enumerate(self._classes) if first.fullmatch(char))
+        pattern = self._by_alternatives.get(live)
+        if pattern is None:
+            parts: list[str] = []
+            stubs = ""
+            for i, alternative in enumerate(self._alternatives):
+                if i in live:
+                    if stubs:
+                        parts.append("(?!)" + stubs)
+                        stubs = ""
+                    parts.append(alternative)
+                else:
+                    stubs += self._stubs[i]
+            if stubs:
+                parts.append("(?!)" + stubs)
+            pattern = self._by_alternatives[live] = re.compile("(?:" + "|".join(parts) + ")")
+        self._by_char[char] = pattern
+        return pattern
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pos = max(pos, 0)
+        if pos >= min(len(string), endpos):
+            return self._whole.match(string, pos, endpos)  # no character to dispatch on
+        if self._first.match(string, pos, endpos) is None:
+            return None
+        char = string[pos]
+        return (self._by_char.get(char) or self._for(char)).match(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(string, pos, endpos), None)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        candidate = self._first.search
+        by_char = self._by_char
+        while (found := candidate(string, pos, endpos)) is not None:
+            at = found.start()
+            char = string[at]
+            match = (by_char.get(char) or self._for(char)).match(string, at, endpos)
+            if match is None:
+                pos = at + 1
+            else:
+                yield match
+                pos = match.end()  # never empty: every alternative has a first character

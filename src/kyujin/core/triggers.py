@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
+from kyujin.core.prefilter import Dispatched
+
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "salary": (
         "円",
@@ -593,7 +595,7 @@ def search_in(
 
 
 def finditer_in(
-    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+    pattern: re.Pattern[str] | Dispatched, text: str, windows: list[tuple[int, int]]
 ) -> Iterator[re.Match[str]]:
     for start, end in windows:
         yield from pattern.finditer(text, start, end)

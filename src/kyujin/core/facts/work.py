@@ -10,7 +10,7 @@ from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.model import EmploymentType, Remote, Span
-from kyujin.core.prefilter import prefiltered
+from kyujin.core.prefilter import Dispatched, prefiltered
 from kyujin.core.roles import said_of_others
 from kyujin.core.sections import Sections
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
@@ -601,8 +601,10 @@ _MONTH_FIGURES = (
     r"|(?:実務|開発|業務)?経験\s?(?:が|は)?\s?[:：]?\s?[(（]?\s?(?:通算|合計)?\s?(?P<m4>半)年"
     r"|(?<![\d.一二三四五六七八九十年])(?P<m5>半)年(?:以上|程度)?(?:の)?[^\n。]{0,15}?(?:経験|実務)"
 )
-_YEARS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + ")")
-_YEARS_OR_MONTHS = re.compile(_YEARS_FIRST + "(?:" + _YEAR_FIGURES + _MONTH_FIGURES + ")")
+# Each is the compiled ``_YEARS_FIRST + "(?:" + figures + ")"``, matched by trying at each
+# position only the alternatives that can start with its character (kyujin.core.prefilter).
+_YEARS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES)
+_YEARS_OR_MONTHS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES + _MONTH_FIGURES)
 # (whether a text counts months at all is the triggers' "months" category)
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
 # average 8 years of experience"), a commitment ("able to commit to at least 2 years in
@@ -1031,7 +1033,8 @@ def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
 
 def _figure(m: re.Match[str]) -> tuple[str, int]:
     """The group of _YEARS that matched and the number of years it reads."""
-    groups = _WITH_MONTHS if m.re is _YEARS_OR_MONTHS else _STRONG + _WEAK
+    # (a match's pattern is its first character's, with every group of the whole pattern)
+    groups = _WITH_MONTHS if "m1" in m.re.groupindex else _STRONG + _WEAK
     group = next(g for g in groups if m.group(g))
     raw = m.group(group)
     if group in _IN_MONTHS:
