@@ -10,7 +10,7 @@ from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.model import EmploymentType, Remote, Span
-from kyujin.core.prefilter import Dispatched, prefiltered
+from kyujin.core.prefilter import Dispatched, Presence, prefiltered
 from kyujin.core.roles import said_of_others
 from kyujin.core.sections import Sections
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
@@ -609,7 +609,7 @@ _YEARS_OR_MONTHS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES + _MONTH_FIGURES)
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
 # average 8 years of experience"), a commitment ("able to commit to at least 2 years in
 # Tokyo"), the company's age or a tenure ("bonus after 2 years of service").
-_NOT_ASKED = prefiltered(
+_NOT_ASKED = Presence(
     r"\bon average\b|\baverage (?:of )?|\bour (?:engineers|team|developers|members)\b"
     # a named colleague's record: "our senior engineer (15 years experiences) will teach you"
     r"|\bour (?:[a-z]+ )?(?:engineers?|developers?|members?|leads?|mentors?|staff) \("
@@ -1170,7 +1170,7 @@ def parse_years(
         if (
             where == "preferred"
             or _PLUS_LINE.search(near)
-            or (_NOT_ASKED.search(clause) and _NOT_ASKED.search(sentence))
+            or (_NOT_ASKED.found(clause) and _NOT_ASKED.found(sentence))
         ):
             continue
         if _WISH_WORD.search(folded, max(line_start, m.start() - 120), m.start()) and (
@@ -1545,7 +1545,7 @@ def parse_title_years(folded_title: str) -> int | None:
     for m in _YEARS_OR_MONTHS.finditer(folded_title):
         group, years = _figure(m)
         clause = _clause(folded_title, 0, m.start(), m.end())
-        if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
+        if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.found(clause):
             continue
         if group == "w3" and not _EXPERIENCE_WORD.search(clause):
             continue
@@ -1596,7 +1596,7 @@ def _fewest_in(folded: str, bounds: tuple[int, int]) -> tuple[int, int, int] | N
         _, years = _figure(m)
         line_start = folded.rfind("\n", 0, m.start()) + 1
         clause = _clause(folded, line_start, m.start(), m.end())
-        if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.search(clause):
+        if years > 30 or _PLUS_LINE.search(clause) or _NOT_ASKED.found(clause):
             continue
         if fewest is None or years < fewest[2]:
             fewest = (m.start(), m.end(), years)
