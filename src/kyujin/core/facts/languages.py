@@ -88,9 +88,12 @@ def names_something_else(folded: str, start: int, end: int) -> bool:
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
 _BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
 _TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
+# (Start-character lookaheads only where an alternative opens with a lookbehind, a group or
+# a word boundary: where every one opens with a plain character, re already skips the
+# positions none can start at, faster than a lookahead does.)
 _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (
-        re.compile(
+        prefiltered(
             # 国籍不問 and 会話は不要 ("no speaking needed", a reading level is) are about
             # something else than the language as a whole
             r"(?<!国籍)(?<!学歴)(?<!年齢)(?<!性別)(?<!会話は)(?<!会話)(?<!会話力は)(?<!会話力)"
@@ -129,7 +132,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
         "conversational",
     ),
     (
-        re.compile(
+        prefiltered(
             # documents only as something read: not "社内のドキュメントは日英併記"
             r"読み書き|読解|読める|読んで(?:理解|内容を把握)でき|(?:ドキュメント|技術文書|資料)[^\n。]{0,30}?"
             r"(?:を|が|の|に)\s?(?:読|理解|参照|抵抗|読解|目を通)"
@@ -264,7 +267,7 @@ _MAX_LOOKBACK_LINES = 40
 _NATIVE_SPEAKER = re.compile(r"native|fluent|ネイティブ")
 # A person the sentence is about, before the language word: "Our CEO lived in Canada and
 # speaks fluent English" describes the CEO, not what the role asks.
-_PERSON = re.compile(
+_PERSON = prefiltered(
     r"\b(?:ceo|cto|coo|cfo|founders?|president|our (?:[a-z]+ )?(?:manager|director|leader|lead))"
     r"\b[^.\n]{0,60}\b(?:speaks?|spoke|lived|studied|grew up)\b"
     r"|(?:社長|代表|創業者|ceo|cto)[^。\n]{0,30}(?:話せ|話し|留学|住んで)"
@@ -272,7 +275,7 @@ _PERSON = re.compile(
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _PERSON_REACH = 120  # characters before a language word searched for such a sentence
 _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
-_TURN = re.compile(r"\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|、|が、|けど|一方")
+_TURN = prefiltered(r"\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|、|が、|けど|一方")
 # A heading line that names the language only ("【英語力】", "English level:"): the level is
 # on the line below it.
 _LANGUAGE_HEADING = re.compile(
@@ -281,7 +284,7 @@ _LANGUAGE_HEADING = re.compile(
 )
 _THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
 # A level to reach later, not asked when joining.
-_FUTURE_GOAL = re.compile(
+_FUTURE_GOAL = prefiltered(
     r"\b(?:reach|attain|achieve|get to)\b[^.\n]{0,30}\bwithin\b"
     r"|(?:以内|まで)に(?:取得|到達|合格)"
 )

@@ -78,7 +78,7 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
         "annual",
     ),
     (
-        re.compile(
+        prefiltered(
             r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価|(?<!\d)1\s?(?:か|ヶ|カ|ケ)月"
             r"|per month|/\s?(?:month|mo)\b|monthly|a month"
         ),
@@ -88,7 +88,7 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
     (re.compile(r"給与|給料|報酬|賃金|salary|compensation|pay\b|package|base"), None),
 ]
 # Money that is not the role's pay: company capital, revenue, funding, bonus, allowances.
-_NOT_PAY = re.compile(
+_NOT_PAY = prefiltered(
     r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
     r"|支援金|一時金|祝い金|祝金|報奨金|奨励金|引越|引っ越|転居|費用|家賃|住宅"
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"

@@ -171,7 +171,7 @@ _OFFICE_VISIT = re.compile(
 )
 _EXPLICIT_FULL = ("フル", "完全", "full", "100%")
 # An office the remote worker may use but need not visit: 出社も可, "optional office".
-OPTIONAL_VISIT = re.compile(
+OPTIONAL_VISIT = prefiltered(
     r"出社(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません|なく|ない)|"
     r"出社(?:する)?(?:こと)?も(?:可|ok|でき|歓迎|自由)|出社(?:は|も)?(?:任意|自由|希望制)|任意(?:で|の)?出社"
     r"|(?:オフィス|本社|拠点)(?:の)?(?:利用)?(?:は|も)?(?:任意|自由)"
@@ -655,7 +655,7 @@ _SPEAKER = re.compile("|".join(TRIGGERS["speaker"]))
 _SPEAKER_REACH = 200  # characters before a figure searched for such a sentence start
 
 
-_EXPERIENCE_WORD = re.compile(
+_EXPERIENCE_WORD = prefiltered(
     r"experience|経験|実務|応募の?条件|必須|\brequired\b|\bwe need\b|\bis needed\b|\bnecessary\b"
     r"|必要"
 )
@@ -733,7 +733,7 @@ _NO_EXPERIENCE = prefiltered(
 # A remote option said of other jobs than this one: an SES company's other projects
 # (現場によりリモート可の案件もあります), other departments (在宅勤務制度のある部署が対象で、
 # 本ポジションは対象外), "depending on the project".
-_HEDGE_BEFORE = re.compile(
+_HEDGE_BEFORE = prefiltered(
     r"(?:現場|案件|配属先|プロジェクト|参画先|常駐先|部署|チーム)(?:に)?(?:より|によって|次第)(?:は|で)?$"
     # what most of the company does, said before this job's own policy
     r"|(?:社員|エンジニア|メンバー)の(?:多く|大半|ほとんど)(?:は|が)$|多くの(?:社員|エンジニア|メンバー)(?:は|が)$"
@@ -1609,7 +1609,7 @@ def _fewest_in(folded: str, bounds: tuple[int, int]) -> tuple[int, int, int] | N
 # not one between Latin letters ("CI/CD", "Java/Kotlin")
 _ITEM_SLASH = r"\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/"
 # Items of a run-on line: "8+ years required / Go or C++ / Nice: 3+ yrs with ROS"
-_ITEM_BREAK = re.compile(_ITEM_SLASH + r"|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:")
+_ITEM_BREAK = prefiltered(_ITEM_SLASH + r"|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:")
 _ALTERNATIVE = re.compile(r"もしくは|または|あるいは|又は|若しくは|\bor\b")
 _PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b")
 # An alternative open to holders of a degree only is not the general minimum ("5+ years, or
@@ -1747,7 +1747,7 @@ def _is_specific(clause: str) -> bool:
 
 # Clause breaks within a line: a plus marker past one is about something else
 # ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
-_CLAUSE_BREAK = re.compile(r"[。;；、]|\.\s|" + _ITEM_SLASH)
+_CLAUSE_BREAK = prefiltered(r"[。;；、]|\.\s|" + _ITEM_SLASH)
 _NEXT_ITEM = re.compile(
     r"\b(?:nice[- ]to[- ]haves?|bonus points|preferred\s?:)|(?:歓迎|尚可)\s?[:：]"
 )
