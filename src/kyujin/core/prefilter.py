@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -155,6 +155,53 @@ def _group_stubs(alternative: str) -> str:
     )
 
 
+def _without_groups(pattern: str) -> str | None:
+    """``pattern`` with its capturing groups made non-capturing (the same matches, no
+    groups), so that it can stand in several branches of one pattern; None when it refers
+    to a group (a backreference or a conditional)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if not in_class and pattern[i + 1 : i + 2] in tuple("123456789"):
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            member = (
+                2 if pattern.startswith("^]", i + 1) else 1 if pattern.startswith("]", i + 1) else 0
+            )
+            out.append(pattern[i : i + 1 + member])
+            i += 1 + member
+            continue
+        elif c == "(":
+            if pattern.startswith(("(?P=", "(?("), i):
+                return None
+            if pattern.startswith("(?P<", i):
+                out.append("(?:")
+                i = pattern.index(">", i) + 1
+                continue
+            if not pattern.startswith("(?", i):
+                out.append("(?:")
+                i += 1
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+# Characters of a category given a branch of their own in a ``Dispatched`` scan; a text
+# holding another character of the category (a full-width digit, say) is searched the
+# slower way.
+_CATEGORY_LISTED = {r"\d": "0123456789", r"\s": " \t\n\r\f\v\u3000\xa0"}
+
+
 class Dispatched:
     """``re.compile(first + "(?:" + alternatives + ")")``, where ``first`` is a lookahead for
     the characters a match can start with and ``alternatives`` many alternatives, matched
@@ -169,27 +216,66 @@ class Dispatched:
     and in place of each run of the others one alternative that cannot match holding empty
     groups of their names, so that the groups are numbered and named as in the whole
     pattern. The first alternative to match at a position is the same, so every match has
-    the same span and groups (tests/core/test_prefilter.py checks it at every position).
+    the same span and groups (tests/core/test_prefilter*.py check it at every position).
 
-    Only the methods the years parser uses: ``match``, ``search`` and ``finditer`` with
+    With ``scan`` (the default), where the next match starts is found by one search in C:
+    a branch for each character an alternative can start with, that character and, looking
+    back to it, ``first`` and a lookahead for the character's alternatives (without their
+    groups): ``在(?<=(?=…)(?=(?:在住…|…))(?s:.))|…``. Every branch opens with a plain
+    character, so ``re`` skips the other positions in a loop over the characters, as
+    Presence does. Without it, ``first`` is searched for in C and each position it lets
+    through tried from Python: faster when ``first`` lets few through but the alternatives
+    can start with many characters, each a branch ``re`` would go through one by one.
+
+    Only the methods the fact parsers use: ``match``, ``search`` and ``finditer`` with
     ``pos`` and ``endpos``; a match's ``re`` is the pattern of its character.
     """
 
-    def __init__(self, first: str, alternatives: str) -> None:
+    def __init__(self, first: str, alternatives: str, *, scan: bool = True) -> None:
         self.pattern = first + "(?:" + alternatives + ")"
         self._whole = re.compile(self.pattern)
         self._first = re.compile(first)
         self._alternatives = split_alternatives(alternatives)
-        self._classes: list[re.Pattern[str]] = []
-        for alternative in self._alternatives:
-            first_chars = first_class(alternative)
-            if first_chars is None:
-                # (so no match is empty, and finditer needs no rule for empty matches)
-                raise ValueError(f"an alternative with no bounded first character: {alternative}")
-            self._classes.append(re.compile(first_chars))
+        starts = _starts(self._alternatives)
+        if starts is None:
+            # (so no match is empty, and finditer needs no rule for empty matches)
+            raise ValueError(f"an alternative with no bounded first character: {alternatives}")
+        self._classes = [start[1] for start in starts]
         self._stubs = [_group_stubs(alternative) for alternative in self._alternatives]
         self._by_char: dict[str, re.Pattern[str]] = {}
         self._by_alternatives: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._scan, self._unlisted = self._scanner(first, starts) if scan else (None, [])
+        DISPATCHED.append(self)
+
+    @staticmethod
+    def _scanner(
+        first: str, starts: list[_Start]
+    ) -> tuple[Callable[[str, int, int], re.Match[str] | None] | None, list[re.Pattern[str]]]:
+        """The search for where the next match starts, and classes of the characters it
+        leaves to the slower way; no search when an alternative can start with a character
+        of a category it does not list (``\\w``) or refers to a group."""
+        categories = {category for _, _, _, found in starts for category in found}
+        plain = [_without_groups(alternative) for alternative, _, _, _ in starts]
+        if not categories <= _CATEGORY_LISTED.keys() or None in plain:
+            return None, []
+        listed = {char for _, _, chars, _ in starts for char in chars}
+        for category in categories:
+            listed.update(_CATEGORY_LISTED[category])
+        branches: list[str] = []
+        for char in sorted(listed):
+            live = [
+                alternative
+                for alternative, (_, first_chars, _, _) in zip(plain, starts, strict=True)
+                if alternative is not None and first_chars.fullmatch(char)
+            ]
+            branches.append(re.escape(char) + f"(?<={first}(?=(?:" + "|".join(live) + "))(?s:.))")
+        unlisted = [
+            re.compile(
+                "[^" + category.upper() + "".join(map(re.escape, _CATEGORY_LISTED[category])) + "]"
+            )
+            for category in sorted(categories)
+        ]
+        return re.compile("|".join(branches)).search, unlisted
 
     def _for(self, char: str) -> re.Pattern[str]:
         """The pattern of the alternatives that can start with ``char`` (made once)."""
@@ -227,17 +313,53 @@ class Dispatched:
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        candidate = self._first.search
+        scan = self._scan
+        if scan is None or any(other.search(string, pos, endpos) for other in self._unlisted):
+            scan = self._candidate
         by_char = self._by_char
-        while (found := candidate(string, pos, endpos)) is not None:
+        while (found := scan(string, pos, endpos)) is not None:
             at = found.start()
             char = string[at]
             match = (by_char.get(char) or self._for(char)).match(string, at, endpos)
-            if match is None:
+            if match is None:  # (only a candidate of the slower way)
                 pos = at + 1
             else:
                 yield match
                 pos = match.end()  # never empty: every alternative has a first character
+
+    def _candidate(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The slower way to the next match: the next position ``first`` lets through."""
+        return self._first.search(string, pos, endpos)
+
+
+# Every Dispatched made (the tests check each against its whole pattern).
+DISPATCHED: list[Dispatched] = []
+
+
+def dispatched(pattern: str) -> Dispatched:
+    """``pattern`` behind a lookahead for its first characters, as ``prefiltered`` makes it,
+    matched by first character (``Dispatched``)."""
+    first = first_class(pattern)
+    if first is None:
+        raise ValueError(f"a pattern with no bounded first character: {pattern}")
+    return Dispatched(f"(?={first})", pattern)
+
+
+# (alternative, its first-character class, the characters and categories that class lists)
+_Start = tuple[str, re.Pattern[str], set[str], list[str]]
+
+
+def _starts(alternatives: list[str]) -> list[_Start] | None:
+    """Each alternative with the characters it can start with; None when one can start
+    with any character (or none) or with too wide a range of them."""
+    starts: list[_Start] = []
+    for alternative in alternatives:
+        first = first_class(alternative)
+        found = None if first is None else _members(first)
+        if first is None or found is None:
+            return None
+        starts.append((alternative, re.compile(first), *found))
+    return starts
 
 
 def _members(first: str) -> tuple[set[str], list[str]] | None:
@@ -262,24 +384,19 @@ def _by_first_character(pattern: str) -> re.Pattern[str] | None:
     """A pattern that matches wherever some alternative of ``pattern`` matches, but only
     one character long: for each character an alternative can start with, that character,
     then, looking back to it, a lookahead for the alternatives that can start with it:
-    ``o(?<=(?=(?:\\bon average\\b|\\bour team\\b)).)|a(?<=(?=(?:\\baverage )).)|…``.
+    ``o(?<=(?=(?:\\bon average\\b|\\bour team\\b))(?s:.))|a(?<=(?=(?:\\baverage ))(?s:.))|…``.
     None when an alternative has no bounded first character, or ``pattern`` has groups
     (repeated in several branches, they would clash) or ignores case."""
     compiled = re.compile(pattern)
     if compiled.groups or compiled.flags & (re.IGNORECASE | re.VERBOSE):
         return None  # (first_class reads no flags set inline for the whole pattern)
-    # (alternative, its first-character class, the characters and categories it lists)
-    starts: list[tuple[str, re.Pattern[str], set[str], list[str]]] = []
-    for alternative in split_alternatives(pattern):
-        first = first_class(alternative)
-        found = None if first is None else _members(first)
-        if first is None or found is None:
-            return None
-        starts.append((alternative, re.compile(first), *found))
+    starts = _starts(split_alternatives(pattern))
+    if starts is None:
+        return None
     branches: list[str] = []
     for char in sorted({char for _, _, chars, _ in starts for char in chars}):
         live = [alternative for alternative, first, _, _ in starts if first.fullmatch(char)]
-        branches.append(re.escape(char) + "(?<=(?=(?:" + "|".join(live) + ")).)")
+        branches.append(re.escape(char) + "(?<=(?=(?:" + "|".join(live) + "))(?s:.))")
     for category in sorted({category for _, _, _, categories in starts for category in categories}):
         # a character of the category may also be one another alternative lists
         live = [
@@ -287,7 +404,7 @@ def _by_first_character(pattern: str) -> re.Pattern[str] | None:
             for alternative, _, chars, categories in starts
             if category in categories or any(re.fullmatch(category, char) for char in chars)
         ]
-        branches.append(f"[{category}](?<=(?=(?:" + "|".join(live) + ")).)")
+        branches.append(f"[{category}](?<=(?=(?:" + "|".join(live) + "))(?s:.))")
     return re.compile("|".join(branches))
 
 

@@ -584,7 +584,7 @@ class Triggers:
 
 
 def search_in(
-    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+    pattern: re.Pattern[str] | Dispatched, text: str, windows: list[tuple[int, int]]
 ) -> re.Match[str] | None:
     """The first match of ``pattern`` starting inside one of ``windows``."""
     for start, end in windows:

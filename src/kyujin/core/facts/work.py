@@ -10,7 +10,7 @@ from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.model import EmploymentType, Remote, Span
-from kyujin.core.prefilter import Dispatched, Presence, prefiltered
+from kyujin.core.prefilter import Dispatched, Presence, dispatched, prefiltered
 from kyujin.core.roles import said_of_others
 from kyujin.core.sections import Sections
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
@@ -20,7 +20,7 @@ _DAY = r"(?:[1-4]|(?<![a-z])(?:one|two|three|four)(?![a-z]))"
 _DAYS = _DAY + r"(?:\s?(?:-|~|to|or)\s?" + _DAY + r")?"  # office days in a week short of five
 _JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
 _JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
-_REMOTE_FULL = prefiltered(
+_REMOTE_FULL = dispatched(
     r"フルリモート|フルリモ|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
     r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
@@ -45,7 +45,7 @@ _TECH_HYBRID = (
     r"|\s?(?:and|or|/|&|,|、|・)\s?(?:multi|マルチ|on-?prem|オンプレ|public|private|パブリック"
     r"|プライベート))"
 )
-_REMOTE_HYBRID = prefiltered(
+_REMOTE_HYBRID = dispatched(
     r"ハイブリッド" + _TECH_HYBRID + r"|(?:リモート|テレワーク)(?:ワーク)?"
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
@@ -119,7 +119,7 @@ _REMOTE_HYBRID = prefiltered(
     r" (?:a|per|every) (?:week|month)"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
-_REMOTE_ONSITE = prefiltered(
+_REMOTE_ONSITE = dispatched(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:制度)?(?:は|の)?\s?"
@@ -190,7 +190,7 @@ OPTIONAL_VISIT = prefiltered(
     r"|welcome to (?:use|come|visit|work from)"
 )
 
-_VISA_NO = prefiltered(
+_VISA_NO = dispatched(
     r"日本(?:国内)?在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     # a place or remote field qualified by residence: フルリモート（日本国内在住の方）
@@ -244,7 +244,7 @@ _VISA_NO = prefiltered(
     r"|japanese (?:citizens|nationals|citizenship) only|must (?:be|hold) (?:a )?japanese "
     r"(?:citizen|national|citizenship)"
 )
-_VISA_YES = prefiltered(
+_VISA_YES = dispatched(
     r"ビザ(?:サポート|サポ|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
     # shorthand of short posts: "visa sponsor ✅", "Visa: サポート可", "sponsorship OK"
     r"|visa sponsor(?:ship)?\s?[:：]?\s?(?:✅|✔|☑|⭕|◯|○|ok\b|yes\b)"
@@ -603,8 +603,10 @@ _MONTH_FIGURES = (
 )
 # Each is the compiled ``_YEARS_FIRST + "(?:" + figures + ")"``, matched by trying at each
 # position only the alternatives that can start with its character (kyujin.core.prefilter).
-_YEARS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES)
-_YEARS_OR_MONTHS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES + _MONTH_FIGURES)
+# (Without the scan: the lookahead lets few positions through, but java歴 and the like
+# start with every letter, each a branch of the scan.)
+_YEARS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES, scan=False)
+_YEARS_OR_MONTHS = Dispatched(_YEARS_FIRST, _YEAR_FIGURES + _MONTH_FIGURES, scan=False)
 # (whether a text counts months at all is the triggers' "months" category)
 # A clause whose years are not asked of the candidate: the team's ("our engineers have on
 # average 8 years of experience"), a commitment ("able to commit to at least 2 years in
@@ -790,7 +792,7 @@ def _negated(folded: str, m: re.Match[str]) -> bool:
 
 
 def _job_own(
-    pattern: re.Pattern[str],
+    pattern: Dispatched,
     folded: str,
     windows: list[tuple[int, int]],
     triggers: Triggers,
@@ -831,7 +833,7 @@ _CHANGE = prefiltered(
     r"|\bafter (?:the |your )?(?:first \w+ (?:weeks?|months?)|probation|onboarding)"
     r"|\bthereafter\b|\bafter that\b"
 )
-_WAYS: tuple[tuple[Remote, re.Pattern[str]], ...] = (
+_WAYS: tuple[tuple[Remote, Dispatched], ...] = (
     ("onsite", _REMOTE_ONSITE),
     ("full", _REMOTE_FULL),
     ("hybrid", _REMOTE_HYBRID),
