@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal
 
-from kyujin.core.prefilter import prefiltered
+from kyujin.core.prefilter import first_class, prefiltered
 from kyujin.core.roles import POSITION_HEADING
 from kyujin.core.triggers import Triggers
 
@@ -92,19 +92,35 @@ _PREFERRED_LABEL = (
     r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus points"
     r"|pluses|desirable|good to have"
 )
+
+
+# The characters a keyword can start with, checked before its ~200 alternatives are tried
+# one by one: a line's decoration is matched greedily and given back a character at a
+# time, and each time the keywords were tried again (the matches are the same).
+def _lookahead(keywords: str) -> str:
+    first = first_class(keywords)
+    if first is None:
+        raise ValueError("a keyword that can start with any character")
+    return f"(?={first})"
+
+
+_KEYWORD_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED}|{_OTHER}")
+_LABEL_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED_LABEL}")
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
 # brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
 # with a colon opening a line, its content after it.
 _HEADING = prefiltered(
-    rf"{_DECOR}(?:\d{{1,2}}[.)．]\s?)?(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
+    rf"{_DECOR}(?:\d{{1,2}}[.)．]\s?)?{_KEYWORD_FIRST}"
+    rf"(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
     rf"(?:\(.{{0,45}}\)|（.{{0,45}}）)?{_TAIL}$"
-    rf"|[ \t]*[【\[<＜■◆](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
+    rf"|[ \t]*[【\[<＜■◆]{_KEYWORD_FIRST}"
+    rf"(?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
     rf"[】\]>＞■◆:：]"
     # Or a label with its content on the same line: "Must have: 4+ years building APIs",
     # "必須：Go", "Nice to have: Kafka", and a form's row "歓迎スキル / Preferred<TAB>Kafka".
-    rf"|{_DECOR}(?:(?P<req3>{_REQUIRED})|(?P<pref3>{_PREFERRED_LABEL}))"
+    rf"|{_DECOR}{_LABEL_FIRST}(?:(?P<req3>{_REQUIRED})|(?P<pref3>{_PREFERRED_LABEL}))"
     rf"(?:\s?[/／]\s?(?:{_REQUIRED}|{_PREFERRED}))?(?:\s?[:：]\s?|\t+|  +)\S",
 )
 # A conditions field with its value on one line ("雇用形態：正社員", "Salary: ¥8M") ends the
