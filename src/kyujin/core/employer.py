@@ -64,8 +64,10 @@ _SELF_DESCRIPTION = re.compile(
     r"(?:\s+(?:is|are)|'re|’re)\s+(?:now\s+|currently\s+|proud to be\s+)?"
     r"(?:a|an|the|one of|among)\b(?!\s+(?:plus|must|bonus|big plus|requirement|advantage)\b)",
 )
-# The verb every self-description holds; a text without it has none.
-_SELF_DESCRIPTION_VERB = re.compile(r" (?:is|are) |['’]re ")
+# The verb every self-description holds; a text without it has none. Looked for with ``in``
+# (a C substring search), not a regex of these alternatives: re tried it at every position
+# (~10 µs a posting); the two find the same texts.
+_SELF_DESCRIPTION_VERBS = (" is ", " are ", "'re ", "’re ")
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。", "！", "？")
 _MAX_SENTENCE = 400  # characters looked back for the sentence's start
 
@@ -99,7 +101,7 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
                 benefits.append((start, end))
             elif kind == "company":
                 company.append((start, end))
-    if not benefits and not company and not _SELF_DESCRIPTION_VERB.search(text):
+    if not benefits and not company and not any(verb in text for verb in _SELF_DESCRIPTION_VERBS):
         return mentions  # most Japanese postings: nothing to look up per mention
     in_benefits, in_company = RangeSet(benefits), RangeSet(company)
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
