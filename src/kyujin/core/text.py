@@ -96,6 +96,7 @@ def _bound_lines(folded: str) -> str:
 
 
 def prepare(text: str) -> Prepared:
+    surrogates = False
     if text.isascii():
         width_folded = _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
         words = width_folded.encode("ascii").translate(_WORD_BYTES)
@@ -103,10 +104,15 @@ def prepare(text: str) -> Prepared:
         # surrogatepass: a lone surrogate (possible in JSON input) is kept as it is.
         raw = text.encode("utf-32-le", "surrogatepass")
         codes = _CODE_TABLE[np.frombuffer(raw, dtype=np.uint32)]
-        width_folded = codes.tobytes().decode("utf-32-le", "surrogatepass")
+        try:
+            # strict decoding fails only on a surrogate: most texts need no search for one
+            width_folded = codes.tobytes().decode("utf-32-le")
+        except UnicodeDecodeError:
+            width_folded = codes.tobytes().decode("utf-32-le", "surrogatepass")
+            surrogates = True
         words = _WORD_TABLE[codes].tobytes()
     folded = _lower_same_length(width_folded)
-    if not text.isascii() and _SURROGATE.search(folded):
+    if surrogates and _SURROGATE.search(folded):
         # Lone surrogates cannot be encoded; the analysed view carries U+FFFD instead.
         folded = _SURROGATE.sub("\ufffd", folded)
     if "\r" in folded:  # \r\n and lone \r end lines too; same length either way
