@@ -15,6 +15,11 @@ from kyujin.core.search_text import Phrase
         (("Café élan", "株式会社テスト"), "cafe elan 株式 式会 会社 社テ テス スト ω ト"),
         (("a+b 3年以上",), "a b 3 年以 以上 ω 上"),
         (("年収600万円、月給50万円",), "年収 600 万円 月給 50 万円 ω 収 円 給"),
+        # a run end that begins another token already is found by a prefix: not repeated
+        (("円滑な年収600万円",), "円滑 滑な な年 年収 600 万円 ω 収"),
+        (("円滑に",), "円滑 滑に ω に"),
+        (("円滑",), "円滑 ω 滑"),
+        (("年収と収入",), "年収 収と と収 収入 ω 入"),
     ],
 )
 def test_document_tokens(parts: tuple[str | None, ...], expected: str) -> None:
