@@ -203,6 +203,9 @@ def test_texts_hold_together() -> None:
         if p["truth"]["min_years_experience"] == 0:
             assert "Strong experience" not in p["description"]
             assert "を用いた開発経験" not in p["description"].split("【歓迎")[0]
+        founded = re.search(r"Founded in (\d{4})", p["description"])
+        if founded and p["company_industry"] in ("web", "ecommerce", "saas"):
+            assert int(founded.group(1)) >= 1995, p["external_id"]
 
 
 def _floor(p: dict[str, Any]) -> int | None:
