@@ -76,13 +76,19 @@ def company_text(co: Company, founded: int, employees: int, u: Random) -> Compan
     lang = co.lang
     en = co.requirements_en
     industry = prose.INDUSTRY_TEXT[co.industry]
-    blurb_ja = (
-        f"{co.name}は、{industry[0]}です。{founded}年設立、従業員数は約{employees:,}名。"
-        f"主力サービス「{co.product_ja}」を中心に事業を展開しています。"
+    what_ja, what_en = industry[0], industry[1]
+    if co.size != "large":  # a 36-person startup runs no "several large web services"
+        what_ja = what_ja.replace("複数の大規模", "")
+        what_en = what_en.replace("several large consumer", "consumer")
+    blurb_ja = f"{co.name}は、{what_ja}です。{founded}年設立、従業員数は約{employees:,}名。" + (
+        "システムの受託開発を中心に事業を展開しています。"
+        if co.industry == "si"  # an SIer builds its clients' systems, it sells no product
+        else f"主力サービス「{co.product_ja}」を中心に事業を展開しています。"
     )
-    blurb_en = (
-        f"{co.short} is {industry[1]}. Founded in {founded}, we are a team of about "
-        f"{employees:,} people, and {co.product_en} is our main product."
+    blurb_en = f"{co.short} is {what_en}. Founded in {founded}, we are a team of about " + (
+        f"{employees:,} people, building systems for our clients."
+        if co.industry == "si"
+        else f"{employees:,} people, and {co.product_en} is our main product."
     )
     japanese, english = co.japanese, co.english
     required: list[str] = []
