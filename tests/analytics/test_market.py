@@ -163,3 +163,14 @@ def test_an_incomplete_rollup_is_not_read_until_rebuilt(db_session: Session) -> 
     market.rebuild(db_session)
     assert market.readable(db_session, SearchQuery()) == {}
     _no_drift(db_session)
+
+
+def test_every_search_filter_is_a_cell_column_or_leaves_the_rollup() -> None:
+    """A filter the rollup neither answers nor refuses would be ignored silently by the
+    figures read from it (source= and exclude_source= were added after the rollup)."""
+    from kyujin.analytics import market as rollup
+    from kyujin.postings.search_schemas import SearchQuery
+
+    paging = {"q", "skill_mode", "expand_skills", "sort", "facets", "cursor", "limit"}
+    known = set(rollup._CELL_FILTERS) | set(rollup._UNFILTERED) | paging
+    assert set(SearchQuery.model_fields) <= known, set(SearchQuery.model_fields) - known

@@ -22,6 +22,23 @@ def test_skills_endpoint_takes_the_search_filters(client: TestClient, db_session
     assert body["overall"] == {"value": None, **market.skill_cell(subset, 4, "language")}
 
 
+def test_analytics_leave_a_source_out(client: TestClient, db_session: Session) -> None:
+    """exclude_source= (generated postings: kyujin-synthetic) is a filter the market rollup
+    does not answer: the figures are counted from the postings left."""
+    records = market.labelled_postings()
+    generated = [r.model_copy(update={"source": "kyujin-synthetic"}) for r in records[:20]]
+    market.load(db_session, [*generated, *records[20:]])
+    everything = client.get("/v1/analytics/skills", params={"top": 3}).json()
+    real = client.get(
+        "/v1/analytics/skills", params={"top": 3, "exclude_source": "kyujin-synthetic"}
+    ).json()
+    only = client.get("/v1/analytics/skills", params={"top": 3, "source": "kyujin-synthetic"})
+    assert everything["n"] == 60 and real["n"] == 40 and only.json()["n"] == 20
+    for path in ("/v1/analytics/salaries", "/v1/analytics/trends", "/v1/analytics/languages"):
+        response = client.get(path, params={"exclude_source": "kyujin-synthetic"})
+        assert response.status_code == 200, (path, response.text)
+
+
 def test_skills_endpoint_per_segment(client: TestClient, db_session: Session) -> None:
     market.load(db_session, market.labelled_postings())
     body = client.get("/v1/analytics/skills", params={"segment": "size_band", "top": 2}).json()

@@ -335,6 +335,28 @@ def test_a_lone_character_is_found_at_the_end_of_a_word(db_session: Session) -> 
     assert ids(find(db_session, q="盤をgo")) == ["go"]
 
 
+def test_postings_by_source_and_without_one(db_session: Session) -> None:
+    """source= keeps the postings of any of its sources; exclude_source= leaves them out
+    (generated postings: exclude_source=kyujin-synthetic)."""
+    run_import(
+        db_session,
+        [
+            posting_in(source="boardA", external_id="a1", description="Go engineer"),
+            posting_in(source="boardA", external_id="a2", description="Go and Rust"),
+            posting_in(source="boardB", external_id="b1", description="Go on AWS"),
+            posting_in(source="kyujin-synthetic", external_id="s1", description="Go, synthetic"),
+        ],
+    )
+    assert sorted(ids(find(db_session, q="go", source=["boardA"]))) == ["a1", "a2"]
+    assert sorted(ids(find(db_session, source=["boardA", "boardB"]))) == ["a1", "a2", "b1"]
+    kept = find(db_session, q="go", exclude_source=["kyujin-synthetic"])
+    assert sorted(ids(kept)) == ["a1", "a2", "b1"] and kept.total == 3
+    assert ids(find(db_session, source=["boardA"], exclude_source=["boardA"])) == []
+    assert ids(find(db_session, source=["nowhere"])) == []
+    page = find(db_session, exclude_source=["boardA", "kyujin-synthetic"])
+    assert ids(page) == ["b1"] and sum(v.count for v in page.facets["remote"]) <= 1
+
+
 def test_equal_facet_counts_are_listed_as_the_search_index_lists_them() -> None:
     """By value among equal counts (bands in their order), whatever order the rows came
     in: both paths then cut a long facet at the same values."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, get_origin
 
 import typer
 from pydantic import BaseModel, ValidationError
@@ -31,6 +31,7 @@ from kyujin.analytics.schemas import (
     Trends,
     TrendsQuery,
 )
+from kyujin.postings.search_schemas import SearchQuery
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -44,8 +45,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-_LIST_FILTERS = {"skill", "category", "remote", "employment_type", "prefecture", "size_band",
-                 "industry"}  # fmt: skip
+# The filters that take several values (--filter remote=full --filter remote=hybrid).
+_LIST_FILTERS = frozenset(
+    name for name in FILTER_FIELDS if get_origin(SearchQuery.model_fields[name].annotation) is list
+)
 Filters = Annotated[
     list[str] | None,
     typer.Option(

@@ -53,6 +53,8 @@ _UNFILTERED: dict[str, object] = {
     "prefecture": [],
     "company": None,
     "posted_since": None,
+    "source": [],
+    "exclude_source": [],
 }
 
 

@@ -12,7 +12,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kyujin.core.companies import Industry, SizeBand
-from kyujin.postings.search_schemas import Category, JapaneseLevel, QueryDate, SearchQuery
+from kyujin.postings.search_schemas import (
+    Category,
+    JapaneseLevel,
+    QueryDate,
+    SearchQuery,
+    SourceName,
+)
 
 # The filters of GET /v1/postings, with their bounds and descriptions taken from SearchQuery
 # itself (a test checks that the two stay the same); paging and sorting do not apply here.
@@ -35,6 +41,8 @@ FILTER_FIELDS = (
     "industry",
     "foreign_affiliated",
     "posted_since",
+    "source",
+    "exclude_source",
 )
 
 
@@ -96,6 +104,8 @@ class AnalyticsFilters(BaseModel):
     industry: list[Industry] = _as_in_search("industry")
     foreign_affiliated: bool | None = _as_in_search("foreign_affiliated")
     posted_since: QueryDate | None = _as_in_search("posted_since")
+    source: list[SourceName] = _as_in_search("source")
+    exclude_source: list[SourceName] = _as_in_search("exclude_source")
 
     def search_query(self) -> SearchQuery:
         """The same filters as a posting search, for kyujin.postings.search."""

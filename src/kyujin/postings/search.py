@@ -141,6 +141,10 @@ def facet_conditions(query: SearchQuery) -> list[tuple[str | None, ColumnElement
         )
     if query.posted_since is not None:
         where.append((None, Posting.listed_on >= query.posted_since))
+    if query.source:
+        where.append((None, Posting.source.in_(query.source)))
+    if query.exclude_source:
+        where.append((None, Posting.source.not_in(query.exclude_source)))
     return where
 
 
@@ -670,6 +674,19 @@ def _index_conditions(
         since = (query.posted_since - date(1970, 1, 1)).days
         # windows are of the newest documents, which a date bound admits: no narrowing
         where.append(at_least(None, "listed_on", since)._replace(share=1.0))
+    if query.source:
+        where.append(terms(None, "source", query.source))
+    if query.exclude_source:
+        left_out = terms(None, "source", query.exclude_source)
+        where.append(
+            _Clause(
+                None,
+                q.boolean_query(
+                    [(tantivy.Occur.Must, q.all_query()), (tantivy.Occur.MustNot, left_out.query)]
+                ),
+                max(0.0, 1.0 - left_out.share),
+            )
+        )
     return where
 
 

@@ -65,7 +65,7 @@ TERM_FACETS = {
     "size_band": "size_band",
     "industry": "industry",
 }
-_RAW_FIELDS = (*TERM_FACETS.values(), "category", "company_key", "foreign_affiliated")
+_RAW_FIELDS = (*TERM_FACETS.values(), "category", "company_key", "foreign_affiliated", "source")
 _INT_FIELDS = (
     "salary_low",
     "salary_high",
@@ -151,6 +151,7 @@ _COLUMNS = (
     Company.size_band,
     Company.industry,
     Company.foreign_affiliated,
+    Posting.source,
 )
 
 
@@ -175,6 +176,7 @@ def _document(row: Sequence[Any], categories: dict[str, str]) -> tantivy.Documen
         size_band,
         industry,
         foreign_affiliated,
+        source,
     ) = row
     if not 1 <= posting_id <= MAX_ID:
         raise ValueError(f"posting id {posting_id} does not fit the index's {ID_BITS}-bit ids")
@@ -204,6 +206,7 @@ def _document(row: Sequence[Any], categories: dict[str, str]) -> tantivy.Documen
         ("company_key", company_key),
         ("size_band", size_band),
         ("industry", industry),
+        ("source", source),
     ):
         if value is not None:
             doc.add_text(name, value)

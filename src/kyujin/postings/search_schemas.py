@@ -6,7 +6,14 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from kyujin.core.companies import Industry, SizeBand
 from kyujin.core.taxonomy import CATEGORIES
@@ -44,6 +51,8 @@ QueryDate = Annotated[date, BeforeValidator(_iso_date)]
 
 # A filter value holds no control characters (PostgreSQL text cannot hold NUL).
 NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+# A posting's source as stored (PostingIn.source: at most 100 characters).
+SourceName = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_CONTROL)]
 
 
 class SearchQuery(BaseModel):
@@ -100,6 +109,18 @@ class SearchQuery(BaseModel):
     industry: list[Industry] = Field(default_factory=list)
     foreign_affiliated: bool | None = None
     posted_since: QueryDate | None = Field(default=None, description="YYYY-MM-DD.")
+    source: list[SourceName] = Field(
+        default_factory=list,
+        max_length=MAX_FILTER_VALUES,
+        description="Postings from any of these sources (the import's source, e.g. a job "
+        "board; generated postings are kyujin-synthetic).",
+    )
+    exclude_source: list[SourceName] = Field(
+        default_factory=list,
+        max_length=MAX_FILTER_VALUES,
+        description="Postings from none of these sources (exclude_source=kyujin-synthetic "
+        "leaves generated postings out).",
+    )
     sort: Literal["relevance", "newest", "salary"] | None = Field(
         default=None, description="Default: relevance with q, newest without."
     )
