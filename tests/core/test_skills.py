@@ -163,3 +163,15 @@ def test_lower_case_names_in_a_list_on_their_own_line() -> None:
 )
 def test_loose_aliases_are_not_skills(text: str) -> None:
     assert [m.skill for m in extract(text).skills] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Requirements:\n- Experience mentoring engineers", True),
+        ("Requirements:\n- Mentor junior developers", True),
+        ("Our mentoring program pairs you with a senior engineer.", False),
+    ],
+)
+def test_mentoring_others_is_asked_a_mentoring_programme_is_offered(text: str, found: bool) -> None:
+    assert ("mentoring" in {m.skill for m in extract(text).skills}) is found
