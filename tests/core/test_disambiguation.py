@@ -263,6 +263,12 @@ def test_japanese_requirement_labels_and_cues_give_context(
         ("Frameworks: Gin, Echo", {"Gin", "Echo"}, set()),
         # "Build pipelines that process data": data pipelines, not CI/CD
         ("Build pipelines that process large volumes of data", set(), {"CI/CD"}),
+        (
+            "Requirements:\n- Experience maintaining CI/CD pipelines that handle deploys",
+            {"CI/CD"},
+            set(),
+        ),
+        ("Requirements: Set up deployment pipelines that handle canary releases", {"CI/CD"}, set()),
         ("Maintain our build pipelines (GitHub Actions)", {"CI/CD"}, set()),
     ],
 )

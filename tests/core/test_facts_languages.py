@@ -334,13 +334,6 @@ def test_a_business_team_is_no_business_level() -> None:
             "none",
             "conversational",
         ),
-        # the language of a support desk, not of the role
-        (
-            "Japanese language ability is a plus. Our customers expect native-level Japanese "
-            "support from our CS team.",
-            "none",
-            None,
-        ),
     ],
 )
 def test_plus_asides_language_fields_and_support(
@@ -356,7 +349,6 @@ def test_plus_asides_language_fields_and_support(
         ("We help Japanese SMEs.", []),
         ("You would be employed by our Japanese subsidiary.", []),
         ("The technology arm of a Japanese regional bank.", []),
-        ("Native-level Japanese support for our customers.", []),
         ("[English]\nWe are hiring.\n【日本語】\n採用中です", []),
         ("non-Japanese speakers welcome", []),
         ("Native German speakers welcome.", ["German"]),
@@ -388,3 +380,46 @@ def test_a_language_name_as_an_adjective_or_a_version_mark_is_not_a_skill(
 )
 def test_a_language_named_as_not_needed_is_not_a_skill(text: str) -> None:
     assert [m.skill for m in extract(text).skills if m.category == "spoken_language"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english", "spoken"),
+    [
+        # a generic language label under a nice-to-have list is one more wish
+        (
+            "Requirements:\n3+ years of Go\nNice to have:\nLanguages: business-level English",
+            None,
+            "none",
+            ["English"],
+        ),
+        ("必須：\nJava経験3年以上\n歓迎：\n語学：ビジネスレベルの英語", None, "none", ["English"]),
+        # a heading naming the language, its level below, is not a version mark
+        (
+            "【応募資格】\n・Java開発経験3年以上\n【英語】\nビジネスレベル（TOEIC800点以上）",
+            None,
+            "business",
+            ["English"],
+        ),
+        # "none of ..." is not "none"; support as a duty asks for the language
+        (
+            "Requirements: Japanese: none of our clients speak English, so fluency is essential.",
+            None,
+            None,
+            ["Japanese", "English"],
+        ),
+        (
+            "Responsibilities: provide Japanese support to enterprise customers.",
+            None,
+            None,
+            ["Japanese"],
+        ),
+    ],
+)
+def test_language_rules_keep_what_they_do_not_mean(
+    text: str, japanese: str | None, english: str | None, spoken: list[str]
+) -> None:
+    facts = extract(text)
+    assert [m.skill for m in facts.skills if m.category == "spoken_language"] == spoken
+    assert facts.japanese_level == japanese
+    if english is not None:
+        assert facts.english_level == english

@@ -1882,3 +1882,43 @@ def test_a_sole_proprietor_is_a_freelancer() -> None:
     assert (
         extract("雇用形態：正社員（個人事業主の方は業務委託も可）").employment_type == "full_time"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # a review of this session's rules (2026-12-06): what they must not catch
+        (
+            "【フルリモート×フレックス】募集\n働き方：フルリモート×フレックスタイム制",
+            "remote",
+            "full",
+        ),
+        ("Fully remote: no office visits required. Work from home.", "remote", "full"),
+        ("Work style: 100% remote: no commute, flexible hours.", "remote", "full"),
+        ("ビザサポートあり。※一部の官公庁案件は日本国籍必須となります。", "visa_sponsorship", True),
+        (
+            "Visa sponsorship: Yes. (Some defense projects: Japanese citizens only.)",
+            "visa_sponsorship",
+            True,
+        ),
+        (
+            "外国籍 × 日本人エンジニアが半々のグローバルチーム。ビザサポートあり",
+            "visa_sponsorship",
+            True,
+        ),
+        (
+            "外国籍の方歓迎！ビザ取得支援あり（日本国籍の方のみ対象の手当もあります）",
+            "visa_sponsorship",
+            True,
+        ),
+        ("【仕事内容】個人事業主の方向けの会計SaaSの開発をお任せします。", "employment_type", None),
+        ("弊社サービスは個人事業主・法人の経理を効率化します。", "employment_type", None),
+        (
+            "We build a bookkeeping app for 個人事業主の方 and small businesses.",
+            "employment_type",
+            None,
+        ),
+    ],
+)
+def test_the_new_rules_leave_what_they_do_not_mean(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

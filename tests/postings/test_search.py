@@ -327,9 +327,13 @@ def test_a_lone_character_is_found_at_the_end_of_a_word(db_session: Session) -> 
             posting_in(external_id="start", description="円滑なコミュニケーション"),
             posting_in(external_id="none", description="報酬は応相談"),
             posting_in(external_id="go", description="決済基盤をGo", company="Acme"),
+            posting_in(external_id="days", description="休み：木金土 / 勤務：平日"),
         ],
     )
     assert sorted(ids(find(db_session, q="円"))) == ["start", "yen"]
+    # two run ends are not next to each other: 土 and 日 end runs, 土・日 is not written
+    assert ids(find(db_session, q="土・日")) == []
+    assert ids(find(db_session, q="土")) == ["days"]
     assert ids(find(db_session, q="盤")) == ["go"]
     assert ids(find(db_session, q="go盤")) == []
     assert ids(find(db_session, q="盤をgo")) == ["go"]

@@ -19,12 +19,6 @@ _WINDOW = 40  # characters either side searched for a neighbouring skill on the 
 
 # Per skill: text right after / right before the word that makes it the ordinary word.
 _NOT_AFTER: dict[str, re.Pattern[str]] = {
-    # "Build pipelines that process large volumes of data": data pipelines, built
-    "CI/CD": re.compile(
-        r"^\s+(?:that|which|to)\s+(?:process|ingest|transform|move|handle|load|clean|analy[sz]e"
-        r"|feed|stream|aggregate|collect|enrich)",
-        re.IGNORECASE,
-    ),
     "Go": re.compile(
         r"^(?:[- ]?live\b|-to\b|[- ]to[- ]market|\s+(?:the|to|for|ahead|beyond|through|over|"
         r"back|above|far|out|home|get|getting|on|into|with the|and (?:get|see|try|make)|a long"
@@ -103,7 +97,19 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
     ),
 }
 # Skills with a negative pattern: checked even where the form is not declared ambiguous.
-HAS_NEGATIVE = frozenset(_NOT_AFTER) | frozenset(_NOT_BEFORE)
+# One written form of a skill that reads as other words before some text: "Build pipelines
+# that process large volumes of data" builds data pipelines (not "CI/CD pipelines that").
+_FORM_NOT_AFTER: dict[str, tuple[str, re.Pattern[str]]] = {
+    "CI/CD": (
+        "build pipelines",
+        re.compile(
+            r"^\s+(?:that|which|to)\s+(?:process|ingest|transform|move|handle|load|clean"
+            r"|analy[sz]e|feed|stream|aggregate|collect|enrich)",
+            re.IGNORECASE,
+        ),
+    ),
+}
+HAS_NEGATIVE = frozenset(_NOT_AFTER) | frozenset(_NOT_BEFORE) | frozenset(_FORM_NOT_AFTER)
 # Practices, domains and soft skills also name teams and roles: "the Agile team", "our QA
 # engineers", "a Senior DevOps Engineer", "the Software Engineering department". There the
 # words say which unit someone sits in or what the job is called, not what the posting asks
@@ -275,6 +281,13 @@ def reads_as_ordinary_word(skill: str, start: int, end: int, text: str) -> bool:
     """A negative pattern says this is the ordinary word ("go the extra mile")."""
     not_after = _NOT_AFTER.get(skill)
     if not_after is not None and not_after.match(text[end : end + 30]):
+        return True
+    form = _FORM_NOT_AFTER.get(skill)
+    if (
+        form is not None
+        and text[start:end].lower() == form[0]
+        and form[1].match(text[end : end + 40])
+    ):
         return True
     not_before = _NOT_BEFORE.get(skill)
     if not_before is not None:

@@ -100,9 +100,9 @@ def document(*parts: str | None) -> str:
         # each token more is an entry more in the GIN index on every import (half of them)
         begun = {token[0] for token in out}
         missing = [ch for ch in ends if ch not in begun]
-        if missing:
+        for ch in missing:  # each after a separator: no phrase reads two of them together
             append(_RUN_ENDS)
-            extend(missing)
+            append(ch)
     return " ".join(out)
 
 

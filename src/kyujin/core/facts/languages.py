@@ -36,11 +36,11 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"users?|government|cit(?:y|ies)|law|holidays?|staff|employees?|nationals?|citizens?|"
     r"residents?|text|speakers?|culture|corporations?|firms?|startups?|enterprises?|"
     r"(?:work(?:ing)? )?visas?|engineers?|colleagues|members|people|office|branch|"
-    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|support|"
+    r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|"
     r"smes?|smbs?|banks?|regional|manufactur(?:ers?|ing)|retailers?|brands?|automakers?|"
     r"organi[sz]ations?|partners?|conglomerates?|society|economy|studios?|social|insurance|"
-    r"pension|tax(?:es)?|yen|publishers?|media|consumers?|audiences?|games?|gaming|hospitals?|"
-    r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|style|traditions?)\b"
+    r"pension|tax(?:es)?|yen|publishers?|consumers?|audiences?|hospitals?|"
+    r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|traditions?)\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -51,13 +51,17 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場|[、,。/|・\s)）]|$))"
 )
 _LANGUAGE_VERSION_MARK = re.compile(r"[ \t]*[\[【(（<＜]?[ \t]*$")
+_LEVEL_BELOW = re.compile(
+    r"レベル|level|ネイティブ|native|toeic|toefl|ielts|jlpt|(?<![a-z])n[1-5](?![0-9])|不問|不要|必須"
+    r"|required|fluent|business|conversational|日常会話|ビジネス|流暢|堪能|読み書き"
+)
 _LANGUAGE_VERSION_END = re.compile(r"[ \t]*[\]】)）>＞]?[ \t]*(?:\n|$)")
 
 
 # The language named as not needed: "Japanese not required", "Japanese: none", 日本語不問.
 _NOT_NEEDED_AFTER = re.compile(
     r"\s?(?:language|skills?|ability|proficiency|力|能力|スキル)?\s?(?:[:：]\s?)?(?:(?:is|are)\s)?"
-    r"(?:not (?:required|necessary|needed|a requirement)|none\b|n/a\b|unnecessary"
+    r"(?:not (?:required|necessary|needed|a requirement)|none\b(?!\s+of\b)|n/a\b|unnecessary"
     r"|(?:は|も)?(?:不問|不要|必要(?:ありません|ない|なし)|問いません|求めません))"
 )
 
@@ -78,11 +82,16 @@ def names_something_else(folded: str, start: int, end: int) -> bool:
     ):
         return True  # not "a native English speaker", which asks for the language
     line_start = folded.rfind("\n", 0, start) + 1
-    return (
+    if not (
         _LANGUAGE_VERSION_MARK.fullmatch(folded, line_start, start) is not None
         and folded[line_start:start].strip() != ""
         and _LANGUAGE_VERSION_END.match(folded, end) is not None
-    )
+    ):
+        return False
+    # "【英語】\nビジネスレベル": a heading naming the language, its level on the next line
+    below = folded.find("\n", end)
+    next_line = folded[below + 1 : folded.find("\n", below + 1)] if below >= 0 else ""
+    return _LEVEL_BELOW.search(next_line) is None
 
 
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
@@ -309,11 +318,24 @@ class _Statement:
 _LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
 
 
-# A line that is a language field of its own: "日本語　：ネイティブ", "English: business".
+# A line that is a language field of its own: "日本語　：ネイティブ", "English: business"; a
+# generic label ("Language:", 語学：) only when the line says the level is required (under a
+# nice-to-have list, "Languages: business-level English" is one more wish).
 _LANGUAGE_FIELD = re.compile(
-    r"[ \t]*(?:日本語|英語|japanese|english|語学|言語|languages?)(?:力|能力|レベル| level"
-    r"| requirements?)?[ \t]*[:：]"
+    r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?[ \t]*[:：]"
 )
+_GENERIC_LANGUAGE_FIELD = re.compile(
+    r"[ \t]*(?:語学|言語|languages?)(?:力|能力|レベル| level| requirements?)?[ \t]*[:：]"
+)
+_REQUIRED_WORD = re.compile(r"required|mandatory|must\b|必須|必要")
+
+
+def _own_language_field(folded: str, line_start: int) -> bool:
+    if _LANGUAGE_FIELD.match(folded, line_start):
+        return True
+    if not _GENERIC_LANGUAGE_FIELD.match(folded, line_start):
+        return False
+    return _REQUIRED_WORD.search(folded, line_start, line_end(folded, line_start)) is not None
 
 
 def _heading_kind(line: str) -> str | None:
@@ -606,7 +628,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             # "【英語力】\n不問": a heading naming the language, its level on the next line
             level, span_end = _level_below(folded, start, language, span_end)
         kind = section_kind(folded, line_start, sections, start)
-        if kind == "preferred" and _LANGUAGE_FIELD.match(folded, line_start):
+        if kind == "preferred" and _own_language_field(folded, line_start):
             kind = (
                 "unknown"  # "日本語　：☑ネイティブレベル必須" after a 尚可 list: a field of its own
             )

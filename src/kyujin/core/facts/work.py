@@ -238,7 +238,7 @@ _VISA_NO = dispatched(
     r"|(?:cannot|can['’]t|can not) do (?:the |a )?visa sponsor"
     r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
     # nationality as a condition: 外国籍不可, 日本国籍の方に限ります, "Japanese citizens only"
-    r"|外国籍(?:の方)?(?:の(?:ご)?応募)?(?:は)?\s?(?:[】\]:：|]\s?)?(?:不可|ng|×|お断り"
+    r"|外国籍(?:の方)?(?:の(?:ご)?応募)?(?:は)?\s?(?:[】\]:：|]\s?)?(?:不可|ng\b|お断り"
     r"|受け付けて(?:いません|おりません))"
     r"|日本国籍(?:の方|者|保有者|を(?:お持ちの|有する)方)?(?:に限ります|に限る|のみ|限定|必須|が必須|が条件)"
     r"|japanese (?:citizens|nationals|citizenship) only|must (?:be|hold) (?:a )?japanese "
@@ -309,7 +309,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"業務委託|フリーランス|freelance|freelancer|independent contractor|業務請負"
             # a sole proprietor as the party: 個人事業主の方歓迎 (an SES 単価 posting); not
             # 個人事業主向けの会計サービス, the customers
-            r"|個人事業主(?:の方|として|契約|での(?:ご)?参画|[・/／、](?:フリーランス|法人))"
+            r"|個人事業主(?:の方)?(?:も|は)?(?:歓迎|大歓迎|可|ok|応募可)"
+            r"|個人事業主(?:として(?:の)?(?:ご)?(?:参画|契約|稼働|ご契約)|契約|での(?:ご)?参画)"
             # schema.org JobPosting's employmentType codes, as exports paste them
             r"|\"contractor\""
             r"|準委任"
@@ -776,10 +777,11 @@ def _hedged(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
 # phrases beside it then say how the job is worked; "not full remote" alone says neither.)
 _NEGATED_AFTER = re.compile(
     r"\s?(?:は|では|で|の|も)?\s?(?:不可|なし|無し|ではありません|ではない|ではなく|できません|不可能|ng\b"
-    r"|×|✕|対象外|ありません|は(?:ありません|不可|できません))"
+    r"|対象外|ありません|は(?:ありません|不可|できません))"
     r"|\s?(?:is |are )?(?:not (?:possible|available|allowed|offered|permitted|an option|supported"
     r"|ok(?:ay)?)\b|impossible\b|unavailable\b)"
-    r"|\s?[:：]\s?(?:no|not available|not possible|none|n/a|impossible)\b"
+    # the field's whole value: "Full remote: No", not "Fully remote: no office visits"
+    r"|\s?[:：]\s?(?:no|not available|not possible|none|n/a|impossible)\s?(?=$|[\n.,;(（]|[-–—] )"
 )
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|non|never|isn['’]t|aren['’]t)(?: an?)?[- ]$")
 
@@ -938,7 +940,12 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     if not windows:
         return None, None
     no = next(
-        (m for m in finditer_in(_VISA_NO, folded, windows) if _stated(folded, m, triggers)), None
+        (
+            m
+            for m in finditer_in(_VISA_NO, folded, windows)
+            if _stated(folded, m, triggers) and not _nationality_of_some_work(folded, m)
+        ),
+        None,
     )
     if no:
         return False, Span(no.start(), no.end())
@@ -948,6 +955,28 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     if yes:
         return True, Span(yes.start(), yes.end())
     return None, None
+
+
+_NATIONALITY = re.compile(r"外国籍|日本国籍|japanese (?:citizen|national)")
+# What a nationality condition may be said of, short of the whole job: some projects
+# (※一部の官公庁案件は日本国籍必須), an allowance (日本国籍の方のみ対象の手当).
+_SOME_OF_THE_WORK = re.compile(
+    r"一部|案件|プロジェクト|現場|手当|官公庁|防衛|\bsome\b|projects?\b|allowance|defen[cs]e|government"
+)
+
+
+def _nationality_of_some_work(folded: str, m: re.Match[str]) -> bool:
+    """A nationality condition said of some projects or a benefit, not of the job."""
+    if not _NATIONALITY.match(m.group()):
+        return False
+    line_start = folded.rfind("\n", 0, m.start()) + 1
+    begin = max(
+        [line_start, *(e.end() for e in _SENTENCE_END.finditer(folded, line_start, m.start()))]
+    )
+    line_end = folded.find("\n", m.end())
+    line_end = len(folded) if line_end < 0 else line_end
+    end = _SENTENCE_END.search(folded, m.end(), line_end)
+    return _SOME_OF_THE_WORK.search(folded, begin, end.start() if end else line_end) is not None
 
 
 _QUESTION_END = re.compile(r"[^.!。！\n]{0,40}?[?？]")
