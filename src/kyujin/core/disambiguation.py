@@ -254,9 +254,16 @@ class Context:
         if not self._taken:  # no ambiguous word taken yet: most calls
             return self.confirmed[max(0, i - 2) : i + 2]
         k = bisect_left(self._taken_starts, start)
-        before = sorted(self.confirmed[max(0, i - 2) : i] + self._taken[max(0, k - 2) : k])
-        after = sorted(self.confirmed[i : i + 2] + self._taken[k : k + 2])
-        return before[-2:] + after[:2]
+        taken_after = self._taken[k : k + 2]
+        before = self.confirmed[max(0, i - 2) : i] + self._taken[max(0, k - 2) : k]
+        if len(before) > 2:
+            before.sort()
+            del before[:-2]
+        # Words are taken in the text's order: none after ``start`` as a rule, and the
+        # confirmed ones after it need no sorting.
+        if not taken_after:
+            return before + self.confirmed[i : i + 2]
+        return before + sorted(self.confirmed[i : i + 2] + taken_after)[:2]
 
     def neighbour_close(self, start: int, end: int) -> bool:
         """A confirmed skill within the window on the same line, with only list separators."""
