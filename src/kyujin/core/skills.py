@@ -324,12 +324,15 @@ class SkillMatcher:
             if simple[index]:
                 continue
             surface = cased[start : end - 2]
+            # The surface as a cased form is written ("Node.js" -> "Node js"): the surface
+            # itself when it is one plain ASCII word (most), so then no view is made.
+            as_form = (
+                surface
+                if surface.isalnum() and surface.isascii()
+                else " ".join(_cased_view(surface).split())
+            )
             for skill, forms in words.candidates[index]:
-                if (
-                    forms is None
-                    or surface in forms
-                    or (" ".join(_cased_view(surface).split()) in forms)
-                ):
+                if forms is None or surface in forms or as_form in forms:
                     hits.append((start, 2 - end, skill, AMBIGUOUS if forms else PLAIN))
                     break
             else:
