@@ -277,7 +277,7 @@ class Context:
                 continue
             if "\n" in between:
                 continue
-            if _SEPARATORS.match(between) or len(between) <= 3:
+            if len(between) <= 3 or _SEPARATORS.match(between):  # the length first: in C
                 return True
             if e <= start and _ASIDE_OPENS.match(between):
                 return True
