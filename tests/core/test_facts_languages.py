@@ -327,6 +327,10 @@ def test_a_business_team_is_no_business_level() -> None:
         ("日本語：ビジネスレベル (N1 preferred)", "N2", None),
         ("Requirements:\n- Japanese: N2 (N1 preferred)", "N2", None),
         ("Requirements:\n- Japanese (N1 preferred)", "none", None),
+        # a higher level named as the plus after a separator leaves the first one required
+        ("Requirements:\n- Japanese (JLPT N2 required, N1 preferred)", "N2", None),
+        ("Requirements:\n- JLPT N2, N1 preferred", "N2", None),
+        ("日本語：N2以上、N1尚可", "N2", None),
         # a "Language:" field after a nice-to-have list is a field of its own
         (
             "Nice to have:\n- gRPC\nLanguage: English required (conversational is fine); "

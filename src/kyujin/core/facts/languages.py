@@ -497,7 +497,11 @@ def _in_plus_aside(window: str, jlpt: re.Match[str]) -> bool:
     if opened < 0 or max(window.rfind(")", 0, at), window.rfind("）", 0, at)) > opened:
         return False
     closes = [c for c in (window.find(")", jlpt.end()), window.find("）", jlpt.end())) if c >= 0]
-    return bool(closes) and _PLUS.search(window, opened, min(closes)) is not None
+    if not closes:
+        return False
+    # the plus of this level's own item: not "(JLPT N2 required, N1 preferred)"
+    item = _ITEM_BREAK.search(window, jlpt.end(), min(closes))
+    return _PLUS.search(window, opened, item.start() if item else min(closes)) is not None
 
 
 def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | None) -> bool:
@@ -521,8 +525,15 @@ def _plus_in(folded: str, start: int, end: int, word_end: int, level_end: int | 
                 )
             ):
                 continue
+            # "JLPT N2 required, N1 preferred": another level, after a separator, is the plus
+            item = _ITEM_BREAK.search(between)
+            if item is not None and _JLPT.search(between, item.end()):
+                continue
         return True
     return False
+
+
+_ITEM_BREAK = re.compile(r"[,、，;；/／]")
 
 
 def sentence_start(folded: str, line_start: int, position: int, reach: int) -> int:
