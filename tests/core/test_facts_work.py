@@ -1922,3 +1922,16 @@ def test_a_sole_proprietor_is_a_freelancer() -> None:
 )
 def test_the_new_rules_leave_what_they_do_not_mean(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("Remote policy: Full remote (not hybrid)", "full"),
+        ("Fully remote, not a hybrid role", "full"),
+        ("フルリモート（ハイブリッドではありません）", "full"),
+        ("フルリモート可（週1出社）", "hybrid"),
+    ],
+)
+def test_a_negated_hybrid_beside_full_remote_is_full(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -920,6 +920,7 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
             m
             for m in _REMOTE_HYBRID.finditer(folded, *around)
             if not any(m.start() < f_end and f_start < m.end() for f_start, f_end in fulls)
+            and not _negated(folded, m)  # "Full remote (not hybrid)", ハイブリッドではありません
         ]
         labelled = any(
             m.end() <= full.start() and m.group().startswith(("hybrid", "ハイブリッド"))
