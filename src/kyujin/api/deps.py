@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from collections import abc
 from collections.abc import AsyncIterator, Callable
-from typing import Annotated, get_origin
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 import anyio
 from fastapi import Depends, Header, HTTPException, Request
@@ -79,6 +81,15 @@ def require_admin(
 AdminDep = Depends(require_admin)
 
 
+def _takes_several(annotation: object) -> bool:
+    """list[X], or list[X] | None and the like: a parameter FastAPI reads every value of."""
+    if get_origin(annotation) in (list, set, frozenset, tuple, abc.Sequence):
+        return True
+    if get_origin(annotation) in (Union, UnionType):
+        return any(_takes_several(arg) for arg in get_args(annotation))
+    return False
+
+
 def single_valued(model: type[BaseModel]) -> Callable[[Request], None]:
     """A dependency refusing a query parameter of ``model`` that takes one value but was
     given several (remote=full&remote=hybrid is a list, sort=new&sort=salary is not): the
@@ -86,7 +97,7 @@ def single_valued(model: type[BaseModel]) -> Callable[[Request], None]:
     scalars = {
         field.alias or name
         for name, field in model.model_fields.items()
-        if get_origin(field.annotation) is not list
+        if not _takes_several(field.annotation)
     }
 
     def refuse_repeats(request: Request) -> None:
