@@ -427,3 +427,18 @@ def test_language_rules_keep_what_they_do_not_mean(
     assert facts.japanese_level == japanese
     if english is not None:
         assert facts.english_level == english
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese"),
+    [
+        (
+            "Japanese language ability is a plus. Our customers expect native-level Japanese "
+            "support from our CS team.",
+            "none",
+        ),
+        ("Our clients speak Japanese, so business Japanese is required.", "N2"),
+    ],
+)
+def test_what_the_customers_want_is_not_the_level_asked(text: str, japanese: str) -> None:
+    assert extract(text).japanese_level == japanese

@@ -281,6 +281,13 @@ _PERSON = prefiltered(
     r"\b[^.\n]{0,60}\b(?:speaks?|spoke|lived|studied|grew up)\b"
     r"|(?:社長|代表|創業者|ceo|cto)[^。\n]{0,30}(?:話せ|話し|留学|住んで)"
 )
+# The language as what the customers want or speak, right after the verb: "Our customers
+# expect native-level Japanese support" (not "our clients speak Japanese, so business
+# Japanese is required", whose second statement is the role's).
+_CUSTOMERS_OBJECT = re.compile(
+    r"\bour (?:customers|clients|users|partners)\b[^.,;:\n]{0,12}\b(?:expect|need|want|prefer"
+    r"|speak)s?\b[^.,;:\n]{0,25}$"
+)
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|[。！？]")
 _PERSON_REACH = 120  # characters before a language word searched for such a sentence
 _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
@@ -582,6 +589,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         line_start = folded.rfind("\n", 0, start) + 1
         if people and _about_a_person(folded, line_start, start):
             continue  # "our CEO ... speaks fluent English": a person, not the role
+        if _CUSTOMERS_OBJECT.search(folded, max(line_start, start - 60), start):
+            continue  # "our customers expect native-level Japanese support"
         if _FUTURE_GOAL.search(
             folded, sentence_start(folded, line_start, start, 80), min(len(folded), start + _CLAUSE)
         ):
