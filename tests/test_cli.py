@@ -82,6 +82,19 @@ def test_reimport_changes_nothing_and_edits_update(cli_env: str, tmp_path: Path)
     assert result.stdout.strip() == "created 0, updated 1, unchanged 2, rejected 0"
 
 
+def test_import_names_the_fields_it_did_not_store(cli_env: str, tmp_path: Path) -> None:
+    records = [posting_data(external_id=str(i), salary_mn=5_000_000) for i in range(3)]
+    file = tmp_path / "p.jsonl"
+    file.write_bytes(jsonl(*records))
+    result = runner.invoke(app, ["import", str(file)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "created 3, updated 0, unchanged 0, rejected 0"
+    assert (
+        "warning: fields no posting field takes were not stored: salary_mn (3 records)"
+        in result.stderr
+    )
+
+
 def test_import_from_stdin_with_a_default_source(cli_env: str) -> None:
     record = posting_data()
     del record["source"]

@@ -201,6 +201,7 @@ def import_postings(
                 processes=processes,
             )
         failed = _job_error(factory, job_id)
+        ignored = _ignored_fields(factory, job_id)
         if not failed:
             jobs.sync_search_index(factory, settings)
             jobs.prune_search_outbox(factory, settings)
@@ -238,8 +239,19 @@ def import_postings(
         f"created {final.created}, updated {final.updated}, "
         f"unchanged {final.unchanged}, rejected {final.rejected}"
     )
+    if ignored:
+        fields = ", ".join(f"{name} ({count:,} records)" for name, count in ignored.items())
+        typer.echo(f"warning: fields no posting field takes were not stored: {fields}", err=True)
     if final.rejected:
         raise typer.Exit(1)
+
+
+def _ignored_fields(factory: Any, job_id: str) -> dict[str, int]:
+    from kyujin.db.engine import transaction
+    from kyujin.imports import service
+
+    with transaction(factory) as session:
+        return dict(sorted((service.get_job(session, job_id).ignored_fields or {}).items()))
 
 
 def _job_error(factory: Any, job_id: str) -> str | None:

@@ -91,6 +91,37 @@ def test_a_job_imports_in_batches_and_records_rejections(
     assert posting_count(factory) == 23
 
 
+def test_fields_no_posting_field_takes_are_counted_once_across_a_resume(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """A misspelt field lost its values while the job reported success; the job now names
+    it, with how many records held it, counted once even when a run resumes."""
+    records: list[dict[str, object] | str] = []
+    for n in range(1, 13):
+        data: dict[str, object] = posting_data(external_id=f"p{n}", title=f"Go Engineer {n}")
+        if n % 2:
+            data["salary_mn"] = 6_000_000  # misspelt salary_min
+        if n % 3 == 0:
+            data["ats_internal_ref"] = f"R-{n}"
+        data["industry"] = "finance"  # an accepted other name of company_industry
+        records.append(data)
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(jsonl(*records))
+    job_id = new_job(factory, path)
+
+    def stop_after_one_batch(progress: jobs.Progress) -> None:
+        if progress.records_read >= 5:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        jobs.run_import(factory, job_id, lease_s=60, batch_size=5, on_progress=stop_after_one_batch)
+    jobs.run_import(factory, job_id, lease_s=60, batch_size=5)
+    with transaction(factory) as session:
+        out = service.get_job(session, job_id)
+    assert out.status == "succeeded" and out.created == 12
+    assert out.ignored_fields == {"ats_internal_ref": 4, "salary_mn": 6}
+
+
 def test_a_second_run_of_a_finished_job_does_nothing(
     factory: sessionmaker[Session], tmp_path: Path
 ) -> None:

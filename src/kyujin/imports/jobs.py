@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,6 +215,7 @@ def _records(
 class _Batch:
     records: list[PostingIn] = field(default_factory=list)
     rejections: list[tuple[int, str, str]] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)  # unknown fields, records holding
     chars: int = 0  # of the records' descriptions and titles
     # The job's checkpoint once the batch is committed.
     records_read: int = 0
@@ -255,6 +257,7 @@ def _run(
                 records_read=done.records_read,
                 bytes_read=done.bytes_read,
                 analyse=analyse,
+                ignored=done.ignored,
             )
         if summary is None:
             raise JobUnavailable(f"import {job_id} was taken over by another run")
@@ -289,6 +292,8 @@ def _run(
         seen += 1
         if seen <= skip:  # committed by an earlier run
             continue
+        if parsed.ignored:
+            batch.ignored.update(parsed.ignored)
         if parsed.record is None:
             batch.rejections.append((parsed.line, parsed.position, parsed.error or "rejected"))
         else:

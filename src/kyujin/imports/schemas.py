@@ -33,6 +33,11 @@ class ImportJobOut(BaseModel):
     updated: int
     unchanged: int
     rejected: int
+    ignored_fields: dict[str, int] = Field(
+        default_factory=dict,
+        description="Record fields no posting field takes (JSON Lines), with how many records "
+        "held each: their values were not stored. A misspelt field shows here.",
+    )
     attempts: int = Field(description="Runs started; more than 1 after a retry.")
     error: str | None = Field(description="Why the last run failed, if one did.")
     created_at: datetime

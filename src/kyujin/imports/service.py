@@ -91,6 +91,7 @@ def import_records(
     records_read: int,
     bytes_read: int,
     analyse: fact_rows.Analyse = fact_rows.analyse_items,
+    ignored: Mapping[str, int] | None = None,
 ) -> ImportSummary | None:
     """Import one batch and move the job's checkpoint past it, in the caller's transaction.
 
@@ -109,6 +110,13 @@ def import_records(
         "unchanged": ImportJob.unchanged + summary.unchanged,
         "rejected": ImportJob.rejected + len(rejections),
     }
+    if ignored:
+        # read under the row lock taken above: no other run adds to it meanwhile
+        stored = session.get(ImportJob, job_id)
+        counts = dict((stored.ignored_fields if stored else None) or {})
+        for name, count in ignored.items():
+            counts[name] = counts.get(name, 0) + count
+        values["ignored_fields"] = counts
     lease.update_owned(session, ImportJob, job_id, owner=owner, values=values)
     return summary
 
@@ -170,6 +178,7 @@ def to_out(session: Session, job: ImportJob) -> ImportJobOut:
         updated=job.updated,
         unchanged=job.unchanged,
         rejected=job.rejected,
+        ignored_fields=dict(sorted((job.ignored_fields or {}).items())),
         attempts=job.attempts,
         error=job.error,
         created_at=job.created_at,

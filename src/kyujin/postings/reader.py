@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from pydantic import ValidationError
+from pydantic import AliasChoices, ValidationError
 
 from kyujin.postings.schemas import PostingIn
 
@@ -30,6 +30,8 @@ class ParsedRecord:
     record: PostingIn | None = None
     error: str | None = None
     position: str = ""
+    # Fields of the record that no posting field takes (JSON Lines): reported, not stored.
+    ignored: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.position:
@@ -103,7 +105,26 @@ def read_jsonl(stream: BinaryIO, *, max_line_bytes: int = MAX_LINE_BYTES) -> Ite
                 "JSON-LD (format jsonld, or a .jsonld file name)",
             )
             continue
-        yield ParsedRecord(number, **validate(data))
+        ignored = tuple(key for key in data if key not in POSTING_KEYS)
+        yield ParsedRecord(number, ignored=ignored, **validate(data))
+
+
+def _posting_keys() -> frozenset[str]:
+    """Every key PostingIn reads: its field names and their other accepted names."""
+    keys: set[str] = set()
+    for name, field in PostingIn.model_fields.items():
+        keys.add(name)
+        alias = field.validation_alias
+        if isinstance(alias, str):
+            keys.add(alias)
+        elif isinstance(alias, AliasChoices):
+            keys.update(choice for choice in alias.choices if isinstance(choice, str))
+        if field.alias:
+            keys.add(field.alias)
+    return frozenset(keys)
+
+
+POSTING_KEYS = _posting_keys()
 
 
 def validate(data: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,9 @@ class ImportJob(LeasedJob, Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    # Record fields no posting field takes, with how many records held each (JSON Lines):
+    # their values are not stored, and the job says so.
+    ignored_fields: Mapped[dict[str, int] | None] = mapped_column(JSON)
 
 
 class ImportRejection(Base):
