@@ -66,21 +66,26 @@ _NOT_NEEDED_AFTER = re.compile(
 )
 
 
+def _an_adjective(folded: str, start: int, end: int) -> bool:
+    """The language name at [start, end) qualifies something else: "Japanese companies",
+    "non-Japanese staff", "our English speakers" (not "a native English speaker", which asks
+    for the language)."""
+    if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start):
+        return True
+    after = _NOT_LANGUAGE_AFTER.match(folded[end : end + 40])
+    return after is not None and not (
+        after.group(0).strip(" -").startswith("speaker")
+        and _NATIVE_SPEAKER.search(folded, max(0, start - 20), start) is not None
+    )
+
+
 def names_something_else(folded: str, start: int, end: int) -> bool:
     """The language name at [start, end) is an adjective of something else ("Japanese
     companies", "Japanese support", "non-Japanese staff"), or marks a language version of
     the posting on a line of its own ("[English]", "【日本語】"), or is named as not needed
     ("Japanese not required", 日本語不問): not a language asked."""
-    if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start):
+    if _an_adjective(folded, start, end) or _NOT_NEEDED_AFTER.match(folded, end):
         return True
-    if _NOT_NEEDED_AFTER.match(folded, end):
-        return True
-    after = _NOT_LANGUAGE_AFTER.match(folded[end : end + 40])
-    if after and not (
-        after.group(0).strip(" -").startswith("speaker")
-        and _NATIVE_SPEAKER.search(folded, max(0, start - 20), start)
-    ):
-        return True  # not "a native English speaker", which asks for the language
     line_start = folded.rfind("\n", 0, start) + 1
     if not (
         _LANGUAGE_VERSION_MARK.fullmatch(folded, line_start, start) is not None
@@ -576,15 +581,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             break
         language = "ja" if match.group("ja") else "en"
         start = match.start()
-        after_word = _NOT_LANGUAGE_AFTER.match(folded[match.end() : match.end() + 40])
-        # "a native English speaker" asks for a level; "our English speakers" does not
-        if (
-            after_word
-            and after_word.group(0).strip(" -").startswith("speaker")
-            and _NATIVE_SPEAKER.search(folded, max(0, start - 20), start)
-        ):
-            after_word = None
-        if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start) or after_word:
+        if _an_adjective(folded, start, match.end()):
             continue
         line_start = folded.rfind("\n", 0, start) + 1
         if people and _about_a_person(folded, line_start, start):
