@@ -113,6 +113,14 @@ def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def _leading_members(pattern: str, opening: int) -> int:
+    """Characters after the "[" at ``opening`` that cannot end the class: a "]" first in it
+    ("[]a]", "[^]a]") is a member, not its end."""
+    if pattern.startswith("^]", opening + 1):
+        return 2
+    return 1 if pattern.startswith("]", opening + 1) else 0
+
+
 def split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern``: split at each "|" outside brackets,
     classes and escapes ("a(b|c)|[|]d" -> ["a(b|c)", "[|]d"])."""
@@ -129,10 +137,7 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            # a "]" first in a class ("[]a]", "[^]a]") is a member, not its end
-            i += (
-                2 if pattern.startswith("^]", i + 1) else 1 if pattern.startswith("]", i + 1) else 0
-            )
+            i += _leading_members(pattern, i)
         elif c == "(":
             depth += 1
         elif c == ")":
@@ -174,9 +179,7 @@ def _without_groups(pattern: str) -> str | None:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            member = (
-                2 if pattern.startswith("^]", i + 1) else 1 if pattern.startswith("]", i + 1) else 0
-            )
+            member = _leading_members(pattern, i)
             out.append(pattern[i : i + 1 + member])
             i += 1 + member
             continue
