@@ -38,6 +38,31 @@ def test_not_a_self_description() -> None:
     assert "SaaS" in _skills("This role is a chance to build SaaS products .")
 
 
+def test_the_employer_speaking_of_itself_drops_domain_words() -> None:
+    # "we" / "our" as the subject, with nothing about the candidate in the sentence
+    text = "We are developing an IoT platform with computer vision and machine learning ."
+    assert not {"IoT", "computer vision", "machine learning"} & set(_skills(text))
+    text = (
+        "In 14 technology hubs worldwide our team of technologists build everything from big"
+        " data to payments ."
+    )
+    assert not {"big data", "payments"} & set(_skills(text))
+    assert "agile" not in _skills("We keep things open, agile and communicative .")
+    # its stack stays: the hire works in it
+    skills = _skills("Our data lake feeds machine learning jobs in Apache Airflow on AWS .")
+    assert {"Apache Airflow", "AWS"} <= set(skills) and "machine learning" not in skills
+
+
+def test_the_employer_speaking_of_the_candidate_keeps_them() -> None:
+    assert "agile" in _skills("We are looking for people with agile experience .")
+    assert "teamwork" in _skills("We expect you to be a team player .")
+    assert "machine learning" in _skills("Our ideal candidate has worked on machine learning .")
+    assert "IoT" in _skills("We'd love to see IoT projects .")
+    # the next sentence is not the employer's
+    text = "We build payment systems . Scrum and code review are part of the job ."
+    assert "Scrum" in _skills(text)
+
+
 def test_company_description_field_keeps_stack() -> None:
     text = "Company description: Our development team is focused on cyber security in Python"
     skills = _skills(text)

@@ -84,7 +84,7 @@ def names(text: str) -> set[str]:
 def test_ambiguous_words_in_a_run_of_three_names_are_skills() -> None:
     # "security", "logging" and "performance" alone need technical context; three names in
     # a row with only list separators between them make a list of skills
-    found = names("Our focus areas are security, logging and performance.")
+    found = names("Your focus areas are security, logging and performance.")
     assert {"information security", "logging", "performance tuning"} <= found
     # two in a row are not a list: "security and performance" stays prose
     found = names("We care about security and performance of our shop.")
@@ -96,7 +96,7 @@ def test_ambiguous_words_in_a_run_of_three_names_are_skills() -> None:
 
 def test_a_run_without_commas_is_a_list_too() -> None:
     # postings flattened from HTML lose their commas: "Infrastructure IAM Security Logging"
-    found = names("We look at infrastructure IAM security logging every day")
+    found = names("You look at infrastructure IAM security logging every day")
     assert {"information security", "logging", "identity and access management"} <= found
 
 

@@ -69,6 +69,7 @@ _SELF_DESCRIPTION = re.compile(
 # (~10 µs a posting); the two find the same texts.
 _SELF_DESCRIPTION_VERBS = (" is ", " are ", "'re ", "’re ")
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。", "！", "？")
+_MAY_SPEAK_AS_EMPLOYER = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _MAX_SENTENCE = 400  # characters looked back for the sentence's start
 
 
@@ -81,6 +82,46 @@ def _sentence_start(text: str, position: int) -> int:
         if at >= 0:
             start = max(start, at + len(end))
     return start
+
+
+# A sentence in the employer's own voice: "We are developing an IoT platform using machine
+# learning", "Our data lake feeds ML models", "In 14 hubs worldwide our team of technologists
+# build big data and payments solutions". Its subject is we / our, at the start or after a
+# short opening phrase ("At Acme", "In our SRE team", "Since 2012").
+_EMPLOYER_VOICE = re.compile(
+    r"(?:(?:at|in|since|today|together|here|for|with)\b[^.,;:!?\n]{0,60}?[ ,]\s*)?"
+    r"(?:we|our)\b(?!['’]d\b)",
+    re.IGNORECASE,
+)
+# ... unless the sentence is about the candidate, or what the job asks: "We are looking for
+# someone with agile experience", "We expect you to be a team player", "Our ideal candidate
+# knows SaaS". Any of these words anywhere in the sentence keeps its skills.
+_ABOUT_THE_CANDIDATE = re.compile(
+    r"\b(?:you|your|yourself|candidates?|applicants?|someone|somebody|people|person|hire"
+    r"|looking|seeking|searching|hiring|recruiting|expect|require[ds]?|requirements?|need"
+    r"|needs|want|wants|must|should|ideal|join|experienced?|experiences|knowledge|skills?"
+    r"|familiar\w*|proficien\w*|expertise|background|understanding|ability|abilities"
+    r"|rely|role|position|opportunit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` ends: at ". ", "! ", "。" or a line break."""
+    ceiling = min(len(text), position + _MAX_SENTENCE)
+    end = ceiling
+    for mark in _SENTENCE_ENDS:
+        at = text.find(mark, position, ceiling)
+        if 0 <= at < end:
+            end = at
+    return end
+
+
+def _in_employer_voice(text: str, start: int) -> bool:
+    """The sentence at ``start`` is the employer speaking of itself, not of the candidate."""
+    if _EMPLOYER_VOICE.match(text, start, start + _MAX_SENTENCE) is None:
+        return False
+    return _ABOUT_THE_CANDIDATE.search(text, start, _sentence_end(text, start)) is None
 
 
 def _self_description_end(text: str, start: int) -> int:
@@ -101,10 +142,16 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
                 benefits.append((start, end))
             elif kind == "company":
                 company.append((start, end))
-    if not benefits and not company and not any(verb in text for verb in _SELF_DESCRIPTION_VERBS):
+    if (
+        not benefits
+        and not company
+        and not any(verb in text for verb in _SELF_DESCRIPTION_VERBS)
+        and not _MAY_SPEAK_AS_EMPLOYER.search(text)
+    ):
         return mentions  # most Japanese postings: nothing to look up per mention
     in_benefits, in_company = RangeSet(benefits), RangeSet(company)
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
+    voices: dict[int, bool] = {}  # sentence start -> in the employer's voice
     kept = []
     for m in mentions:
         if benefits and m.start in in_benefits:
@@ -117,6 +164,11 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
             if opening is None:
                 opening = openings[start] = _self_description_end(text, start)
             if 0 <= opening <= m.start:
+                continue
+            voice = voices.get(start)
+            if voice is None:
+                voice = voices[start] = _in_employer_voice(text, start)
+            if voice:
                 continue
         kept.append(m)
     return kept
