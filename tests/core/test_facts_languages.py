@@ -221,6 +221,8 @@ def test_who_we_are_looking_for_heads_the_requirements() -> None:
             "none",
         ),
         # "a native English speaker" asks for the level
+        ("Requirements\n- Native English speaker", "native"),
+        # near-native: the English scale has no step between native and business
         ("Requirements\n- Native or near-native English speaker", "native"),
         # but "our English speakers" does not
         ("We have several English speakers in the team.", None),
@@ -442,3 +444,32 @@ def test_language_rules_keep_what_they_do_not_mean(
 )
 def test_what_the_customers_want_is_not_the_level_asked(text: str, japanese: str) -> None:
     assert extract(text).japanese_level == japanese
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # levels given as alternatives: either is enough, so the lower one is asked
+        ("Japanese: N1 or N2", "N2", None),
+        ("JLPT N1 or N2 required", "N2", None),
+        ("Japanese: N2/N1", "N2", None),
+        ("日本語：ネイティブまたはビジネスレベル", "N2", None),
+        ("Japanese: fluent or native", "N1", None),
+        ("Native-level or business-level Japanese required", "N2", None),
+        ("English: native or business level", None, "business"),
+        # near-native Japanese is N1, not native
+        ("Japanese: near-native", "N1", None),
+        ("Native or near-native Japanese and English", "N1", "native"),
+        ("Requirements: Japanese: native or near-native (JLPT N1)", "N1", None),
+        ("日本語：ネイティブに近いレベル", "N1", None),
+        # not alternatives: one level, or a level and an aside
+        ("日本語：ネイティブレベル", "native", None),
+        ("Japanese: JLPT N2 or above", "N2", None),
+        ("Japanese: business level or higher", "N2", None),
+    ],
+)
+def test_alternative_levels_ask_for_the_lower(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

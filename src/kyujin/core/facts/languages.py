@@ -127,7 +127,19 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
         ),
         "none",
     ),
-    (re.compile(r"ネイティブ|母国語|母語|native"), "native"),
+    # "near-native" / "native-like" / ネイティブに近い: JLPT N1 in Japanese; in English,
+    # whose scale has no step between native and business, native
+    (
+        re.compile(r"near[- ]?native|native[- ]like|ネイティブ(?:に近い|並|に準ずる|に準じる)"),
+        "near_native",
+    ),
+    (
+        re.compile(
+            r"ネイティブ(?!に近い|並|に準ずる|に準じる)|母国語|母語"
+            r"|(?<!near-)(?<!near )(?<!near)native(?![- ]like)"
+        ),
+        "native",
+    ),
     (re.compile(r"流暢|堪能|fluent|fluency|advanced|上級"), "fluent"),
     (
         re.compile(
@@ -173,6 +185,7 @@ _WELCOME_PEOPLE = re.compile(
 )
 _JA_FROM_WORD = {
     "native": "native",
+    "near_native": "N1",
     "fluent": "N1",
     "business": "N2",
     "conversational": "N3",
@@ -181,12 +194,17 @@ _JA_FROM_WORD = {
 }
 _EN_FROM_WORD = {
     "native": "native",
+    "near_native": "native",
     "fluent": "business",
     "business": "business",
     "conversational": "conversational",
     "basic": "basic",
     "none": "none",
 }
+# Two levels given as alternatives ("native or business level", "N1 or N2", ネイティブまたは
+# ビジネスレベル): either is enough, so the lower one is the requirement.
+_OR = re.compile(r"[\s-]*(?:level|レベル)?\s?(?:or|または|もしくは|又は|/|／)\s?(?:jlpt\s?)?")
+_RANK = {"native": 5, "near_native": 4, "fluent": 3, "business": 2, "conversational": 1, "basic": 0}
 _CLAUSE = 45  # characters a level phrase may sit from its language word
 _BEFORE = 40  # characters a level phrase may sit before its language word
 _BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n")
@@ -610,6 +628,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             if jlpt is not None and _in_plus_aside(window, jlpt):
                 jlpt = None  # "business-level Japanese (JLPT N1 preferred)": N1 is a plus
             if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 30):
+                jlpt = _lowest_jlpt(window, jlpt)
                 level = f"N{jlpt.group(1)}"
                 span_end = start + jlpt.end()
             elif jlpt is None:
@@ -638,8 +657,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                         None,
                     )
                 if m:
-                    level = word
-                    span_end = max(span_end, m.end())
+                    level, level_end = _lowest_word(folded, m, word, clause_start, clause_end)
+                    span_end = max(span_end, level_end)
                     break
         if level is None and _LANGUAGE_HEADING.match(folded, line_start, line_end(folded, start)):
             # "【英語力】\n不問": a heading naming the language, its level on the next line
@@ -682,6 +701,58 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             optional = section_kind(folded, line_start, sections, m.start()) == "preferred"
             found.append(_Statement("ja", f"N{m.group(1)}", m.start(), m.end(), optional))
     return found
+
+
+def _lowest_jlpt(window: str, jlpt: re.Match[str]) -> re.Match[str]:
+    """The lowest of JLPT levels given as alternatives from ``jlpt`` on ("N1 or N2": N2)."""
+    lowest = jlpt
+    while True:
+        joined = _OR.match(window, lowest.end())
+        later = _JLPT.match(window, joined.end()) if joined is not None else None
+        if later is None:
+            return jlpt
+        if later.group(1) > jlpt.group(1):
+            jlpt = later
+        lowest = later
+
+
+def _joined_before(folded: str, begin: int, clause_start: int) -> str | None:
+    """The level word that an "or" joins to the one at ``begin`` ("fluent or native")."""
+    for pattern, word in _LEVEL_WORDS:
+        if word == "none":
+            continue
+        for found in pattern.finditer(folded, clause_start, begin):
+            joined = _OR.match(folded, found.end(), begin)
+            if joined is not None and joined.end() == begin:
+                return word
+    return None
+
+
+def _lowest_word(
+    folded: str, m: re.Match[str], word: str, clause_start: int, clause_end: int
+) -> tuple[str, int]:
+    """The lowest of level words given as alternatives with ``m`` ("native or business
+    level": business; "fluent or native": fluent), and where the last of them ends."""
+    before = _joined_before(folded, m.start(), clause_start)
+    if before is not None and _RANK[before] < _RANK[word]:
+        word = before
+    end = m.end()
+    while True:
+        joined = _OR.match(folded, end, clause_end)
+        if joined is None:
+            return word, end
+        later = None
+        for pattern, other in _LEVEL_WORDS:
+            if other != "none":
+                found = pattern.match(folded, joined.end(), clause_end)
+                if found is not None:
+                    later = (other, found.end())
+                    break
+        if later is None:
+            return word, end
+        if _RANK[later[0]] < _RANK[word]:
+            word = later[0]
+        end = later[1]
 
 
 def line_end(folded: str, position: int) -> int:
