@@ -63,6 +63,28 @@ def test_the_employer_speaking_of_the_candidate_keeps_them() -> None:
     assert "Scrum" in _skills(text)
 
 
+def test_a_japanese_company_introducing_itself_drops_domain_words() -> None:
+    text = (
+        "株式会社ミナトデータは、中国・四国地方の小売チェーン向けに在庫最適化SaaSを提供しています。"
+    )
+    assert "SaaS" not in _skills(text)
+    text = "当社は1978年の創業以来、製造業向けに生産管理システム（ERP）を開発してまいりました。"
+    assert "ERP" not in _skills(text)
+    assert "SaaS" not in _skills("私たちナゴヤテック株式会社は、物流SaaSの会社です。")
+    # its stack stays
+    skills = _skills("弊社は物流SaaSをGoとAWSで開発しています。")
+    assert {"Go", "AWS"} <= set(skills) and "SaaS" not in skills
+
+
+def test_a_japanese_company_speaking_of_the_candidate_keeps_them() -> None:
+    assert "SaaS" in _skills(
+        "株式会社ノースリーフでは、SaaSのバックエンド開発を担う方を募集しています。"
+    )
+    assert "SaaS" in _skills("当社のSaaS開発経験がある方を歓迎します。")
+    # a sentence that does not open with the company
+    assert "SaaS" in _skills("【必須】SaaSの開発経験。株式会社ミナトデータは東京の会社です。")
+
+
 def test_company_description_field_keeps_stack() -> None:
     text = "Company description: Our development team is focused on cyber security in Python"
     skills = _skills(text)

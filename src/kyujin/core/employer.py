@@ -69,7 +69,11 @@ _SELF_DESCRIPTION = re.compile(
 # (~10 µs a posting); the two find the same texts.
 _SELF_DESCRIPTION_VERBS = (" is ", " are ", "'re ", "’re ")
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。", "！", "？")
-_MAY_SPEAK_AS_EMPLOYER = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+_MAY_SPEAK_AS_EMPLOYER = re.compile(
+    r"\b(?:we|our)\b|私たち|わたしたち|我々|われわれ|当社|弊社|同社|当グループ|弊グループ|当行|弊行"
+    r"|株式会社|有限会社|合同会社|[(（]株[)）]",
+    re.IGNORECASE,
+)
 _MAX_SENTENCE = 400  # characters looked back for the sentence's start
 
 
@@ -106,6 +110,23 @@ _ABOUT_THE_CANDIDATE = re.compile(
 )
 
 
+# The same in Japanese: "株式会社ミナトデータは、小売向けの在庫最適化SaaSを提供しています",
+# "私たちナゴヤリテールテック株式会社は…", "当社は1962年創業の…", "弊社は受託開発を…".
+_EMPLOYER_VOICE_JA = re.compile(
+    r"[\s　]*(?:(?:私たち|わたしたち|我々|われわれ)[^。\n、]{0,40}?(?:は|が|では|、)"
+    r"|(?:当社|弊社|同社|当グループ|弊グループ|当行|弊行)(?:は|では|が|の|、)"
+    r"|[^。\n、]{0,40}?(?:株式会社|有限会社|合同会社|[(（]株[)）])[^。\n、]{0,40}?(?:は|では|が)、?)"
+)
+# ... and what makes such a sentence about the candidate or the job after all.
+_ABOUT_THE_CANDIDATE_JA = re.compile(
+    # (方 as a person: not 地方, 両方, 考え方, 仕方)
+    r"あなた|皆さん|皆様|みなさん|(?<![地両双一他見考使仕え])方(?:を|は|が|に|と|、|。|も|の|歓迎|大歓迎|募集)"
+    r"|経験|スキル|知識"
+    r"|求め|必須|歓迎|尚可|募集|お任せ|担当|いただ|頂|応募|として|一緒に|いっしょに|仲間"
+    r"|ポジション|職種|業務内容|仕事内容"
+)
+
+
 def _sentence_end(text: str, position: int) -> int:
     """Where the sentence holding ``position`` ends: at ". ", "! ", "。" or a line break."""
     ceiling = min(len(text), position + _MAX_SENTENCE)
@@ -119,9 +140,11 @@ def _sentence_end(text: str, position: int) -> int:
 
 def _in_employer_voice(text: str, start: int) -> bool:
     """The sentence at ``start`` is the employer speaking of itself, not of the candidate."""
-    if _EMPLOYER_VOICE.match(text, start, start + _MAX_SENTENCE) is None:
-        return False
-    return _ABOUT_THE_CANDIDATE.search(text, start, _sentence_end(text, start)) is None
+    if _EMPLOYER_VOICE.match(text, start, start + _MAX_SENTENCE) is not None:
+        return _ABOUT_THE_CANDIDATE.search(text, start, _sentence_end(text, start)) is None
+    if _EMPLOYER_VOICE_JA.match(text, start, start + _MAX_SENTENCE) is not None:
+        return _ABOUT_THE_CANDIDATE_JA.search(text, start, _sentence_end(text, start)) is None
+    return False
 
 
 def _self_description_end(text: str, start: int) -> int:
