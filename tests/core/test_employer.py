@@ -85,6 +85,40 @@ def test_a_japanese_company_speaking_of_the_candidate_keeps_them() -> None:
     assert "SaaS" in _skills("【必須】SaaSの開発経験。株式会社ミナトデータは東京の会社です。")
 
 
+def test_a_company_section_names_the_employers_domains() -> None:
+    text = (
+        "【当社について】\n"
+        "設立2015年のスタートアップです。物流業界向けのSaaSを開発しています。\n"
+        "【仕事内容】\n"
+        "・SaaSのAPI開発\n"
+    )
+    found = [(m.skill, m.start) for m in extract(text).skills]
+    assert ("SaaS", text.index("SaaS")) not in found
+    assert ("SaaS", text.index("・SaaS") + 1) in found
+
+
+def test_a_company_section_ends_at_the_next_heading_of_any_kind() -> None:
+    text = (
+        "About the company\n"
+        "Hoshizora sells tour packages for inns.\n"
+        "What you'll be doing\n"
+        "- Splitting our Rails monolith and the payments service\n"
+    )
+    assert "payments" in _skills(text)
+    text = "Company profile:\nWe make shipyard systems.\n\nJob:\nYou will build SaaS products.\n"
+    assert "SaaS" in _skills(text)
+
+
+def test_a_company_section_ends_a_preferred_list() -> None:
+    text = (
+        "【歓迎条件】\n・プロジェクトリーダーの経験\n\n"
+        "■企業情報\n事業：医療予約SaaSの開発・運営\n開発環境：Ruby on Rails、Go\n"
+    )
+    skills = {m.skill: m.requirement for m in extract(text).skills}
+    assert "SaaS" not in skills
+    assert skills["Ruby on Rails"] == "unknown" and skills["Go"] == "unknown"
+
+
 def test_company_description_field_keeps_stack() -> None:
     text = "Company description: Our development team is focused on cyber security in Python"
     skills = _skills(text)

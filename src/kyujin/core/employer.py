@@ -14,6 +14,7 @@ import re
 
 from kyujin.core.model import SkillMention
 from kyujin.core.ranges import RangeSet
+from kyujin.core.sections import Sections
 
 # What the employer does and values; a technology named in its description is its stack.
 DESCRIPTIVE_CATEGORIES = frozenset({"domain", "practice", "soft_skill"})
@@ -138,6 +139,15 @@ def _sentence_end(text: str, position: int) -> int:
     return end
 
 
+def _about_the_candidate(text: str, start: int) -> bool:
+    """The sentence at ``start`` speaks of the candidate or of what the job asks."""
+    end = _sentence_end(text, start)
+    return bool(
+        _ABOUT_THE_CANDIDATE.search(text, start, end)
+        or _ABOUT_THE_CANDIDATE_JA.search(text, start, end)
+    )
+
+
 def _in_employer_voice(text: str, start: int) -> bool:
     """The sentence at ``start`` is the employer speaking of itself, not of the candidate."""
     if _EMPLOYER_VOICE.match(text, start, start + _MAX_SENTENCE) is not None:
@@ -153,12 +163,18 @@ def _self_description_end(text: str, start: int) -> int:
     return -1 if m is None else m.end()
 
 
-def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMention]:
-    """Drop mentions in benefits, and descriptive ones in the employer's self-description."""
+def drop_employer_text(
+    mentions: list[SkillMention], text: str, sections: Sections | None = None
+) -> list[SkillMention]:
+    """Drop mentions in benefits, and descriptive ones in the employer's self-description:
+    a company-description field or section (``sections``), or a sentence in its voice."""
     if not mentions:
         return mentions
     benefits: list[tuple[int, int]] = []
     company: list[tuple[int, int]] = []
+    # sections under an "About us" / 会社概要 heading: the heading may run on over the job
+    # ("About us ... You will build our SaaS"), so a sentence about the candidate stays
+    company_sections = sections.company_ranges() if sections is not None else []
     if ":" in text or "：" in text:
         for kind, start, end in _fields(text):
             if kind == "benefits":
@@ -168,11 +184,13 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
     if (
         not benefits
         and not company
+        and not company_sections
         and not any(verb in text for verb in _SELF_DESCRIPTION_VERBS)
         and not _MAY_SPEAK_AS_EMPLOYER.search(text)
     ):
         return mentions  # most Japanese postings: nothing to look up per mention
     in_benefits, in_company = RangeSet(benefits), RangeSet(company)
+    in_company_section = RangeSet(company_sections)
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
     voices: dict[int, bool] = {}  # sentence start -> in the employer's voice
     kept = []
@@ -183,6 +201,12 @@ def drop_employer_text(mentions: list[SkillMention], text: str) -> list[SkillMen
             if company and m.start in in_company:
                 continue
             start = _sentence_start(text, m.start)
+            if (
+                company_sections
+                and m.start in in_company_section
+                and not _about_the_candidate(text, start)
+            ):
+                continue
             opening = openings.get(start)
             if opening is None:
                 opening = openings[start] = _self_description_end(text, start)

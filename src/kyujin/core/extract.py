@@ -43,7 +43,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "97"
+RULES_VERSION = "98"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -114,7 +114,7 @@ class Extractor:
         roles = RangeSet(role_fields(text))
         if roles:  # "Role: DevOps" names the job, as a title does
             kept = [m for m in kept if m.start not in roles]
-        kept = drop_employer_text(kept, text)
+        kept = drop_employer_text(kept, text, sections)
         kept = [
             m
             for m in kept

@@ -70,6 +70,24 @@ _PREFERRED = (
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
 )
+# Headings over the employer's description of itself (see ``Sections.company``).
+_COMPANY = (
+    r"会社概要|企業概要|会社紹介|企業紹介|会社情報|企業情報|(?:当社|弊社|私たち|わたしたち|我々)について"
+    r"|about us|about the company|who we are|our company|company (?:overview|profile|description"
+    r"|info(?:rmation)?)"
+)
+_COMPANY_HEADING = re.compile(rf"{_DECOR}(?:{_COMPANY})")
+# A line that heads what follows: one opening with a heading mark (【仕事内容】, ■, ＜, ##);
+# a short line opening with a heading's word ("What you'll be doing", "Job:", 仕事内容); or
+# a short line after a blank one with no sentence end ("Your role").
+_NEXT_HEADING = re.compile(
+    r"^[ \t]*(?:[【＜<■□◆◇▼▽▶►★☆〈《\[［]|#{1,6}\s)"
+    r"|^[ \t]*(?:what|your|the (?:role|job|position|team)|who|why|how|job|role|position"
+    r"|responsibilit|duties|tasks|requirement|qualification|仕事|業務|職務|募集|お任せ|ポジション"
+    r"|担当|応募|必須|歓迎)[^\n]{0,38}(?<![。.!?！？、,])$"
+    r"|(?<=\n\n)[ \t]*[^\s\-*•・‐●○◦▪][^\n]{0,38}(?<![。.!?！？:：、,])$",
+    re.MULTILINE,
+)
 _OTHER = (
     r"業務内容|仕事内容|職務内容|業務詳細|給与|年収|待遇|福利厚生|勤務地|勤務時間|勤務形態|雇用形態|休日|休暇"
     r"|選考|会社概要|企業概要|募集背景|ポジション|開発環境|使用技術|技術スタック|チーム|働き方|試用期間"
@@ -82,6 +100,7 @@ _OTHER = (
     r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
     r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?"
     r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
+    rf"|{_COMPANY}"
 )
 _TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|]*"
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
@@ -167,6 +186,26 @@ class Sections:
     kinds: list[Requirement]
     preferred_lines: frozenset[int]
     required_lines: frozenset[int]
+    # Starts of headings over the company's description of itself (会社概要, About us): what
+    # such a section names is what the employer does, not what it asks.
+    company: frozenset[int] = frozenset()
+
+    def company_ranges(self) -> list[tuple[int, int]]:
+        """[start, end) of each company-description section: to the next heading of any
+        kind (most headings over duties, 主な業務 or お任せしたいこと, open no requirement
+        section and are not among ``starts``), or the next heading-like line."""
+        ranges: list[tuple[int, int]] = []
+        text = self.text
+        for start in sorted(self.company):
+            at = bisect_right(self.starts, start)
+            end = self.starts[at] if at < len(self.starts) else len(text)
+            body = text.find("\n", start, end) + 1
+            if body:
+                heading = _NEXT_HEADING.search(text, body, end)
+                if heading is not None:
+                    end = heading.start()
+            ranges.append((start, end))
+        return ranges
 
     def requirement_at(self, position: int) -> Requirement:
         if self.preferred_lines or self.required_lines:
@@ -194,6 +233,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     kinds: list[Requirement] = []
     seen: set[int] = set()
     headings: set[int] = set()
+    company: set[int] = set()
     for position, _ in triggers.windows("heading", 0, 1):
         line_start, line_end = _line_bounds(folded, position)
         if line_start in seen:
@@ -218,6 +258,8 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         ):
             continue
         group = match.lastgroup or "other"
+        if group.startswith("other") and _COMPANY_HEADING.match(folded, line_start, line_end):
+            company.add(line_start)
         headings.add(line_start)
         starts.append(line_start)
         kinds.append(
@@ -250,7 +292,9 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             preferred.add(line_start)
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)
-    return Sections(folded, starts, kinds, frozenset(preferred), frozenset(required))
+    return Sections(
+        folded, starts, kinds, frozenset(preferred), frozenset(required), frozenset(company)
+    )
 
 
 def _merged(
