@@ -73,6 +73,22 @@ from kyujin.core.sections import leading_title_end  # noqa: E402
             "Full Stack Engineer ( JavaScript / React / Node JS )\nAcme builds apps.",
             "Full Stack Engineer ( JavaScript / React / Node JS )",
         ),
+        (
+            "Python Software Engineer - Commercial Data and Analytics\nAbout us",
+            "Python Software Engineer - Commercial Data and Analytics",
+        ),
+        (
+            "Artificial Intelligence / Machine Learning Senior Associate - Markets\nAbout us",
+            "Artificial Intelligence / Machine Learning Senior Associate - Markets",
+        ),
+        (
+            "Senior Python Developer with Kubernetes-Focus\nAbout us",
+            "Senior Python Developer with Kubernetes-Focus",
+        ),
+        (
+            "Acme Cloud - Site Reliability Engineer\nAbout us",
+            "Acme Cloud - Site Reliability Engineer",
+        ),
     ],
 )
 def test_a_leading_job_title_is_found(text: str, title: str) -> None:
@@ -84,6 +100,7 @@ def test_a_leading_job_title_is_found(text: str, title: str) -> None:
     [
         "We are looking for a Java Developer.",
         "On-call engineers must react quickly to alerts from our Go services.",
+        "Python Developer with 3+ years of experience wanted",
         "Requirements\n- Java Developer experience",
         "Javaエンジニア募集",
         "",

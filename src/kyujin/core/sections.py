@@ -331,21 +331,29 @@ def _midline_sections(
 # ("Senior Java Developer", "Software Engineer - Java", "Backend Engineer ( Python )").
 _ROLE_NOUN = (
     r"(?:developers?|engineers?|programmers?|architects?|designers?|leads?|managers?"
-    r"|specialists?|analysts?|administrators?|consultants?|scientists?|testers?|sre)"
+    r"|specialists?|analysts?|administrators?|consultants?|scientists?|testers?|sre"
+    r"|associates?)"
 )
 _TITLE_WORD = r"(?:[A-Z0-9]|[a-z][A-Z])[A-Za-z0-9+#./&-]*"
+# Between title words: a space, or a separator with spaces ("AI / Machine Learning Senior
+# Associate", "Acme Cloud - Site Reliability Engineer"); "and", "of", "for" and "with" join
+# title words after the role noun ("- Commercial Data and Analytics", "with Kubernetes-Focus").
+_TITLE_GAP = r"[ \t]+(?:[-/|&\u2013\u2014][ \t]+)?"
+_TITLE_JOIN = r"(?:[ \t]*[/,&][ \t]*|[ \t]+(?:(?:and|of|for|with)[ \t]+)?)"
 _LEADING_TITLE = re.compile(
     # title words are capitalised (Senior, QA, Full-Stack) or read like iOS: not a sentence
-    r"[ \t]*(?:" + _TITLE_WORD + r"[ \t]+){0,6}(?i:" + _ROLE_NOUN + r")\b"
+    r"[ \t]*(?:" + _TITLE_WORD + _TITLE_GAP + r"){0,6}(?i:" + _ROLE_NOUN + r")\b"
     # what the title goes on with: its stack or team in parentheses or after a dash or bar
-    # ("( JavaScript / React )", "- Java", "| React JS Developer") ...
-    r"(?:[ \t]*(?:\([^()\n]{0,60}\)|[-|:\u2013\u2014][ \t]*"
+    # ("( JavaScript / React )", "- Java", "| React JS Developer", "with Kubernetes-Focus")
+    r"(?:[ \t]*(?:\([^()\n]{0,60}\)|(?:[-|:\u2013\u2014]|with)[ \t]*"
     + _TITLE_WORD
-    + r"(?:[ \t]*[/,&]?[ \t]*"
+    + r"(?:"
+    + _TITLE_JOIN
     + _TITLE_WORD
     + r")*))*"
-    # ... and not a sentence: "On-call engineers must react" opens no title.
-    r"(?![ \t]*[a-z])"
+    # ... and not a sentence: "On-call engineers must react" opens no title; nor a word cut
+    # short ("Python Developer with 3+ years" is no title ending at "3").
+    r"(?![ \t]*[a-z])(?![A-Za-z0-9+#&])"
 )
 
 
