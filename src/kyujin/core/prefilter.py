@@ -244,6 +244,12 @@ class Dispatched:
             # (so no match is empty, and finditer needs no rule for empty matches)
             raise ValueError(f"an alternative with no bounded first character: {alternatives}")
         self._classes = [start[1] for start in starts]
+        # The slower way to the next match: the next position ``first`` lets through, among
+        # those whose character some alternative can start with. Led by a class, the search
+        # skips the other positions in a C loop; led by ``first``'s lookahead, it tries that
+        # at every position (the years figures: ~12 µs a posting of ~140).
+        starting = "[" + "".join(start.pattern[1:-1] for start in self._classes) + "]"
+        self._candidate = re.compile(f"{starting}(?<={first}(?s:.))").search
         self._stubs = [_group_stubs(alternative) for alternative in self._alternatives]
         self._by_char: dict[str, re.Pattern[str]] = {}
         self._by_alternatives: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -329,10 +335,6 @@ class Dispatched:
             else:
                 yield match
                 pos = match.end()  # never empty: every alternative has a first character
-
-    def _candidate(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
-        """The slower way to the next match: the next position ``first`` lets through."""
-        return self._first.search(string, pos, endpos)
 
 
 # Every Dispatched made (the tests check each against its whole pattern).
