@@ -40,6 +40,9 @@ FRAGMENTS = [
     "experience: ", "you have ", "you've spent ", "senior (", "5+ years", "three years in ",
     "2 yrs", "3y+", "one", "ten", "a year", "8m", "12,000,000", "k", " ", "\n", ":", "：",
     "最低", "以上", "程度", "(", ")", "・", "-", "6ヶ月", "18 months of ", "か月",
+    # what _YEARS_FIRST reads past a figure's first character
+    "通算", "少なくとも", "（", "者", "年数", "は", "実務", "プログラミング歴", "サーバーサイド",
+    "2024", "10,000", "nen ijou", "yoe", " or more", "plus", "\u3000", "２",
 ]  # fmt: skip
 
 

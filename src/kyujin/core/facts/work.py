@@ -404,19 +404,24 @@ _UPPER = r"(?:(?:-|~|to|and)\s?(?:\d{1,2}|one|two|three|four|five|six|seven|eigh
 _NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 _MONTHS = r"[ヶケかカヵ箇]月"  # a count of months (6ヶ月); 6月 alone is June
 # Where a figure of _YEARS can start: each alternative below begins with one of these
-# characters or words. Checked first at each position, it spares the engine trying every
-# alternative at positions where none can match (the output is the same: tests/core/facts).
-# A figure is read further: one or two digits not ending a longer number (every figure's
-# lookbehind refuses a digit before it; not the 2024 of 2024年 nor the 000 of 10,000), then
-# what some figure's words begin with after at most two spaces (年, ねん, nen, y of years, yrs
-# and yoe, "+", plus, "or more", a range's "-", "~", to and "and", "(5)", months, ヶ月); a
-# kanji numeral, then 年 or a range; a bracket, then a digit ("(3 years~)"). Digits and
-# brackets no figure follows were a third of the positions tried (~13 a posting).
+# characters or words, and some go on to what every figure beginning there needs next.
+# Checked first at each position, it spares the engine trying every alternative at
+# positions where none can match (the output is the same: tests/core/facts); an alternative
+# added below may need its start added here. Reading past the first character halved the
+# positions tried (~44 to ~20 a posting): one or two digits not ending a longer number
+# (every figure's lookbehind refuses a digit before it: not 2024年, 10,000), then after at
+# most two spaces what some figure's words begin with (年, ねん, nen, y of years and yoe, "+",
+# plus, "or more", a range's "-", "~", to and "and", "(5)", months, ヶ月); a kanji numeral,
+# then 年 or a range; a bracket, then a digit ("(3 years~)"); 経験, then 年数 or a numeral
+# after only the words and marks of a label ("経験（通算）：3年"); the first character of a
+# word of experience (開発, エンジニア, プログラミング), then 歴, 経験 or 実務; 実務.
 _YEARS_FIRST = (
-    r"(?=[実開業エシ社就経プ職設構運イバサフ言半]|[a-z#+.]歴"
-    r"|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec|req|a c|for "
-    r"|ide|\d(?<![0-9].)\d?\s{0,2}[年ねnyptao+\-~(mヶケかカヵ箇]|[一二三四五六七八九十]\s?[年~\-]"
-    r"|[(（]\s?\d)"
+    r"(?=[a-z#+.]歴|one|two|thr|fou|fiv|six|sev|eig|nin|ten|at |min|ove|mor|yea|exp|you|sen|dec"
+    r"|req|a c|for |ide|半"
+    r"|\d(?<![0-9].)\d?\s{0,2}[年ねnyptao+\-~(mヶケかカヵ箇]|[一二三四五六七八九十]\s?[年~\-]"
+    r"|[(（]\s?\d"
+    r"|経験(?:年数|者?[\s:：】\]|(（がはを通算合計でして目安最低少なくとも]*[\d一二三四五六七八九十半])"
+    r"|実務|[実開業エシ社就プ職設構運イバサフ言].{0,6}(?:歴|経験|実務))"
 )
 _YEAR_FIGURES = (
     r"(?:(?:実務|開発|業務|エンジニア|システム開発|社会人|就業)?経験(?:年数|者)?|(?:開発|業務)?実務)"
