@@ -420,15 +420,18 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
             start = match.start("upto")
         elif match.group("from"):
             start = match.start("from")
-        period, keyword = _period_near(folded, start, end)
         if currency is None and not (mult_a or mult_b):
             last = match.end("bnum") if has_b else match.end("anum")
             implied = None if _COUNTED.match(folded, last) else _implied_man(folded, start, a, b)
-            if implied is not None:
-                # "年収800〜", "月給35〜45": short posts leave out 万円
-                a, b, mult_a, mult_b = implied
-        if currency is None and not (keyword and (mult_a or mult_b)):
-            continue  # a bare number with no currency and no pay keyword is not pay
+            if implied is None:
+                continue  # a bare number with no currency is not pay
+            # "年収800〜", "月給35〜45": short posts leave out 万円
+            a, b, mult_a, mult_b = implied
+        # (read only now: most numbers in the windows are bare, and the keywords around an
+        # amount cost ~1 µs each)
+        period, keyword = _period_near(folded, start, end)
+        if currency is None and not keyword:
+            continue  # nor a multiplied number with no currency and no pay keyword
         currency = currency or "JPY"
         if currency not in rates:
             continue
