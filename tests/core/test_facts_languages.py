@@ -473,3 +473,13 @@ def test_alternative_levels_ask_for_the_lower(
 ) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+def test_a_person_in_an_aside_does_not_hide_what_follows_it() -> None:
+    text = (
+        "What you need: good Python, business-level English (our founders don't speak Japanese,"
+        " so the team works in English), and conversational Japanese for talking with clinic"
+        " staff."
+    )
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == ("N3", "business")

@@ -1935,3 +1935,37 @@ def test_the_new_rules_leave_what_they_do_not_mean(text: str, field: str, value:
 )
 def test_a_negated_hybrid_beside_full_remote_is_full(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Our company sponsored 30 visas last year, but those were for permanent positions. "
+            "This is a fixed-term contract role.",
+            "contract",
+        ),
+        ("This is a full-time role. We also hire contractors.", "full_time"),
+        ("本ポジションは正社員での募集です。業務委託の方も歓迎。", "full_time"),
+    ],
+)
+def test_the_kind_stated_of_the_role_itself_wins(text: str, kind: str) -> None:
+    assert extract(text).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        (
+            "Our teams work differently: the Platform team is fully remote across Japan, the"
+            " Firmware team works on-site in our lab, and the Order Management team, the team"
+            " this role joins, works in the office two days a week.",
+            "hybrid",
+        ),
+        # the named team may be this role's own: with nothing else said, it holds
+        ("The Platform team is fully remote. This role joins the Platform team.", "full"),
+        ("The Platform team is fully remote. We are hiring for the Platform team.", "full"),
+    ],
+)
+def test_another_named_teams_way_of_working(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -231,3 +231,12 @@ def test_each_list_is_marked_on_its_own() -> None:
     for phrase, others in [("data team", True), ("api team", False), ("tokyo", False)]:
         at = folded.find(phrase)
         assert said_of_others(folded, at, at + len(phrase)) is others
+
+
+def test_pay_of_a_grade_hired_by_another_posting_is_not_this_ones() -> None:
+    text = (
+        "※本求人はミドルクラスの募集です。シニアクラス（想定年収900万円～1,200万円）は"
+        "別求人にて募集しております。\n【給与】\n想定年収600万円～800万円\n"
+    )
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == (6_000_000, 8_000_000)

@@ -396,3 +396,17 @@ def test_rows_of_a_grade_table_are_numbered_in_one_pass() -> None:
 def test_ten_million_yen_written_with_sen_man() -> None:
     assert _range("【給与】年収 800万円 〜 1.2千万円") == (8e6, 12e6, "annual")
     assert _range("年収1千万円以上") == (1e7, None, "annual")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("We pay between ¥5,200,000 and ¥7,200,000 a year.", 5_200_000, 7_200_000),
+        ("Salary: between 6M and 8M JPY", 6_000_000, 8_000_000),
+        # "and" joins a range only after "between"
+        ("Salary: ¥6M and a bonus of ¥1M", 6_000_000, None),
+    ],
+)
+def test_a_range_said_between_and(text: str, low: int, high: int | None) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == (low, high)

@@ -274,3 +274,12 @@ def test_every_heading_alternative_holds_a_trigger_word(name: str) -> None:
 def test_headings_of_job_boards_and_hr_english(heading: str, expected: str) -> None:
     text = f"About us\nWe build things.\n{heading}\n- Java\n"
     assert find_sections(fold(text)).requirement_at(text.index("Java")) == expected
+
+
+def test_nice_if_you_have_heads_preferred_items() -> None:
+    facts = extract("What you need: Python.\nNice if you have: Docker, and some AWS experience.")
+    assert [(m.skill, m.requirement) for m in facts.skills] == [
+        ("Python", "required"),
+        ("Docker", "preferred"),
+        ("AWS", "preferred"),
+    ]

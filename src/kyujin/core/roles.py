@@ -19,6 +19,7 @@ from kyujin.core.triggers import Triggers
 # Another opening, or the agency's own people, named in a sentence or a section's heading.
 OTHER_OPENING = prefiltered(
     r"本ポジション以外|本求人以外|この(?:ポジション|求人)以外|他職種|別職種|募集は別途|別途募集|募集中の"
+    r"|別求人|別ポジション|別枠で"
     r"|も(?:同時に)?募集(?:しています|しております|中)|同時募集|別の(?:求人|ポジション)"
     r"|\b(?:a |another )?different (?:opening|role|position)\b"
     r"|当社の(?:キャリア)?(?:アドバイザー|コンサルタント)|弊社の(?:キャリア)?(?:アドバイザー|コンサルタント)"

@@ -57,7 +57,8 @@ _REQUIRED = (
 _PREFERRED = (
     r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
     r"|優遇(?:スキル|条件)?"
-    r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
+    r"|nice[- ]to[- ]haves?|nice if you(?: have|['’]ve(?: got)?)"
+    r"|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
     r"|want|what would help|(?:would be )?helpful"
     r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
@@ -108,7 +109,8 @@ _TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|]*"
 _PREFERRED_LABEL = (
     r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
     r"|優遇(?:スキル|条件)?"
-    r"|nice[- ]to[- ]haves?|preferred(?: skills| qualifications| experience)?|bonus points"
+    r"|nice[- ]to[- ]haves?|nice if you(?: have|['’]ve(?: got)?)"
+    r"|preferred(?: skills| qualifications| experience)?|bonus points"
     r"|pluses|desirable|good to have"
 )
 

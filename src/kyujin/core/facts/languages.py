@@ -580,7 +580,12 @@ def _about_a_person(folded: str, line_start: int, start: int) -> bool:
     """The sentence holding the language word at ``start`` describes a person (the CEO who
     lived abroad and speaks it), not what the role asks."""
     begin = sentence_start(folded, line_start, start, _PERSON_REACH)
-    return _PERSON.search(folded, begin, start) is not None
+    # not past the aside it sits in: "business English (our founders don't speak
+    # Japanese), and conversational Japanese" asks conversational Japanese of the role
+    return any(
+        ")" not in folded[m.end() : start] and "）" not in folded[m.end() : start]
+        for m in _PERSON.finditer(folded, begin, start)
+    )
 
 
 def _of_another_opening(folded: str, line_start: int, start: int) -> bool:

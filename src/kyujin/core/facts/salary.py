@@ -59,13 +59,14 @@ def _amount(p: str) -> str:
 _SEP = r"\s?(?:~|-|to|から|－)\s?"
 # Every match of _RANGE starts with a space, a digit, a currency sign or the first letter of
 # one of its words; the lookahead rejects other positions before trying the alternatives.
-_RANGE_FIRST = r"(?=[\s\dumfsjeg最〜~¥$€£])"
+_RANGE_FIRST = r"(?=[\s\dumfsjegb最〜~¥$€£])"
 _RANGE = re.compile(
     _RANGE_FIRST
     + r"(?:(?P<upto>up to|max(?:imum)?|最大|〜|~)|(?P<from>from|starting (?:at|from)|min(?:imum)?"
-    r"|最低))?\s?"
+    r"|最低)|(?P<between>between))?\s?"
     + _amount("a")
-    + rf"(?:{_SEP}"
+    # "between ¥5.2M and ¥7.2M": "and" joins a range only after "between"
+    + rf"(?:(?:{_SEP}|(?(between)\s?and\s?|(?!)))"
     + _amount("b")
     + r")?(?P<open>\s?(?:以上|~(?!\s?\d)|\+|or more|and up)|\s?(?:以下|まで))?",
 )

@@ -774,6 +774,18 @@ _HEDGE_AFTER = re.compile(
 _HEDGE_REACH = 30
 
 
+# Another named team's way of working, in a posting that tells its own team apart ("the
+# Platform team is fully remote ..., and the Order Management team (the team this role joins)
+# works hybrid"): not this job's when the posting states another way of working.
+_NAMED_TEAM_BEFORE = re.compile(
+    r"\bthe (?!team\b)(?:[\w&/-]+ ){1,3}teams? (?:is|are|works?|operates?|stays?)(?: \w+){0,2} $"
+)
+_OWN_TEAM = re.compile(
+    r"\bthis (?:team|role|position)\b|\bthe team (?:this role|you(?:['’]ll| will)) join"
+)
+_NAMED_TEAM_REACH = 60
+
+
 def _hedged(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
     before = folded[max(0, m.start() - _HEDGE_REACH) : m.start()]
     after = folded[m.end() : m.end() + _HEDGE_REACH + 10]
@@ -781,6 +793,15 @@ def _hedged(folded: str, m: re.Match[str], triggers: Triggers) -> bool:
         _HEDGE_BEFORE.search(before)
         or _HEDGE_AFTER.search(after)
         or said_of_others(folded, m.start(), m.end(), triggers)
+    )
+
+
+def _of_a_named_team(folded: str, m: re.Match[str]) -> bool:
+    """``m`` is said of another named team, in a posting that tells its own team apart."""
+    return (
+        _NAMED_TEAM_BEFORE.search(folded, max(0, m.start() - _NAMED_TEAM_REACH), m.start())
+        is not None
+        and _OWN_TEAM.search(folded) is not None
     )
 
 
@@ -897,6 +918,8 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
     hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows, triggers)
     if hybrid is None and hedged is not None and not onsite:
         hybrid = hedged  # a hedged remote option only when nothing else is said
+    if full and (hybrid or onsite) and _of_a_named_team(folded, full):
+        full = None  # another team's, when the posting says how else work is done
     if full:
         # the rest of its line, as far as a sentence goes: "Remote-first: work from home most
         # days and come to the office once a month" is hybrid
@@ -1039,6 +1062,15 @@ def parse_employment(
         if _NONE_OF_THE_FOUR.search(line):  # 雇用形態：アルバイト, "Part-time", an internship
             return None, None
     for start, end in windows:
+        # "Those visas were for permanent positions. This is a fixed-term contract role.":
+        # what the posting says this role is wins over a kind named before it
+        said = _THIS_ROLE_IS.search(folded, start, end)
+        if said is not None:
+            stop = _SENTENCE_STOP.search(folded, said.end(), said.end() + _THIS_ROLE_IS_REACH)
+            own = _first(folded[said.end() : stop.start() if stop else end], said.end())
+            if own is not None:
+                return own
+    for start, end in windows:
         found = _first(folded[start:end], start)
         if found and said_of_others(folded, found[1].start, found[1].end, triggers):
             found = None  # "当社では社内アドバイザー（契約社員）も募集しています"
@@ -1056,6 +1088,15 @@ def parse_employment(
             return titled[0], None
     return None, None
 
+
+# "This is a fixed-term contract role", "This position is full-time", 本ポジションは契約社員
+# での募集です: the kind stated of the role itself, read up to the sentence's end.
+_THIS_ROLE_IS = re.compile(
+    r"\bthis (?:is|will be) an?\s|\bthis (?:role|position|job|opening) (?:is|will be)\s(?:an?\s)?"
+    r"|(?:本ポジション|本求人|このポジション|この求人|当ポジション|本職種)(?:は|の雇用形態は)"
+)
+_SENTENCE_STOP = re.compile(r"[.!?;](?:\s|$)|[。！？\n]")
+_THIS_ROLE_IS_REACH = 60  # characters read after such an opening
 
 # "本求人は当社の契約社員・派遣社員の募集ではありません": a kind named to say it is not this one
 _NOT_THIS_KIND = re.compile(r"[^。\n]{0,12}?(?:ではありません|ではございません|ではない|ではなく)")
