@@ -493,6 +493,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--i-know", action="store_true", help="allow --verbose on the held-out eval split"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures as JSON")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        metavar="PATH",
+        help="score this JSON Lines file instead of a split (e.g. a held-out set in heldout/)",
+    )
     args = parser.parse_args(argv)
     if args.verbose and args.split == "eval" and not args.i_know:
         parser.error(
@@ -501,6 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     splits = SPLIT_FILES.get(args.split, (args.split,))
     sources = [FIXTURES / f"{name}.jsonl" for name in splits]
+    if args.file is not None:
+        sources = [args.file]
+        args.split = args.file.stem
     needed = [*sources, FIXTURES / "traps.jsonl"]
     missing = [p for p in needed if not p.is_file()]
     if missing:
