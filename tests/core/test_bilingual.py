@@ -101,3 +101,19 @@ def test_a_fragment_without_japanese_words_does_not_govern() -> None:
 )  # fmt: skip
 def test_japanese_phrasings_the_halves_showed(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+def test_an_agency_address_in_a_japanese_introduction_is_not_the_workplace() -> None:
+    text = (
+        "株式会社サンプルキャリア（東京都新宿区）よりご紹介\n"
+        "以下、クライアント企業の求人票（英文）をそのまま掲載しています。\n\n"
+        "Conditions\n- Location: Azabudai, Minato-ku, Tokyo\n- Hybrid: 3 days per week\n"
+    )
+    facts = extract(text)
+    assert facts.location is not None
+    assert (facts.location.prefecture, facts.location.city) == ("Tokyo", "Minato")
+    # a Japanese half that states the workplace still governs
+    stated = extract(
+        ENGLISH_FIRST.replace("勤務地：大阪府大阪市北区", "勤務地：京都府京都市下京区")
+    )
+    assert stated.location is not None and stated.location.city == "Kyoto"

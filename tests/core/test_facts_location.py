@@ -409,3 +409,11 @@ def test_an_office_named_further_along_the_workplace_line_gives_the_city() -> No
     other = extract("Location: Osaka, Japan (remote OK; our Shibuya office hosts events)")
     assert other.location is not None and other.location.prefecture == "Osaka"
     assert other.location.city != "Shibuya"
+
+
+def test_a_place_in_the_sentence_before_does_not_qualify_the_workplace() -> None:
+    text = (
+        "We have offices in Shinjuku (Tokyo), Osaka and Nagoya. "
+        "This position is based in our Shinjuku office."
+    )
+    assert place(text) == ("Tokyo", "Shinjuku")

@@ -448,11 +448,16 @@ def test_years_not_asked_of_the_candidate_and_plus_after_the_unit(
         ("【必須】\n・PM経験2年以上、もしくはエンジニア経験5年以上", 2),
         ("【必須】\n・Java開発経験3年以上 または Go開発経験2年以上", 2),
         ("Requirements\n- 3+ years of backend experience or 5+ years of frontend", 3),
-        # not alternatives: a part of the figure, a second requirement, a degree's path
+        # a degree holder's path is one way in (labelled so in f24-27 and set D's d-14)
+        ("Requirements\n- 5+ years of software development, or 3+ years with a PhD", 3),
+        ("【必須】\n・実務経験5年以上（修士了の場合は3年以上）", 3),
+        ("Requirements\n- 5+ years of backend development (3+ years if you have a PhD)", 3),
+        ("Requirements\n- 5+ years of backend development (3+ years for PhD holders)", 3),
+        # not alternatives: a part of the figure, a second requirement
         ("【必須】\n・開発経験5年以上、うちPython2年以上", 5),
+        ("【必須】\n・開発経験5年以上（うちGo 2年以上）", 5),
         ("Requirements\n- 5+ years of experience and 2+ years leading a team", 5),
-        ("Requirements\n- 5+ years of software development, or 3+ years with a PhD", 5),
-        ("【必須】\n・実務経験5年以上（修士了の場合は3年以上）", 5),
+        ("Requirements\n- 5+ years of backend development (3+ years with Python)", 5),
     ],
 )
 def test_years_of_alternatives_take_the_fewest(text: str, years: int) -> None:

@@ -179,6 +179,11 @@ def _range(text: str) -> tuple[float | None, float | None, str] | None:
             "※G3で採用予定です（G2からのスタートもあり得ます）",
             (6e6, 7.5e6, "annual"),
         ),
+        (
+            "Compensation bands\n- P2: EUR 55,000 – 70,000 per year\n"
+            "- P3: EUR 70,000 – 90,000 per year\nThis role is hired at P3.",
+            (70000, 90000, "annual"),
+        ),
         # every grade open: the whole table
         (
             "月給\n・ジュニア：25万〜32万円\n・ミドル：32万〜42万円\n・シニア：42万〜55万円\n"

@@ -17,7 +17,7 @@ from typing import Any
 from kyujin.core.bilingual import in_blank, in_english_part, japanese_statement, japanese_view
 from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import names_something_else, parse_languages
-from kyujin.core.facts.location import parse_location
+from kyujin.core.facts.location import parse_location, stated_as_workplace
 from kyujin.core.facts.salary import DEFAULT_RATES, parse_salary
 from kyujin.core.facts.work import (
     parse_employment,
@@ -43,7 +43,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "100"
+RULES_VERSION = "101"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -229,7 +229,7 @@ class Extractor:
             found["location"] = parse_location(
                 view, triggers, facts.remote, names=[(m.start, m.end) for m in mentions]
             )
-        located = found.get("location", (None, None))[0]
+        located, located_span = found.get("location", (None, None))
         if (
             located is not None
             and facts.location is not None
@@ -239,6 +239,10 @@ class Extractor:
             )
         ):
             del found["location"]  # one half only less precise: "東京" beside "Koto, Tokyo"
+        elif located_span is not None and not stated_as_workplace(view, located_span):
+            # the Japanese half names a place but not as the workplace: an agency's address in
+            # its introduction before a client's English job description
+            del found["location"]
         for name, (value, span) in found.items():
             if name not in english:
                 continue  # read with its pair (the languages), not from the English half

@@ -21,7 +21,8 @@ ALL_GRADES = re.compile(
 
 def advertised(text: str, grade: str) -> bool:
     """``text`` (the posting without its grade table) says the opening is at ``grade``:
-    今回の募集はG3です, 募集グレード：G4, G3で採用予定, "This opening is for L4", "hiring at L4"."""
+    今回の募集はG3です, 募集グレード：G4, G3で採用予定, "This opening is for L4", "hiring at L4",
+    "This role is hired at P3"."""
     g = re.escape(grade)
     after = r"(?![0-9a-z])"
     return (
@@ -35,6 +36,7 @@ def advertised(text: str, grade: str) -> bool:
             + r"\s?(?:[(（][^)）\n]{0,20}[)）])?\s?(?:で|を|の|として)?"
             r"の?(?:募集|採用)"
             r"|(?:this (?:opening|role|position|req(?:uisition)?) is(?: for| at)?|hiring (?:for|at)"
+            r"|(?:hired|recruited|levell?ed|offered) (?:at|as)"
             r"|(?:level|grade|band)\s?(?:[:：]|\.{3,}|…+))(?: an?| the)?\s" + g + after,
             text,
         )

@@ -352,6 +352,7 @@ _WORKPLACE_BARE_REMOTE = prefiltered(
     re.MULTILINE,
 )
 _REMOTE_WORDS = ("remote", "リモート", "在宅", "テレワーク", "全国どこでも", "anywhere")
+_SENTENCE_BREAK = re.compile(r"[。！？]|[.!?;](?:\s|$)")
 _NEAR = 40  # characters within which a city qualifies the prefecture it sits beside
 # A decided move of the office ("2027年4月に本社を大阪市北区へ移転します", "the office moves
 # to Umeda (Osaka) next spring"): the destination is where someone hired now will work.
@@ -622,6 +623,9 @@ def parse_location(
         for h in hits
         if (h[0] - anchor[0] if moved else abs(h[0] - anchor[0])) in range(_NEAR + 1)
         and "\n" not in folded[min(h[0], anchor[0]) : max(h[0], anchor[0])]
+        # "offices in Osaka and Nagoya. This position is based in our Shinjuku office": a
+        # place in the sentence before qualifies nothing in this one
+        and not _SENTENCE_BREAK.search(folded, min(h[1], anchor[1]), max(h[0], anchor[0]))
         and (seat_ok or h is anchor or not _SEAT_BEFORE.search(folded, max(0, h[0] - 12), h[0]))
     ]
     prefecture = anchor[2]
@@ -672,6 +676,16 @@ def parse_location(
         if named is not None:
             return Location(prefecture=prefecture, city=named[3]), Span(named[0], named[1])
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+def stated_as_workplace(folded: str, span: Span) -> bool:
+    """A workplace word (勤務地, 所在地, オフィス, office, location …) stands on the line of the
+    place at ``span`` or in the 200 characters before it: the place is stated as where one
+    works, not only named (an agency's address beside its name: 株式会社X（東京都新宿区）より
+    ご紹介)."""
+    return (
+        _SECTION.search(folded, max(0, span.start - 200), _line_end(folded, span.end)) is not None
+    )
 
 
 _THAT_BEFORE = re.compile(r"\b(?:that|the same|this) $|(?:その|同|当該)$")

@@ -1697,9 +1697,26 @@ _ITEM_SLASH = r"\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/"
 _ITEM_BREAK = prefiltered(_ITEM_SLASH + r"|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:")
 _ALTERNATIVE = re.compile(r"もしくは|または|あるいは|又は|若しくは|\bor\b")
 _PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b")
-# An alternative open to holders of a degree only is not the general minimum ("5+ years, or
-# 3+ years with a Master's degree").
-_DEGREE = re.compile(r"degree|master|ph\.?d|doctor|bachelor|学位|修士|博士|学士|大卒|院卒")
+# A condition in a parenthesis after a figure makes the figure in it another path to the role
+# ("5+ years (3+ years if you hold a PhD)", "5年以上（修士了の場合は3年以上）"): the degree
+# holder's path is one way in, as the writers of f24-27 and d-14 labelled it.
+_CONDITION = re.compile(
+    r"\bif\b|\bwhen\b|場合|なら|であれば|degree|master|ph\.?d|doctor|bachelor|graduate"
+    r"|学位|修士|博士|学士|大卒|院卒|卒業"
+)
+_OPEN = re.compile(r"[(（][^()（）]*$")
+_CLOSE = re.compile(r"[)）]")
+
+
+def _conditional_aside(folded: str, first_end: int, m: re.Match[str], line_end: int) -> bool:
+    """The figure ``m`` sits in a parenthesis opened after the first figure, one that states a
+    condition."""
+    opened = _OPEN.search(folded, first_end, m.start())
+    if opened is None:
+        return False
+    closed = _CLOSE.search(folded, m.end(), line_end)
+    stop = closed.start() if closed else line_end
+    return _CONDITION.search(folded, opened.start(), stop) is not None
 
 
 def _fewest_of_alternatives(folded: str, start: int, end: int, years: int) -> tuple[int, Span]:
@@ -1715,10 +1732,12 @@ def _fewest_of_alternatives(folded: str, start: int, end: int, years: int) -> tu
         between = folded[min(end, m.end()) : max(start, m.start())]
         if (
             other < best[0]
-            and _ALTERNATIVE.search(between)
+            and (
+                _ALTERNATIVE.search(between)
+                or (m.start() >= end and _conditional_aside(folded, end, m, line_end))
+            )
             and not _PART_OF.search(between)
             and not _ITEM_BREAK.search(between)
-            and not _DEGREE.search(folded, max(0, m.start() - 20), min(line_end, m.end() + 40))
         ):
             best = (other, m.start(), m.end())
     return best[0], Span(best[1], best[2])
