@@ -417,3 +417,21 @@ def test_a_place_in_the_sentence_before_does_not_qualify_the_workplace() -> None
         "This position is based in our Shinjuku office."
     )
     assert place(text) == ("Tokyo", "Shinjuku")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place name that is the writer's or the reader's surname
+        (
+            "エンジニアリングマネージャーをしている千葉です。\n勤務地：東京都港区",
+            ("Tokyo", "Minato"),
+        ),
+        ("採用担当の福岡と申します。\n勤務地：大阪市北区", ("Osaka", "Osaka")),
+        ("福岡様\n\n勤務地：札幌市中央区", ("Hokkaido", "Sapporo")),
+        # the place itself stays one
+        ("勤務地は千葉です。", ("Chiba", "Chiba")),
+    ],
+)
+def test_surnames_are_not_places(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected

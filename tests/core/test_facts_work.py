@@ -33,6 +33,8 @@ from kyujin.core.facts.work import _REMOTE_HYBRID, _YEARS
         ("Office: Kita-ku, Osaka (in office 5 days a week)", "onsite"),
         ("In-office 5 days per week", "onsite"),
         ("【勤務体系】出社（リモートワーク制度はありません）", "onsite"),
+        ("働き方：出社（在宅勤務制度は現在ありません）", "onsite"),
+        ("在宅勤務制度あり", "hybrid"),
         ("Remote work is not available for this role.", "onsite"),
         ("Remote: No", "onsite"),
         ("リモート：不可", "onsite"),

@@ -415,3 +415,8 @@ def test_ten_million_yen_written_with_sen_man() -> None:
 def test_a_range_said_between_and(text: str, low: int, high: int | None) -> None:
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max) == (low, high)
+
+
+def test_the_pay_field_beats_a_subject_line_summary() -> None:
+    text = "件名：お仕事のご紹介（京都市・時給2,800円〜）\n\n■時給：2,800円〜3,500円"
+    assert _range(text) == (2800, 3500, "hourly")

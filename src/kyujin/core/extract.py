@@ -31,6 +31,7 @@ from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
 from kyujin.core.model import PostingFacts, SkillMention, Span
 from kyujin.core.ranges import RangeSet
+from kyujin.core.revisions import Revision, read_revision
 from kyujin.core.roles import blank, other_positions
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
@@ -43,8 +44,20 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "101"
+RULES_VERSION = "102"
 
+
+# The facts a revision can change, in PostingFacts' order.
+_FACT_FIELDS = (
+    "salary",
+    "japanese_level",
+    "english_level",
+    "remote",
+    "visa_sponsorship",
+    "employment_type",
+    "min_years_experience",
+    "location",
+)
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
 _EXPORT_HINT = re.compile(
@@ -168,7 +181,56 @@ class Extractor:
             view = japanese_view(folded)
             if view is not None:
                 self._japanese_governs(facts, view, sections, folded_title, mentions)
+        revision = read_revision(folded)
+        if revision is not None:
+            self._revised(facts, revision, sections, folded_title, mentions)
         return facts
+
+    def _revised(
+        self,
+        facts: PostingFacts,
+        revision: Revision,
+        sections: Sections,
+        folded_title: str,
+        mentions: list[SkillMention],
+    ) -> None:
+        """A posting that revises itself: each fact its corrections state wins, then each
+        its current text states; the rest stay as read from the whole text."""
+        reads = [
+            self._read_facts(view, sections, folded_title, mentions)
+            for view in (revision.corrections, revision.current)
+        ]
+        for name in _FACT_FIELDS:
+            for found in reads:
+                value, span = found[name]
+                if value is None:
+                    continue
+                if name == "salary":
+                    facts.salary = value
+                elif value != getattr(facts, name):
+                    setattr(facts, name, value)
+                    if span is not None:
+                        facts.spans[name] = span
+                break
+
+    def _read_facts(
+        self, view: str, sections: Sections, folded_title: str, mentions: list[SkillMention]
+    ) -> dict[str, tuple[Any, Span | None]]:
+        """The facts stated in ``view`` (a text with parts blanked, of the text's length)."""
+        triggers = Triggers(view)
+        found: dict[str, tuple[Any, Span | None]] = {
+            "salary": (parse_salary(view, rates=self.rates, triggers=triggers), None)
+        }
+        found["japanese_level"], found["english_level"] = parse_languages(view, sections, triggers)
+        found["remote"] = parse_remote(view, triggers)
+        found["visa_sponsorship"] = parse_visa(view, triggers)
+        found["employment_type"] = parse_employment(view, triggers, folded_title)
+        found["min_years_experience"] = parse_years(view, sections, triggers)
+        remote = found["remote"][0]
+        found["location"] = parse_location(
+            view, triggers, remote, names=[(m.start, m.end) for m in mentions]
+        )
+        return found
 
     @staticmethod
     def _read_in_english(folded: str, facts: PostingFacts) -> bool:

@@ -117,6 +117,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"|使用(?:しません|しない|なし|予定はありません)|使いません|使わない|使う(?:機会|場面)は(?:ありません|ない)"
             r"|できなくても|話せなくても|なくても(?:大丈夫|問題(?:ありません|なし)|ok|可)"
             r"|not (?:required|necessary|needed|mandatory|a requirement|essential)"
+            r"|no longer (?:required|necessary|needed|mandatory|a requirement)"
             r"|(?:is|are)n['’]?t (?:required|necessary|needed)"
             r"|no (?:japanese|english)(?: language)?(?: (?:skills?|ability|proficiency))?"
             r" (?:is )?(?:required|needed|necessary)"

@@ -442,6 +442,24 @@ _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 Hit = tuple[int, int, str, str | None, int, bool]  # start, end, prefecture, city, rank, weak
 
 
+# A place name that is a person's surname (千葉, 福岡, 長野): "採用担当の千葉です",
+# "千葉と申します", "千葉様".
+_SURNAME_AFTER = re.compile(r"\s?(?:と申します|と申し上げます|様|さん|氏(?!名)|くん)")
+_SELF_INTRODUCTION = re.compile(r"\s?です(?:[。!！、\s]|$)")
+_INTRODUCER = re.compile(r"(?:している|しております|担当|cto|ceo|の)\s?$")
+
+
+def _surname(folded: str, start: int, end: int) -> bool:
+    if folded[start].isascii():
+        return False
+    if _SURNAME_AFTER.match(folded, end):
+        return True
+    return (
+        _SELF_INTRODUCTION.match(folded, end) is not None
+        and _INTRODUCER.search(folded, max(0, start - 8), start) is not None
+    )
+
+
 def _hits(folded: str) -> list[Hit]:
     hits: list[Hit] = []
     n = len(folded)
@@ -450,6 +468,8 @@ def _hits(folded: str) -> list[Hit]:
             (start > 0 and folded[start - 1].isascii() and folded[start - 1].isalnum())
             or (end < n and folded[end].isascii() and folded[end].isalnum())
         ):
+            continue
+        if _surname(folded, start, end):
             continue
         pref, city, rank = _VALUES[index]
         hits.append((start, end, pref, city, rank, _WEAK[index]))

@@ -173,7 +173,7 @@ PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
 }
 # A line that is the pay field of the posting: "給与：", "想定年収：", "Salary:", "【給与】".
 _PAY_FIELD = re.compile(
-    r"[\s・\-*•■◆●【\[]*(?:想定年収|年収|年俸|月給|給与|給料|報酬|賃金|salary|compensation|pay"
+    r"[\s・\-*•■◆●【\[]*(?:想定年収|年収|年俸|月給|月額|時給|給与|給料|報酬|賃金|salary|compensation|pay"
     r"|base salary|annual salary)(?:\s?(?:range|\(.{0,12}\)|（.{0,12}）))?\s?[:：】\]]"
 )
 _LOOKBEHIND = 24  # characters before an amount searched for its keyword (年収：, Salary:)

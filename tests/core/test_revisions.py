@@ -1,0 +1,106 @@
+"""Postings that revise themselves: corrections and updates win over what they replace."""
+
+import pytest
+
+from kyujin.core.extract import extract
+from kyujin.core.revisions import read_revision
+from kyujin.core.text import fold
+
+
+def test_text_with_no_mark_of_a_revision_has_no_views() -> None:
+    assert read_revision(fold("Requirements\n- 3+ years of Go\nSalary: ¥8M")) is None
+    # a probation without changed conditions, a yearly pay review: no revision
+    assert read_revision(fold("正社員(試用期間3ヶ月、条件変更なし)")) is None
+    assert read_revision(fold("年1回、年収を改定します。salary revised once a year")) is None
+
+
+def test_views_keep_the_length_and_blank_what_is_superseded() -> None:
+    text = fold(
+        "給与を改定しました（旧：500万〜700万円）。\n想定年収600万〜800万円\n"
+        "以下、前回のご案内\n雇用形態：契約社員\n"
+    )
+    revision = read_revision(text)
+    assert revision is not None
+    assert len(revision.current) == len(revision.corrections) == len(text)
+    assert "500万" not in revision.current and "契約社員" not in revision.current
+    assert "600万" in revision.current
+    # only the correcting sentence is left in the corrections, its old value blanked
+    assert "給与を改定しました" in revision.corrections
+    assert "500万" not in revision.corrections and "600万" not in revision.corrections
+
+
+def test_an_update_above_a_quoted_earlier_message_wins() -> None:
+    text = (
+        "ご案内した求人について、条件が変更になりました。正社員としての採用に変更となり、"
+        "想定年収は600万円〜800万円です。その他の条件に変更はありません。\n\n"
+        "以下、前回のご案内\n"
+        "■雇用形態：契約社員\n■給与：月給35万円〜45万円\n■勤務地：東京都港区\n"
+        "■応募資格\n・Go開発経験3年以上\n"
+    )
+    facts = extract(text)
+    assert facts.employment_type == "full_time"
+    assert facts.salary is not None and (facts.salary.min, facts.salary.max) == (6e6, 8e6)
+    # what only the earlier message states is still the posting's
+    assert facts.location is not None and facts.location.city == "Minato"
+    assert facts.min_years_experience == 3
+
+
+def test_quoted_lines_yield_to_the_reply() -> None:
+    text = (
+        "Thanks for your questions.\n\n"
+        "> Is the role remote? I'd prefer fully remote.\n"
+        "It is hybrid: two days a week in our Shibuya office.\n"
+    )
+    assert extract(text).remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        (
+            "Salary: ¥7M–10M\nLocation: Tokyo\nsorry, typo: it's ¥7.5M–10M not ¥7M–10M",
+            "salary_min",
+            7.5e6,
+        ),
+        (
+            "雇用形態：正社員\n勤務地：東京都\n【訂正】雇用形態は正社員ではなく業務委託です。",
+            "employment_type",
+            "freelance",
+        ),
+        (
+            "Changes since the last version:\n- Japanese is no longer required (was: JLPT N1)\n"
+            "Requirements\n- Go\n",
+            "japanese_level",
+            "none",
+        ),
+        (
+            "【訂正】前回のメールで「日本語：N1以上」と記載しましたが、正しくはN3以上です。\n"
+            "Requirements\n- Japanese: JLPT N3 or above\n",
+            "japanese_level",
+            "N3",
+        ),
+        (
+            "| Item | Before | After |\n|---|---|---|\n| Visa | Not sponsored | Sponsored |\n"
+            "| Pay | ¥5M–7M | ¥6M–8M |\n",
+            "salary_min",
+            6e6,
+        ),
+    ],
+)
+def test_corrections_win(text: str, field: str, expected: object) -> None:
+    facts = extract(text)
+    if field == "salary_min":
+        assert facts.salary is not None and facts.salary.min == expected
+    else:
+        assert getattr(facts, field) == expected
+
+
+def test_an_old_version_mentioned_in_a_note_is_not_the_current_fact() -> None:
+    text = (
+        "Location\nFully remote, anywhere in Japan.\n"
+        "Note (updated 3 May): an earlier version of this post mentioned office days in "
+        "Osaka. We've dropped that; the role is now fully remote.\n"
+    )
+    facts = extract(text)
+    assert facts.remote == "full"
+    assert facts.location is None
