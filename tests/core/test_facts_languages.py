@@ -483,3 +483,29 @@ def test_a_person_in_an_aside_does_not_hide_what_follows_it() -> None:
     )
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == ("N3", "business")
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # a language field after a blank line is a field of its own, not one more wish
+        (
+            "Nice to have\n- Kafka\n\nLanguage: Basic English is enough (docs are in English).",
+            None,
+            "basic",
+        ),
+        (
+            "NICE TO HAVE\n- Docker\n\nLANGUAGE: Conversational Japanese (the PM speaks limited "
+            "English)",
+            "N3",
+            None,
+        ),
+        # right under the list it is one more wish
+        ("Nice to have\n- Kafka\nLanguages: business-level English", None, "none"),
+    ],
+)
+def test_a_language_field_after_a_wish_list(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

@@ -1976,3 +1976,19 @@ def test_the_kind_stated_of_the_role_itself_wins(text: str, kind: str) -> None:
 )
 def test_another_named_teams_way_of_working(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a scout's praise of the reader's own years is no requirement
+        ("件名：7年間のGoのご経験を活かせるポジションのご案内\n\n必須：Goでの開発経験", None),
+        ("山本様の6年にわたるPythonのご経験を拝見しました。\n【必須】Python開発経験3年以上", 3),
+        # "3年以上のご経験を活かし" inside a required list is asked
+        ("【必須】\n・Goでの開発経験3年以上のご経験を活かせる方", 3),
+        # a sentence naming the required figure, below a list of wishes
+        ("歓迎スキル：\n・Elasticsearch\n\n必須の経験年数は3年以上です。", 3),
+    ],
+)
+def test_whose_years_and_which_are_required(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

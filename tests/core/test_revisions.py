@@ -1,9 +1,12 @@
 """Postings that revise themselves: corrections and updates win over what they replace."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from kyujin.core.extract import extract
-from kyujin.core.revisions import read_revision
+from kyujin.core.revisions import _QUOTED_LINES, _REVISION, read_revision
 from kyujin.core.text import fold
 
 
@@ -43,6 +46,18 @@ def test_an_update_above_a_quoted_earlier_message_wins() -> None:
     # what only the earlier message states is still the posting's
     assert facts.location is not None and facts.location.city == "Minato"
     assert facts.min_years_experience == 3
+
+
+def test_a_posting_quoted_whole_is_the_posting() -> None:
+    text = (
+        "#osaka-jobs\nHi all, we are hiring:\n\n> *Role*: Backend Engineer\n"
+        "> *Work style*: fully remote, no office\n> *Salary*: ¥8M–10M\n\n"
+        "Anyone in Tokyo welcome too.\n"
+    )
+    assert read_revision(fold(text)) is None
+    facts = extract(text)
+    assert facts.remote == "full"
+    assert facts.salary is not None and facts.salary.min == 8e6
 
 
 def test_quoted_lines_yield_to_the_reply() -> None:
@@ -104,3 +119,26 @@ def test_an_old_version_mentioned_in_a_note_is_not_the_current_fact() -> None:
     facts = extract(text)
     assert facts.remote == "full"
     assert facts.location is None
+
+
+def _fixture_texts() -> list[str]:
+    root = Path(__file__).parents[2]
+    texts = []
+    for path in sorted((root / "tests" / "fixtures" / "japan_facts").rglob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text().splitlines()]
+    for line in (root / "samples" / "postings.jsonl").read_text().splitlines():
+        texts.append(json.loads(line)["description"])
+    return texts
+
+
+def test_the_trigger_windows_find_every_revision_the_whole_text_search_finds() -> None:
+    texts = _fixture_texts()
+    marked = 0
+    for text in texts:
+        folded = fold(text)
+        whole = _REVISION.search(folded) is not None or any(
+            "?" in m.group() for m in _QUOTED_LINES.finditer(folded)
+        )
+        marked += whole
+        assert (read_revision(folded) is not None) == whole, text[:80]
+    assert marked >= 20  # the fixtures hold revisions (set E), so the check means something

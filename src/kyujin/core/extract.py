@@ -9,7 +9,7 @@ Usable with nothing else running::
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 from functools import cache
 from typing import Any
@@ -44,7 +44,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "102"
+RULES_VERSION = "103"
 
 
 # The facts a revision can change, in PostingFacts' order.
@@ -79,7 +79,7 @@ class Extractor:
         if cleaned is None:
             return self._extract(text, title)
         # read without its markup; every span is mapped back into ``text``
-        facts = self._extract(cleaned.text, title)
+        facts = self._extract(cleaned.text, title, cleaned.quoted)
         facts.skills = [
             m._replace(start=start, end=end, surface=text[start:end])
             for m in facts.skills
@@ -96,7 +96,9 @@ class Extractor:
         }
         return facts
 
-    def _extract(self, text: str, title: str | None) -> PostingFacts:
+    def _extract(
+        self, text: str, title: str | None, quoted: Sequence[tuple[int, int]] = ()
+    ) -> PostingFacts:
         facts = PostingFacts(taxonomy_version=self.taxonomy.version)
         if not text and not title:
             return facts
@@ -181,7 +183,7 @@ class Extractor:
             view = japanese_view(folded)
             if view is not None:
                 self._japanese_governs(facts, view, sections, folded_title, mentions)
-        revision = read_revision(folded)
+        revision = read_revision(folded, triggers, quoted)
         if revision is not None:
             self._revised(facts, revision, sections, folded_title, mentions)
         return facts

@@ -49,6 +49,9 @@ class Cleaned:
     starts: list[int]
     sources: list[int]
     replaced_ends: list[int]
+    # [start, end) of each line of ``text`` whose quote mark ("> ") was taken out: another
+    # person's or an earlier message's words (kyujin.core.revisions)
+    quoted: tuple[tuple[int, int], ...] = ()
 
     def start(self, position: int) -> int:
         """The original offset of the character at ``position``."""
@@ -67,7 +70,8 @@ class Cleaned:
         return self.sources[i] + position - self.starts[i]
 
 
-def _edits(text: str) -> list[tuple[int, int, str]]:
+def _edits(text: str, quotes: set[int]) -> list[tuple[int, int, str]]:
+    """The edits that take the markup out; ``quotes`` gets the starts of quote marks."""
     edits: list[tuple[int, int, str]] = []
     if "<" in text:
         edits += [(m.start(), m.end(), "\n") for m in _BLOCK.finditer(text)]
@@ -83,7 +87,10 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
             edits.append((m.start(), m.start() + 1, ""))
             edits.append((m.end() - 1, m.end(), ""))
     if ">" in text:  # also the end of a tag: the pattern wants it opening a line
-        edits += [(m.start(), m.end(), "") for m in _QUOTE.finditer(text) if m.end() > m.start()]
+        for m in _QUOTE.finditer(text):
+            if m.end() > m.start():
+                edits.append((m.start(), m.end(), ""))
+                quotes.add(m.start())
     if not text.isascii():
         spaces = [(m.start(), m.end(), "") for m in _JA_SPACE.finditer(text)]
         if len(spaces) >= _SPACED_STYLE:
@@ -93,9 +100,11 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
 
 def strip_markup(text: str) -> Cleaned | None:
     """``text`` without its markup, or None when it has none."""
-    edits = _edits(text)
+    quotes: set[int] = set()
+    edits = _edits(text, quotes)
     if not edits:
         return None
+    quoted_starts: list[int] = []  # in the cleaned text
     edits.sort()
     pieces: list[str] = []
     starts: list[int] = []
@@ -117,9 +126,16 @@ def strip_markup(text: str) -> Cleaned | None:
         if start < position:
             continue  # overlaps an edit already made
         place(text[position:start], position, -1)
+        if start in quotes:
+            quoted_starts.append(length)
         place(replacement, start, end)
         position = end
     place(text[position:], position, -1)
     if not starts:  # nothing but markup
         starts, sources, replaced_ends = [0], [0], [len(text)]
-    return Cleaned("".join(pieces), starts, sources, replaced_ends)
+    cleaned = "".join(pieces)
+    quoted = []
+    for line_start in quoted_starts:
+        line_end = cleaned.find("\n", line_start)
+        quoted.append((line_start, len(cleaned) if line_end < 0 else line_end + 1))
+    return Cleaned(cleaned, starts, sources, replaced_ends, tuple(quoted))

@@ -19,13 +19,16 @@ every span points into the text. Texts with no mark of a revision are not touche
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import blank
+from kyujin.core.triggers import Triggers, search_in
 
 # The text says it revises an earlier statement; without one of these, nothing here runs.
-_REVISION = re.compile(
+_REVISION = prefiltered(
     r"訂正|正しくは|前回の(?:ご案内|メール|求人|内容)|以前の(?:ご案内|メール)|先日(?:お送り|ご案内)"
     r"|(?:条件|要項|内容)(?:が|を|の)?(?:一部)?(?:変更|改定)(?:し|いたし|され|にな|とな|がござ|があり)"
     r"|変更がございま|変更とな|変更にな"
@@ -37,9 +40,12 @@ _REVISION = re.compile(
     r"|\bchanges (?:since|from) (?:the )?(?:last|previous|earlier|old|v\d)|\bchangelog\b"
     r"|what['’]s changed"
     r"|^\|[^\n]*(?:before|変更前|改定前|旧)[^\n]*\|[^\n]*(?:after|変更後|改定後|新)"
-    r"|-\s?original message\s?-|forwarded message|\swrote:|^[ \t]*>",
+    r"|-\s?original message\s?-|forwarded message|wrote:",
     re.MULTILINE,
 )
+
+_REACH_BACK = 200  # characters a phrase can begin before its trigger word
+_REACH_ON = 60  # and run on after it
 
 # An earlier message quoted below a marker, to the end of the text: "以下、前回のご案内",
 # "-----Original Message-----", "On Mon, Jun 1, Ken wrote:".
@@ -111,18 +117,34 @@ class Revision:
     current: str  # the text without what it marks as superseded
 
 
-def read_revision(folded: str) -> Revision | None:
+def read_revision(
+    folded: str, triggers: Triggers | None = None, quoted: Sequence[tuple[int, int]] = ()
+) -> Revision | None:
     """The views of ``folded`` (lower-cased, width-folded) when it revises an earlier
-    statement; None when it does not."""
-    if _REVISION.search(folded) is None:
-        return None
+    statement or quotes one (``quoted``: the lines whose quote marks kyujin.core.markup took
+    out, or lines still opening with ">"); None when it does neither."""
+    triggers = triggers or Triggers(folded)
+    quoted = list(quoted)
+    if ">" in folded:
+        quoted += [m.span() for m in _QUOTED_LINES.finditer(folded)]
+    # a table header's "before" can stand far after the line's start
+    revised = triggers.any("revision") and (
+        search_in(_REVISION, folded, triggers.windows("revision", _REACH_BACK, _REACH_ON))
+        is not None
+    )
+    if not revised:
+        # with no mark of a revision, a quote is superseded only as a question answered
+        # below it; a posting quoted whole (a Slack post) is the posting
+        quoted = [(s, e) for s, e in quoted if "?" in folded[s:e]]
+        if not quoted:
+            return None
     old = _old_values(folded)
-    superseded = sorted([*old, *_earlier_messages(folded), *_before_column(folded)])
-    current = blank(folded, _merged(superseded))
+    earlier = _earlier_messages(folded) + quoted
+    current = blank(folded, _merged(sorted([*old, *earlier, *_before_column(folded)])))
     kept = [m.span() for m in _SENTENCE.finditer(folded) if _CORRECTING.search(m.group())]
     if kept:
         others = _complement(kept, len(folded))
-        corrections = blank(folded, _merged(sorted([*others, *old])))
+        corrections = blank(folded, _merged(sorted([*others, *old, *earlier])))
     else:
         corrections = blank(folded, [(0, len(folded))])
     return Revision(corrections=corrections, current=current)
@@ -136,11 +158,8 @@ def _old_values(folded: str) -> list[tuple[int, int]]:
 
 
 def _earlier_messages(folded: str) -> list[tuple[int, int]]:
-    found = [m.span() for m in _QUOTED_LINES.finditer(folded)]
     marker = _EARLIER_MESSAGE.search(folded)
-    if marker is not None:
-        found.append((marker.start(), len(folded)))
-    return found
+    return [] if marker is None else [(marker.start(), len(folded))]
 
 
 def _before_column(folded: str) -> list[tuple[int, int]]:

@@ -443,6 +443,12 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
         kind = _heading_kind(own.group(0))
         if kind is not None:
             return kind
+    if folded[line_start - 2 : line_start] == "\n\n" and _GENERIC_LANGUAGE_FIELD.match(
+        folded, line_start
+    ):
+        # "Language: Basic English is enough" after a blank line: a field of its own, not
+        # an item of the preferred list above it
+        return "other"
     begin = line_start
     floor = max(0, line_start - _MAX_LOOKBACK)
     for _ in range(_MAX_LOOKBACK_LINES):

@@ -669,6 +669,9 @@ _NOT_ASKED = Presence(
 # ("あなたの5年間のご経験を拝見し"), an engineer's post ("自分はエンジニア歴5年、うちRust歴2年").
 _SPEAKER = re.compile("|".join(TRIGGERS["speaker"]))
 _SPEAKER_REACH = 200  # characters before a figure searched for such a sentence start
+# A scout's praise after the figure: "7年間のGoのご経験を活かせるポジション", "6年にわたる…
+# ご経験を拝見し" (outside a required list, where "3年以上のご経験を活かし" may be asked).
+_ADDRESSEE_AFTER = re.compile(r"ご経(?:験|歴)(?:を|が)?(?:拝見|拝察|活か|生か)")
 
 
 _EXPERIENCE_WORD = prefiltered(
@@ -679,6 +682,9 @@ _EXPERIENCE_WORD = prefiltered(
 _LINE_REQUIRED = re.compile(
     r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]|must-have qualification"
 )
+# The sentence names the figure as the required one: "必須の経験年数は3年以上です" (a
+# correction below a list of wishes).
+_NAMED_REQUIRED = re.compile(r"必須(?:の|となる|とする)(?:実務)?(?:経験年数|経験|年数)(?:は|が|:)")
 # A form's field whose value is a preference, its content on the indented lines below it:
 # "必要な経験等：あれば尚可\n　Webアプリケーション開発の実務経験（3年以上）" (ハローワーク).
 _PREFERENCE_FIELD = re.compile(r"[^\n]*[:：]\s?(?:あれば)?(?:尚可|歓迎|優遇)\s*")
@@ -1222,8 +1228,16 @@ def parse_years(
             folded, sentence_start(folded, line_start, m.start(), 120), m.start()
         ):
             continue  # "half of us have been writing software for ten years or more"
-        if speakers and _SPEAKER.search(
-            folded, sentence_start(folded, line_start, m.start(), _SPEAKER_REACH), m.start()
+        if speakers and (
+            _SPEAKER.search(
+                folded, sentence_start(folded, line_start, m.start(), _SPEAKER_REACH), m.start()
+            )
+            or (
+                where != "required"
+                and _ADDRESSEE_AFTER.search(
+                    folded, m.start(), min(_line_end(folded, m.end()), m.end() + 40)
+                )
+            )
         ):
             continue  # the reader's or the writer's own years (a scout, a post)
         # the last label before the figure on its line: "* Requirements: 3+ years"
@@ -1236,8 +1250,9 @@ def parse_years(
                 inline = label
         if inline is not None:
             where = "required" if inline.group("req") else "preferred"
-        if where != "required" and _LINE_REQUIRED.search(
-            folded, line_start, _line_end(folded, m.end())
+        if where != "required" and (
+            _LINE_REQUIRED.search(folded, line_start, _line_end(folded, m.end()))
+            or _NAMED_REQUIRED.search(folded, max(line_start, m.start() - 30), m.end())
         ):
             where = "required"
         elif _PREFERRED_ROW.match(folded, line_start) or _under_a_preference_field(
