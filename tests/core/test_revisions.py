@@ -1,13 +1,15 @@
 """Postings that revise themselves: corrections and updates win over what they replace."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kyujin.core.extract import extract
-from kyujin.core.revisions import _QUOTED_LINES, _REVISION, read_revision
+from kyujin.core.revisions import _QUOTED_LINES, _REVISION, MAX_TEXT, read_revision
 from kyujin.core.text import fold
+from tests.support.scaling import assert_linear
 
 
 def test_text_with_no_mark_of_a_revision_has_no_views() -> None:
@@ -142,3 +144,26 @@ def test_the_trigger_windows_find_every_revision_the_whole_text_search_finds() -
         marked += whole
         assert (read_revision(folded) is not None) == whole, text[:80]
     assert marked >= 20  # the fixtures hold revisions (set E), so the check means something
+
+
+def test_a_very_long_text_is_read_whole_only() -> None:
+    text = "訂正：正しくはN2です。\n" + "x" * MAX_TEXT
+    assert read_revision(fold(text)) is None
+    assert read_revision(fold(text[:MAX_TEXT])) is not None
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "訂正\n" + "> 質問ですか?\n" * n,
+        lambda n: "| item | before | after |\n" + "| pay | ¥5M | ¥6M |\n" * n,
+        lambda n: "訂正\n" + "正社員ではなく契約社員、" * n,
+        lambda n: "訂正\n" + "品川区から港区に変更。" * n,
+        lambda n: "Update: " + "remote instead of onsite, " * n,
+        lambda n: "typo: it's ¥9M not ¥8M. " * n,
+    ],
+)
+def test_revisions_take_linear_time(make: Callable[[int], str]) -> None:
+    # within MAX_TEXT at the larger size: each text is read as a revision
+    assert len(make(300)) <= MAX_TEXT
+    assert_linear(make, 30)

@@ -44,6 +44,10 @@ _REVISION = prefiltered(
     re.MULTILINE,
 )
 
+# Texts longer than this are read whole only: every fact is read up to three times in a
+# revision, and a message that revises a posting is a few KB (a 1 MB text of 110,000 pay
+# amounts takes ~7 s to read once).
+MAX_TEXT = 100_000
 _REACH_BACK = 200  # characters a phrase can begin before its trigger word
 _REACH_ON = 60  # and run on after it
 
@@ -123,6 +127,8 @@ def read_revision(
     """The views of ``folded`` (lower-cased, width-folded) when it revises an earlier
     statement or quotes one (``quoted``: the lines whose quote marks kyujin.core.markup took
     out, or lines still opening with ">"); None when it does neither."""
+    if len(folded) > MAX_TEXT:
+        return None
     triggers = triggers or Triggers(folded)
     quoted = list(quoted)
     if ">" in folded:
