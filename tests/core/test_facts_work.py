@@ -34,6 +34,13 @@ from kyujin.core.facts.work import _REMOTE_HYBRID, _YEARS
         ("In-office 5 days per week", "onsite"),
         ("【勤務体系】出社（リモートワーク制度はありません）", "onsite"),
         ("働き方：出社（在宅勤務制度は現在ありません）", "onsite"),
+        ("在宅勤務　　　：なし", "onsite"),
+        ("週2日常駐、その他はリモート", "hybrid"),
+        ("入社3ヶ月経過後から、週2日まで在宅勤務を利用できます。", "hybrid"),
+        (
+            "Remote work: not available during probation; after probation, up to 2 days per week",
+            "hybrid",
+        ),
         ("在宅勤務制度あり", "hybrid"),
         ("Remote work is not available for this role.", "onsite"),
         ("Remote: No", "onsite"),
@@ -1992,3 +1999,8 @@ def test_another_named_teams_way_of_working(text: str, remote: str) -> None:
 )
 def test_whose_years_and_which_are_required(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+def test_a_hyphenated_work_visa_is_a_visa() -> None:
+    assert extract("Visa: we support work-visa applications").visa_sponsorship is True
+    assert extract("We cannot sponsor work-visas.").visa_sponsorship is False

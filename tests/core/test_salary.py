@@ -420,3 +420,37 @@ def test_a_range_said_between_and(text: str, low: int, high: int | None) -> None
 def test_the_pay_field_beats_a_subject_line_summary() -> None:
     text = "件名：お仕事のご紹介（京都市・時給2,800円〜）\n\n■時給：2,800円〜3,500円"
     assert _range(text) == (2800, 3500, "hourly")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word on the next line is not the amount's period
+        (
+            "- Theoretical annual income: JPY 5,600,000 – 7,200,000\n"
+            "  (monthly salary × 12 + standard bonus of 2 months)\n"
+            "- Monthly salary: JPY 400,000 – 514,000",
+            (5.6e6, 7.2e6, "annual"),
+        ),
+        # a long pay label is the amount's keyword
+        (
+            "Annual salary system (nenpo-sei): JPY 6,000,000 – 8,400,000\n"
+            "Paid in 12 equal monthly instalments (JPY 500,000 – 700,000 per month).",
+            (6e6, 8.4e6, "annual"),
+        ),
+        # a grade row marked as the opening's
+        (
+            "Pay grades (annual salary)\n- S2: JPY 5.4M – 7.2M\n- S3: JPY 7.2M – 9.6M  <- this "
+            "position\n- S4: JPY 9.6M – 12.6M",
+            (7.2e6, 9.6e6, "annual"),
+        ),
+        (
+            "■等級別年収\nG2：450万〜600万円\nG3：600万〜750万円 ← 今回の募集\nG4：750万〜900万円",
+            (6e6, 7.5e6, "annual"),
+        ),
+    ],
+)
+def test_amounts_beside_other_amounts(
+    text: str, expected: tuple[float | None, float | None, str]
+) -> None:
+    assert _range(text) == expected

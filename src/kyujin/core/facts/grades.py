@@ -8,7 +8,7 @@ import re
 # A grade's label opening a row: "G3 | シニア | 550万〜700万円", "- L4 (Senior Engineer):",
 # "・Junior：30万〜38万円", "等級2：".
 GRADE = re.compile(
-    r"(?<![a-z0-9])(?:(?:g|e|j|l|m|p|ic|lv\.?\s?|level\s|grade\s|band\s|グレード\s?|等級\s?|レベル\s?)"
+    r"(?<![a-z0-9])(?:(?:g|e|j|l|m|p|s|ic|lv\.?\s?|level\s|grade\s|band\s|グレード\s?|等級\s?|レベル\s?)"
     r"\d{1,2}(?![0-9a-z])|junior|middle|mid|senior|staff|principal|lead|ジュニア|ミドル|シニア"
     r"|リード|メンバー|エキスパート)"
 )

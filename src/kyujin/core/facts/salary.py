@@ -174,7 +174,8 @@ PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
 # A line that is the pay field of the posting: "給与：", "想定年収：", "Salary:", "【給与】".
 _PAY_FIELD = re.compile(
     r"[\s・\-*•■◆●【\[]*(?:想定年収|年収|年俸|月給|月額|時給|給与|給料|報酬|賃金|salary|compensation|pay"
-    r"|base salary|annual salary)(?:\s?(?:range|\(.{0,12}\)|（.{0,12}）))?\s?[:：】\]]"
+    r"|base salary|annual salary|nenpo(?:-sei)?)(?: system| range| band| scale)?"
+    r"(?:\s?(?:range|\(.{0,12}\)|（.{0,12}）))?\s?[:：】\]]"
 )
 _LOOKBEHIND = 24  # characters before an amount searched for its keyword (年収：, Salary:)
 _LOOKAHEAD = 16  # characters after it (/year, per month, 月額)
@@ -209,6 +210,10 @@ def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool
     """The pay keyword closest before the amount (or just after it), and whether one exists."""
     before = folded[max(0, start - _LOOKBEHIND) : start]
     after = folded[end : end + _LOOKAHEAD]
+    # not a word on the next line: "JPY 5,600,000 – 7,200,000\n(monthly salary × 12 + …)"
+    # (the amount's match may end with the line break itself)
+    amount = folded[start:end]
+    after = "" if "\n" in amount[len(amount.rstrip()) :] else after.split("\n", 1)[0]
     best: tuple[int, Period | None] | None = None
     keyword = False
     for pattern, period in _KEYWORDS:
@@ -492,7 +497,9 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         )
         rank = {"annual": 0, "monthly": 1, "hourly": 2}[period]
         field = _PAY_FIELD.match(folded, line_start, start) is not None
-        candidates.append(_Candidate(salary, keyword, rank, start, field, reference))
+        # a pay field's label is the amount's keyword however long it is ("Annual salary
+        # system (nenpo-sei): JPY …")
+        candidates.append(_Candidate(salary, keyword or field, rank, start, field, reference))
     if not candidates:
         return None
     if len(candidates) >= 2:
@@ -553,10 +560,27 @@ def _graded(folded: str, candidates: list[_Candidate]) -> Salary | None:
     # The rows of the grades the posting opens: one named (募集等級は等級2です, "hiring at
     # L5"), or several in its title ("バックエンドエンジニア（ミドル／シニア）"): their range.
     titled = titled_grades(outside)
-    chosen = [c.salary for grade, _, c in table if advertised(outside, grade) or grade in titled]
+    chosen = [
+        c.salary
+        for grade, _, c in table
+        if advertised(outside, grade) or grade in titled or _marked_row(folded, c)
+    ]
     if len(chosen) == 1:
         return chosen[0]
     return _whole(chosen) if chosen else None
+
+
+# A row marked as the opening's after its amount: "S3: JPY 7.2M – 9.6M  <- this position",
+# "G3：600万〜750万円 ← 今回の募集".
+_ROW_MARK = re.compile(
+    r"<-|←|⇐|◀|\bthis (?:position|role|opening|vacancy)\b|今回の募集|本ポジション|本求人|募集対象"
+)
+
+
+def _marked_row(folded: str, candidate: _Candidate) -> bool:
+    end = candidate.salary.end or candidate.start
+    line_end = folded.find("\n", end)
+    return _ROW_MARK.search(folded, end, len(folded) if line_end < 0 else line_end) is not None
 
 
 def _whole(salaries: list[Salary]) -> Salary:

@@ -68,7 +68,7 @@ _REMOTE_HYBRID = dispatched(
     # set office weekdays, fewer than five: "出社日：火・木", "月・水は出社"
     r"|出社日\s?[:：]?\s?[月火水木金](?:曜日?)?(?:\s?[・、/]\s?[月火水木金](?:曜日?)?){0,3}(?![・、/]\s?[月火水木金])"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:相談可|応相談|要相談|相談)"
-    r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?(?:出社|リモート|在宅)"
+    r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度|まで|以内)?(?:の)?(?:出社|リモート|在宅|常駐)"
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[(（]\s?(?:週|月)\s?\d"
@@ -130,7 +130,7 @@ _REMOTE_ONSITE = dispatched(
     r"|全員(?:が)?出社"
     # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
     r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
-    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s{0,8}(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
     r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
@@ -217,14 +217,14 @@ _VISA_NO = dispatched(
     # not a field answering it: "Applicants must live in Japan: No"
     r" in japan(?!\s?[:：]\s?(?:no|not required|n/a)\b)"
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
-    r"(?:work(?:ing)? )?(?:visa|permit|right to work)"
+    r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
     r"|no (?:visa )?(?:sponsorship|support)\b(?! (?:is )?needed)|ビザサポ(?:なし|無し|不可|×)"
     r"|(?:not|in)eligible for (?:visa )?sponsorship|not eligible for (?:a )?visa"
     # "we can only consider candidates who already hold a valid work visa", 海外からの招へいは
     # 行っていません
     r"|(?:candidates|applicants|those|people) who already (?:hold|have) (?:a |an )?(?:valid )?"
-    r"(?:japanese )?(?:work(?:ing)? )?(?:visa|residence status|status of residence)"
+    r"(?:japanese )?(?:work(?:ing)?[- ])?(?:visa|residence status|status of residence)"
     r"|海外からの(?:招へい|招聘|呼び寄せ)(?:は)?(?:行って|して)(?:いません|おりません)"
     r"|no (?:invitations?|hires?|hiring) from (?:abroad|overseas)"
     r"|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
@@ -235,7 +235,8 @@ _VISA_NO = dispatched(
     r"|only (?:candidates|applicants|those|persons?|people)(?: who are)? (?:currently )?"
     r"(?:residing|living|based|located) in japan"
     r"|(?:cannot|can['’]t|can not|unable to|not able to|do not|don['’]t|will not|won['’]t)"
-    r" (?:support|sponsor|provide|offer|assist with) (?:the |a |any |your )?(?:working |work )?visa"
+    r" (?:support|sponsor|provide|offer|assist with) (?:the |a |any |your )?"
+    r"(?:working[- ]|work[- ])?visa"
     r"|(?:cannot|can['’]t|can not) do (?:the |a )?visa sponsor"
     r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
     # nationality as a condition: 外国籍不可, 日本国籍の方に限ります, "Japanese citizens only"
@@ -260,13 +261,13 @@ _VISA_YES = dispatched(
     r"|ビザ[^\n。]{0,12}?(?:てつだい|手伝い|手伝います|サポートします)"
     r"|visa sponsorship(?! (?:is )?not)"
     # non-native English: "We can support to get the working visa", "Visa sponsor: Yes"
-    r"|(?:can|will) support (?:to get |getting |for |with )?(?:the |a |your )?(?:working |work )?"
-    r"visa"
+    r"|(?:can|will) support (?:to get |getting |for |with )?(?:the |a |your )?"
+    r"(?:working[- ]|work[- ])?visa"
     r"|(?:visa )?sponsor(?:ship)?\s?[:：]\s?yes\b|applicants? from (?:overseas|abroad) (?:is|are) "
     r"(?:ok|welcome)"
     r"|(?:visa|sponsorship)\s?[:：]\s?(?:visa )?(?:sponsorship )?(?:provided|available|offered"
     r"|yes)\b|sponsorship (?:is )?(?:provided|available|offered)"
-    r"|sponsor (?:a |your |the )?(?:work |working )?visas?"
+    r"|sponsor (?:a |your |the )?(?:work[- ]|working[- ])?visas?"
     r"|(?:will|can|we|we['’]ll|happy to) sponsor"
     # relocation support is a visa's only for a move to Japan ("moving costs and temporary
     # housing" alone may be a move within Japan)
@@ -278,7 +279,7 @@ _VISA_YES = dispatched(
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
     r"|certificate of eligibility"
     # "We support the visa application", "support for your working visa"
-    r"|support (?:for )?(?:the |your |a )?(?:work(?:ing)? )?visa(?: application| process)?"
+    r"|support (?:for )?(?:the |your |a )?(?:work(?:ing)?[- ])?visa(?: application| process)?"
 )
 
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
@@ -880,6 +881,11 @@ _WAYS: tuple[tuple[Remote, Dispatched], ...] = (
     ("full", _REMOTE_FULL),
     ("hybrid", _REMOTE_HYBRID),
 )
+# The way of working after the change with its subject left out: "Remote work: not available
+# during probation; after probation, up to 2 days per week".
+_ELLIPTICAL_HYBRID = re.compile(
+    r"\bup to (?:[1-4]|one|two|three|four) days? (?:per|a|each) week\b|週\s?[1-4]\s?日(?:まで|以内)"
+)
 _CLAUSE_BREAK_BETWEEN = re.compile(r"[。;；.,、，/\n(（]|\bbut\b|が、")
 _CHANGE_REACH = 200  # characters after the way of working read for a change of it
 _AFTER_CHANGE_REACH = 80  # characters after the change read for the new way of working
@@ -902,6 +908,10 @@ def _after_change(folded: str, remote: Remote, span: Span) -> tuple[Remote, Span
             for kind, pattern in _WAYS
             if (m := pattern.search(folded, change.end(), stop)) is not None
         ]
+        if not found and remote == "onsite":
+            elliptical = _ELLIPTICAL_HYBRID.search(folded, change.end(), stop)
+            if elliptical is not None:
+                found = [(elliptical.start(), elliptical.end(), "hybrid")]
         if found:
             start, end, kind = min(found)
             if kind != remote:
