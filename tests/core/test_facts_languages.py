@@ -509,3 +509,24 @@ def test_a_language_field_after_a_wish_list(
 ) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # a field labelled in both languages, under a line of wishes
+        (
+            "Preferred: Java / Study experience in Java\n"
+            "日本語 / Japanese: N2以上 / JLPT N2 or above",
+            "N2",
+            None,
+        ),
+        # the level before a slash is the other language's
+        ("【語学】日本語：ネイティブレベル／英語：技術文書を読める方", "native", "basic"),
+        # a shared level stays shared
+        ("日本語/英語：ビジネスレベル", "N2", "business"),
+    ],
+)
+def test_language_fields_on_one_line(text: str, japanese: str | None, english: str | None) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

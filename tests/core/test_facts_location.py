@@ -435,3 +435,13 @@ def test_a_place_in_the_sentence_before_does_not_qualify_the_workplace() -> None
 )
 def test_surnames_are_not_places(text: str, expected: tuple[str, str | None]) -> None:
     assert place(text) == expected
+
+
+def test_our_office_yields_to_the_workplace_label() -> None:
+    text = (
+        "Our office: Ebisu, Shibuya-ku, Tokyo\n\nWe are retained by a fintech company.\n\n"
+        "Location and work style\n- Client office in Otemachi, Chiyoda-ku, Tokyo\n"
+    )
+    assert place(text) == ("Tokyo", "Chiyoda")
+    # alone, it is the workplace
+    assert place("Our office: Ebisu, Shibuya-ku, Tokyo") == ("Tokyo", "Shibuya")

@@ -2004,3 +2004,15 @@ def test_whose_years_and_which_are_required(text: str, years: int | None) -> Non
 def test_a_hyphenated_work_visa_is_a_visa() -> None:
     assert extract("Visa: we support work-visa applications").visa_sponsorship is True
     assert extract("We cannot sponsor work-visas.").visa_sponsorship is False
+
+
+@pytest.mark.parametrize(
+    ("text", "employment"),
+    [
+        ("We build bookkeeping software for freelancers in Japan.", None),
+        ("Freelancers welcome (業務委託)", "freelance"),
+        ("Employment: freelance", "freelance"),
+    ],
+)
+def test_freelancers_as_customers_are_no_employment_type(text: str, employment: str | None) -> None:
+    assert extract(text).employment_type == employment

@@ -356,7 +356,9 @@ _LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
 # generic label ("Language:", 語学：) only when the line says the level is required (under a
 # nice-to-have list, "Languages: business-level English" is one more wish).
 _LANGUAGE_FIELD = re.compile(
-    r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?[ \t]*[:：]"
+    r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?"
+    # a label in both languages: "日本語 / Japanese:"
+    r"(?:\s?[/／]\s?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?)?[ \t]*[:：]"
 )
 _GENERIC_LANGUAGE_FIELD = re.compile(
     r"[ \t]*(?:語学|言語|languages?)(?:力|能力|レベル| level| requirements?)?[ \t]*[:：]"
@@ -506,8 +508,9 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         )
         if closed >= 0:
             clause_start = closed + 1
-        # "日本語は不要、英語はビジネスレベル": the level before the comma is the other's
-        comma = max(folded.rfind(c, clause_start, start) for c in "、,，")
+        # "日本語は不要、英語はビジネスレベル", "日本語：ネイティブレベル／英語：技術文書を
+        # 読める方": the level before the comma or slash is the other's
+        comma = max(folded.rfind(c, clause_start, start) for c in "、,，/／")
         if comma >= 0:
             clause_start = comma + 1
     hi = min(len(folded), end + _CLAUSE)

@@ -319,6 +319,7 @@ _COMPANY_SEAT = prefiltered(
 )
 # "at our Kobe office", "to the Osaka office": the place before the word names the workplace.
 _OFFICE_AFTER = re.compile(r"\s?(?:office|hub|studio|campus|オフィス)\b")
+_OUR = re.compile(r"(?:\bour|当社|弊社|私たちの)\s?$")
 _AT_OUR = re.compile(r"(?:\bat|\bto|\bin|\bfrom)\s(?:our|the)\s$")
 _SEAT_BEFORE = re.compile(
     r"(?:本社|本店|headquarters|head office|hq)\s?[:：]?\s?(?:[^\s、,()（）]{1,3}[都道府県])?"
@@ -603,11 +604,19 @@ def parse_location(
         return None, None
     # not "Tokyo office:" in a list of the company's sites: that names the office
     ends = {h[1] for h in hits}
-    labels = (
+    labels = [
         label
         for label in finditer_in(_WORKPLACE_LABEL, folded, windows)
         if not _right_after_a_place(folded, label.start(), ends)
-    )
+    ]
+    if len(labels) > 1:
+        # "Our office: Ebisu" (an agency's, or the company's seat) yields to another
+        # workplace label ("Location and work style / Client office in Otemachi")
+        labels = [
+            label
+            for label in labels
+            if not _OUR.search(folded, max(0, label.start() - 5), label.start())
+        ] or labels
     anchor_index = _anchor(starts, labels)
     if anchor_index is None:
         # "2 days a week at our Kobe office": the place that names the office one works at

@@ -308,7 +308,9 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
     ),
     (
         re.compile(
-            r"業務委託|フリーランス|freelance|freelancer|independent contractor|業務請負"
+            r"業務委託|フリーランス|independent contractor|業務請負"
+            # not freelancers as the customers: "bookkeeping software for freelancers"
+            r"|freelance(?!rs)|(?<!for )(?<!serving )(?<!helps )(?<!help )(?<!helping )freelancers"
             # a sole proprietor as the party: 個人事業主の方歓迎 (an SES 単価 posting); not
             # 個人事業主向けの会計サービス, the customers
             r"|個人事業主(?:の方)?(?:も|は)?(?:歓迎|大歓迎|可|ok|応募可)"
