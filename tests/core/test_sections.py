@@ -1,5 +1,6 @@
 import pytest
 
+from kyujin.core.extract import extract
 from kyujin.core.sections import find_sections
 from kyujin.core.text import fold
 from tests.support.scaling import assert_linear
@@ -59,7 +60,6 @@ def test_long_lines_are_content_not_headings() -> None:
 
 # --- a job title the text opens with ---------------------------------------------------------
 
-from kyujin.core.extract import extract  # noqa: E402
 from kyujin.core.sections import leading_title_end  # noqa: E402
 
 
@@ -283,3 +283,23 @@ def test_nice_if_you_have_heads_preferred_items() -> None:
         ("Docker", "preferred"),
         ("AWS", "preferred"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "requirement"),
+    [
+        # headings framed by box drawing or geometric marks
+        (
+            "━━ 必須要件 ━━\n・Goでの開発経験\n\n━━ 歓迎要件 ━━\n・Rustでの開発経験",
+            "Go",
+            "required",
+        ),
+        ("◎応募条件（必須）\n・Pythonの実務経験\n◎歓迎\n・Ansibleの経験", "Ansible", "preferred"),
+        # the stack after a wish list is not one more wish
+        ("## Want\n- Terraform\n\n## Environment\nGo / PHP / MySQL", "MySQL", "unknown"),
+        ("歓迎要件　　　：Azureの利用経験\n開発環境　　　：C#、SQL Server", "C#", "unknown"),
+    ],
+)
+def test_more_heading_forms(text: str, skill: str, requirement: str) -> None:
+    found = {m.skill: m.requirement for m in extract(text).skills}
+    assert found[skill] == requirement

@@ -144,3 +144,11 @@ def test_a_form_of_two_skills_resolves_to_neither() -> None:
 def test_a_general_skill_reaches_its_kinds(general: str, specific: str) -> None:
     # expand_skills=true on search finds a posting asking for the specific skill
     assert specific in default_taxonomy().descendants(general)
+
+
+def test_s3_as_a_grade_is_no_skill() -> None:
+    from kyujin.core.extract import extract
+
+    assert not extract("Pay grades\n- S2: JPY 5.4M – 7.2M\n- S3: JPY 7.2M – 9.6M").skills
+    skills = {m.skill for m in extract("Requirements\n- AWS (EC2, S3, Lambda)").skills}
+    assert "Amazon S3" in skills

@@ -23,7 +23,8 @@ Requirement = Literal["required", "preferred", "unknown"]
 # (emoji too: "✅ Must have", "⭐ Nice to have", "📍 Conditions")
 _DECOR = (
     r"[ \t【\[\(（<＜〈《「『〔［■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>"
-    r"\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]*"
+    # box drawing and geometric shapes: "━━ 必須要件 ━━", "◎応募条件"
+    r"\u2500-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]*"
 )
 _REQUIRED = (
     r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?(?:・経験)?"
@@ -95,6 +96,7 @@ _OTHER = (
     r"|about(?: us| the role| the team| the company)?|responsibilities|what you(?:'ll| will) do"
     r"|the role|role|job description|benefits|perks|salary|compensation|location|working hours"
     r"|hours|hiring process|interview process|process|our (?:tech )?stack|tech stack|team"
+    r"|(?:(?:development|dev|technical|tech|technology|work(?:ing)?) )?environment"
     r"|employment type|visa|remote(?: policy)?|holidays|how to apply|why join us"
     r"|(?:working |employment |work )?conditions|terms(?: and conditions| & conditions)?"
     r"|compensation (?:and|&) (?:conditions|benefits)|what we offer|we offer|our offer"
@@ -103,7 +105,7 @@ _OTHER = (
     r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
     rf"|{_COMPANY}"
 )
-_TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|]*"
+_TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|\u2500-\u257f]*"
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
 # "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
 _PREFERRED_LABEL = (
@@ -149,7 +151,10 @@ _HEADING = prefiltered(
 CONDITION_FIELD = prefiltered(
     rf"{_DECOR}(?:雇用形態|給与|年収|想定年収|勤務地|勤務時間|勤務形態|休日|休暇|福利厚生|待遇|試用期間"
     r"|employment(?: type)?|job type|salary|pay|compensation|location|working hours|benefits"
-    r"|holidays|remote(?: policy)?|visa(?: sponsorship)?)\s?[:：]\s?\S"
+    r"|holidays|remote(?: policy)?|visa(?: sponsorship)?"
+    # the stack the team uses, not what the list before it asks ("開発環境　　：C#、SQL Server")
+    r"|開発環境|使用技術|技術スタック|(?:development |dev |tech(?:nical)? )?environment"
+    r"|(?:our )?tech(?:nology)? stack)[ \t]{0,8}[:：]\s?\S"
 )
 # A label inside a line whose line breaks were lost ("… Requirements: Min. 1 yr … Preferred:
 # 3 years … Conditions: 正社員 …"): each opens a section where it stands.

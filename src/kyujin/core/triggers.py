@@ -452,6 +452,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "募集背景",
         "ポジション",
         "開発環境",
+        "environment",
         "使用技術",
         "技術スタック",
         "チーム",
