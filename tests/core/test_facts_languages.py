@@ -530,3 +530,27 @@ def test_a_language_field_after_a_wish_list(
 def test_language_fields_on_one_line(text: str, japanese: str | None, english: str | None) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        ("Company language: English. Our engineers represent 16 nationalities.", None, "business"),
+        ("社内公用語は英語です。", None, "business"),
+        ("English: not required. Company language: English", None, "none"),
+        # the exam named a little further on
+        ("You need to read Japanese comfortably — roughly JLPT N3 level.", "N3", None),
+        # not across a comma into a future goal
+        (
+            "Our customer work happens in Japanese, we expect you to reach JLPT N3 within 18 "
+            "months.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_working_language_and_named_exams(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

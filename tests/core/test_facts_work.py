@@ -2016,3 +2016,51 @@ def test_a_hyphenated_work_visa_is_a_visa() -> None:
 )
 def test_freelancers_as_customers_are_no_employment_type(text: str, employment: str | None) -> None:
     assert extract(text).employment_type == employment
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("We hire from overseas: every offer comes with a relocation package.", True),
+        (
+            "You must be a resident of Japan with the right to work here; "
+            "we can't help with visas.",
+            False,
+        ),
+        (
+            "現在日本にお住まいの方に限り、在留資格の変更をサポートします。"
+            "海外からの招へい（ビザのスポンサー）は行っておりません。",
+            False,
+        ),
+        # a residence condition of remote work yields to sponsorship stated outright
+        ("働き方：フルリモート（日本国内在住が条件）\nビザ：ビザサポートあり", True),
+        # but not to a sponsorship phrase said not to hold
+        (
+            "・日本在住の方のみ（海外からのご応募、就労ビザのスポンサーには対応しておりません）",
+            False,
+        ),
+        ("Visa: you must have the right to work in Japan. We do not sponsor visas.", False),
+    ],
+)
+def test_visa_statements_of_foreign_engineers_boards(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        (
+            "We're remote-first. The team gets together at our Nakameguro office (Meguro-ku) once "
+            "a month for planning.",
+            "hybrid",
+        ),
+        (
+            "You can live and work anywhere in Japan. We ask everyone to come to our Otemachi "
+            "office (Chiyoda-ku, Tokyo) twice a month.",
+            "hybrid",
+        ),
+        ("Fully remote. You are welcome to visit our office once a month if you like.", "full"),
+    ],
+)
+def test_office_visits_asked_after_a_remote_phrase(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

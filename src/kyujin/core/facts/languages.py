@@ -20,7 +20,7 @@ from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import OTHER_OPENING, THIS_ROLE
 from kyujin.core.sections import CONDITION_FIELD, Sections
-from kyujin.core.triggers import Triggers, finditer_in
+from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _LANGUAGE = prefiltered(
     r"(?P<ja>日本語能力試験|日本語|japanese|jlpt|にほんご"
@@ -208,6 +208,9 @@ _OR = re.compile(r"[\s-]*(?:level|レベル)?\s?(?:or|または|もしくは|又
 _RANK = {"native": 5, "near_native": 4, "fluent": 3, "business": 2, "conversational": 1, "basic": 0}
 _CLAUSE = 45  # characters a level phrase may sit from its language word
 _BEFORE = 40  # characters a level phrase may sit before its language word
+_EXAM_NAME = re.compile(r"jlpt|日本語能力試験")
+_EXAM_REACH = 60  # characters from the language word to a JLPT level named as such
+_CLAUSE_MARK = re.compile(r"[,、，;；]")  # not across a comma: "in Japanese, we expect …"
 _BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n")
 # Words that may join two language names sharing one level ("Japanese and English: business").
 _JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|かつ)?[\s,、/・&]*$")
@@ -646,7 +649,16 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                         break
             if jlpt is not None and _in_plus_aside(window, jlpt):
                 jlpt = None  # "business-level Japanese (JLPT N1 preferred)": N1 is a plus
-            if jlpt and (match.group("ja") in ("jlpt", "日本語能力試験") or jlpt.start() < 30):
+            if jlpt and (
+                match.group("ja") in ("jlpt", "日本語能力試験")
+                or jlpt.start() < 30
+                # the exam named: "read Japanese comfortably — roughly JLPT N3 level"
+                or (
+                    jlpt.start() < _EXAM_REACH
+                    and _EXAM_NAME.match(jlpt.group())
+                    and not _CLAUSE_MARK.search(window, 0, jlpt.start())
+                )
+            ):
                 jlpt = _lowest_jlpt(window, jlpt)
                 level = f"N{jlpt.group(1)}"
                 span_end = start + jlpt.end()
@@ -836,7 +848,21 @@ def parse_languages(
         ja_level = ja.level if ja.level.startswith("N") else _JA_FROM_WORD[ja.level]  # type: ignore[assignment]
     if en is not None:
         en_level = en.level if en.level in _EN_FROM_WORD.values() else _EN_FROM_WORD[en.level]  # type: ignore[assignment]
+    en_span = Span(en.start, en.end) if en else None
+    if en is None:
+        # "Company language: English", 社内公用語は英語: the work is done in English, at a
+        # business level, though no level is named
+        working = search_in(_WORKING_LANGUAGE_EN, folded, triggers.windows("language", 40, 20))
+        if working is not None:
+            en_level, en_span = "business", Span(working.start(), working.end())
     return (
         (ja_level, Span(ja.start, ja.end) if ja else None),
-        (en_level, Span(en.start, en.end) if en else None),
+        (en_level, en_span),
     )
+
+
+_WORKING_LANGUAGE_EN = re.compile(
+    r"\b(?:company|working|official|office|workplace|team|internal|corporate) language"
+    r"(?: is|\s?[:：])\s?english\b(?! (?:and|or|/) japanese)"
+    r"|(?:社内)?(?:の)?公用語(?:は|:)\s?英語(?!と日本語|・日本語|/日本語)"
+)

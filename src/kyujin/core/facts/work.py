@@ -25,6 +25,7 @@ _REMOTE_FULL = dispatched(
     r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
     r"|fully[- ]remote|full[- ]remote|100%\s?remote|remote[- ]first|work from anywhere"
+    r"|(?:live and )?work anywhere in japan"
     r"|remote only|remote \(japan\)|remote within japan|remote \(anywhere|completely remote"
     r"|entirely remote|(?:full[- ]time|permanent(?:ly)?|100%) remote|remote[- ]only"
     r"|(?:this|the) (?:is a |role is |position is )?(?:remote (?:role|position|job))"
@@ -225,7 +226,10 @@ _VISA_NO = dispatched(
     # 行っていません
     r"|(?:candidates|applicants|those|people) who already (?:hold|have) (?:a |an )?(?:valid )?"
     r"(?:japanese )?(?:work(?:ing)?[- ])?(?:visa|residence status|status of residence)"
-    r"|海外からの(?:招へい|招聘|呼び寄せ)(?:は)?(?:行って|して)(?:いません|おりません)"
+    r"|海外からの(?:招へい|招聘|呼び寄せ)(?:[(（][^)）\n]{1,20}[)）])?(?:は)?(?:行って|して)"
+    r"(?:いません|おりません)"
+    r"|(?:can['’]t|cannot|can not|unable to|won['’]t|don['’]t|do not) help with "
+    r"(?:the |a |your |any )?visas?"
     r"|no (?:invitations?|hires?|hiring) from (?:abroad|overseas)"
     r"|(?:unable|not able|cannot|can't|can not|do not|don't|does not|won't|"
     r"will not) (?:to )?(?:provide )?(?:offer )?sponsor|visa sponsorship (?:is )?(?:not|un)"
@@ -275,6 +279,7 @@ _VISA_YES = dispatched(
     r"|relocation (?:support|assistance|package)(?=[^.\n]{0,60}?(?:abroad|overseas|international"
     r"|to japan|outside japan|from another country))"
     r"|apply from (?:abroad|overseas)|overseas (?:applicants|candidates) (?:are )?welcome"
+    r"|\bhire (?:engineers |people |developers |candidates )?from (?:abroad|overseas)"
     # the residence status the company applies for: 在留資格（…）の取得・変更の手続きをサポート
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
     r"|certificate of eligibility"
@@ -928,6 +933,28 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
     return remote, span
 
 
+# Office visits asked at a set frequency, in a sentence after the remote phrase: "We're
+# remote-first. The team gets together at our Nakameguro office once a month", "We ask
+# everyone to come to our Otemachi office (Chiyoda-ku) twice a month".
+_VISIT_FREQUENCY = re.compile(
+    r"\b(?:come|comes|go|goes|travel|get together|gets together|meet|meets|gather|gathers"
+    r"|visit|visits)\b[^.\n]{0,60}?\boffice\b[^.\n]{0,60}?"
+    r"\b(?:once|twice|(?:one|two|three|four|[1-4]) (?:times?|days?)) (?:a|per|every|each)"
+    r" (?:week|month|quarter)\b"
+)
+_VISIT_REACH = 300  # characters after the remote phrase, within its paragraph
+
+
+def _asked_visit(folded: str, after: int) -> re.Match[str] | None:
+    paragraph = folded.find("\n\n", after, after + _VISIT_REACH)
+    end = paragraph if paragraph >= 0 else min(len(folded), after + _VISIT_REACH)
+    found = _VISIT_FREQUENCY.search(folded, after, end)
+    if found is None:
+        return None
+    start = sentence_start(folded, folded.rfind("\n", 0, found.start()) + 1, found.start(), 120)
+    return None if OPTIONAL_VISIT.search(folded, start, found.end()) else found
+
+
 def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
@@ -982,6 +1009,9 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
         )
         if visit or labelled or (beside and not OPTIONAL_VISIT.search(nearby)):
             return "hybrid", Span(full.start(), visit.end() if visit else full.end())
+        later = _asked_visit(folded, full.end())
+        if later is not None:
+            return "hybrid", Span(full.start(), later.end())
         return "full", Span(full.start(), full.end())
     if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
         return "hybrid", Span(hybrid.start(), hybrid.end())
@@ -990,24 +1020,47 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
     return None, None
 
 
+_EXPLICIT_SPONSOR = re.compile(
+    r"sponsor|スポンサー|abroad|overseas|ビザ(?:サポート|支援)(?:あり|有|可|します|いたします)"
+)
+_RESIDENCE_ONLY = re.compile(r"在住|お住まい|居住|(?:live|living|reside|residing|based) in japan")
+# a sponsorship phrase said not to hold: "就労ビザのスポンサーには対応しておりません"
+_DECLINED_AFTER = re.compile(
+    r"(?:は|を|には|に)?\s?(?:対応|行って|して|でき|いたし|おこなって)[^\n。]{0,6}?(?:ません|かねます)"
+)
+_NEGATION_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bcannot|\bunable|\bno)\b[^.\n]{0,25}$")
+_NAMES_A_VISA = re.compile(r"visa|sponsor|permit|ビザ|スポンサー|在留|就労|招へい|招聘|応募|国籍")
+
+
+def _residence_only(no: re.Match[str]) -> bool:
+    """A "no" that only asks for residence in Japan, naming no visa ("日本国内在住が条件")."""
+    return _RESIDENCE_ONLY.search(no.group()) is not None and not _NAMES_A_VISA.search(no.group())
+
+
 def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | None]:
     windows = triggers.windows("visa", 70, 50)
     if not windows:
         return None, None
-    no = next(
-        (
-            m
-            for m in finditer_in(_VISA_NO, folded, windows)
-            if _stated(folded, m, triggers) and not _nationality_of_some_work(folded, m)
-        ),
-        None,
+    noes = (
+        m
+        for m in finditer_in(_VISA_NO, folded, windows)
+        if _stated(folded, m, triggers) and not _nationality_of_some_work(folded, m)
     )
-    if no:
-        return False, Span(no.start(), no.end())
+    no = next(noes, None)
     yes = next(
         (m for m in finditer_in(_VISA_YES, folded, windows) if _stated(folded, m, triggers)), None
     )
+    if no and not (
+        yes
+        and _EXPLICIT_SPONSOR.search(folded, yes.start(), yes.end() + 4)
+        and not _NEGATION_BEFORE.search(folded, max(0, yes.start() - 30), yes.start())
+        and not _DECLINED_AFTER.match(folded, yes.end())
+        and all(_residence_only(m) for m in (no, *noes))
+    ):
+        return False, Span(no.start(), no.end())
     if yes:
+        # a residence condition ("フルリモート（日本国内在住が条件）") yields to sponsorship
+        # stated outright ("ビザ：ビザサポートあり", "we can sponsor your visa")
         return True, Span(yes.start(), yes.end())
     return None, None
 
