@@ -2064,3 +2064,20 @@ def test_visa_statements_of_foreign_engineers_boards(text: str, visa: bool) -> N
 )
 def test_office_visits_asked_after_a_remote_phrase(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # those invited to apply set the least that is asked
+        (
+            "Requirements\n- Backend experience: 5+ years ideally, but strong engineers with "
+            "2+ years are welcome to apply",
+            2,
+        ),
+        ("Requirements\n- 5+ years ideally", None),
+        ("Nice to have\n- engineers with 2+ years are welcome to apply", None),
+    ],
+)
+def test_years_of_those_invited_to_apply(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

@@ -690,6 +690,10 @@ _EXPERIENCE_WORD = prefiltered(
 _LINE_REQUIRED = re.compile(
     r"[(（\[【|]\s?(?:必須|required|must)\s?[)）\]】|]|must-have qualification"
 )
+_INVITED_AFTER = re.compile(
+    r"\b(?:are|is) (?:also |still )?(?:welcome|encouraged|invited) to apply"
+    r"|\b(?:can|may|should) (?:also |still )?apply\b|\bwill (?:also |still )?be considered\b"
+)
 # The sentence names the figure as the required one: "必須の経験年数は3年以上です" (a
 # correction below a list of wishes).
 _NAMED_REQUIRED = re.compile(r"必須(?:の|となる|とする)(?:実務)?(?:経験年数|経験|年数)(?:は|が|:)")
@@ -1333,7 +1337,12 @@ def parse_years(
             if stop
             else m.end() + 200
         ]
-        if (
+        # "5+ years ideally, but strong engineers with 2+ years are welcome to apply": the
+        # figure of those invited to apply is the least that is asked
+        invited = where != "preferred" and _INVITED_AFTER.search(
+            folded, m.end(), min(_line_end(folded, m.end()), m.end() + 40)
+        )
+        if not invited and (
             where == "preferred"
             or _PLUS_LINE.search(near)
             or (_NOT_ASKED.found(clause) and _NOT_ASKED.found(sentence))
