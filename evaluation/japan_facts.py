@@ -33,21 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from kyujin.core.extract import extract
-from kyujin.core.model import PostingFacts
+from kyujin.core.model import FACT_FIELDS, PostingFacts
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import clean_surface
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "japan_facts"
-FIELDS = (
-    "salary",
-    "japanese_level",
-    "english_level",
-    "remote",
-    "visa_sponsorship",
-    "employment_type",
-    "min_years_experience",
-    "location",
-)
+FIELDS = FACT_FIELDS
 SALARY_KEYS = ("currency", "period", "min", "max", "annual_min_jpy", "annual_max_jpy")
 LOCATION_KEYS = ("prefecture", "city")
 REQUIREMENTS = ("required", "preferred")

@@ -29,7 +29,7 @@ from kyujin.core.facts.work import (
 from kyujin.core.fields import employment_from_fields, export_fields, salary_from_fields
 from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
-from kyujin.core.model import PostingFacts, SkillMention, Span
+from kyujin.core.model import FACT_FIELDS, PostingFacts, SkillMention, Span
 from kyujin.core.ranges import RangeSet
 from kyujin.core.revisions import Revision, read_revision
 from kyujin.core.roles import blank, other_positions
@@ -46,18 +46,6 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
 RULES_VERSION = "109"
 
-
-# The facts a revision can change, in PostingFacts' order.
-_FACT_FIELDS = (
-    "salary",
-    "japanese_level",
-    "english_level",
-    "remote",
-    "visa_sponsorship",
-    "employment_type",
-    "min_years_experience",
-    "location",
-)
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
 _EXPORT_HINT = re.compile(
@@ -136,46 +124,32 @@ class Extractor:
             if m.category != "spoken_language" or not names_something_else(folded, m.start, m.end)
         ]
         facts.skills = drop_role_repeats(kept, text)
-        facts.salary = parse_salary(folded, rates=self.rates, triggers=triggers)
-        if facts.salary is None and folded_title:
+        found = self._read_facts(folded, sections, folded_title, mentions, triggers)
+        salary = found["salary"][0]
+        if salary is None and folded_title:
             # "【年収700万〜1,000万円】バックエンドエンジニア": pay stated only in the title
             # has no span in the text
             in_title = parse_salary(folded_title, rates=self.rates)
             if in_title is not None:
-                facts.salary = replace(in_title, start=None, end=None)
-        spans: dict[str, Span] = {}
-        (facts.japanese_level, ja_span), (facts.english_level, en_span) = parse_languages(
-            folded, sections, triggers
-        )
-        facts.remote, remote_span = parse_remote(folded, triggers)
-        facts.visa_sponsorship, visa_span = parse_visa(folded, triggers)
-        facts.employment_type, employment_span = parse_employment(folded, triggers, folded_title)
-        if (facts.salary is None or facts.employment_type is None) and _EXPORT_HINT.search(folded):
-            # an export's fields, when the text states the fact nowhere else
-            found = export_fields(folded)
-            if facts.salary is None:
-                facts.salary = salary_from_fields(found, self.rates)
-            if facts.employment_type is None:
-                by_field = employment_from_fields(found)
-                if by_field is not None:
-                    facts.employment_type = by_field[0]
-                    employment_span = Span(by_field[1][1], by_field[1][2])
-        facts.min_years_experience, years_span = parse_years(folded, sections, triggers)
-        if facts.min_years_experience is None and folded_title:
-            # the title's figure has no span: spans point into the text
-            facts.min_years_experience = parse_title_years(folded_title)
-        facts.location, location_span = parse_location(
-            folded, triggers, facts.remote, names=[(m.start, m.end) for m in mentions]
-        )
-        for name, span in (
-            ("japanese_level", ja_span),
-            ("english_level", en_span),
-            ("remote", remote_span),
-            ("visa_sponsorship", visa_span),
-            ("employment_type", employment_span),
-            ("min_years_experience", years_span),
-            ("location", location_span),
+                found["salary"] = (replace(in_title, start=None, end=None), None)
+        if (found["salary"][0] is None or found["employment_type"][0] is None) and (
+            _EXPORT_HINT.search(folded)
         ):
+            # an export's fields, when the text states the fact nowhere else
+            exported = export_fields(folded)
+            if found["salary"][0] is None:
+                found["salary"] = (salary_from_fields(exported, self.rates), None)
+            if found["employment_type"][0] is None:
+                by_field = employment_from_fields(exported)
+                if by_field is not None:
+                    found["employment_type"] = (by_field[0], Span(by_field[1][1], by_field[1][2]))
+        if found["min_years_experience"][0] is None and folded_title:
+            # the title's figure has no span: spans point into the text
+            found["min_years_experience"] = (parse_title_years(folded_title), None)
+        spans: dict[str, Span] = {}
+        for name in FACT_FIELDS:
+            value, span = found[name]
+            setattr(facts, name, value)
             if span is not None:
                 spans[name] = span
         facts.spans = spans
@@ -202,7 +176,7 @@ class Extractor:
             self._read_facts(view, sections, folded_title, mentions)
             for view in (revision.corrections, revision.current)
         ]
-        for name in _FACT_FIELDS:
+        for name in FACT_FIELDS:
             for found in reads:
                 value, span = found[name]
                 if value is None:
@@ -216,10 +190,16 @@ class Extractor:
                 break
 
     def _read_facts(
-        self, view: str, sections: Sections, folded_title: str, mentions: list[SkillMention]
+        self,
+        view: str,
+        sections: Sections,
+        folded_title: str,
+        mentions: list[SkillMention],
+        triggers: Triggers | None = None,
     ) -> dict[str, tuple[Any, Span | None]]:
-        """The facts stated in ``view`` (a text with parts blanked, of the text's length)."""
-        triggers = Triggers(view)
+        """The facts stated in ``view``: the text, or the text with parts blanked (of its
+        length). ``triggers``: the view's, when the caller has them."""
+        triggers = triggers or Triggers(view)
         found: dict[str, tuple[Any, Span | None]] = {
             "salary": (parse_salary(view, rates=self.rates, triggers=triggers), None)
         }

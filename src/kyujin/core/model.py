@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal, NamedTuple
 
 from kyujin.core.sections import Requirement
@@ -63,3 +63,9 @@ class PostingFacts:
     # The text each scalar fact came from, by field name ("japanese_level": Span(...)).
     spans: dict[str, Span] = field(default_factory=dict)
     taxonomy_version: str = ""
+
+
+# The fact fields of PostingFacts, in order: every field but the skills and the bookkeeping.
+FACT_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(PostingFacts) if f.name not in ("skills", "spans", "taxonomy_version")
+)

@@ -146,11 +146,11 @@ def read_revision(
             return None
     old = _old_values(folded)
     earlier = _earlier_messages(folded) + quoted
-    current = blank(folded, _merged(sorted([*old, *earlier, *_before_column(folded)])))
+    current = blank(folded, sorted([*old, *earlier, *_before_column(folded)]))
     kept = [m.span() for m in _SENTENCE.finditer(folded) if _CORRECTING.search(m.group())]
     if kept:
         others = _complement(kept, len(folded))
-        corrections = blank(folded, _merged(sorted([*others, *old, *earlier])))
+        corrections = blank(folded, sorted([*others, *old, *earlier]))
     else:
         corrections = blank(folded, [(0, len(folded))])
     return Revision(corrections=corrections, current=current)
@@ -195,16 +195,6 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     """The spans of the cells of a table row ``| a | b |`` at ``offset`` of the text."""
     bars = [i for i, c in enumerate(line) if c == "|"]
     return [(offset + a + 1, offset + b) for a, b in pairwise(bars)]
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
