@@ -454,3 +454,24 @@ def test_amounts_beside_other_amounts(
     text: str, expected: tuple[float | None, float | None, str]
 ) -> None:
     assert _range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the hire's budget, in a hiring manager's note, is the role's range
+        (
+            "Rachel, here's the JD for the Japan hire. Budget is USD 120,000–150,000 per year "
+            "depending on seniority.",
+            (120_000, 150_000, "annual"),
+        ),
+        ("Hiring budget: ¥9M–¥12M.", (9e6, 12e6, "annual")),
+        # a benefit's budget is not
+        ("Perks\n- Learning budget is ¥300,000 per year.\n- Free coffee", None),
+        ("We offer a generous book and conference budget of ¥200,000 a year.", None),
+    ],
+)
+def test_a_budget_for_the_hire_is_pay_a_benefits_is_not(
+    text: str, expected: tuple[float, float, str] | None
+) -> None:
+    assert _range(text) == expected

@@ -86,7 +86,16 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
         "monthly",
     ),
     (re.compile(r"時給|時間単価|per hour|/\s?(?:hour|hr|h)\b|hourly|an hour"), "hourly"),
-    (re.compile(r"給与|給料|報酬|賃金|salary|compensation|pay\b|package|base"), None),
+    (
+        re.compile(
+            r"給与|給料|報酬|賃金|salary|compensation|pay\b|package|base"
+            # the hire's budget, not a benefit's ("learning budget"): "Budget is USD 120,000–
+            # 150,000 per year", "hiring budget: ¥9M"
+            r"|(?:(?<=\n)|(?<=[.!?:—] ))budget(?: for (?:this|the) (?:role|position|hire))?"
+            r"(?= is\b|\s?[:：])|(?:hiring|headcount) budget"
+        ),
+        None,
+    ),
 ]
 # Money that is not the role's pay: company capital, revenue, funding, bonus, allowances.
 _NOT_PAY = prefiltered(
