@@ -554,3 +554,12 @@ def test_working_language_and_named_exams(
 ) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+@pytest.mark.parametrize("label", ["[Japanese]", "【日本語】", "[Japanese level]", "【日本語力】"])
+def test_a_bracketed_language_field_after_a_preferred_list_is_its_own(label: str) -> None:
+    text = (
+        "[Welcome skill / experience]\n- Experience of Spring Boot\n- Docker\n\n"
+        f"{label} Business level or more (the conversation with the customer occurs)\n"
+    )
+    assert extract(text).japanese_level == "N2"

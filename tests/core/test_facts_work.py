@@ -2081,3 +2081,25 @@ def test_office_visits_asked_after_a_remote_phrase(text: str, remote: str) -> No
 )
 def test_years_of_those_invited_to_apply(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "remote", "visa"),
+    [
+        # fields as machine-translated postings bracket them
+        ("[Remote work] Possible. Attendance to the office is 2 days in the week.", "hybrid", None),
+        ("[Remote work] Not possible.", "onsite", None),
+        (
+            "[Visa] We are sorry, but we cannot support the acquisition of the visa.",
+            None,
+            False,
+        ),
+        ("We support the acquisition of the working visa.", None, True),
+        ("Visa: we can support the application of a work visa", None, True),
+    ],
+)
+def test_bracketed_fields_and_visa_steps_in_translated_english(
+    text: str, remote: str | None, visa: bool | None
+) -> None:
+    facts = extract(text)
+    assert (facts.remote, facts.visa_sponsorship) == (remote, visa)

@@ -110,3 +110,44 @@ def test_random_markup_never_breaks_the_spans() -> None:
         if facts.salary is not None and facts.salary.start is not None:
             assert facts.salary.end is not None
             assert 0 <= facts.salary.start <= facts.salary.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("🚀 W E   A R E   H I R I N G 🚀", "🚀 WE ARE HIRING 🚀"),
+        (
+            "Backend Engineer — K o t l i n  /  Spring Boot",
+            "Backend Engineer — Kotlin  /  Spring Boot",
+        ),
+        ("✅ M u s t - h a v e s\n• J a v a", "✅ Must-haves\n• Java"),
+        ("➕ N i c e   t o   h a v e", "➕ Nice to have"),
+        ("【募 集 要 項】", "【募集要項】"),
+    ],
+)
+def test_letters_spaced_out_for_show_are_read_as_words(text: str, read: str) -> None:
+    cleaned = strip_markup(text)
+    assert cleaned is not None and cleaned.text == read
+    # spans map back: the word's first and last letters
+    word = read.split()[1] if read.startswith("🚀") else read.split()[-1]
+    start = cleaned.start(read.index(word))
+    assert text[start] == word[0]
+
+
+@pytest.mark.parametrize("text", ["A B testing, plan A or B", "x y-axis", "I am a dev", "Go, C, R"])
+def test_ordinary_single_letters_are_left(text: str) -> None:
+    assert strip_markup(text) is None
+
+
+def test_spaced_headings_mark_their_lists() -> None:
+    text = (
+        "✅ M u s t - h a v e s\n• 3+ years of K o t l i n\n\n➕ N i c e   t o   h a v e\n"
+        "• Kubernetes\n• Japanese at conversational level\n\n🗣 Language\n"
+        "English is our working language (business level required). Japanese is a plus."
+    )
+    facts = extract(text)
+    assert {(m.skill, m.requirement) for m in facts.skills} >= {
+        ("Kotlin", "required"),
+        ("Kubernetes", "preferred"),
+    }
+    assert (facts.japanese_level, facts.english_level) == ("none", "business")

@@ -303,3 +303,10 @@ def test_nice_if_you_have_heads_preferred_items() -> None:
 def test_more_heading_forms(text: str, skill: str, requirement: str) -> None:
     found = {m.skill: m.requirement for m in extract(text).skills}
     assert found[skill] == requirement
+
+
+def test_a_bracketed_language_field_ends_the_list_above() -> None:
+    text = fold("[Nice to have]\n- Docker\n\n[English] Business level (we talk with clients)\n")
+    sections = find_sections(text)
+    assert sections.requirement_at(text.index("docker")) == "preferred"
+    assert sections.requirement_at(text.index("business")) == "unknown"

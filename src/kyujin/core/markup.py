@@ -37,6 +37,18 @@ _JA = "ぁ-ゖァ-ヺー一-龯々"
 # character: 21 against 4 µs for 3 KB).
 _JA_SPACE = re.compile(r" (?<=[" + _JA + r"] )(?=[" + _JA + r"])")
 _SPACED_STYLE = 8  # spaces between Japanese words that make a text spaced throughout
+# A word written with its letters spaced out for show ("K o t l i n", "N i c e   t o   h a v e",
+# "募 集 要 項"): three or more single letters (or kana, kanji) with one space between each,
+# its words two or more spaces apart. Read as the words ("Kotlin", "Nice to have").
+_LETTER = r"[A-Za-zＡ-Ｚａ-ｚ" + _JA + r"]"
+_SPACED_WORD = rf"{_LETTER}(?: (?:{_LETTER}|-))+"
+# (from the space after the first letter, as _JA_SPACE: the search skips to spaces)
+_SPACED = re.compile(
+    rf" (?<={_LETTER} )(?<![^\s(（【\[/／•・-]{_LETTER} )(?:{_LETTER}|-)(?: (?:{_LETTER}|-))*"
+    rf"(?:[ \u3000]{{2,4}}{_SPACED_WORD})*(?![^\s)）】\]/／:：.,、。!！])"
+)
+_SPACED_LETTERS = 3  # letters a spaced run needs: not "A B" (testing)
+_SPACED_GAP = re.compile(r"[ \u3000]{2,4}| ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,11 @@ def _edits(text: str, quotes: set[int]) -> list[tuple[int, int, str]]:
             if m.end() > m.start():
                 edits.append((m.start(), m.end(), ""))
                 quotes.add(m.start())
+    for m in _SPACED.finditer(text):
+        letters = 1 + sum(c != " " and c != "-" and c != "\u3000" for c in m.group())
+        if letters >= _SPACED_LETTERS:
+            for gap in _SPACED_GAP.finditer(text, m.start(), m.end()):
+                edits.append((gap.start(), gap.end(), "" if gap.group() == " " else " "))
     if not text.isascii():
         spaces = [(m.start(), m.end(), "") for m in _JA_SPACE.finditer(text)]
         if len(spaces) >= _SPACED_STYLE:

@@ -127,7 +127,15 @@ def _lookahead(keywords: str) -> str:
     return f"(?={first})"
 
 
+# A language's own field in brackets ("[Japanese] Business level", 【英語】不問) is a field of
+# the conditions, not an item of the list above it.
+_LANGUAGE_FIELD = (
+    r"japanese(?: (?:level|ability|skills?))?|english(?: (?:level|ability|skills?))?"
+    r"|languages?(?: (?:level|ability|skills?|requirements?))?"
+    r"|(?:日本語|英語|語学)(?:力|レベル|スキル)?"
+)
 _KEYWORD_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED}|{_OTHER}")
+_BRACKETED_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED}|{_OTHER}|{_LANGUAGE_FIELD}")
 _LABEL_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED_LABEL}")
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
 # brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
@@ -138,8 +146,8 @@ _HEADING = prefiltered(
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
     rf"(?:\(.{{0,45}}\)|（.{{0,45}}）)?{_TAIL}$"
-    rf"|[ \t]*[【\[<＜■◆]{_KEYWORD_FIRST}"
-    rf"(?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}))"
+    rf"|[ \t]*[【\[<＜■◆]{_BRACKETED_FIRST}"
+    rf"(?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}|{_LANGUAGE_FIELD}))"
     rf"[】\]>＞■◆:：]"
     # Or a label with its content on the same line: "Must have: 4+ years building APIs",
     # "必須：Go", "Nice to have: Kafka", and a form's row "歓迎スキル / Preferred<TAB>Kafka".

@@ -519,6 +519,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "働きたい",
         "要項",
         "key facts",
+        # a language's own bracketed field: "[Japanese] Business level"
+        "japanese",
+        "english",
+        "language",
+        "日本語",
+        "英語",
+        "語学",
     ),
     "inline": (
         "歓迎",

@@ -218,6 +218,7 @@ _JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|か
 # Headings, for telling a line under 歓迎 / Nice to have from one under 待遇 / Conditions.
 _BULLET = re.compile(r"^\s*(?:[-*•‐・●○◦▪►>]|\d{1,2}[.)．]|[①-⑳])\s*\S")
 _BRACKETED = re.compile(r"^[\s■□◆◇▼▶★☆#*]*[【\[＜<〔［]([^】\]＞>〕］\n]{1,30})[】\]＞>〕］]")
+_SYMBOLS = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d \t]+")
 _HEAD_DECOR = "【[(（<＜〔［〕］■□◆◇▼▽▶★☆#*=:：|>-_ \t✅⭐📍🎮🛠✔✨👉🔹🔸💡📌🚀\ufe0f"
 _HEAD_WORDS: list[tuple[str, str]] = [
     (
@@ -363,6 +364,10 @@ _LANGUAGE_FIELD = re.compile(
     # a label in both languages: "日本語 / Japanese:"
     r"(?:\s?[/／]\s?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?)?[ \t]*[:：]"
 )
+_BRACKETED_LANGUAGE = re.compile(
+    r"[ \t■□◆◇▼▶★☆#*]*[【\[＜<〔［]\s?(?:日本語|英語|語学|japanese|english|languages?)"
+    r"(?:力|能力|レベル|スキル| level| skills?| ability)?\s?[】\]＞>〕］]"
+)
 _GENERIC_LANGUAGE_FIELD = re.compile(
     r"[ \t]*(?:語学|言語|languages?)(?:力|能力|レベル| level| requirements?)?[ \t]*[:：]"
 )
@@ -382,6 +387,8 @@ def _heading_kind(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
+    if stripped[0] >= "\u2190":  # "🗣 Language", "💰 Salary": the symbols a heading opens with
+        stripped = _SYMBOLS.sub("", stripped, 1)
     bracket = _BRACKETED.match(stripped)
     if bracket:
         label = bracket.group(1).strip(_HEAD_DECOR)
@@ -448,6 +455,10 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
         kind = _heading_kind(own.group(0))
         if kind is not None:
             return kind
+    if _BRACKETED_LANGUAGE.match(folded, line_start):
+        # "[Japanese] Business level or more", 【英語】不問: the language's own field, not an
+        # item of the list above it
+        return "other"
     if folded[line_start - 2 : line_start] == "\n\n" and _GENERIC_LANGUAGE_FIELD.match(
         folded, line_start
     ):

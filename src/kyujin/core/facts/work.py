@@ -87,7 +87,7 @@ _REMOTE_HYBRID = dispatched(
     + _TECH_HYBRID
     + r"|remote[- ](?:ok|friendly|possible|allowed|available|option|work (?:is )?"
     r"(?:available|possible|allowed|ok))|partially remote|partial remote|partly remote"
-    r"|" + _HOME + r"\s?[:：]\s?(?:ok|yes|available|possible|allowed|partial)"
+    r"|" + _HOME + r"\s?[:：\]】]\s?(?:ok|yes|available|possible|allowed|partial)"
     r"|" + _DAYS + r"\s?days? " + _WEEK + r" (?:in|at|from) (?:the |our )?office"
     r"|" + _DAYS + r"\s?days? " + _IN_OFFICE + r"|(?<!no )office (?:visits?|days?)"
     r"|" + _IN_OFFICE + r" " + _DAYS + r"\s?days?"
@@ -146,7 +146,9 @@ _REMOTE_ONSITE = dispatched(
     r"|work (?:at|in) (?:the |our )?office basically|basically,? (?:work |working )?(?:at|in) "
     r"(?:the |our )?office"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
-    r"|" + _HOME + r"\s?[:：]\s?(?:no|not available|not possible|not allowed|not permitted|none|n/a"
+    r"|"
+    + _HOME
+    + r"\s?[:：\]】]\s?(?:no|not available|not possible|not allowed|not permitted|none|n/a"
     r"|impossible|不可)\b"
     r"|office work every day|work (?:in|at) (?:the )?office every day"
     r"|in[- ](?:office|person) (?:role|position|job)"
@@ -192,6 +194,12 @@ OPTIONAL_VISIT = prefiltered(
     r"|welcome to (?:use|come|visit|work from)"
 )
 
+# A step of getting a visa, in translated English: "support the acquisition of the visa",
+# "support for the application of a working visa".
+_VISA_STEP = (
+    r"(?:(?:acquisition|acquiring|obtaining|obtainment|application|applying|renewal|procedures?"
+    r"|change)(?: of| for) (?:the |a |your )?)?"
+)
 _VISA_NO = dispatched(
     r"日本(?:国内)?在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
@@ -240,7 +248,8 @@ _VISA_NO = dispatched(
     r"(?:residing|living|based|located) in japan"
     r"|(?:cannot|can['’]t|can not|unable to|not able to|do not|don['’]t|will not|won['’]t)"
     r" (?:support|sponsor|provide|offer|assist with) (?:the |a |any |your )?"
-    r"(?:working[- ]|work[- ])?visa"
+    + _VISA_STEP
+    + r"(?:working[- ]|work[- ])?visa"
     r"|(?:cannot|can['’]t|can not) do (?:the |a )?visa sponsor"
     r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
     # nationality as a condition: 外国籍不可, 日本国籍の方に限ります, "Japanese citizens only"
@@ -284,7 +293,8 @@ _VISA_YES = dispatched(
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
     r"|certificate of eligibility"
     # "We support the visa application", "support for your working visa"
-    r"|support (?:for )?(?:the |your |a )?(?:work(?:ing)?[- ])?visa(?: application| process)?"
+    r"|support (?:for )?(?:the |your |a )?" + _VISA_STEP + r"(?:work(?:ing)?[- ])?visa"
+    r"(?: application| process)?"
 )
 
 _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
