@@ -445,3 +445,36 @@ def test_our_office_yields_to_the_workplace_label() -> None:
     assert place(text) == ("Tokyo", "Chiyoda")
     # alone, it is the workplace
     assert place("Our office: Ebisu, Shibuya-ku, Tokyo") == ("Tokyo", "Shibuya")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # client sites in a prefecture; the seat's address beside them is not the workplace
+        ("◆勤務地\n東京都内のプロジェクト先（本社：東京都千代田区神田須田町）", ("Tokyo", None)),
+        (
+            "■ Work place：東京都内のお客様先（本社：千代田区神田）/ Client sites in Tokyo",
+            ("Tokyo", None),
+        ),
+        ("勤務地：本社（東京都渋谷区恵比寿）", ("Tokyo", "Shibuya")),
+        # the place of the training yields to the workplace after it
+        (
+            "【勤務地】\n研修期間：本社（東京都豊島区東池袋／池袋駅徒歩7分）\n研修後：東京都内のプロジェクト先",
+            ("Tokyo", None),
+        ),
+        # stations: a city's namesake station is in the city; 品川駅 is in Minato
+        ("■作業場所：府中（京王線「府中駅」徒歩10分）", ("Tokyo", "Fuchu")),
+        (
+            "■就業場所\nJR京浜東北線「川口駅」東口より徒歩6分のお客様開発拠点",
+            ("Saitama", "Kawaguchi"),
+        ),
+        ("Work style: 週1出社（品川駅 港南口）、その他はリモート", ("Tokyo", "Minato")),
+        ("Office: a short walk from Shinagawa Station", ("Tokyo", "Minato")),
+        ("勤務地：品川区大崎", ("Tokyo", "Shinagawa")),
+    ],
+)
+def test_client_sites_training_places_and_stations(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == place

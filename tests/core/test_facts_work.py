@@ -2103,3 +2103,23 @@ def test_bracketed_fields_and_visa_steps_in_translated_english(
 ) -> None:
     facts = extract(text)
     assert (facts.remote, facts.visa_sponsorship) == (remote, visa)
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # an SES employee's remote work depends on the assignment: no policy of the job's own
+        (
+            "◆リモートワーク\nプロジェクトによる（在籍エンジニアの約6割がリモート併用の案件に参画中）",
+            None,
+        ),
+        ("■ Remote：案件による / Depends on the project", None),
+        ("Remote: depends on the client", None),
+        ("リモート：可（週2出社）", "hybrid"),
+        # a 案件's one-off kickoff at the office leaves it fully remote
+        ("勤務形態：フルリモート（キックオフ当日のみ恵比寿オフィスへ出社）", "full"),
+        ("勤務形態：フルリモート（月1回恵比寿オフィスへ出社）", "hybrid"),
+    ],
+)
+def test_remote_of_assignments_and_kickoffs(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote

@@ -240,3 +240,18 @@ def test_pay_of_a_grade_hired_by_another_posting_is_not_this_ones() -> None:
     )
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max) == (6_000_000, 8_000_000)
+
+
+def test_an_agencys_mail_proposing_one_of_several_projects() -> None:
+    text = (
+        "今回ぜひご検討いただきたいのは【案件②】です。①③は参考としてご覧ください。\n\n"
+        "【案件①】EC事業会社 PHP/Laravel 改修\n単価：〜70万円／常駐（五反田駅）／週5\n"
+        "【案件②】広告配信プラットフォーム API開発\n必須：Go 3年以上\n"
+        "単価：80万円〜95万円／月\n勤務形態：フルリモート\n"
+        "【案件③】物流SaaS Python/Django 開発\n単価：65〜80万円／リモート週3\n"
+    )
+    facts = extract(text)
+    assert facts.salary is not None and (facts.salary.min, facts.salary.max) == (800_000, 950_000)
+    assert facts.remote == "full"
+    assert {m.skill for m in facts.skills} >= {"Go"}
+    assert not {m.skill for m in facts.skills} & {"PHP", "Laravel", "Django"}

@@ -169,7 +169,7 @@ def _list_around(folded: str, line_start: int) -> tuple[list[int], int]:
 # A block of one position in a posting that lists several: "【ポジションA】…", "Position 2 –
 # Backend Engineer", "ポジション1：…", "■募集職種②".
 POSITION_HEADING = re.compile(
-    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|position|role|opening)\s?"
+    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|案件|position|role|opening)\s?"
     r"(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])[】\])]?[ \t]*(?:[:：\-–—|]|$|[^\n]{0,60}$)"
 )
 # What all positions share ends the last one: 【共通条件】, "Common to all three positions".
@@ -182,9 +182,14 @@ _COMMON = re.compile(
 _THIS_MARK = re.compile(r"本求人|this posting|this role|this position|←|今回の募集|本ページ")
 _NAMED = re.compile(
     r"(?:this (?:posting|listing|ad|page) is (?:for|about)|本求人票?は"
-    r"|本ページで(?:ご案内|ご紹介)する(?:の)?は|ご案内するのは)[^\n。.]{0,20}?(?:position|role|ポジション|職種)\s?(?P<id>[a-z]|\d{1,2}|[①-⑨])"
+    r"|本ページで(?:ご案内|ご紹介)する(?:の)?は|ご案内するのは"
+    # an agency's mail naming the 案件 it proposes: "今回ぜひご検討いただきたいのは【案件②】です"
+    r"|(?:ぜひ)?ご(?:検討|確認)(?:いただきたい|頂きたい|ください)(?:の)?は|(?:一番の)?おすすめは)"
+    r"[^\n。.]{0,20}?(?:position|role|ポジション|職種|案件)\s?(?P<id>[a-z]|\d{1,2}|[①-⑨])"
 )
-_TITLE_ID = re.compile(r"(?:position|ポジション|role)\s?(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])")
+_TITLE_ID = re.compile(
+    r"(?:position|ポジション|role|案件)\s?(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])"
+)
 
 
 def other_positions(

@@ -286,6 +286,7 @@ _BARE_WARDS = (
 )
 # City names written without 市 (横浜オフィス, 名古屋本社); a few that are mostly
 # surnames, companies or single characters need 市.
+_STATIONS_ELSEWHERE = [("品川", "Shinagawa", "Minato"), ("目黒", "Meguro", "Shinagawa")]
 _CITIES_NEED_SUFFIX = ("堺", "柏", "豊田", "武蔵野", "藤沢", "松山", "高松", "吹田", "豊中")
 _SECTION = re.compile(
     r"勤務地|勤務場所|就業場所|所在地|オフィス所在地"
@@ -323,8 +324,15 @@ _OUR = re.compile(r"(?:\bour|当社|弊社|私たちの)\s?$")
 _AT_OUR = re.compile(r"(?:\bat|\bto|\bin|\bfrom)\s(?:our|the)\s$")
 _SEAT_BEFORE = re.compile(
     r"(?:本社|本店|headquarters|head office|hq)\s?[:：]?\s?(?:[^\s、,()（）]{1,3}[都道府県])?"
-    r"(?:[^\s、,()（）]{1,4}市)?$"
+    # the seat's address goes on: "本社：東京都千代田区神田須田町" (神田 is the seat's too)
+    r"(?:[^\s、,()（）]{1,4}[市区町村]){0,2}[^\s、,()（）/／0-9]{0,4}$"
 )
+# A line giving the place of the training before the workplace proper.
+_TRAINING_LINE = re.compile(
+    r"[ \t・\-*•]*(?:(?:入社時)?研修(?:期間)?(?:中|時)?|during (?:the )?(?:initial )?training"
+    r"(?: period)?|training(?: period)?)\s?[:：]"
+)
+_SEAT_REACH = 24  # characters from 本社 to a place of its address
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(
     r"(?:have|has|with|there is) no (?:physical )?offices?\b(?! visits?| days?| attendance)"
@@ -393,8 +401,15 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
     prefecture_names = {en for _, en in _PREFECTURES}
     prefecture_names_lower = {en.lower() for en in prefecture_names}
 
+    # Stations not in the ward they are named after (品川駅 is in Minato, 目黒駅 in
+    # Shinagawa); a city's namesake station is in the city (川口駅, 府中駅).
+    for ja, en, city in _STATIONS_ELSEWHERE:
+        add(f"{ja}駅", ("Tokyo", city, 2))
+        add(f"{en.lower()} station", ("Tokyo", city, 2))
+
     def add_suffixed(ja: str, en: str, pref: str) -> None:
         add(f"{ja}市", (pref, en, 1))
+        add(f"{ja}駅", (pref, en, 1))
         add(f"{en.lower()} city", (pref, en, 1))
         add(f"{en.lower()}-shi", (pref, en, 1))
 
@@ -558,6 +573,10 @@ def _anchor(starts: list[int], labels: Iterable[re.Match[str]]) -> int | None:
     return None
 
 
+def _line_start(folded: str, position: int) -> int:
+    return folded.rfind("\n", 0, position) + 1
+
+
 def _right_after_a_place(folded: str, at: int, ends: set[int]) -> bool:
     """A place ends at ``at`` or one space before it ("Tokyo office:"). Looked up among the
     places' ends: comparing every place with every label took 13 s for 4,000 of each."""
@@ -585,6 +604,12 @@ def parse_location(
         # not the agency's own office or another opening's: "our own consultants work from
         # our Ebisu office"
         hits = [h for h in hits if not said_of_others(folded, h[0], h[1])] or hits
+    if len(hits) > 1 and ("研修" in folded or "training" in folded):
+        # "研修期間：本社（東京都豊島区）／研修後：東京都内のプロジェクト先": the place of
+        # the training is not the workplace after it
+        hits = [
+            h for h in hits if not _TRAINING_LINE.match(folded, _line_start(folded, h[0]))
+        ] or hits
     starts = [h[0] for h in hits]  # in order: the scan's matches do not overlap
     known: list[str | None] = [] if remote is _UNSET else [remote]
 
@@ -646,7 +671,9 @@ def parse_location(
     anchor = hits[anchor_index]
     # "東京都内の各プロジェクト先（本社：東京都台東区）": the seat named beside the workplace
     # is not part of it (unless the anchor is the seat itself, or where it moves to)
-    seat_ok = moved or _SEAT_BEFORE.search(folded, max(0, anchor[0] - 12), anchor[0]) is not None
+    seat_ok = (
+        moved or _SEAT_BEFORE.search(folded, max(0, anchor[0] - _SEAT_REACH), anchor[0]) is not None
+    )
     group = [
         h
         for h in hits
@@ -655,7 +682,11 @@ def parse_location(
         # "offices in Osaka and Nagoya. This position is based in our Shinjuku office": a
         # place in the sentence before qualifies nothing in this one
         and not _SENTENCE_BREAK.search(folded, min(h[1], anchor[1]), max(h[0], anchor[0]))
-        and (seat_ok or h is anchor or not _SEAT_BEFORE.search(folded, max(0, h[0] - 12), h[0]))
+        and (
+            seat_ok
+            or h is anchor
+            or not _SEAT_BEFORE.search(folded, max(0, h[0] - _SEAT_REACH), h[0])
+        )
     ]
     prefecture = anchor[2]
     city: str | None = None

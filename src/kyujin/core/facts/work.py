@@ -184,6 +184,8 @@ OPTIONAL_VISIT = prefiltered(
     r"|(?:オフィス|本社|拠点)?(?:の)?利用(?:も)?(?:可|ok|できます|可能)"
     # a visit on joining only: "入社初日のみ出社", "first week only"
     r"|(?:入社)?初(?:日|週)(?:のみ|だけ)|入社(?:時|直後)(?:のみ|だけ)"
+    # a 案件's one-off meeting: "キックオフ当日のみ恵比寿オフィスへ出社", "参画初日のみ"
+    r"|(?:キックオフ|kick-?off|顔合わせ|参画初日|初回)(?:当日|時|の日)?(?:のみ|だけ)"
     r"|(?:first|1st) (?:day|week) only"
     r"|only (?:on|for|during) (?:the |your )?(?:first|1st) (?:day|week)"
     # "来たい人はいつでもどうぞ", "来なくてOK"
@@ -969,9 +971,23 @@ def _asked_visit(folded: str, after: int) -> re.Match[str] | None:
     return None if OPTIONAL_VISIT.search(folded, start, found.end()) else found
 
 
+# A remote field whose value is that it depends on the assignment (an SES or agency
+# employee's): "リモートワーク\nプロジェクトによる（…リモート併用の案件に参画中）",
+# "Remote: depends on the project". No policy of the job's own.
+_DEPENDS_ON_ASSIGNMENT = re.compile(
+    r"(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:可否|制度)?[ \t]{0,4}(?:[:：】\]|]|\n)[ \t]*"
+    r"(?:各)?(?:プロジェクト|案件|配属先|参画先|現場|常駐先|客先|お客様先|配属(?:される)?(?:プロジェクト|案件))"
+    r"(?:に)?(?:よる|より(?:異なる|ます|変動)|次第|ごとに(?:異なる|異なります))"
+    r"|remote(?: work| policy)?[ \t]{0,4}[:：\]|][ \t]*(?:it )?(?:depends|varies|depending)"
+    r" (?:on|by) (?:the )?(?:project|client|assignment|placement)"
+)
+
+
 def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
+        return None, None
+    if search_in(_DEPENDS_ON_ASSIGNMENT, folded, windows):
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
     full, _ = _job_own(_REMOTE_FULL, folded, windows, triggers, negatable=True)
