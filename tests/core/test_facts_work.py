@@ -2123,3 +2123,21 @@ def test_bracketed_fields_and_visa_steps_in_translated_english(
 )
 def test_remote_of_assignments_and_kickoffs(text: str, remote: str | None) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("◆勤務形態：週1リモート（水曜のみ在宅）、他は出社", "hybrid"),
+        # onboarding in the office for the first month, then the lasting way
+        ("【フルリモート（初月のみ出社）】ヘルスケアSaaS Python/Django エンジニア", "full"),
+        ("勤務形態：リモート可（初月のみ出社）", "hybrid"),
+        (
+            "勤務形態：参画後1ヶ月目はオンボーディングのため週3日出社、2ヶ月目以降はフルリモート",
+            "full",
+        ),
+        ("勤務形態：週3日出社、フルリモートも相談可", "hybrid"),
+    ],
+)
+def test_remote_after_onboarding(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -255,3 +255,16 @@ def test_an_agencys_mail_proposing_one_of_several_projects() -> None:
     assert facts.remote == "full"
     assert {m.skill for m in facts.skills} >= {"Go"}
     assert not {m.skill for m in facts.skills} & {"PHP", "Laravel", "Django"}
+
+
+def test_projects_listed_with_the_advertised_one_marked_on_its_line() -> None:
+    text = (
+        "PROJECT A — Ruby on Rails, e-commerce\n¥4,800/hour, 3 days/week, remote. Freelance.\n\n"
+        "PROJECT B — Scala backend, securities  ← THIS POSTING\nMust have:\n- Scala\n"
+        "- Work location: client office in Otemachi, Tokyo, one day a week in the office\n"
+        "- Visa: sponsorship available\n\n"
+        "PROJECT C — Go, ad-tech\n¥750k–¥900k/month, full remote, residents of Japan only.\n"
+    )
+    facts = extract(text)
+    assert (facts.remote, facts.visa_sponsorship) == ("hybrid", True)
+    assert "Ruby on Rails" not in {m.skill for m in facts.skills}

@@ -169,7 +169,7 @@ def _list_around(folded: str, line_start: int) -> tuple[list[int], int]:
 # A block of one position in a posting that lists several: "【ポジションA】…", "Position 2 –
 # Backend Engineer", "ポジション1：…", "■募集職種②".
 POSITION_HEADING = re.compile(
-    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|案件|position|role|opening)\s?"
+    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|案件|position|role|opening|project)\s?"
     r"(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])[】\])]?[ \t]*(?:[:：\-–—|]|$|[^\n]{0,60}$)"
 )
 # What all positions share ends the last one: 【共通条件】, "Common to all three positions".
@@ -202,7 +202,15 @@ def other_positions(
     blocks = list(POSITION_HEADING.finditer(folded))
     if len({b.group("id") for b in blocks}) < 2:
         return []
-    target = next((b.group("id") for b in blocks if _THIS_MARK.search(b.group())), None)
+    # the mark anywhere on the heading's line: "PROJECT B — Scala backend  ← THIS POSTING"
+    target = next(
+        (
+            b.group("id")
+            for b in blocks
+            if _THIS_MARK.search(folded, b.start(), _line_end(folded, b.start()))
+        ),
+        None,
+    )
     if target is None:
         named = _NAMED.search(folded, 0, blocks[0].start())
         if named is None and title:
@@ -218,6 +226,11 @@ def other_positions(
         if block.group("id") != target:
             ranges.append((block.start(), end))
     return ranges
+
+
+def _line_end(folded: str, position: int) -> int:
+    end = folded.find("\n", position)
+    return len(folded) if end < 0 else end
 
 
 def _last_block_end(folded: str, start: int) -> int:

@@ -295,7 +295,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     )
     + tuple(
         f"{word} {first}{after}"
-        for word in ("position", "role", "opening")
+        for word in ("position", "role", "opening", "project")
         for first in ("1", "2", "a", "b")
         for after in ("", " -", " –", " —", ":", ")", "]", "\n")
         if first.isdigit() or after

@@ -69,7 +69,9 @@ _REMOTE_HYBRID = dispatched(
     # set office weekdays, fewer than five: "出社日：火・木", "月・水は出社"
     r"|出社日\s?[:：]?\s?[月火水木金](?:曜日?)?(?:\s?[・、/]\s?[月火水木金](?:曜日?)?){0,3}(?![・、/]\s?[月火水木金])"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s?[:：】\]]\s?(?:相談可|応相談|要相談|相談)"
-    r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)(?:程度|まで|以内)?(?:の)?(?:出社|リモート|在宅|常駐)"
+    r"|週\s?"
+    + _JA_WEEK_DAYS
+    + r"\s?(?:日|回)?(?:程度|まで|以内)?(?:の)?(?:出社|リモート|在宅|常駐)"
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[(（]\s?(?:週|月)\s?\d"
@@ -186,6 +188,8 @@ OPTIONAL_VISIT = prefiltered(
     r"|(?:入社)?初(?:日|週)(?:のみ|だけ)|入社(?:時|直後)(?:のみ|だけ)"
     # a 案件's one-off meeting: "キックオフ当日のみ恵比寿オフィスへ出社", "参画初日のみ"
     r"|(?:キックオフ|kick-?off|顔合わせ|参画初日|初回)(?:当日|時|の日)?(?:のみ|だけ)"
+    # the first month of onboarding only: "フルリモート（初月のみ出社）"
+    r"|(?:参画|入社)?(?:初月|最初の\s?(?:1|一)\s?(?:か|ヶ|カ|ケ)月)(?:間)?(?:のみ|だけ)"
     r"|(?:first|1st) (?:day|week) only"
     r"|only (?:on|for|during) (?:the |your )?(?:first|1st) (?:day|week)"
     # "来たい人はいつでもどうぞ", "来なくてOK"
@@ -1032,6 +1036,8 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
             for m in _REMOTE_HYBRID.finditer(folded, *around)
             if not any(m.start() < f_end and f_start < m.end() for f_start, f_end in fulls)
             and not _negated(folded, m)  # "Full remote (not hybrid)", ハイブリッドではありません
+            # the way before a change: "1ヶ月目は週3日出社、2ヶ月目以降はフルリモート"
+            and not (m.end() <= full.start() and _CHANGE.search(folded, m.end(), full.start()))
         ]
         labelled = any(
             m.end() <= full.start() and m.group().startswith(("hybrid", "ハイブリッド"))
