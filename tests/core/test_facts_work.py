@@ -2141,3 +2141,7 @@ def test_remote_of_assignments_and_kickoffs(text: str, remote: str | None) -> No
 )
 def test_remote_after_onboarding(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+def test_no_telework_system_is_onsite() -> None:
+    assert extract("＜勤務形態＞\n出社（在宅勤務の制度はありません）").remote == "onsite"

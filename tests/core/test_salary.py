@@ -475,3 +475,22 @@ def test_a_budget_for_the_hire_is_pay_a_benefits_is_not(
     text: str, expected: tuple[float, float, str] | None
 ) -> None:
     assert _range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a matching service's card: the client's rate, the engineer's pay, a conversion
+        (
+            "▼報酬\nクライアント契約単価：90万円／月\nあなたへのお支払い：76万円／月"
+            "（年収換算 約912万円）\n※当社マージン：約15.5%",
+            (760_000, None, "monthly"),
+        ),
+        ("報酬：76万円／月", (760_000, None, "monthly")),
+        ("時給3,000円（月収換算 約48万円）", (3_000, None, "hourly")),
+    ],
+)
+def test_the_engineers_pay_not_the_clients_rate_or_a_conversion(
+    text: str, expected: tuple[float, float | None, str]
+) -> None:
+    assert _range(text) == expected

@@ -81,7 +81,7 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
     (
         prefiltered(
             r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価|(?<!\d)1\s?(?:か|ヶ|カ|ケ)月"
-            r"|per month|/\s?(?:month|mo)\b|monthly|a month"
+            r"|per month|/\s?(?:month|mo)\b|monthly|a month|/\s?月(?![給収額])"
         ),
         "monthly",
     ),
@@ -89,6 +89,8 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
     (
         re.compile(
             r"給与|給料|報酬|賃金|salary|compensation|pay\b|package|base"
+            # what a matching service pays the engineer: "あなたへのお支払い：76万円／月"
+            r"|お支払い(?:額|金額)?|支払(?:い)?(?:額|金額)"
             # the hire's budget, not a benefit's ("learning budget"): "Budget is USD 120,000–
             # 150,000 per year", "hiring budget: ¥9M"
             r"|(?:(?<=\n)|(?<=[.!?:—] ))budget(?: for (?:this|the) (?:role|position|hire))?"
@@ -101,6 +103,12 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
 _NOT_PAY = prefiltered(
     r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
     r"|支援金|一時金|祝い金|祝金|報奨金|奨励金|引越|引っ越|転居|費用|家賃|住宅"
+    # a conversion of the stated pay, not pay of its own: "76万円／月（年収換算 約912万円）"
+    r"|換算|annuali[sz]ed"
+    # the client's rate beside the engineer's pay: "クライアント契約単価：90万円／月"
+    # (with what follows the word, so that it ends after 単価, the pay word it holds)
+    r"|(?:クライアント|顧客|エンド)(?:契約)?単価\s?[:：]?|請求単価\s?[:：]?"
+    r"|client(?:'s)? (?:billing )?rate"
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
     r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|relocation|moving"
     r"|(?<!after )training(?! period)(?!\s?[:：])"
@@ -215,6 +223,9 @@ def _value(match: re.Match[str], p: str) -> tuple[float, str | None, bool]:
     )
 
 
+_CONVERSION = re.compile(r"(?:年収|月収|月額|時給)?換算|annuali[sz]ed")
+
+
 def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool]:
     """The pay keyword closest before the amount (or just after it), and whether one exists."""
     before = folded[max(0, start - _LOOKBEHIND) : start]
@@ -223,6 +234,9 @@ def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool
     # (the amount's match may end with the line break itself)
     amount = folded[start:end]
     after = "" if "\n" in amount[len(amount.rstrip()) :] else after.split("\n", 1)[0]
+    if "換算" in after or "annuali" in after:
+        # not the period of a conversion after it: "76万円／月（年収換算 約912万円）"
+        after = _CONVERSION.split(after, 1)[0]
     best: tuple[int, Period | None] | None = None
     keyword = False
     for pattern, period in _KEYWORDS:
