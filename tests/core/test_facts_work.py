@@ -2145,3 +2145,18 @@ def test_remote_after_onboarding(text: str, remote: str) -> None:
 
 def test_no_telework_system_is_onsite() -> None:
     assert extract("＜勤務形態＞\n出社（在宅勤務の制度はありません）").remote == "onsite"
+
+
+@pytest.mark.parametrize(
+    ("text", "employment", "remote"),
+    [
+        # a contract through the agency is not the agency's own record
+        ("契約：準委任（当社経由）", "freelance", None),
+        ("🏢 六本木駅 徒歩2分｜リモート週3（出社は火・木）", None, "hybrid"),
+    ],
+)
+def test_contracts_through_an_agency_and_remote_days_without_a_counter(
+    text: str, employment: str | None, remote: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.employment_type, facts.remote) == (employment, remote)

@@ -310,3 +310,22 @@ def test_a_bracketed_language_field_ends_the_list_above() -> None:
     sections = find_sections(text)
     assert sections.requirement_at(text.index("docker")) == "preferred"
     assert sections.requirement_at(text.index("business")) == "unknown"
+
+
+def test_a_label_with_its_content_heads_its_own_line_in_a_list_of_fields() -> None:
+    text = fold(
+        "・必須スキル：Java（Spring Boot）による開発経験\n・尚可スキル：DynamoDB、Terraform\n"
+        "・経験年数：Java 4年以上\n・外国籍：可（ただしJLPT N1必須）\n"
+    )
+    sections = find_sections(text)
+    assert sections.requirement_at(text.index("java")) == "required"
+    assert sections.requirement_at(text.index("dynamodb")) == "preferred"
+    assert sections.requirement_at(text.index("4年以上")) == "unknown"
+    facts = extract(text)
+    assert (facts.min_years_experience, facts.japanese_level) == (4, "N1")
+
+
+def test_a_label_with_content_still_heads_the_list_under_it() -> None:
+    text = fold("Nice to have: Kafka\n- Kubernetes\n- Terraform\n")
+    sections = find_sections(text)
+    assert sections.requirement_at(text.index("terraform")) == "preferred"

@@ -31,7 +31,9 @@ OTHER_OPENING = prefiltered(
     r"|\bour (?:own )?(?:consultants|advisors|recruiters|career advisors)\b"
     # the agency's own record and people: "Our clients pay between ¥6M and ¥20M", 当社経由での
     # ご入社実績, "our own consultant positions", "our internal team"
-    r"|\bour clients pay\b|当社経由|弊社経由|入社実績|\bour internal team\b"
+    # (not a contract through the agency: "準委任（当社経由）")
+    r"|\bour clients pay\b|(?:当社|弊社)経由(?:で)?(?:の)?(?:ご)?(?:入社|転職|就職|内定|採用)"
+    r"|入社実績|\bour internal team\b"
     r"|\bour own (?:[a-z]+ ){0,2}(?:consultants?|positions|roles|staff|team|employees)\b"
     r"|\b(?:another|other) (?:role|position|opening)s?\b(?! (?:and|or) this)"
 )

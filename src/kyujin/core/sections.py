@@ -173,6 +173,8 @@ _MIDLINE_LABEL = re.compile(
     rf"|[■◆●【](?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED_LABEL})|(?P<other2>{_OTHER}))"
     r"(?=[】・:：\s])"
 )
+# A line of a list of fields: "・経験年数：Java 4年以上", "- Location: Tokyo" (a short label).
+_FIELD_LINE = re.compile(r"[ \t・\-*•■◆●◇□▪]*[^\s:：・\-*•][^\n:：]{0,11}\s?[:：]\s?\S")
 _MIDLINE_LABELS = 2  # labels a line needs to be read as several sections
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
@@ -249,6 +251,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     seen: set[int] = set()
     headings: set[int] = set()
     company: set[int] = set()
+    field_ends: list[int] = []
     for position, _ in triggers.windows("heading", 0, 1):
         line_start, line_end = _line_bounds(folded, position)
         if line_start in seen:
@@ -273,6 +276,14 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         ):
             continue
         group = match.lastgroup or "other"
+        if group.endswith("3"):
+            # "・尚可スキル：DynamoDB\n・経験年数：Java 4年以上": in a list of fields, the
+            # label with its content heads its own line only
+            next_start = line_end + 1
+            next_end = folded.find("\n", next_start)
+            next_end = len(folded) if next_end < 0 else next_end
+            if next_start < len(folded) and _FIELD_LINE.match(folded, next_start, next_end):
+                field_ends.append(next_start)
         if group.startswith("other") and _COMPANY_HEADING.match(folded, line_start, line_end):
             company.add(line_start)
         headings.add(line_start)
@@ -284,6 +295,9 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             if group.startswith("pref")
             else "unknown"
         )
+    field_ends = [start for start in field_ends if start not in headings]
+    if field_ends:
+        starts, kinds = _merged(starts, kinds, field_ends, "unknown")
     if triggers.any("positions"):
         # the heading of one position in a posting that lists several ("Position 2 –
         # Backend Engineer"): what its list asks is required

@@ -78,7 +78,7 @@ _REMOTE_HYBRID = dispatched(
     # "テレワーク週3日までOK", "WFH 週3日OK"
     r"|(?:リモート|在宅|テレワーク|wfh)(?:ワーク|勤務)?\s?(?:は)?\s?週\s?"
     + _JA_WEEK_DAYS
-    + r"\s?日"
+    + r"\s?(?:日|(?![\d日回時]))"
     r"|remote\s?/\s?office|office\s?/\s?remote"
     r"|"
     + _HOME
