@@ -563,3 +563,23 @@ def test_a_bracketed_language_field_after_a_preferred_list_is_its_own(label: str
         f"{label} Business level or more (the conversation with the customer occurs)\n"
     )
     assert extract(text).japanese_level == "N2"
+
+
+def test_we_do_not_ask_is_not_required() -> None:
+    assert extract("■English ability: We do not ask.").english_level == "none"
+
+
+def test_languages_under_emoji_headings_in_both_languages() -> None:
+    text = (
+        "💪 Must\n・2+ years with Go\n🌟 Nice to have\n・GraphQL\n・AWS\n"
+        "📍 勤務地 / Office\n沖縄県那覇市久茂地3丁目\n\n"
+        "🗣 日本語 / Japanese\n日常会話レベル / conversational\n\n"
+        "🔤 English\nあれば尚可 / nice to have\n"
+    )
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == ("N3", "none")
+
+
+def test_a_plus_on_the_line_under_a_language_heading() -> None:
+    text = "英語 / English\n日常会話程度あれば尚可\n"
+    assert extract(text).english_level == "none"

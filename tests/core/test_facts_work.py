@@ -2160,3 +2160,28 @@ def test_contracts_through_an_agency_and_remote_days_without_a_counter(
 ) -> None:
     facts = extract(text)
     assert (facts.employment_type, facts.remote) == (employment, remote)
+
+
+@pytest.mark.parametrize(
+    ("text", "remote", "visa"),
+    [
+        ("■働き方\n在宅勤務は週2回まで可能です。", "hybrid", None),
+        ("■Remote: It is not possible. Work at our office.", "onsite", None),
+        (
+            "■Visa: The change of the status of residence can be supported by our company.",
+            None,
+            True,
+        ),
+        ("Visa: the change of status of residence can not be supported.", None, False),
+    ],
+)
+def test_translated_fields_of_remote_and_visa(
+    text: str, remote: str | None, visa: bool | None
+) -> None:
+    facts = extract(text)
+    assert (facts.remote, facts.visa_sponsorship) == (remote, visa)
+
+
+def test_an_offices_address_beside_full_remote_is_no_visit() -> None:
+    assert extract("・勤務：フルリモート（オフィス：東京都文京区本郷）").remote == "full"
+    assert extract("・勤務：フルリモート（オフィス出社 月1回）").remote == "hybrid"

@@ -124,6 +124,8 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) need"
             r"|no need|without (?:any )?(?:japanese|english)|zero (?:japanese|english)"
             r"|none required|not expected|is optional|optional|no requirements?\b"
+            # translated 問いません: "English ability: We do not ask.", "not asked"
+            r"|(?:we )?(?:do not|don['’]t) ask\b|not asked\b|not questioned\b"
             r"|[:：]\s?(?:none|n/a|no)\s*(?:$|[;,.]))"
         ),
         "none",
@@ -263,7 +265,11 @@ _HEAD_WORDS: list[tuple[str, str]] = [
         r"|location|work ?style|working|employment|engagement|contract|details|package|salary"
         r"|pay|about|others?|logistics|practical|language|languages|待遇|条件|勤務(?:条件|形態|地)?"
         r"|給与|報酬|福利厚生|雇用(?:形態|条件)?|契約(?:形態)?|募集要項|その他|語学|言語|働き方|備考"
-        r"|補足|注記|notes?|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts",
+        r"|補足|注記|notes?|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
+        # the other fields of a posting's conditions: "📍 勤務地 / Office", "🏠 リモート / Remote"
+        r"|年収|想定年収|remote(?: work| policy)?|リモート(?:ワーク)?|在宅勤務|visa|ビザ|office"
+        r"|オフィス|japanese|english|日本語|英語|position|ポジション|仕事内容|業務内容"
+        r"|what you(?:['’]ll| will) do|やること|tech stack|開発環境|選考|hiring process",
         "other",
     ),
 ]
@@ -322,9 +328,14 @@ _MAX_STATEMENTS = 60  # language words read per posting (a real one names a few)
 _TURN = prefiltered(r"\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|、|が、|けど|一方")
 # A heading line that names the language only ("【英語力】", "English level:"): the level is
 # on the line below it.
+_LANGUAGE_WORD = (
+    r"(?:英語|日本語|english|japanese)(?:力|能力|レベル|スキル|要件"
+    r"| level| skills?| proficiency| requirements?)?"
+)
 _LANGUAGE_HEADING = re.compile(
-    r"[\s【\[■◆●□◇<＜#*]*(?:英語|日本語|english|japanese)(?:力|能力|レベル|スキル|要件"
-    r"| level| skills?| proficiency| requirements?)?[\s】\]>＞:：]*$"
+    r"[\s【\[■◆●□◇<＜#*\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]*"
+    # (in both languages: "🗣 日本語 / Japanese")
+    rf"{_LANGUAGE_WORD}(?:\s?[/／]\s?{_LANGUAGE_WORD})?[\s】\]>＞:：]*$"
 )
 _THIS_ROLE_REACH = 60  # characters before a language word searched for such a phrase
 # A level to reach later, not asked when joining.
@@ -702,16 +713,21 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     level, level_end = _lowest_word(folded, m, word, clause_start, clause_end)
                     span_end = max(span_end, level_end)
                     break
+        below_plus = False
         if level is None and _LANGUAGE_HEADING.match(folded, line_start, line_end(folded, start)):
             # "【英語力】\n不問": a heading naming the language, its level on the next line
+            below = line_end(folded, start) + 1
             level, span_end = _level_below(folded, start, language, span_end)
+            # "英語 / English\n日常会話程度あれば尚可": the line below makes it a plus
+            below_plus = _plus_in(folded, below, line_end(folded, below), below, None)
         kind = section_kind(folded, line_start, sections, start)
         if kind == "preferred" and _own_language_field(folded, line_start):
             kind = (
                 "unknown"  # "日本語　：☑ネイティブレベル必須" after a 尚可 list: a field of its own
             )
         optional = (
-            _plus_in(folded, clause_start, clause_end, match.end(), span_end if level else None)
+            below_plus
+            or _plus_in(folded, clause_start, clause_end, match.end(), span_end if level else None)
             or kind == "preferred"
         )
         if level is None:

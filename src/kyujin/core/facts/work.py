@@ -78,7 +78,7 @@ _REMOTE_HYBRID = dispatched(
     # "テレワーク週3日までOK", "WFH 週3日OK"
     r"|(?:リモート|在宅|テレワーク|wfh)(?:ワーク|勤務)?\s?(?:は)?\s?週\s?"
     + _JA_WEEK_DAYS
-    + r"\s?(?:日|(?![\d日回時]))"
+    + r"\s?(?:日|回|(?![\d日回時]))"
     r"|remote\s?/\s?office|office\s?/\s?remote"
     r"|"
     + _HOME
@@ -148,9 +148,8 @@ _REMOTE_ONSITE = dispatched(
     r"|work (?:at|in) (?:the |our )?office basically|basically,? (?:work |working )?(?:at|in) "
     r"(?:the |our )?office"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
-    r"|"
-    + _HOME
-    + r"\s?[:：\]】]\s?(?:no|not available|not possible|not allowed|not permitted|none|n/a"
+    r"|" + _HOME + r"\s?[:：\]】]\s?(?:it is |it's )?(?:no|not available|not possible|not allowed"
+    r"|not permitted|none|n/a"
     r"|impossible|不可)\b"
     r"|office work every day|work (?:in|at) (?:the )?office every day"
     r"|in[- ](?:office|person) (?:role|position|job)"
@@ -171,6 +170,8 @@ _OFFICE_VISIT = re.compile(
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
     r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃)"
+    # the office's address as a field: "フルリモート（オフィス：東京都文京区本郷）"
+    r"|(?:所在地)?\s?[:：]"
     # the office only named: "オフィスは世田谷区の本社", "オフィスは渋谷にあります"
     r"|(?:は|の場所は)[^。\n、(（]{0,15}?(?:の本社|にあります|にある|です)(?=[)）。\n、が]|$))"
     r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office"
@@ -257,6 +258,9 @@ _VISA_NO = dispatched(
     + _VISA_STEP
     + r"(?:working[- ]|work[- ])?visa"
     r"|(?:cannot|can['’]t|can not) do (?:the |a )?visa sponsor"
+    r"|(?:change|acquisition|renewal|application)s? (?:of|for) (?:the |your |a )?"
+    r"(?:status of residence|residence status|(?:work(?:ing)?[- ])?visa)[^.\n]{0,15}?"
+    r"(?:cannot|can['’]t|can not|will not|won['’]t) be (?:supported|sponsored|assisted)"
     r"|(?:be|live|reside) already in japan|already (?:be |live |reside )?in japan with (?:a )?valid"
     # nationality as a condition: 外国籍不可, 日本国籍の方に限ります, "Japanese citizens only"
     r"|外国籍(?:の方)?(?:の(?:ご)?応募)?(?:は)?\s?(?:[】\]:：|]\s?)?(?:不可|ng\b|お断り"
@@ -300,6 +304,10 @@ _VISA_YES = dispatched(
     r"|certificate of eligibility"
     # "We support the visa application", "support for your working visa"
     r"|support (?:for )?(?:the |your |a )?" + _VISA_STEP + r"(?:work(?:ing)?[- ])?visa"
+    # translated: "The change of the status of residence can be supported by our company."
+    r"|(?:change|acquisition|renewal|application)s? (?:of|for) (?:the |your |a )?"
+    r"(?:status of residence|residence status|(?:work(?:ing)?[- ])?visa)[^.\n]{0,15}?"
+    r"(?:can|will) be (?:supported|sponsored|assisted)"
     r"(?: application| process)?"
 )
 
