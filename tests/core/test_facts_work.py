@@ -2185,3 +2185,29 @@ def test_translated_fields_of_remote_and_visa(
 def test_an_offices_address_beside_full_remote_is_no_visit() -> None:
     assert extract("・勤務：フルリモート（オフィス：東京都文京区本郷）").remote == "full"
     assert extract("・勤務：フルリモート（オフィス出社 月1回）").remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "remote"),
+    [
+        ("Requirements\n- Server-side development experience: >= 3 years", 3, None),
+        ("Requirements\n- Server-side development experience: ≥ 3 years", 3, None),
+        ("Years of experience: >= 4", 4, None),
+        (
+            "[Telework] It is not introduced at present. All the members work at the office.",
+            None,
+            "onsite",
+        ),
+    ],
+)
+def test_bounds_written_with_signs_and_telework_not_introduced(
+    text: str, years: int | None, remote: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.min_years_experience, facts.remote) == (years, remote)
+
+
+def test_a_spreadsheets_rows_with_tabs() -> None:
+    facts = extract("項目名\t値\nビザサポート\t×\n必須経験年数\t3\n必須スキル\tKotlin")
+    assert (facts.visa_sponsorship, facts.min_years_experience) == (False, 3)
+    assert extract("ビザサポート\t○").visa_sponsorship is True

@@ -151,3 +151,52 @@ def test_spaced_headings_mark_their_lists() -> None:
         ("Kubernetes", "preferred"),
     }
     assert (facts.japanese_level, facts.english_level) == ("none", "business")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a PDF page's footer inside a figure
+        (
+            "Base salary JPY 12,000,000 – 18,\nORIGAMI QUANT K.K. | Confidential | Page 2 of 3\n"
+            "000,000 depending on level",
+            "Base salary JPY 12,000,000 – 18,000,000 depending on level",
+        ),
+        (
+            "株式会社アオバデータ\u3000募集要項\u3000\u3000\u3000\u3000\u3000P.1\n■ポジション",
+            "■ポジション",
+        ),
+        (
+            "x\nKESSLER K.K. — Job Description — Confidential                    2/3\nhigher)",
+            "x\nhigher)",
+        ),
+        # figures and words broken over lines
+        ("【給与】年収600\n万円〜850万円", "【給与】年収600万円〜850万円"),
+        ("年収480万円〜\n720万円", "年収480万円〜720万円"),
+        ("【歓迎】Kuber-\nnetes、Terra-\nform", "【歓迎】Kubernetes、Terraform"),
+    ],
+)
+def test_pdf_page_lines_and_broken_figures_are_repaired(text: str, read: str) -> None:
+    cleaned = strip_markup(text)
+    assert cleaned is not None and cleaned.text == read
+
+
+@pytest.mark.parametrize("text", ["出社：週1/3\n- a", "Version 2/3 of the API", "- Go\n- Rust\n"])
+def test_ordinary_fractions_and_lists_are_left(text: str) -> None:
+    assert strip_markup(text) is None
+
+
+def test_a_letterhead_on_every_page_is_not_the_workplace() -> None:
+    head = (
+        "株式会社スタッフィアリンクス　横浜支店　〒220-0012 神奈川県横浜市西区みなとみらい3-3-1"
+        "　TEL 045-000-1234"
+    )
+    text = (
+        f"{head}\n【時給】2,800円〜3,300円\n{head}\n"
+        f"【就業先】神奈川県川崎市幸区堀川町（JR川崎駅西口 徒歩5分）\n{head}\n"
+    )
+    facts = extract(text)
+    assert facts.location is not None and facts.location.city == "Kawasaki"
+    assert facts.salary is not None and facts.salary.min == 2_800
+    # spans still point into the text as given
+    assert facts.salary.start is not None and text[facts.salary.start :].startswith("2,800")

@@ -49,6 +49,31 @@ _SPACED = re.compile(
 )
 _SPACED_LETTERS = 3  # letters a spaced run needs: not "A B" (testing)
 _SPACED_GAP = re.compile(r"[ \u3000]{2,4}| ")
+# Text extracted from a PDF: a page's header or footer line with its page number
+# ("ACME K.K. | Confidential | Page 2 of 3", "株式会社アオバデータ　募集要項　　　　P.1",
+# "…Confidential                    2/3") stands in the middle of a sentence or a figure.
+# The line is taken out, with the line break before it when a figure runs on across it
+# ("JPY 12,000,000 – 18,\n<footer>\n000,000"). Found from the line breaks after a digit
+# (the search skips to line breaks, as _JA_SPACE to spaces).
+_AFTER_DIGIT = re.compile(r"\n(?<=\d\n)")
+_PAGE_LINE = re.compile(
+    r"(?i)(?:[^\n]{0,160}?(?:\s\|\s?|[ \t\u3000]{4,}))?"
+    r"(?:page\s?\d{1,3}(?:\s?(?:of|/)\s?\d{1,3})?|p\.\s?\d{1,3}|\d{1,3}\s?/\s?\d{1,3}"
+    r"(?:\s?ページ)?)[ \t\u3000]*"
+)
+# A figure broken over two lines: "年収600\n万円", "480万円〜\n720万円"; a word hyphenated at
+# a line's end: "Kuber-\nnetes", "Post-\ngreSQL" (the hyphen goes with the line break).
+_BROKEN = re.compile(
+    r"\n(?:(?<=\d\n)[ \t\u3000]*(?=万|千円|円)|(?<=[〜~]\n)[ \t\u3000]*(?=\d)"
+    r"|(?<=[A-Za-z]-\n)(?=[A-Za-z]))"
+)
+_RUNS_ON = re.compile(r"[\d,]")
+# A letterhead repeated on every page: the same line three times or more, naming an address
+# or a company ("株式会社スタッフィアリンクス　横浜支店　〒220-0012 神奈川県横浜市…").
+_LETTERHEAD_GATES = ("〒", "TEL", "Confidential")
+_LETTERHEAD_MARKS = ("〒", "株式会社", "k.k.", "K.K.", "Inc.", "Ltd", "Confidential", "TEL")
+_LETTERHEAD_COPIES = 3
+_LETTERHEAD_MIN = 15  # characters: not a short line that lists repeat ("・Java")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +133,55 @@ def _edits(text: str, quotes: set[int]) -> list[tuple[int, int, str]]:
         if letters >= _SPACED_LETTERS:
             for gap in _SPACED_GAP.finditer(text, m.start(), m.end()):
                 edits.append((gap.start(), gap.end(), "" if gap.group() == " " else " "))
+    pages = _page_lines(text)
+    edits += pages
+    if pages or any(text.count(mark) >= _LETTERHEAD_COPIES for mark in _LETTERHEAD_GATES):
+        edits += _letterheads(text)
+    for m in _BROKEN.finditer(text):
+        hyphen = text[m.start() - 1] == "-"
+        edits.append((m.start() - hyphen, m.end(), ""))
     if not text.isascii():
         spaces = [(m.start(), m.end(), "") for m in _JA_SPACE.finditer(text)]
         if len(spaces) >= _SPACED_STYLE:
             edits += spaces
     return edits
+
+
+def _page_lines(text: str) -> list[tuple[int, int, str]]:
+    """Each line that ends with a page number, with its line break."""
+    ends = [m.start() for m in _AFTER_DIGIT.finditer(text)]
+    if text[-1:].isdigit():
+        ends.append(len(text))
+    edits = []
+    for end in ends:
+        start = text.rfind("\n", 0, end) + 1
+        if _PAGE_LINE.fullmatch(text, start, end) is None:
+            continue
+        if (
+            start >= 2
+            and text[start - 1] == "\n"
+            and _RUNS_ON.match(text, start - 2)
+            and _RUNS_ON.match(text, end + 1)
+        ):
+            start -= 1  # "18,\n<footer>\n000,000": the figure runs on
+        edits.append((start, min(len(text), end + 1), ""))
+    return edits
+
+
+def _letterheads(text: str) -> list[tuple[int, int, str]]:
+    """Every copy of a line repeated as a letterhead, with its line break."""
+    lines: dict[str, list[int]] = {}
+    start = 0
+    for line in text.split("\n"):
+        if len(line) >= _LETTERHEAD_MIN and any(mark in line for mark in _LETTERHEAD_MARKS):
+            lines.setdefault(line, []).append(start)
+        start += len(line) + 1
+    return [
+        (at, min(len(text), at + len(line) + 1), "")
+        for line, starts in lines.items()
+        if len(starts) >= _LETTERHEAD_COPIES
+        for at in starts
+    ]
 
 
 def strip_markup(text: str) -> Cleaned | None:

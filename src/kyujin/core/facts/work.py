@@ -149,7 +149,7 @@ _REMOTE_ONSITE = dispatched(
     r"(?:the |our )?office"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
     r"|" + _HOME + r"\s?[:：\]】]\s?(?:it is |it's )?(?:no|not available|not possible|not allowed"
-    r"|not permitted|none|n/a"
+    r"|not permitted|none|n/a|not introduced|not adopted"
     r"|impossible|不可)\b"
     r"|office work every day|work (?:in|at) (?:the )?office every day"
     r"|in[- ](?:office|person) (?:role|position|job)"
@@ -226,7 +226,8 @@ _VISA_NO = dispatched(
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行って|して|いたして)?"
     r"(?:いません|おりません|できません|いたしかねます|しかねます|ありません|なし)"
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行い|いたし|し)ません"
-    r"|ビザ(?:サポート)?\s?[:：】]\s?(?:サポート|支援|スポンサー)?(?:シップ)?\s?(?:なし|無し|不可|対象外|×)"
+    r"|ビザ(?:サポート)?(?:\s?[:：】]|\t)\s?(?:サポート|支援|スポンサー)?(?:シップ)?\s?"
+    r"(?:なし|無し|不可|対象外|×)"
     r"|(?:在留資格|就労資格)(?:[(（][^)）\n]{1,30}[)）])?(?:を)?(?:お持ち|保有|所持|有する)"
     r"(?!でない|ではない|していない)"
     r"|must (?:already |currently )?(?:reside|live|be based|be located|be residing|be living|be)"
@@ -496,12 +497,13 @@ _YEAR_FIGURES = (
     + _Y
     # "Years of experience: 5+", "Experience: 4+ years", "Minimum experience: 3 years".
     + r"|years? of (?:relevant |professional |work |industry )?experience(?: required| needed)?"
-    r"\s?[:：]\s?(?P<e3>\d{1,2})"
+    r"\s?[:：]\s?(?:>=?\s?|≥\s?)?(?P<e3>\d{1,2})"
     r"|(?:(?:required |minimum |min\.? )?experience(?: required| level| needed)?|seniority)"
     r"(?:\s?[:：—–]|[ \t]-(?=[ \t])|[ \t]*\|[ \t]*)\s?"
     r"(?:(?:junior|mid|middle|senior|entry|lead|staff|principal)"
     r"(?:[- ](?:level|senior|junior|mid))?\s?)?[(（]?\s?"
-    r"(?:at least |minimum |min\.? |over )?(?P<e4>"
+    # ("experience: >= 3 years", "≥ 3 years": a bound written with a sign)
+    r"(?:at least |minimum |min\.? |over |>=?\s?|≥\s?)?(?P<e4>"
     + _NUMBER
     + r")\s?\+?\s?(?:[-~]\s?\d{1,2}\s?)?"
     + _Y
@@ -571,7 +573,8 @@ _YEAR_FIGURES = (
     + r"|(?<![\d.])(?P<j8>\d{1,2})\s?年\s?\+?\s?\(\s?(?:必須|required|must)\s?\)"
     # A form's years field with a bare figure: "ミニマム経験年数（必須）：4", "経験年数｜3"
     + r"|(?<!プリファード)(?<!希望)(?<!歓迎)(?<!理想)経験年数(?:\((?:必須|最低|目安|min)\))?"
-    r"[ \t]{0,8}[:|][ \t]{0,4}(?P<j9>\d{1,2})[ \t]*(?=\n|$)"
+    # (or a tab between the key and its value: a spreadsheet's row "必須経験年数<TAB>3")
+    r"(?:[ \t]{0,8}[:|]|\t)[ \t]{0,4}(?P<j9>\d{1,2})[ \t]*(?=\n|$)"
     # Structured fields pasted from an export: "min_experience_years": 2
     + r"|min(?:imum)?_experience(?:_years?|_yrs)?\"?\s?:\s?(?P<e17>\d{1,2})(?![\d.])"
     # A screening question's answer: "Ideal answer: 3 or more — Must-have qualification"
