@@ -200,3 +200,20 @@ def test_a_letterhead_on_every_page_is_not_the_workplace() -> None:
     assert facts.salary is not None and facts.salary.min == 2_800
     # spans still point into the text as given
     assert facts.salary.start is not None and text[facts.salary.start :].startswith("2,800")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("必　須　条　件\n　　ＰＨＰの経験", "必須条件\n　　ＰＨＰの経験"),
+        ("　　Ｌ　ａ　ｒ　ａ　ｖ　ｅ　ｌ　の使用経験", "　　Ｌａｒａｖｅｌ　の使用経験"),
+        ("勤　務　地　　兵庫県神戸市", "勤務地　　兵庫県神戸市"),
+    ],
+)
+def test_letters_spaced_with_ideographic_spaces(text: str, read: str) -> None:
+    cleaned = strip_markup(text)
+    assert cleaned is not None and cleaned.text == read
+
+
+def test_a_form_padded_with_ideographic_spaces_is_left() -> None:
+    assert strip_markup("給　　　与　　月給２５万円") is None

@@ -329,3 +329,27 @@ def test_a_label_with_content_still_heads_the_list_under_it() -> None:
     text = fold("Nice to have: Kafka\n- Kubernetes\n- Terraform\n")
     sections = find_sections(text)
     assert sections.requirement_at(text.index("terraform")) == "preferred"
+
+
+def test_translated_headings_with_their_kind_in_parentheses() -> None:
+    text = fold(
+        "[Necessary skill / experience]\n- Java\n[Welcome skill / experience]\n- Docker\n"
+        "■Qualification requirement (essential):\n・C#\n■Qualification requirement (welcome):\n"
+        "・Azure\n"
+    )
+    sections = find_sections(text)
+    assert [sections.requirement_at(text.index(word)) for word in ("java", "docker", "c#")] == [
+        "required",
+        "preferred",
+        "required",
+    ]
+    assert sections.requirement_at(text.index("azure")) == "preferred"
+
+
+def test_label_and_noun_headings_and_arebakangei() -> None:
+    text = fold(
+        "【求める経験・スキル】\n・C#での開発歴3年以上\n\n【あれば歓迎】\n・Azureの利用経験\n"
+    )
+    sections = find_sections(text)
+    assert sections.requirement_at(text.index("c#")) == "required"
+    assert sections.requirement_at(text.index("azure")) == "preferred"

@@ -41,14 +41,23 @@ _SPACED_STYLE = 8  # spaces between Japanese words that make a text spaced throu
 # "募 集 要 項"): three or more single letters (or kana, kanji) with one space between each,
 # its words two or more spaces apart. Read as the words ("Kotlin", "Nice to have").
 _LETTER = r"[A-Za-zＡ-Ｚａ-ｚ" + _JA + r"]"
-_SPACED_WORD = rf"{_LETTER}(?: (?:{_LETTER}|-))+"
-# (from the space after the first letter, as _JA_SPACE: the search skips to spaces)
-_SPACED = re.compile(
-    rf" (?<={_LETTER} )(?<![^\s(（【\[/／•・-]{_LETTER} )(?:{_LETTER}|-)(?: (?:{_LETTER}|-))*"
+# (one space between letters, or one ideographic space: "必　須　条　件",
+# "Ｌ　ａ　ｒ　ａ　ｖ　ｅ　ｌ")
+_SPACED_WORD = rf"{_LETTER}(?:[ \u3000](?:{_LETTER}|-))+"
+# (from the space after the first letter, as _JA_SPACE: the search skips to spaces; one
+# pattern for each kind of space, each led by its own character)
+_SPACED_REST = (
+    rf"(?:{_LETTER}|-)(?:[ \u3000](?:{_LETTER}|-))*"
     rf"(?:[ \u3000]{{2,4}}{_SPACED_WORD})*(?![^\s)）】\]/／:：.,、。!！])"
 )
+_SPACED = [
+    re.compile(
+        rf"{space}(?<={_LETTER}{space})(?<![^\s(（【\[/／•・-]{_LETTER}{space}){_SPACED_REST}"
+    )
+    for space in (" ", "\u3000")
+]
 _SPACED_LETTERS = 3  # letters a spaced run needs: not "A B" (testing)
-_SPACED_GAP = re.compile(r"[ \u3000]{2,4}| ")
+_SPACED_GAP = re.compile(r"[ \u3000]{2,4}|[ \u3000]")
 # Text extracted from a PDF: a page's header or footer line with its page number
 # ("ACME K.K. | Confidential | Page 2 of 3", "株式会社アオバデータ　募集要項　　　　P.1",
 # "…Confidential                    2/3") stands in the middle of a sentence or a figure.
@@ -128,11 +137,14 @@ def _edits(text: str, quotes: set[int]) -> list[tuple[int, int, str]]:
             if m.end() > m.start():
                 edits.append((m.start(), m.end(), ""))
                 quotes.add(m.start())
-    for m in _SPACED.finditer(text):
-        letters = 1 + sum(c != " " and c != "-" and c != "\u3000" for c in m.group())
+    spaced = [m for m in _SPACED[0].finditer(text)]
+    if "\u3000" in text:
+        spaced += _SPACED[1].finditer(text)
+    for m in spaced:
+        letters = 1 + sum(c not in " -\u3000" for c in m.group())
         if letters >= _SPACED_LETTERS:
             for gap in _SPACED_GAP.finditer(text, m.start(), m.end()):
-                edits.append((gap.start(), gap.end(), "" if gap.group() == " " else " "))
+                edits.append((gap.start(), gap.end(), "" if gap.end() - gap.start() == 1 else " "))
     pages = _page_lines(text)
     edits += pages
     if pages or any(text.count(mark) >= _LETTERHEAD_COPIES for mark in _LETTERHEAD_GATES):

@@ -54,9 +54,11 @@ _REQUIRED = (
     r"|required (?:skills?|qualifications?|experiences?)(?: (?:and|&) (?:experience|skills))?"
     r"|ひつよう\s?(?:な|の)?\s?こと"
     r"|application (?:qualifications?|requirements?)|required experiences?"
+    # translated 応募資格: "Qualification requirement (essential)"
+    r"|qualification(?: requirements?)?"
 )
 _PREFERRED = (
-    r"歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
+    r"(?:あれば|あると)?歓迎(?:スキル|要件|条件|経験|する経験)?(?:・経験)?|(?:あれば)?尚可(?:要件|条件|スキル)?"
     r"|優遇(?:スキル|条件)?"
     r"|nice[- ]to[- ]haves?|nice if you(?: have|['’]ve(?: got)?)"
     r"|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
@@ -144,7 +146,8 @@ _HEADING = prefiltered(
     rf"{_DECOR}(?:\d{{1,2}}[.)．]\s?)?{_KEYWORD_FIRST}"
     rf"(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
-    rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}))?{_TAIL}"
+    # Or a label and its noun: "[Necessary skill / experience]", "Welcome skill / experience".
+    rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}|experiences?|skills?|経験|スキル))?{_TAIL}"
     rf"(?:\(.{{0,45}}\)|（.{{0,45}}）)?{_TAIL}$"
     rf"|[ \t]*[【\[<＜■◆]{_BRACKETED_FIRST}"
     rf"(?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}|{_LANGUAGE_FIELD}))"
@@ -175,6 +178,10 @@ _MIDLINE_LABEL = re.compile(
 )
 # A line of a list of fields: "・経験年数：Java 4年以上", "- Location: Tokyo" (a short label).
 _FIELD_LINE = re.compile(r"[ \t・\-*•■◆●◇□▪]*[^\s:：・\-*•][^\n:：]{0,11}\s?[:：]\s?\S")
+_PAREN_KIND = re.compile(
+    r"[(（]\s?(?:(?P<pref>welcome|preferred|nice to have|optional|歓迎|尚可)"
+    r"|essential|required|mandatory|must|必須)\s?[)）]"
+)
 _MIDLINE_LABELS = 2  # labels a line needs to be read as several sections
 _MAX_HEADING = 60  # characters: a longer line is content, not a heading
 _MAX_BRACKETED = 300  # 【給与】年収... : a bracketed heading may carry its content
@@ -288,13 +295,21 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             company.add(line_start)
         headings.add(line_start)
         starts.append(line_start)
-        kinds.append(
+        kind: Requirement = (
             "required"
             if group.startswith("req")
             else "preferred"
             if group.startswith("pref")
             else "unknown"
         )
+        if kind != "unknown" and (
+            "(" in folded[line_start:line_end] or "（" in folded[line_start:line_end]
+        ):
+            # its own kind in parentheses: "Qualification requirement (welcome):"
+            marked = _PAREN_KIND.search(folded, line_start, line_end)
+            if marked is not None:
+                kind = "preferred" if marked.group("pref") else "required"
+        kinds.append(kind)
     field_ends = [start for start in field_ends if start not in headings]
     if field_ends:
         starts, kinds = _merged(starts, kinds, field_ends, "unknown")
