@@ -494,3 +494,12 @@ def test_the_engineers_pay_not_the_clients_rate_or_a_conversion(
     text: str, expected: tuple[float, float | None, str]
 ) -> None:
     assert _range(text) == expected
+
+
+def test_a_range_of_grades_named_as_the_hire() -> None:
+    text = (
+        "■グレードと月給\nS1（メンバー）：月給26万円〜30万円\nS2（メンバー）：月給30万円〜38万円\n"
+        "S3（サブリーダー）：月給38万円〜48万円\nS4（リーダー）：月給48万円〜\n\n"
+        "■募集ポジション\nサーバーサイドエンジニア（グレードS2〜S3での採用を想定）\n"
+    )
+    assert _range(text) == (300_000, 480_000, "monthly")

@@ -33,6 +33,8 @@ def advertised(text: str, grade: str) -> bool:
             + r"|(?<![0-9a-z])"
             + g
             + after
+            # (the first of a range of grades: "グレードS2〜S3での採用を想定")
+            + r"(?:\s?(?:〜|~|-|–|to)\s?[^\s、。〜~]{1,6}?)?"
             + r"\s?(?:[(（][^)）\n]{0,20}[)）])?\s?(?:で|を|の|として)?"
             r"の?(?:募集|採用)"
             r"|(?:this (?:opening|role|position|req(?:uisition)?) is(?: for| at)?|hiring (?:for|at)"
