@@ -49,3 +49,31 @@ def test_numbers_of_other_fields_are_not_pay() -> None:
     assert extract(text).salary is None
     found = export_fields(fold(text))
     assert found["headcount_min"][0] == "200"
+
+
+def test_a_csv_record_whose_quoted_cells_span_lines() -> None:
+    text = (
+        "job_id,job_title,employment_type,salary_type,salary_min,salary_max,salary_unit,"
+        "jp_level,en_level,visa_support,required_skills,description\n"
+        'J-2291,"Backend Engineer (Go)",正社員,年収,650,950,万円,N2以上,不問,あり,'
+        '"Go (Golang)での開発経験\n'
+        'gRPCまたはREST APIの設計・実装経験","We are the team behind ""TsumugiMatch"".\n'
+        'More text."\n'
+    )
+    facts = extract(text)
+    assert facts.salary is not None
+    assert (facts.salary.min, facts.salary.max, facts.salary.period) == (6.5e6, 9.5e6, "annual")
+    assert (facts.visa_sponsorship, facts.english_level, facts.japanese_level) == (
+        True,
+        "none",
+        "N2",
+    )
+    assert facts.employment_type == "full_time"
+
+
+@pytest.mark.parametrize(
+    ("value", "visa"), [("あり", True), ("×", False), ("No", False), ("応相談", None)]
+)
+def test_a_visa_field_of_an_export(value: str, visa: bool | None) -> None:
+    text = f"job_id,title,visa_support,salary_min\n1,Backend,{value},\n"
+    assert extract(text).visa_sponsorship is visa

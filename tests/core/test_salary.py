@@ -503,3 +503,11 @@ def test_a_range_of_grades_named_as_the_hire() -> None:
         "■募集ポジション\nサーバーサイドエンジニア（グレードS2〜S3での採用を想定）\n"
     )
     assert _range(text) == (300_000, 480_000, "monthly")
+
+
+def test_a_hello_work_forms_base_pay_not_its_pay_with_allowances() -> None:
+    text = (
+        "賃金（a＋b）\t240,000円〜320,000円\n基本給（a）\t220,000円〜300,000円\n"
+        "定額的に支払われる手当（b）\t資格手当 20,000円\n"
+    )
+    assert _range(text) == (220_000, 300_000, "monthly")

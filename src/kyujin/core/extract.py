@@ -26,7 +26,13 @@ from kyujin.core.facts.work import (
     parse_visa,
     parse_years,
 )
-from kyujin.core.fields import employment_from_fields, export_fields, salary_from_fields
+from kyujin.core.fields import (
+    employment_from_fields,
+    export_fields,
+    language_from_fields,
+    salary_from_fields,
+    visa_from_fields,
+)
 from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
 from kyujin.core.model import FACT_FIELDS, PostingFacts, SkillMention, Span
@@ -44,13 +50,16 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "119"
+RULES_VERSION = "120"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
 _EXPORT_HINT = re.compile(
     r"下限|上限|_min|min_|minvalue|\"min\"|salary_|employment_?type|employmenttype"
+    r"|visa_|_level"
 )
+# Facts read from an export's fields when the text states them nowhere else.
+_EXPORTED = ("salary", "employment_type", "visa_sponsorship", "japanese_level", "english_level")
 
 
 class Extractor:
@@ -132,9 +141,7 @@ class Extractor:
             in_title = parse_salary(folded_title, rates=self.rates)
             if in_title is not None:
                 found["salary"] = (replace(in_title, start=None, end=None), None)
-        if (found["salary"][0] is None or found["employment_type"][0] is None) and (
-            _EXPORT_HINT.search(folded)
-        ):
+        if any(found[name][0] is None for name in _EXPORTED) and _EXPORT_HINT.search(folded):
             # an export's fields, when the text states the fact nowhere else
             exported = export_fields(folded)
             if found["salary"][0] is None:
@@ -143,6 +150,15 @@ class Extractor:
                 by_field = employment_from_fields(exported)
                 if by_field is not None:
                     found["employment_type"] = (by_field[0], Span(by_field[1][1], by_field[1][2]))
+            if found["visa_sponsorship"][0] is None:
+                visa = visa_from_fields(exported)
+                if visa is not None:
+                    found["visa_sponsorship"] = (visa[0], Span(visa[1][1], visa[1][2]))
+            for name, language in (("japanese_level", "ja"), ("english_level", "en")):
+                if found[name][0] is None:
+                    level = language_from_fields(exported, language)
+                    if level is not None:
+                        found[name] = (level[0], Span(level[1][1], level[1][2]))
         if found["min_years_experience"][0] is None and folded_title:
             # the title's figure has no span: spans point into the text
             found["min_years_experience"] = (parse_title_years(folded_title), None)

@@ -17,7 +17,9 @@ from kyujin.core.model import EmploymentType, Period, Salary
 
 Field = tuple[str, int, int]  # value, start, end
 
-_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
+# (a quoted cell may hold line breaks: a CSV record's description or skills spans lines)
+_CELL = re.compile(r'"(?:[^"]|"")*"|[^,\n]*')
+_MAX_RECORD_LINES = 40  # lines one CSV record may span inside its quoted cells
 _PAIR_LINE = re.compile(r"(?m)^[ \t]*([^,:\n]{1,40}?)[ \t]*[,:：][ \t]*([^,\n]*?)[ \t]*$")
 _JSON_PAIR = re.compile(r'"([a-z_][\w.-]{0,40})"\s?:\s?("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
 _JSON_OBJECT = re.compile(r'"([a-z_][\w-]{0,40})"\s?:\s?\{([^{}\n]*)\}')
@@ -55,7 +57,12 @@ def export_fields(folded: str) -> dict[str, Field]:
             row_index += 1
         if row_index >= len(lines):
             continue
-        row = _cells(lines[row_index], offsets[row_index])
+        record = lines[row_index]
+        last = row_index
+        while record.count('"') % 2 and last + 1 < min(len(lines), row_index + _MAX_RECORD_LINES):
+            last += 1
+            record += "\n" + lines[last]  # a quoted cell goes on
+        row = _cells(record, offsets[row_index])
         if len(row) != len(header) or any(_CELL_IS_NUMBER.fullmatch(h[0]) for h in header):
             continue
         for (name, _, _), value in zip(header, row, strict=True):
@@ -94,10 +101,13 @@ _MAX_KEY = re.compile(
 )
 _CURRENCY_KEY = re.compile(rf"(?:{_PAY_KEY}[_. ])?currency")
 _PERIOD_KEY = re.compile(rf"(?:{_PAY_KEY}[_. ])?(?:period|interval|unit(?:_?text)?)")
+_TYPE_KEY = re.compile(rf"{_PAY_KEY}[_. ]?(?:type|kind|basis|区分|種別)")
 _PERIODS: Mapping[str, Period] = {
     "year": "annual", "yearly": "annual", "annual": "annual", "annually": "annual", "年": "annual",
-    "month": "monthly", "monthly": "monthly", "月": "monthly",
-    "hour": "hourly", "hourly": "hourly", "時間": "hourly", "時": "hourly",
+    "年収": "annual", "年俸": "annual",
+    "month": "monthly", "monthly": "monthly", "月": "monthly", "月給": "monthly",
+    "月額": "monthly",
+    "hour": "hourly", "hourly": "hourly", "時間": "hourly", "時": "hourly", "時給": "hourly",
 }  # fmt: skip
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
@@ -117,8 +127,14 @@ def salary_from_fields(found: Mapping[str, Field], rates: Mapping[str, float]) -
         return None
     period_field = _find(found, _PERIOD_KEY)
     period: Period | None = None
+    unit = ""
     if period_field is not None:
-        period = _PERIODS.get(period_field[1][0].lower())
+        unit = period_field[1][0].lower()
+        period = _PERIODS.get(unit)
+    type_field = _find(found, _TYPE_KEY)
+    if period is None and type_field is not None:
+        # "salary_type,年収" beside "salary_unit,万円"
+        period = _PERIODS.get(type_field[1][0].lower())
     period = period or (
         "monthly"
         if "月" in keys
@@ -128,7 +144,7 @@ def salary_from_fields(found: Mapping[str, Field], rates: Mapping[str, float]) -
         if "年" in keys
         else None
     )
-    scale = 10_000 if "万円" in keys else 1
+    scale = 10_000 if "万円" in keys or unit in ("万円", "万") else 1
 
     def amount(field: tuple[str, Field] | None) -> float | None:
         if field is None:
@@ -176,3 +192,45 @@ def employment_from_fields(found: Mapping[str, Field]) -> tuple[EmploymentType, 
         return None
     kind = _EMPLOYMENT_VALUES.get(field[1][0].strip().lower())
     return None if kind is None else (kind, field[1])
+
+
+# Other facts an export holds in fields: "visa_support,あり", "en_level,不問", "jp_level,N2以上".
+_VISA_KEY = re.compile(r"visa(?:[_ ]?(?:support|sponsorship|sponsor))?|ビザ(?:サポート|支援)?")
+_VISA_VALUES: Mapping[str, bool] = {
+    "あり": True, "有": True, "可": True, "yes": True, "true": True, "○": True, "◯": True,
+    "available": True,
+    "なし": False, "無": False, "不可": False, "no": False, "false": False, "×": False,
+}  # fmt: skip
+_LANGUAGE_KEYS = {
+    "ja": re.compile(r"(?:ja|jp|jpn|japanese)[_ ]?(?:level|skill)|日本語(?:レベル|力)?"),
+    "en": re.compile(r"(?:en|eng|english)[_ ]?(?:level|skill)|英語(?:レベル|力)?"),
+}
+_LANGUAGE_VALUE = re.compile(
+    r"(?P<jlpt>n[1-5])|(?P<none>不問|不要|none|not required|n/a)|(?P<native>ネイティブ|native)"
+    r"|(?P<business>ビジネス|business|fluent)|(?P<conversational>日常会話|conversational)"
+    r"|(?P<basic>基礎|basic|読み書き)"
+)
+
+
+def visa_from_fields(found: Mapping[str, Field]) -> tuple[bool, Field] | None:
+    field = _find(found, _VISA_KEY)
+    if field is None:
+        return None
+    value = _VISA_VALUES.get(field[1][0].strip().lower())
+    return None if value is None else (value, field[1])
+
+
+def language_from_fields(found: Mapping[str, Field], language: str) -> tuple[str, Field] | None:
+    """The level a language's field gives: "N2" (Japanese), "business", "none", ..."""
+    field = _find(found, _LANGUAGE_KEYS[language])
+    if field is None:
+        return None
+    m = _LANGUAGE_VALUE.match(field[1][0].strip().lower())
+    if m is None or (m.group("jlpt") and language != "ja"):
+        return None
+    if m.group("jlpt"):
+        return m.group("jlpt").upper(), field[1]
+    kind = m.lastgroup or "none"
+    if language == "ja" and kind in ("business", "conversational", "basic"):
+        kind = {"business": "N2", "conversational": "N3", "basic": "N4"}[kind]
+    return kind, field[1]

@@ -105,6 +105,9 @@ _NOT_PAY = prefiltered(
     r"|支援金|一時金|祝い金|祝金|報奨金|奨励金|引越|引っ越|転居|費用|家賃|住宅"
     # a conversion of the stated pay, not pay of its own: "76万円／月（年収換算 約912万円）"
     r"|換算|annuali[sz]ed"
+    # a ハローワーク form's 賃金（a＋b）, base pay with the fixed allowances; the form gives
+    # 基本給（a） on the next line
+    r"|賃金\s?[(（]\s?a\s?[+＋]\s?b\s?[)）]"
     # the client's rate beside the engineer's pay: "クライアント契約単価：90万円／月"
     # (with what follows the word, so that it ends after 単価, the pay word it holds)
     r"|(?:クライアント|顧客|エンド)(?:契約)?単価\s?[:：]?|請求単価\s?[:：]?"
