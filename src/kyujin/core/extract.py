@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from kyujin.core.bilingual import in_blank, in_english_part, japanese_statement, japanese_view
+from kyujin.core.chrome import page_chrome
 from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import names_something_else, parse_languages
 from kyujin.core.facts.location import parse_location, stated_as_workplace
@@ -50,7 +51,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "120"
+RULES_VERSION = "121"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -110,7 +111,12 @@ class Extractor:
             title_skills = frozenset(
                 m.skill for m in self.matcher.find(prepared_title, _NO_SECTIONS)
             )
-        others = other_positions(folded, folded_title, triggers) + unticked_options(text)
+        others = (
+            other_positions(folded, folded_title, triggers)
+            + unticked_options(text)
+            # the job board's page around the posting: other jobs, pay widgets, footers
+            + page_chrome(folded, triggers)
+        )
         if others:
             # a posting that lists several positions: read the advertised one's block and
             # what they share, the others blanked (offsets unchanged); a form's unticked
