@@ -583,3 +583,16 @@ def test_languages_under_emoji_headings_in_both_languages() -> None:
 def test_a_plus_on_the_line_under_a_language_heading() -> None:
     text = "英語 / English\n日常会話程度あれば尚可\n"
     assert extract(text).english_level == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("・日本語：ネイティブレベル　英語：ビジネスレベル", ("native", "business")),
+        ("・日本語：不問　英語：ビジネスレベル（海外拠点とのやり取りあり）", ("none", "business")),
+        ("Japanese and English: business level", ("N2", "business")),
+    ],
+)
+def test_two_language_fields_on_one_line(text: str, levels: tuple[str, str]) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == levels

@@ -214,6 +214,9 @@ _EXAM_NAME = re.compile(r"jlpt|日本語能力試験")
 _EXAM_REACH = 60  # characters from the language word to a JLPT level named as such
 _CLAUSE_MARK = re.compile(r"[,、，;；]")  # not across a comma: "in Japanese, we expect …"
 _BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n")
+# A language word that labels its own field ("英語：ビジネスレベル"): its level is after it,
+# not in the field before it on the line ("日本語：ネイティブレベル　英語：ビジネスレベル").
+_OWN_LABEL = re.compile(r"(?:力|能力|レベル| level| skills?)?\s?[:：]")
 # Words that may join two language names sharing one level ("Japanese and English: business").
 _JOIN = re.compile(r"^[\s,、/・&]*(?:and|or|と|および|及び|または|かつ)?[\s,、/・&]*$")
 
@@ -517,6 +520,12 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
     head = folded[lo:start]
     breaks = list(_BREAK.finditer(head))
     clause_start = lo + breaks[-1].end() if breaks else lo
+    if (
+        head[-1:].isspace()
+        and _OWN_LABEL.match(folded, end)
+        and (":" in head[head.rfind("\n") + 1 :] or "：" in head[head.rfind("\n") + 1 :])
+    ):
+        clause_start = start  # "日本語：ネイティブレベル　英語：…": a field of its own
     # A word inside a parenthesis opened before it is an aside: a level before the
     # parenthesis is not its level ("日本語：日常会話レベル（社内は日本語・英語の混在）").
     opened = max(head.rfind("（"), head.rfind("("))
