@@ -596,3 +596,8 @@ def test_a_plus_on_the_line_under_a_language_heading() -> None:
 def test_two_language_fields_on_one_line(text: str, levels: tuple[str, str]) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == levels
+
+
+def test_reading_research_papers_is_basic() -> None:
+    text = "・English: able to read research papers and technical documents"
+    assert extract(text).english_level == "basic"

@@ -166,7 +166,9 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"読み書き|読解|読める|読んで(?:理解|内容を把握)でき|(?:ドキュメント|技術文書|資料)[^\n。]{0,30}?"
             r"(?:を|が|の|に)\s?(?:読|理解|参照|抵抗|読解|目を通)"
             r"|read(?:ing)? (?:and write )?(?:the )?(?:technical )?"
-            r"(?:documents?|documentation|docs|specifications|english|japanese)"
+            r"(?:documents?|documentation|docs|specifications|english|japanese"
+            # "able to read research papers and technical documents"
+            r"|(?:research |academic )?papers|manuals)"
             r"|basic|初級|beginner|簡単な|elementary"
         ),
         "basic",
