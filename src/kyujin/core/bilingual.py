@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kyujin.core.facts.languages import line_end
+from kyujin.core.text import line_end
 
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー一-龯々]")
 # Where one line holds both halves: "Salary / 給与", "Full-time, permanent / 正社員".

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TypeVar
 
 from kyujin.core.facts.salary import PLAUSIBLE_JPY, annual_jpy, guess_period
 from kyujin.core.model import EmploymentType, Period, Salary
 
 Field = tuple[str, int, int]  # value, start, end
+V = TypeVar("V")
 
 # (a quoted cell may hold line breaks: a CSV record's description or skills spans lines)
 _CELL = re.compile(r'"(?:[^"]|"")*"|[^,\n]*')
@@ -186,12 +188,19 @@ _EMPLOYMENT_VALUES: Mapping[str, EmploymentType] = {
 }  # fmt: skip
 
 
-def employment_from_fields(found: Mapping[str, Field]) -> tuple[EmploymentType, Field] | None:
-    field = _find(found, _EMPLOYMENT_KEY)
+def _valued(
+    found: Mapping[str, Field], key: re.Pattern[str], values: Mapping[str, V]
+) -> tuple[V, Field] | None:
+    """The value ``values`` gives the first field named by ``key``, with the field."""
+    field = _find(found, key)
     if field is None:
         return None
-    kind = _EMPLOYMENT_VALUES.get(field[1][0].strip().lower())
-    return None if kind is None else (kind, field[1])
+    value = values.get(field[1][0].strip().lower())
+    return None if value is None else (value, field[1])
+
+
+def employment_from_fields(found: Mapping[str, Field]) -> tuple[EmploymentType, Field] | None:
+    return _valued(found, _EMPLOYMENT_KEY, _EMPLOYMENT_VALUES)
 
 
 # Other facts an export holds in fields: "visa_support,あり", "en_level,不問", "jp_level,N2以上".
@@ -213,11 +222,7 @@ _LANGUAGE_VALUE = re.compile(
 
 
 def visa_from_fields(found: Mapping[str, Field]) -> tuple[bool, Field] | None:
-    field = _find(found, _VISA_KEY)
-    if field is None:
-        return None
-    value = _VISA_VALUES.get(field[1][0].strip().lower())
-    return None if value is None else (value, field[1])
+    return _valued(found, _VISA_KEY, _VISA_VALUES)
 
 
 def language_from_fields(found: Mapping[str, Field], language: str) -> tuple[str, Field] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kyujin.core.prefilter import prefiltered
+from kyujin.core.text import line_end
 from kyujin.core.triggers import Triggers
 
 # Another opening, or the agency's own people, named in a sentence or a section's heading.
@@ -209,7 +210,7 @@ def other_positions(
         (
             b.group("id")
             for b in blocks
-            if _THIS_MARK.search(folded, b.start(), _line_end(folded, b.start()))
+            if _THIS_MARK.search(folded, b.start(), line_end(folded, b.start()))
         ),
         None,
     )
@@ -228,11 +229,6 @@ def other_positions(
         if block.group("id") != target:
             ranges.append((block.start(), end))
     return ranges
-
-
-def _line_end(folded: str, position: int) -> int:
-    end = folded.find("\n", position)
-    return len(folded) if end < 0 else end
 
 
 def _last_block_end(folded: str, start: int) -> int:

@@ -134,3 +134,9 @@ def fold(text: str) -> str:
 def clean_surface(text: str) -> str:
     """The canonical form used to compare aliases: NFKC, lower case, single spaces."""
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def line_end(folded: str, position: int) -> int:
+    """Where the line holding ``position`` ends (its newline, or the text's end)."""
+    end = folded.find("\n", position)
+    return len(folded) if end < 0 else end

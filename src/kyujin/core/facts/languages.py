@@ -20,6 +20,7 @@ from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import OTHER_OPENING, THIS_ROLE
 from kyujin.core.sections import CONDITION_FIELD, Sections
+from kyujin.core.text import line_end
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _LANGUAGE = prefiltered(
@@ -822,12 +823,6 @@ def _lowest_word(
         if _RANK[later[0]] < _RANK[word]:
             word = later[0]
         end = later[1]
-
-
-def line_end(folded: str, position: int) -> int:
-    """Where the line holding ``position`` ends (its newline, or the text's end)."""
-    end = folded.find("\n", position)
-    return len(folded) if end < 0 else end
 
 
 def _level_below(folded: str, start: int, language: str, span_end: int) -> tuple[str | None, int]:

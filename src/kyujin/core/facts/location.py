@@ -12,11 +12,11 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.facts.work import OPTIONAL_VISIT, parse_remote
 from kyujin.core.model import Location, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import said_of_others
+from kyujin.core.text import line_end as _line_end
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _PREFECTURES = [
@@ -573,10 +573,6 @@ def _anchor(starts: list[int], labels: Iterable[re.Match[str]]) -> int | None:
     return None
 
 
-def _line_start(folded: str, position: int) -> int:
-    return folded.rfind("\n", 0, position) + 1
-
-
 def _right_after_a_place(folded: str, at: int, ends: set[int]) -> bool:
     """A place ends at ``at`` or one space before it ("Tokyo office:"). Looked up among the
     places' ends: comparing every place with every label took 13 s for 4,000 of each."""
@@ -608,7 +604,7 @@ def parse_location(
         # "研修期間：本社（東京都豊島区）／研修後：東京都内のプロジェクト先": the place of
         # the training is not the workplace after it
         hits = [
-            h for h in hits if not _TRAINING_LINE.match(folded, _line_start(folded, h[0]))
+            h for h in hits if not _TRAINING_LINE.match(folded, folded.rfind("\n", 0, h[0]) + 1)
         ] or hits
     starts = [h[0] for h in hits]  # in order: the scan's matches do not overlap
     known: list[str | None] = [] if remote is _UNSET else [remote]

@@ -8,11 +8,11 @@ from itertools import pairwise
 
 from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_at, section_kind, sentence_start
-from kyujin.core.facts.languages import line_end as _line_end
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import Dispatched, Presence, dispatched, prefiltered
 from kyujin.core.roles import said_of_others
 from kyujin.core.sections import Sections
+from kyujin.core.text import line_end as _line_end
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
 
 # Remote: specific phrases first; an office-visit cue turns "full" into "hybrid".
