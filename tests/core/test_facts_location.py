@@ -478,3 +478,26 @@ def test_client_sites_training_places_and_stations(
 ) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a board's summary card names the prefecture; the workplace field names the city
+        (
+            "Salary: ¥350,000 / Month    Location: Kanagawa    Job type: Contract\n\n"
+            "【勤務地 / Work location】\n神奈川県横浜市西区みなとみらい（クライアント先常駐）",
+            ("Kanagawa", "Yokohama"),
+        ),
+        # an export's place split over two fields
+        ("勤務地（都道府県）\t北海道\n勤務地（市区町村）\t札幌市中央区\n", ("Hokkaido", "Sapporo")),
+        # two labels naming two cities of the prefecture: neither refines it
+        (
+            "Location: Kanagawa\n勤務地：横浜市西区\n勤務地：川崎市中原区",
+            ("Kanagawa", None),
+        ),
+    ],
+)
+def test_a_second_workplace_label_names_the_city(text: str, place: tuple[str, str | None]) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == place

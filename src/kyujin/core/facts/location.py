@@ -722,6 +722,12 @@ def parse_location(
         )
         if office is not None:
             city, end = office[3], max(end, office[1])
+    if city is None and len(labels) > 1:
+        # "Location: Kanagawa" on a board's summary card, then 勤務地 神奈川県横浜市西区…:
+        # the workplace stated again with its city refines it
+        refined = _refined(folded, hits, starts, labels, prefecture)
+        if refined is not None:
+            return Location(prefecture=prefecture, city=refined[3]), Span(refined[0], refined[1])
     if city is None and (
         _THAT_BEFORE.search(folded, max(0, anchor[0] - 9), anchor[0])
         or _OFFICE_AFTER.match(folded, anchor[1])
@@ -732,6 +738,26 @@ def parse_location(
         if named is not None:
             return Location(prefecture=prefecture, city=named[3]), Span(named[0], named[1])
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+def _refined(
+    folded: str, hits: list[Hit], starts: list[int], labels: list[re.Match[str]], prefecture: str
+) -> Hit | None:
+    """The one city of ``prefecture`` that the workplace labels name, each label's place read
+    to the end of its line; None when they name none or several."""
+    found: dict[str, Hit] = {}
+    for label in labels:
+        first = _anchor(starts, [label])
+        if first is None:
+            continue
+        line_end = _line_end(folded, hits[first][0])
+        for hit in hits[first:]:
+            if hit[0] >= line_end:
+                break
+            if hit[2] == prefecture and hit[3] is not None and hit[4] == 1:
+                found.setdefault(hit[3], hit)
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def stated_as_workplace(folded: str, span: Span) -> bool:
