@@ -601,3 +601,17 @@ def test_two_language_fields_on_one_line(text: str, levels: tuple[str, str]) -> 
 def test_reading_research_papers_is_basic() -> None:
     text = "・English: able to read research papers and technical documents"
     assert extract(text).english_level == "basic"
+
+
+def test_a_language_label_with_its_level_below_after_a_nice_to_have_list() -> None:
+    # one cell per line: the label and its value follow the list; not an item of it
+    text = (
+        "Required skills\nPHP, Laravel, MySQL\nNice to have\nVue.js, AWS\n"
+        "Japanese\nBusiness level (client meetings are in Japanese)\nEnglish\nNot required\n"
+    )
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == ("N2", "none")
+    # a plus on the level's own line still makes it one
+    assert extract("Nice to have\nAWS\nJapanese\nBusiness level is a plus\n").japanese_level == (
+        "none"
+    )

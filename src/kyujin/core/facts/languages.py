@@ -726,14 +726,18 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     span_end = max(span_end, level_end)
                     break
         below_plus = False
+        labelled = False
         if level is None and _LANGUAGE_HEADING.match(folded, line_start, line_end(folded, start)):
             # "【英語力】\n不問": a heading naming the language, its level on the next line
             below = line_end(folded, start) + 1
             level, span_end = _level_below(folded, start, language, span_end)
+            labelled = level is not None
             # "英語 / English\n日常会話程度あれば尚可": the line below makes it a plus
             below_plus = _plus_in(folded, below, line_end(folded, below), below, None)
         kind = section_kind(folded, line_start, sections, start)
-        if kind == "preferred" and _own_language_field(folded, line_start):
+        if kind == "preferred" and (labelled or _own_language_field(folded, line_start)):
+            # (a label line and its level below: "Nice to have\nVue.js\nJapanese\nBusiness
+            # level", one cell per line, is a field after the list, not an item of it)
             kind = (
                 "unknown"  # "日本語　：☑ネイティブレベル必須" after a 尚可 list: a field of its own
             )
