@@ -62,6 +62,24 @@ def test_a_posting_quoted_whole_is_the_posting() -> None:
     assert facts.salary is not None and facts.salary.min == 8e6
 
 
+def test_anothers_post_quoted_beside_the_posters_own_yields_to_it() -> None:
+    text = (
+        "うちのチームでも人探してます👀 Go書ける方、ぜひ！\n\n"
+        "（引用元のポストは友人の会社のPM募集です。僕らとは別の会社です）\n\n"
+        "> 【PM募集】大阪のEC企業です。年収600〜800万、フルリモ、正社員。\n\n"
+        "で、うちの募集👇\n🏢 株式会社メグロデータ（東京都目黒区・中目黒）\n"
+        "💼 業務委託（週4〜5日）\n"
+        "💰 月80万〜（スキル・稼働日数により相談）\n🏠 週1出社、ほかはリモート\n"
+    )
+    facts = extract(text)
+    assert facts.salary is not None and (facts.salary.min, facts.salary.period) == (
+        800_000,
+        "monthly",
+    )
+    assert (facts.remote, facts.employment_type) == ("hybrid", "freelance")
+    assert facts.location is not None and facts.location.city == "Meguro"
+
+
 def test_quoted_lines_yield_to_the_reply() -> None:
     text = (
         "Thanks for your questions.\n\n"
@@ -138,8 +156,12 @@ def test_the_trigger_windows_find_every_revision_the_whole_text_search_finds() -
     marked = 0
     for text in texts:
         folded = fold(text)
-        whole = _REVISION.search(folded) is not None or any(
-            "?" in m.group() for m in _QUOTED_LINES.finditer(folded)
+        quotes = [m.group() for m in _QUOTED_LINES.finditer(folded)]
+        whole = (
+            _REVISION.search(folded) is not None
+            or any("?" in quote for quote in quotes)
+            # another's post quoted beside the poster's own, longer one
+            or (bool(quotes) and 2 * sum(map(len, quotes)) < len(folded.strip()))
         )
         marked += whole
         assert (read_revision(folded) is not None) == whole, text[:80]

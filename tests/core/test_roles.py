@@ -3,6 +3,7 @@ from collections.abc import Callable
 import pytest
 
 from kyujin.core.extract import extract
+from kyujin.core.model import Location
 from kyujin.core.roles import blank, other_positions, said_of_others
 from kyujin.core.text import fold
 from kyujin.core.triggers import Triggers
@@ -173,6 +174,8 @@ def test_labels_after_marks_in_a_line_whose_breaks_were_lost() -> None:
         "Our internal team is fully remote.",
         "Another role on the team is fully remote.",
         "Other roles we're hiring for\n• SRE - fully remote",
+        "※東京オフィスのフルリモートのポジションは別記事で募集しています。",
+        "（別件）うちのPM募集はこちら→ フルリモートです",
     ],
 )
 def test_the_trigger_gate_lets_every_other_opening_through(text: str) -> None:
@@ -203,10 +206,25 @@ def test_the_trigger_gate_lets_every_other_opening_through(text: str) -> None:
             "remote",
             "hybrid",
         ),
+        (
+            "**募集概要**\n- 正社員\n- 大阪本社（大阪市西区・本町）\n- リモワ週2日までOK\n\n"
+            "※東京オフィス（港区）のフルリモート可ポジションは別記事で募集しています。",
+            "location",
+            Location(prefecture="Osaka", city="Osaka"),
+        ),
     ],
 )
 def test_items_and_sections_about_other_openings(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+def test_another_matter_in_a_chat_is_not_the_posting() -> None:
+    text = (
+        "たなか｜昨日 21:04\n（別件）うちのPM募集はこちら→ 年収600〜800万、東京です\n\n"
+        "ゆうすけ｜今日 10:12\n■ 契約：業務委託\n■ 報酬：時給4,000〜6,000円\n"
+    )
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max, salary.period) == (4000, 6000, "hourly")
 
 
 @pytest.mark.parametrize(

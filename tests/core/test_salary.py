@@ -511,3 +511,20 @@ def test_a_hello_work_forms_base_pay_not_its_pay_with_allowances() -> None:
         "定額的に支払われる手当（b）\t資格手当 20,000円\n"
     )
     assert _range(text) == (220_000, 300_000, "monthly")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("💰 月80万〜（スキル・稼働日数により相談）", (800_000, None, "monthly")),
+        ("単価は月70〜90万円です", (700_000, 900_000, "monthly")),
+        ("💰 800〜1000万", (8_000_000, 10_000_000, "annual")),
+    ],
+)
+def test_a_casual_posts_pay(text: str, expected: tuple[float, float | None, str]) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+def test_a_month_named_as_a_date_is_no_pay_period() -> None:
+    assert extract("5月入社、80万").salary is None

@@ -139,9 +139,12 @@ def read_revision(
         is not None
     )
     if not revised:
-        # with no mark of a revision, a quote is superseded only as a question answered
-        # below it; a posting quoted whole (a Slack post) is the posting
-        quoted = [(s, e) for s, e in quoted if "?" in folded[s:e]]
+        # with no mark of a revision, a quote is superseded as a question answered below
+        # it, or as another's post beside the poster's own, longer one ("引用元のポストは
+        # 友人の会社の募集です … うちの募集👇"); a posting quoted whole (a Slack post) is the
+        # posting
+        if 2 * sum(e - s for s, e in quoted) >= len(folded.strip()):
+            quoted = [(s, e) for s, e in quoted if "?" in folded[s:e]]
         if not quoted:
             return None
     old = _old_values(folded)

@@ -82,6 +82,8 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
         prefiltered(
             r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価|(?<!\d)1\s?(?:か|ヶ|カ|ケ)月"
             r"|per month|/\s?(?:month|mo)\b|monthly|a month|/\s?月(?![給収額])"
+            # "月80万〜", "月50〜70万円": the month written just before the amount
+            r"|(?<![\d年])月\s?$"
         ),
         "monthly",
     ),
@@ -91,6 +93,8 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
             r"給与|給料|報酬|賃金|salary|compensation|pay\b|package|base"
             # what a matching service pays the engineer: "あなたへのお支払い：76万円／月"
             r"|お支払い(?:額|金額)?|支払(?:い)?(?:額|金額)"
+            # a casual post's pay line: "💰 800〜1000万"
+            r"|💰"
             # the hire's budget, not a benefit's ("learning budget"): "Budget is USD 120,000–
             # 150,000 per year", "hiring budget: ¥9M"
             r"|(?:(?<=\n)|(?<=[.!?:—] ))budget(?: for (?:this|the) (?:role|position|hire))?"
