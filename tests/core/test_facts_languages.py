@@ -615,3 +615,21 @@ def test_a_language_label_with_its_level_below_after_a_nice_to_have_list() -> No
     assert extract("Nice to have\nAWS\nJapanese\nBusiness level is a plus\n").japanese_level == (
         "none"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("🗾 JP not required\n📄 Full-time", ("none", None)),
+        ("JP N2+, EN not needed", ("N2", "none")),
+        # a reply after a rule is not an item of the nice-to-have list above it
+        (
+            "歓迎：\n・AWS\n\n---\n↳ 自己リプ\n・英語は使いません、不要です\n"
+            "・日本語はネイティブレベル必須です",
+            ("native", "none"),
+        ),
+    ],
+)
+def test_short_labels_and_replies(text: str, levels: tuple[str | None, str | None]) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == levels

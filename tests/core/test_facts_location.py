@@ -501,3 +501,14 @@ def test_client_sites_training_places_and_stations(
 def test_a_second_workplace_label_names_the_city(text: str, place: tuple[str, str | None]) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == place
+
+
+def test_a_hashtag_is_no_place_when_one_is_stated() -> None:
+    text = (
+        "🏠 Remote-first. Our Tokyo HQ in Shibuya is open if you want a desk, but there are "
+        "no required office days.\n\n#hiring #golang #tokyo #backend"
+    )
+    location = extract(text).location
+    assert location is not None and location.city == "Shibuya"
+    only_tag = extract("Backend engineer wanted, DM me!\n#hiring #fukuoka").location
+    assert only_tag is not None and only_tag.prefecture == "Fukuoka"

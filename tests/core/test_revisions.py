@@ -189,3 +189,13 @@ def test_revisions_take_linear_time(make: Callable[[int], str]) -> None:
     # within MAX_TEXT at the larger size: each text is read as a revision
     assert len(make(300)) <= MAX_TEXT
     assert_linear(make, 30)
+
+
+def test_an_edit_in_a_threads_reply_wins() -> None:
+    text = (
+        "4/5 comp: $120k–160k USD base + equity.\n\n---\n@cto replied:\n"
+        "edit on 4/5 — those are last year's numbers, sorry. current band is $130k–170k USD "
+        "base."
+    )
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == (130_000, 170_000)

@@ -528,3 +528,9 @@ def test_a_casual_posts_pay(text: str, expected: tuple[float, float | None, str]
 
 def test_a_month_named_as_a_date_is_no_pay_period() -> None:
     assert extract("5月入社、80万").salary is None
+
+
+def test_current_is_not_rent() -> None:
+    salary = extract("The current band is $130k–170k USD base.").salary
+    assert salary is not None and salary.min == 130_000
+    assert extract("Rent support: ¥30,000 a month").salary is None

@@ -353,3 +353,28 @@ def test_label_and_noun_headings_and_arebakangei() -> None:
     sections = find_sections(text)
     assert sections.requirement_at(text.index("c#")) == "required"
     assert sections.requirement_at(text.index("azure")) == "preferred"
+
+
+def _requirement_of(text: str, word: str) -> str:
+    folded = fold(text)
+    return find_sections(folded).requirement_at(folded.index(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rule after a blank line ends the list: a thread's next post, a chat's message
+        ("歓迎：\n・AWS\n\n---\n↳ 自己リプ\nうちはKafkaも使います", "unknown"),
+        ("Nice:\n- AWS\n\n━━━━━━\n@kanade の返信:\nKafka is used too", "unknown"),
+        # not a Markdown heading's underline, nor a page break inside a list
+        ("Nice to have\n------------\n- Kafka", "preferred"),
+        ("Nice to have\n- AWS\n\n────────\n- Kafka", "preferred"),
+        (
+            "ACME BRIEF  CONFIDENTIAL\nNice to have\n- AWS\n\n────────\nACME BRIEF  CONFIDENTIAL\n"
+            "- Kafka",
+            "preferred",
+        ),
+    ],
+)
+def test_a_rule_across_the_page_ends_the_list(text: str, expected: str) -> None:
+    assert _requirement_of(text, "kafka") == expected

@@ -39,6 +39,8 @@ _REVISION = prefiltered(
     r"(?:revised|updated|changed)|(?:earlier|previous|older) version of this"
     r"|\bchanges (?:since|from) (?:the )?(?:last|previous|earlier|old|v\d)|\bchangelog\b"
     r"|what['’]s changed"
+    # a thread's reply: "edit on 4/5 — those are last year's numbers", "edit: it's hybrid"
+    r"|(?<![a-z])edit(?:ed)?(?: on\b|\s?[:：])|last year['’]s (?:numbers|figures|band|range)"
     r"|^\|[^\n]*(?:before|変更前|改定前|旧)[^\n]*\|[^\n]*(?:after|変更後|改定後|新)"
     r"|-\s?original message\s?-|forwarded message|wrote:",
     re.MULTILINE,
@@ -108,7 +110,7 @@ _AFTER = re.compile(r"新|変更後|改定後|\bafter\b|\bnew\b|\bcurrent\b|\bno
 _CORRECTING = re.compile(
     r"訂正|正しくは|ではなく|に変更|へ変更|変更とな|変更にな|変更しま|変更いたしま|に変わ|改定|見直"
     r"|\btypo\b|\bcorrect(?:ion|ed)?\b|instead of|rather than|no longer|\bupdated?\b"
-    r"|\brevised\b|\bnow\b|\bnew\b|lowered|raised|\bchanged\b"
+    r"|\brevised\b|\bnow\b|\bnew\b|lowered|raised|\bchanged\b|\bedit(?:ed)?\b|\bcurrent\b"
 )
 _SENTENCE = re.compile(r"[^。\n]+(?:。|\n|$)")
 

@@ -195,6 +195,30 @@ _INLINE_PREFERRED = prefiltered(
 _INLINE_REQUIRED = re.compile(r"[(（\[【](?:必須|required|must)[)）\]】]")
 
 
+# A rule across the page ("---", "━━━━") after a blank line ends the list above it: the
+# posts of a thread, a chat's messages. (Not a Markdown heading's underline: "Requirements\n---"
+# has no blank line before it.)
+_RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,}|─{3,}|━{3,}|―{3,}|ー{3,}|・{3,})[ \t]*$")
+
+
+_ITEM_NEXT = re.compile(r"\s*(?:[-*•・●▪]|\d{1,2}[.)．])[ \t]*\S")
+
+
+def is_rule(folded: str, line_start: int, line_end: int) -> bool:
+    """The line [line_start, line_end) is a rule with a blank line (or nothing) above it,
+    and the list does not go on below it (a PDF's page break inside a list)."""
+    if _RULE.match(folded, line_start, line_end) is None:
+        return False
+    above = folded.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if line_start > 0 and folded[above : line_start - 1].strip():
+        return False
+    below = line_end + 1
+    below_end = folded.find("\n", below)
+    if below_end > 0 and folded[below:below_end].strip() == folded.lstrip().split("\n", 1)[0]:
+        below = below_end + 1  # a page break: its header line repeats the text's first
+    return _ITEM_NEXT.match(folded, below - 1) is None
+
+
 def _line_bounds(text: str, position: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
@@ -272,7 +296,10 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if line_end - line_start > _MAX_BRACKETED:
             continue
         match = _HEADING.match(folded, line_start, line_end)
-        if match is None and CONDITION_FIELD.match(folded, line_start, line_end):
+        if match is None and (
+            CONDITION_FIELD.match(folded, line_start, line_end)
+            or is_rule(folded, line_start, line_end)
+        ):
             headings.add(line_start)
             starts.append(line_start)
             kinds.append("unknown")

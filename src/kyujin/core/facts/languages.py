@@ -19,16 +19,18 @@ from dataclasses import dataclass
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
 from kyujin.core.prefilter import prefiltered
 from kyujin.core.roles import OTHER_OPENING, THIS_ROLE
-from kyujin.core.sections import CONDITION_FIELD, Sections
+from kyujin.core.sections import CONDITION_FIELD, Sections, is_rule
 from kyujin.core.text import line_end
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 _LANGUAGE = prefiltered(
     r"(?P<ja>日本語能力試験|日本語|japanese|jlpt|にほんご"
     # the labels of one-line summaries: "JP: N2", "JP N1↑", "EN: business", "EN basic"
-    r"|(?<![a-z0-9./@_-])jp(?=\s?[:：]|\s(?:n[1-5]|native|business|fluent|conversational|basic)))"
+    r"|(?<![a-z0-9./@_-])jp(?=\s?[:：]|\s(?:n[1-5]|native|business|fluent|conversational|basic"
+    r"|not (?:required|needed|necessary)|required|optional)))"
     r"|(?P<en>英語|english|toeic|toefl|ielts|英会話"
-    r"|(?<![a-z0-9./@_-])en(?=\s?[:：]|\s(?:native|business|fluent|conversational|basic)))"
+    r"|(?<![a-z0-9./@_-])en(?=\s?[:：]|\s(?:native|business|fluent|conversational|basic"
+    r"|not (?:required|needed|necessary)|required|optional)))"
 )
 # "Japanese" naming something other than the language: a Japanese company, non-Japanese staff.
 _NOT_LANGUAGE_BEFORE = re.compile(r"non[- ]?$")
@@ -498,8 +500,10 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
             at = bisect_left(sections.starts, begin)
             if at < len(sections.starts) and sections.starts[at] == begin:
                 kind = {"required": "required", "preferred": "preferred"}.get(sections.kinds[at])
-        if kind is None and CONDITION_FIELD.match(line):
-            kind = "other"  # "雇用形態：正社員" after a 歓迎 list: the list has ended
+        if kind is None and (CONDITION_FIELD.match(line) or is_rule(folded, begin, end)):
+            # "雇用形態：正社員" after a 歓迎 list, or a rule across the page: the list
+            # has ended
+            kind = "other"
         if kind is None and line.strip() and not _BULLET.match(line):
             # A short unlabelled line between a blank line and a list is a heading too.
             blank_before = (

@@ -595,6 +595,9 @@ def parse_location(
     hits = _outside(_hits(folded), names) if names else _hits(folded)
     if not hits:
         return None, None
+    if len(hits) > 1 and "#" in folded:
+        # "#hiring #golang #tokyo": a tag, when a place is stated too
+        hits = [h for h in hits if folded[h[0] - 1 : h[0]] != "#"] or hits
     triggers = triggers or Triggers(folded)
     if len(hits) > 1 and triggers.any("others"):
         # not the agency's own office or another opening's: "our own consultants work from

@@ -119,7 +119,7 @@ _NOT_PAY = prefiltered(
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
     r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|relocation|moving"
     r"|(?<!after )training(?! period)(?!\s?[:：])"
-    r"|housing|rent\b"
+    r"|housing|(?<![a-z])rent\b"
 )
 # A figure about pay in general, not this role's: "the average engineer salary at X is 11M
 # yen", 平均年収; the pay word inside does not make the amount after it this role's pay.
