@@ -2211,3 +2211,15 @@ def test_a_spreadsheets_rows_with_tabs() -> None:
     facts = extract("項目名\t値\nビザサポート\t×\n必須経験年数\t3\n必須スキル\tKotlin")
     assert (facts.visa_sponsorship, facts.min_years_experience) == (False, 3)
     assert extract("ビザサポート\t○").visa_sponsorship is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There's no remote option for this team.",
+        "We're office-based, 5 days a week, at our Tokyo office. There's no remote option for "
+        "this team because of our data-handling rules.",
+    ],
+)
+def test_no_remote_option_is_onsite(text: str) -> None:
+    assert extract(text).remote == "onsite"

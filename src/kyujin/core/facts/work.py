@@ -1006,7 +1006,7 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
         return None, None
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
     full, _ = _job_own(_REMOTE_FULL, folded, windows, triggers, negatable=True)
-    hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows, triggers)
+    hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows, triggers, negatable=True)
     if hybrid is None and hedged is not None and not onsite:
         hybrid = hedged  # a hedged remote option only when nothing else is said
     if full and (hybrid or onsite) and _of_a_named_team(folded, full):
