@@ -2223,3 +2223,30 @@ def test_a_spreadsheets_rows_with_tabs() -> None:
 )
 def test_no_remote_option_is_onsite(text: str) -> None:
     assert extract(text).remote == "onsite"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("情報政策課では、庁内のDX推進を支援する会計年度任用職員を募集します。", "contract"),
+        ("南部広域行政組合　任期付職員（情報システム担当）採用選考のお知らせ", "contract"),
+        ("システムエンジニア（特定有期雇用職員）　1名", "contract"),
+        ("・雇用形態：非常勤職員（有期雇用）", "contract"),
+        ("- Status: Full-time, fixed-term (specially appointed, grant-funded)", "contract"),
+        ("【採用形態】正規職員（期間の定めなし）", "full_time"),
+        ("技術職員（常勤・任期の定めなし）1名", "full_time"),
+        ("【雇用形態】正職員（試用期間3ヶ月）", "full_time"),
+        ("常勤職員（無期雇用・定年65歳）。", "full_time"),
+        # a fixed term named to say there is none
+        ("- Employment type: Full-time, permanent (no fixed term)", "full_time"),
+        ("- Full-time, permanent position (not a fixed-term contract)", "full_time"),
+        # the staff one works beside are not this post
+        (
+            "We hire engineers as part-time specialists who work alongside our full-time "
+            "staff.\n- Non-regular government employee (part-time, fixed-term until March)",
+            "contract",
+        ),
+    ],
+)
+def test_the_public_sectors_words_for_employment(text: str, kind: str) -> None:
+    assert extract(text).employment_type == kind

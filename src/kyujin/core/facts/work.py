@@ -317,15 +317,22 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
         re.compile(
             # not someone else's: "contractors who have a full-time job elsewhere"
             r"正社員(?!登用|以外)|(?<!have a )(?<!has a )(?<!hold a )(?<!with a )(?<!their )"
+            # not the staff one works beside: "alongside our full-time staff"
+            r"(?<!our )"
             r"full[- ]time(?! equivalent)(?! (?:job|role|position)s? (?:elsewhere|at another))"
             r"|permanent(?! resident| residency| residence)(?: position| role| employee)?"
             r"|regular employee|\"full_time\"|employment_type\"?\s?[:：,]\s?\"?full_time"
+            # the public sector's and non-profits' words: 正規職員, 正職員, 常勤（任期の定めなし）
+            r"|正規職員|正職員|無期雇用|(?:任期|雇用期間|期間)の定め(?:なし|のない|は(?:なし|ありません))"
         ),
         "full_time",
     ),
     (
         re.compile(
-            r"契約(?:社員|職員)|有期(?:雇用)?契約|任期付き?(?:職員|雇用)?|fixed[- ]term"
+            r"契約(?:社員|職員)|有期(?:雇用)?(?:契約|職員)?|任期付き?(?:職員|雇用)?|fixed[- ]term"
+            # a local government's yearly appointment, a university's grant-funded or
+            # part-time post: 会計年度任用職員, 特定有期雇用職員, 非常勤職員, 嘱託
+            r"|会計年度任用|非常勤(?:職員)?|嘱託(?:職員|社員)?|specially appointed"
             r"|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract|\"temporary\""
             r"|employment type:\s?contract|contract staff|keiyaku[- ]?shain"
@@ -400,7 +407,8 @@ _PREFERRED_OPENING = re.compile(
 )
 # The field, or a heading "Employment" alone on its line with the value under it.
 _EMPLOYMENT_FIELD = re.compile(
-    r"雇用形態|雇用区分|employment (?:type|status|form)|job type|契約形態|employment:"
+    r"雇用形態|雇用区分|採用形態|任用形態|employment (?:type|status|form)|job type|契約形態"
+    r"|employment:|(?<![^\n【\[■・])身分\s?[:：】\]]"
     r"|(?<![^\n])employment(?=[ \t]*\n)|(?<![^\n])[ \t*・-]*type\s?[:：]"
 )
 
@@ -1221,6 +1229,11 @@ _THIS_ROLE_IS_REACH = 60  # characters read after such an opening
 _NOT_THIS_KIND = re.compile(r"[^。\n]{0,12}?(?:ではありません|ではございません|ではない|ではなく)")
 
 
+# A fixed term makes a full-time post a contract one: "Full-time, fixed-term (grant-funded)".
+_FIXED_TERM = re.compile(r"fixed[- ]term|有期|任期付|会計年度任用")
+_FIXED_TERM_REACH = 40  # characters between "full-time" and the fixed term that qualifies it
+
+
 def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
     hits = []
     for pattern, kind in _EMPLOYMENT:
@@ -1232,6 +1245,20 @@ def _first(text: str, base: int) -> tuple[EmploymentType, Span] | None:
     if not hits:
         return None
     start, kind, end = min(hits)
+    if kind == "full_time":
+        fixed = next(
+            (
+                h
+                for h in hits
+                if h[1] == "contract"
+                and _FIXED_TERM.match(text, h[0])
+                # "Full-time, permanent (no fixed term)", "not a fixed-term contract"
+                and not _NEGATED_BEFORE.search(text, max(0, h[0] - 12), h[0])
+            ),
+            None,
+        )
+        if fixed is not None and fixed[0] - end <= _FIXED_TERM_REACH:
+            start, kind, end = fixed
     return kind, Span(base + start, base + end)
 
 
