@@ -2250,3 +2250,36 @@ def test_no_remote_option_is_onsite(text: str) -> None:
 )
 def test_the_public_sectors_words_for_employment(text: str, kind: str) -> None:
     assert extract(text).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # the role's own work-style field beats an interview's or another team's way of work
+        (
+            "「札幌ラボは週2出社のハイブリッドですが、本社のチームは全員がオフィスで勤務」\n\n"
+            "勤務形態：オフィス勤務（決済基盤チームはセキュリティ規程によりリモートワーク不可）",
+            "onsite",
+        ),
+        (
+            "「東京で9年、リモート中心で働いていました」\n\n【勤務形態】出社勤務が基本です"
+            "（育児・介護など事情がある場合のみ在宅勤務を個別に相談）",
+            "onsite",
+        ),
+        (
+            "東京R&Dセンターはリモートワーク中心（週1出社）で運用しています。\n"
+            "〈勤務形態〉出社勤務（在宅勤務の制度は広島本社では運用していません）",
+            "onsite",
+        ),
+        ("Remote Work: Partial (3 days a week on-site at the lab)", "hybrid"),
+        ("勤務形態：オフィス勤務とリモートのハイブリッド（週2出社）", "hybrid"),
+        # "no office" is no visit
+        ("・Work style：フルリモート。オフィスはなく、打ち合わせはすべてオンラインです", "full"),
+        (
+            "＜働き方＞\nフルリモート（全国どこからでも勤務可）。出社の予定は一切ありません。",
+            "full",
+        ),
+    ],
+)
+def test_the_roles_work_style_field(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

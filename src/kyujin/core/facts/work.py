@@ -160,7 +160,7 @@ _REMOTE_ONSITE = dispatched(
 )
 _OFFICE_VISIT = re.compile(
     # (not "出社時のみ精算", "出社する場合は": a visit that may happen, not one that is asked)
-    r"出社(?!時|する場合|の際|なし|不要|無し|の(?:必要|予定)(?:は)?(?:なし|ありません|ない)"
+    r"出社(?!時|する場合|の際|なし|不要|無し|の(?:必要|予定)(?:は)?(?:一切)?(?:なし|ありません|ない)"
     r"|は(?:不要|ありません|なし|一切)"
     r"|(?:の)?義務(?:は)?(?:なし|無し|ありません|はありません|なく|ない)|日の設定(?:は)?(?:なく|なし|ありません)"
     # "出社先はなく", "出社も求めません": no one is asked to come
@@ -169,7 +169,7 @@ _OFFICE_VISIT = re.compile(
     r"|on[- ]site (?:once|twice|one|two|three|\d) (?:days? )?(?:a|per|every)\b"
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
     r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
-    r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃)"
+    r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃|なく|ない)"
     # the office's address as a field: "フルリモート（オフィス：東京都文京区本郷）"
     r"|(?:所在地)?\s?[:：]"
     # the office only named: "オフィスは世田谷区の本社", "オフィスは渋谷にあります"
@@ -1006,12 +1006,59 @@ _DEPENDS_ON_ASSIGNMENT = re.compile(
 )
 
 
+# The posting's own work-style field: what it states beats what the page's stories, other
+# teams and other offices say ("勤務形態：オフィス勤務（…リモートワーク不可）" after an
+# interview's 週2出社のハイブリッド).
+_WORK_STYLE_FIELD = re.compile(
+    r"(?<![^\n])[ \t]*[【〈<\[■◆●・•*\-]*[ \t]*"
+    r"(?:勤務形態|働き方|勤務スタイル|ワークスタイル|リモートワーク|リモート勤務|在宅勤務|テレワーク"
+    r"|work ?style|remote work|remote policy|remote|work arrangement|working style)"
+    r"(?:制度)?(?:[ \t]?[/／][ \t]?[^\n:：】〉>\]]{1,30})?"
+    r"(?:[ \t]*[】〉>\]][ \t]*[:：]?|[ \t]*[:：])"
+)
+# A field's value that opens by saying the work is done at the office ("出社勤務が基本です",
+# "派遣期間中は本社での出社勤務となります"); not one combining it with remote work.
+_ONSITE_VALUE = re.compile(
+    r"(?:出社|オフィス|本社|事業所|客先|常駐)(?:での)?勤務(?!\s?(?:と|・|／|/|\+|＋|または|or\b|and\b|&|併用))"
+    r"|(?<![a-z])(?:on[- ]?site|in[- ]office|office[- ]based)(?!\s?(?:/|\+|&|or\b|and\b))"
+)
+_FIELD_LINES = 2  # lines read below a work-style label that stands alone on its line
+_ONSITE_OPENING = 20  # characters of a field's value in which it says so
+
+
 def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
     windows = triggers.windows("remote", 40, 40)
     if not windows:
         return None, None
     if search_in(_DEPENDS_ON_ASSIGNMENT, folded, windows):
         return None, None
+    field = search_in(_WORK_STYLE_FIELD, folded, windows)
+    if field is not None:
+        start = field.end()
+        end = _line_end(folded, start)
+        if not folded[start:end].strip():
+            for _ in range(_FIELD_LINES):
+                if end < len(folded):
+                    end = _line_end(folded, end + 1)
+        own = _remote_in(folded, triggers, [(field.start(), end)])  # ("Remote: partial")
+        # (the value's opening words: not "Partial (3 days a week on-site at the lab)")
+        at_office = _ONSITE_VALUE.search(folded, start, min(end, start + _ONSITE_OPENING))
+        if (
+            at_office is not None
+            and own[0] != "onsite"
+            # (not the way before a change: "in-office only at first; hybrid after probation")
+            and not triggers.any("change")
+            and (own[1] is None or at_office.start() < own[1].start)
+        ):
+            return "onsite", Span(at_office.start(), at_office.end())
+        if own[0] is not None:
+            return own
+    return _remote_in(folded, triggers, windows)
+
+
+def _remote_in(
+    folded: str, triggers: Triggers, windows: list[tuple[int, int]]
+) -> tuple[Remote | None, Span | None]:
     onsite = search_in(_REMOTE_ONSITE, folded, windows)
     full, _ = _job_own(_REMOTE_FULL, folded, windows, triggers, negatable=True)
     hybrid, hedged = _job_own(_REMOTE_HYBRID, folded, windows, triggers, negatable=True)
