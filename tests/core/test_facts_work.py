@@ -2283,3 +2283,8 @@ def test_the_public_sectors_words_for_employment(text: str, kind: str) -> None:
 )
 def test_the_roles_work_style_field(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+def test_some_days_on_site_in_a_work_style_field_is_hybrid() -> None:
+    assert extract("Working style: On-site 4 days, 1 day remote").remote == "hybrid"
+    assert extract("勤務形態：週3日出社勤務、残りは在宅勤務").remote == "hybrid"

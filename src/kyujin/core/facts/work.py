@@ -1019,8 +1019,11 @@ _WORK_STYLE_FIELD = re.compile(
 # A field's value that opens by saying the work is done at the office ("出社勤務が基本です",
 # "派遣期間中は本社での出社勤務となります"); not one combining it with remote work.
 _ONSITE_VALUE = re.compile(
-    r"(?:出社|オフィス|本社|事業所|客先|常駐)(?:での)?勤務(?!\s?(?:と|・|／|/|\+|＋|または|or\b|and\b|&|併用))"
-    r"|(?<![a-z])(?:on[- ]?site|in[- ]office|office[- ]based)(?!\s?(?:/|\+|&|or\b|and\b))"
+    # (not some days of the week: "週3日出社勤務", "On-site 4 days, 1 day remote")
+    r"(?<![日回])(?:出社|オフィス|本社|事業所|客先|常駐)(?:での)?勤務"
+    r"(?!\s?(?:と|・|／|/|\+|＋|または|or\b|and\b|&|併用))"
+    r"|(?<![a-z])(?:on[- ]?site|in[- ]office|office[- ]based)"
+    r"(?!\s?(?:/|\+|&|or\b|and\b|\d|one\b|two\b|three\b|four\b))"
 )
 _FIELD_LINES = 2  # lines read below a work-style label that stands alone on its line
 _ONSITE_OPENING = 20  # characters of a field's value in which it says so
