@@ -633,3 +633,17 @@ def test_a_language_label_with_its_level_below_after_a_nice_to_have_list() -> No
 def test_short_labels_and_replies(text: str, levels: tuple[str | None, str | None]) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("・英語で論文執筆および国際会議での発表ができる者", "business"),
+        ("4. Ability to write research papers and give presentations in English", "business"),
+        ("- Excellent written and spoken English", "business"),
+        ("- Very good English; Japanese is not required", "business"),
+        ("Ability to read research papers in English", "basic"),
+    ],
+)
+def test_research_work_in_english(text: str, level: str) -> None:
+    assert extract(text).english_level == level

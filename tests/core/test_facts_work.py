@@ -2288,3 +2288,19 @@ def test_the_roles_work_style_field(text: str, remote: str) -> None:
 def test_some_days_on_site_in_a_work_style_field_is_hybrid() -> None:
     assert extract("Working style: On-site 4 days, 1 day remote").remote == "hybrid"
     assert extract("勤務形態：週3日出社勤務、残りは在宅勤務").remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("在宅勤務：制度あり（規程による）", "hybrid"),
+        ("＜テレワーク＞週1日まで可（入社3ヶ月後から）", "hybrid"),
+        ("Staff may telecommute up to two days per week.", "hybrid"),
+        ("在宅勤務：顧客情報を取り扱うため不可", "onsite"),
+        ("在宅勤務：可（ただし初月は不可）", "hybrid"),
+        ("※院内ネットワークを扱うため、勤務は原則として院内での出勤となります。", "onsite"),
+        ("RIST main campus, Onna, Okinawa. This is an on-campus position.", "onsite"),
+    ],
+)
+def test_public_bodies_and_institutes_remote_words(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -156,6 +156,12 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"|hours|days|trips?|model|needs|goals|colleagues|members?|departments?)\b)"
             r"|professional|業務で(?:使用|活用|使える)|working proficiency"
             r"|実務レベル|仕事で使える|proficien(?:t|cy)"
+            # "Excellent written and spoken English", "Very good English"
+            r"|excellent|very good|strong (?:written|spoken|verbal|command)"
+            # research work in the language: papers written, talks given
+            r"|論文(?:の)?執筆|論文を(?:書|執筆)|(?:国際会議|学会)(?:で|での)(?:の)?発表"
+            r"|writ(?:e|ing) (?:research |academic |scientific )?papers"
+            r"|(?:give|giving|deliver|delivering|make) (?:talks|presentations)"
         ),
         "business",
     ),

@@ -35,7 +35,7 @@ _REMOTE_FULL = dispatched(
 _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 # Labels of a remote-work field: "Remote: OK", "Work from home: not available".
-_HOME = r"(?:remote(?: work)?|work(?:ing)? from home|wfh|telework(?:ing)?)"
+_HOME = r"(?:remote(?: work)?|work(?:ing)? from home|wfh|telework(?:ing)?|telecommut(?:e|ing))"
 _IN_OFFICE = r"(?:in|at)[- ](?:the |our )?office"
 # "Hybrid" naming a technology, not a way of working: hybrid cloud, hybrid-cloud, ハイブリッド
 # クラウド, hybrid apps, "hybrid and multi-cloud" ("hybrid work", ハイブリッド勤務 still count).
@@ -51,6 +51,9 @@ _REMOTE_HYBRID = dispatched(
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:現在|現状|現時点で(?:は)?|今のところ)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
     r"|一部リモート|出社とリモート|リモートと出社|リモ(?:可|ok|あり)"
+    # a field's value: "在宅勤務：制度あり（規程による）", "＜テレワーク＞週1日まで可"
+    r"|(?:在宅|テレワーク|リモート)(?:ワーク|勤務)?(?:制度)?\s?[:：>＞】\]]\s?(?:制度)?"
+    r"(?:あり|有り|有|可(?!能性)|週\s?[1-4]\s?日(?:まで|程度|以内)?(?:可|ok|利用可)?)"
     # office days with their weekday in brackets: "週1日（水曜）目黒オフィス出社"
     r"|週\s?[1-4]\s?(?:日|回)\s?\([^)\n]{1,8}\)[^。、\n]{0,12}?出社"
     # remote as a rule with office weeks: "普段はリモート勤務ですが、…企画週は…出社します",
@@ -124,6 +127,11 @@ _REMOTE_HYBRID = dispatched(
 )
 _REMOTE_ONSITE = dispatched(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
+    # "在宅勤務：顧客情報を取り扱うため不可"
+    r"|(?:在宅|テレワーク|リモート)(?:ワーク|勤務)?(?:制度)?\s?[:：][^\n可]{0,20}?不可"
+    # "勤務は原則として院内での出勤となります": inside the premises
+    r"|(?:院内|庁内|学内|構内|施設内|工場内)(?:で|での)(?:勤務|出勤|作業)"
+    r"|on[- ]campus (?:position|role|job)|(?:position|role|job) is on[- ]campus"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
     r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:の)?(?:制度)?(?:は|の)?\s?"
     r"(?:現在|現状|現時点で(?:は)?|今のところ)?"
