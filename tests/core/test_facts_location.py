@@ -512,3 +512,22 @@ def test_a_hashtag_is_no_place_when_one_is_stated() -> None:
     assert location is not None and location.city == "Shibuya"
     only_tag = extract("Backend engineer wanted, DM me!\n#hiring #fukuoka").location
     assert only_tag is not None and only_tag.prefecture == "Fukuoka"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a district's name yields to the ward named with it
+        ("- Office: Hiroo, Minato-ku, Tokyo (head clinic building)", ("Tokyo", "Minato")),
+        ("Office: Hiroo, Tokyo", ("Tokyo", "Shibuya")),
+        # an international organisation's word for the workplace
+        (
+            "ICDI – Tokyo Liaison Office\n\n- Duty station: Tokyo (Shibuya). Staff may "
+            "telecommute up to two days per week.",
+            ("Tokyo", "Shibuya"),
+        ),
+    ],
+)
+def test_districts_and_duty_stations(text: str, place: tuple[str, str | None]) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == place

@@ -2304,3 +2304,24 @@ def test_some_days_on_site_in_a_work_style_field_is_hybrid() -> None:
 )
 def test_public_bodies_and_institutes_remote_words(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        (
+            "※国籍は問いません。ただし、日本国内で就労可能な在留資格を有している方に限ります。",
+            False,
+        ),
+        ("受験資格\n(3) 日本国籍を有する人\n", False),
+        ("- The Centre will arrange the appropriate visa for the selected candidate", True),
+        (
+            "- The university will support the selected candidate's application for a "
+            "residence status",
+            True,
+        ),
+        ("We cannot support your visa.", False),
+    ],
+)
+def test_public_posts_and_institutes_visa_words(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa

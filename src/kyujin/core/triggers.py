@@ -235,6 +235,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "workplace",
         "work place",
         "place of work",
+        "duty station",
         "office",
         "オフィス",
         "based in",

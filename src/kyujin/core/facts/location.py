@@ -295,7 +295,7 @@ _SECTION = re.compile(
 # The workplace field itself: it wins over places in a company blurb ("based in Osaka").
 _WORKPLACE_LABEL = prefiltered(
     r"勤務地|勤務場所|就業場所|勤務先|(?<![^\s・【\[|])場所\s?[:：]"
-    r"|(?<![a-z])(?:work(?:ing)? location|work ?place|place of work)"
+    r"|(?<![a-z])(?:work(?:ing)? location|work ?place|place of work|duty station)"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
     r"(?:location|office(?: location)?)\s?[:：]"
     # a heading line: "Location", "Location and work arrangement", "■ Work location"
@@ -451,7 +451,12 @@ _PREFECTURE_OR_CITY = frozenset(
 ) & frozenset(name for ja, en in _PREFECTURES for name in (ja, en.lower()))
 _KEYS = list(_TABLE)
 _VALUES = [_TABLE[k] for k in _KEYS]
-_WEAK = [k in _BARE_WARDS for k in _KEYS]  # a bare ward name yields to 渋谷区 beside it
+# A bare ward name yields to 渋谷区 beside it, and a district's name to the ward named with
+# it ("Hiroo, Minato-ku": 広尾 spans two wards).
+_DISTRICT_KEYS = frozenset(
+    key for ja, en, _city, _pref in _DISTRICTS for key in (ja, en.lower())
+) - {f"{ja}区" for ja, _ in _TOKYO_WARDS}
+_WEAK = [k in _BARE_WARDS or k in _DISTRICT_KEYS for k in _KEYS]
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 
 

@@ -236,7 +236,7 @@ _VISA_NO = dispatched(
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行い|いたし|し)ません"
     r"|ビザ(?:サポート)?(?:\s?[:：】]|\t)\s?(?:サポート|支援|スポンサー)?(?:シップ)?\s?"
     r"(?:なし|無し|不可|対象外|×)"
-    r"|(?:在留資格|就労資格)(?:[(（][^)）\n]{1,30}[)）])?(?:を)?(?:お持ち|保有|所持|有する)"
+    r"|(?:在留資格|就労資格)(?:[(（][^)）\n]{1,30}[)）])?(?:を)?(?:お持ち|保有|所持|有する|有している)"
     r"(?!でない|ではない|していない)"
     r"|must (?:already |currently )?(?:reside|live|be based|be located|be residing|be living|be)"
     # not a field answering it: "Applicants must live in Japan: No"
@@ -275,6 +275,8 @@ _VISA_NO = dispatched(
     r"|外国籍(?:の方)?(?:の(?:ご)?応募)?(?:は)?\s?(?:[】\]:：|]\s?)?(?:不可|ng\b|お断り"
     r"|受け付けて(?:いません|おりません))"
     r"|日本国籍(?:の方|者|保有者|を(?:お持ちの|有する)方)?(?:に限ります|に限る|のみ|限定|必須|が必須|が条件)"
+    # a public post's eligibility item: "(3) 日本国籍を有する人"
+    r"|日本国籍を有する(?:人|者|方)(?:であること)?(?=\s*(?:$|[。、\n]))"
     r"|japanese (?:citizens|nationals|citizenship) only|must (?:be|hold) (?:a )?japanese "
     r"(?:citizen|national|citizenship)"
 )
@@ -311,6 +313,10 @@ _VISA_YES = dispatched(
     # the residence status the company applies for: 在留資格（…）の取得・変更の手続きをサポート
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
     r"|certificate of eligibility"
+    # an institution's appointment: "The Centre will arrange the appropriate visa", "will
+    # support the selected candidate's application for a residence status"
+    r"|\b(?:will|can) (?:arrange|support|assist with|help with)\b[^.\n]{0,60}?"
+    r"(?:visa|residence status|status of residence)"
     # "We support the visa application", "support for your working visa"
     r"|support (?:for )?(?:the |your |a )?" + _VISA_STEP + r"(?:work(?:ing)?[- ])?visa"
     # translated: "The change of the status of residence can be supported by our company."
