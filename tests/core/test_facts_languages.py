@@ -647,3 +647,14 @@ def test_short_labels_and_replies(text: str, levels: tuple[str | None, str | Non
 )
 def test_research_work_in_english(text: str, level: str) -> None:
     assert extract(text).english_level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "英語：不要（ただし英語のドキュメントを読む機会はあります）",
+        "- English: no (but being able to read English documentation helps)",
+    ],
+)
+def test_an_occasion_to_read_is_no_requirement(text: str) -> None:
+    assert extract(text).english_level == "none"

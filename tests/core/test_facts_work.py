@@ -2325,3 +2325,21 @@ def test_public_bodies_and_institutes_remote_words(text: str, remote: str) -> No
 )
 def test_public_posts_and_institutes_visa_words(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "This team is on-site only. Other engineering teams at Harbor & Pine are "
+            "remote-first; this one is not.",
+            "remote",
+            "onsite",
+        ),
+        ("患者情報を扱うため、原則として出社での勤務です。", "remote", "onsite"),
+        ("・Visa：スポンサー可", "visa_sponsorship", True),
+        ("海外在住の方の応募は受け付けておりません。", "visa_sponsorship", False),
+    ],
+)
+def test_conditions_and_exceptions(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -192,6 +192,9 @@ _NEGATED_AFTER = re.compile(
 _PLUS = re.compile(
     r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
     r"|helpful|not required but|welcome|あれば|望ましい|ideally|beneficial|appreciated"
+    # an occasion, not a requirement: "（ただし英語のドキュメントを読む機会はあります）",
+    # "(but being able to read English documentation helps)"
+    r"|\bhelps\b|機会(?:は|が|も)(?:あります|ある)"
 )
 # Who is welcome to apply, said beside a language level: not the level made a plus.
 _WELCOME_PEOPLE = re.compile(

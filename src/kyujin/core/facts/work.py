@@ -142,7 +142,7 @@ _REMOTE_ONSITE = dispatched(
     # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
     r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s{0,8}(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
-    r"|原則出社|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
+    r"|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
     r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
@@ -227,6 +227,9 @@ _VISA_NO = dispatched(
     r"\s?(?=[(（\n]|$)"
     r"|海外(?:在住の方|にお住まいの方)?(?:から|より)の(?:ご)?応募(?:は|について)?\s?(?:お受けして"
     r"|受け付けて|受付して)(?:いません|おりません)"
+    # "海外在住の方の応募は受け付けておりません"
+    r"|海外(?:在住|居住)(?:の方|者)(?:の|から|からの)(?:ご)?応募(?:は)?\s?(?:お受けして|受け付けて"
+    r"|受付して)(?:いません|おりません)"
     r"|ビザ(?:の)?(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
     r"|(?:行って|して)(?:いません|おりません))"
     r"|(?:就労)?ビザ(?:を)?(?:お持ち|保有|所持|取得済み)(?!でない|ではない|していない)"
@@ -284,7 +287,7 @@ _VISA_YES = dispatched(
     r"ビザ(?:サポート|サポ|支援|取得支援|スポンサー|サポート制度)(?:あり|有|可|します|いたします|制度)?"
     # shorthand of short posts: "visa sponsor ✅", "Visa: サポート可", "sponsorship OK"
     r"|visa sponsor(?:ship)?\s?[:：]?\s?(?:✅|✔|☑|⭕|◯|○|ok\b|yes\b)"
-    r"|visa\s?[:：]\s?(?:サポート|サポ|support|sponsorship)\s?(?:可|あり|有|ok\b|available|yes\b)"
+    r"|visa\s?[:：]\s?(?:サポート|サポ|スポンサー|support|sponsorship)\s?(?:可|あり|有|ok\b|available|yes\b)"
     r"|sponsorship (?:is )?(?:ok|okay|possible)\b"
     r"|(?:visa )?sponsorship(?: and [a-z ]{1,25})? (?:is |are )?supported"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
@@ -847,6 +850,9 @@ _HEDGE_REACH = 30
 # works hybrid"): not this job's when the posting states another way of working.
 _NAMED_TEAM_BEFORE = re.compile(
     r"\bthe (?!team\b)(?:[\w&/-]+ ){1,3}teams? (?:is|are|works?|operates?|stays?)(?: \w+){0,2} $"
+    # "Other engineering teams at Harbor & Pine are remote-first"
+    r"|\bother (?:[\w&/-]+ ){0,2}teams?(?: at [\w&. -]{1,30}?)? (?:is|are|work|operate)"
+    r"(?: \w+){0,2} $"
 )
 _OWN_TEAM = re.compile(
     r"\bthis (?:team|role|position)\b|\bthe team (?:this role|you(?:['’]ll| will)) join"
