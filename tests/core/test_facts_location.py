@@ -531,3 +531,16 @@ def test_a_hashtag_is_no_place_when_one_is_stated() -> None:
 def test_districts_and_duty_stations(text: str, place: tuple[str, str | None]) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == place
+
+
+def test_a_named_office_in_a_list_of_sites_yields_to_the_roles_location() -> None:
+    text = (
+        "OFFICES\n• Head office: Kawasaki-ku, Kawasaki, Kanagawa\n"
+        "• Tokyo Liaison Office: Chiyoda, Tokyo\n\n"
+        "• Location: head office, Kawasaki-ku, Kawasaki City, Kanagawa\n"
+    )
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == (
+        "Kanagawa",
+        "Kawasaki",
+    )

@@ -534,3 +534,33 @@ def test_current_is_not_rent() -> None:
     salary = extract("The current band is $130k–170k USD base.").salary
     assert salary is not None and salary.min == 130_000
     assert extract("Rent support: ¥30,000 a month").salary is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "「前職では年収1,100万円の管理職でしたが、手を動かしたくて独立しました」（業務委託・"
+            "テックリード）\n\n【報酬】月額60万円〜80万円（稼働140〜180時間／月）",
+            (600_000, 800_000, "monthly"),
+        ),
+        (
+            "「東京のWeb系企業で8年働いて、札幌へ移住しました。入社時の提示年収は前職と同じ"
+            "560万円でした」（開発部・Aさん）\n\n【給与】経験・能力を考慮の上、当社規定により決定",
+            None,
+        ),
+        (
+            '"I joined from Berlin three years ago; my salary went up by ¥2M." (SRE)\n'
+            "- Annual base salary: ¥10,000,000–¥14,000,000",
+            (10_000_000, 14_000_000, "annual"),
+        ),
+        # a product's name in brackets is no speech
+        ("「ハタケログ」の開発。年収500万〜700万円", (5_000_000, 7_000_000, "annual")),
+    ],
+)
+def test_an_interviewees_pay_is_not_the_roles(
+    text: str, expected: tuple[float, float, str] | None
+) -> None:
+    salary = extract(text).salary
+    got = None if salary is None else (salary.min, salary.max, salary.period)
+    assert got == expected

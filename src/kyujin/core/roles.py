@@ -256,3 +256,19 @@ def blank(text: str, ranges: list[tuple[int, int]]) -> str:
         done = end
     parts.append(text[done:])
     return "".join(parts)
+
+
+# A person's words quoted on a careers page: 「前職では年収1,100万円の管理職でしたが、…」
+# (開発部・Aさん), "I joined from Berlin three years ago …" — what they say of their own pay,
+# years or way of work is not the role's.
+_SPEECH = re.compile(
+    r"「[^「」\n]{20,400}?(?:。|、|でした|ました|です|ます)[^「」\n]{0,200}」"
+    r"|[“\"](?=[^”\"\n]{30,400}[”\"])[^”\"\n]*?\b(?:i|i['’]m|i['’]ve|i['’]d|my|we['’]re)\b[^”\"\n]*[”\"]"
+)
+
+
+def quoted_speech(folded: str) -> list[tuple[int, int]]:
+    """The spans of people's words quoted in ``folded`` (in order)."""
+    if "「" not in folded and '"' not in folded and "“" not in folded:
+        return []
+    return [m.span() for m in _SPEECH.finditer(folded)]

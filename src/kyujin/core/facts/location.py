@@ -321,6 +321,7 @@ _COMPANY_SEAT = prefiltered(
 # "at our Kobe office", "to the Osaka office": the place before the word names the workplace.
 _OFFICE_AFTER = re.compile(r"\s?(?:office|hub|studio|campus|オフィス)\b")
 _OUR = re.compile(r"(?:\bour|当社|弊社|私たちの)\s?$")
+_NAMED_BEFORE = re.compile(r"[a-z)] ")  # a word before "office:" names which office
 _AT_OUR = re.compile(r"(?:\bat|\bto|\bin|\bfrom)\s(?:our|the)\s$")
 _SEAT_BEFORE = re.compile(
     r"(?:本社|本店|headquarters|head office|hq)\s?[:：]?\s?(?:[^\s、,()（）]{1,3}[都道府県])?"
@@ -645,6 +646,17 @@ def parse_location(
             label
             for label in labels
             if not _OUR.search(folded, max(0, label.start() - 5), label.start())
+        ] or labels
+    if len(labels) > 1:
+        # "Tokyo Liaison Office: Chiyoda" in a list of the company's sites yields to the
+        # role's "Location: head office, Kawasaki"
+        labels = [
+            label
+            for label in labels
+            if not (
+                label.group().startswith("office")
+                and _NAMED_BEFORE.match(folded, max(0, label.start() - 2))
+            )
         ] or labels
     anchor_index = _anchor(starts, labels)
     if anchor_index is None:

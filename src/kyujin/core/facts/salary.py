@@ -15,7 +15,12 @@ from dataclasses import dataclass, replace
 from kyujin.core.facts.grades import ALL_GRADES, GRADE, advertised, titled_grades
 from kyujin.core.model import Period, Salary
 from kyujin.core.prefilter import prefiltered
-from kyujin.core.roles import paragraph_heading, said_of_others, sentence_around
+from kyujin.core.roles import (
+    paragraph_heading,
+    quoted_speech,
+    said_of_others,
+    sentence_around,
+)
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
 # JPY per unit. A fixed table keeps results reproducible; callers pass their own rates.
@@ -532,6 +537,12 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         candidates.append(_Candidate(salary, keyword or field, rank, start, field, reference))
     if not candidates:
         return None
+    # not what an interviewee says they earn or were offered
+    spoken = quoted_speech(folded)
+    if spoken:
+        candidates = [c for c in candidates if not any(s <= c.start < e for s, e in spoken)]
+        if not candidates:
+            return None
     if len(candidates) >= 2:
         graded = _graded(folded, candidates)
         if graded is not None:
