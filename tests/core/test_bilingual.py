@@ -117,3 +117,14 @@ def test_an_agency_address_in_a_japanese_introduction_is_not_the_workplace() -> 
         ENGLISH_FIRST.replace("勤務地：大阪府大阪市北区", "勤務地：京都府京都市下京区")
     )
     assert stated.location is not None and stated.location.city == "Kyoto"
+
+
+def test_an_english_summary_under_its_heading_is_the_english_half() -> None:
+    text = (
+        "## 採用情報\nチュウブセンシングでは、サーバーサイドエンジニアを募集しています。\n\n"
+        "- 正社員\n"
+        "- 勤務地：名古屋市中区（栄）\n- 原則出社（工場の実機を触ることが多いため）\n"
+        "- 年収600〜850万円\n\n### English summary\nChubu Sensing is hiring a server-side "
+        "engineer in Nagoya (Naka-ku). Full-time, hybrid work, ¥6M–8.5M.\n"
+    )
+    assert extract(text).remote == "onsite"

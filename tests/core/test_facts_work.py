@@ -2343,3 +2343,16 @@ def test_public_posts_and_institutes_visa_words(text: str, visa: bool) -> None:
 )
 def test_conditions_and_exceptions(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日本橋のオフィスに週2日集まり、それ以外はリモートで働いています。",
+        "Most of us mix days at the office with days at home; there's no fixed rule.",
+        "Remote-first, Tokyo HQ in Shibuya — we ask people to come in twice a month for planning "
+        "days",
+    ],
+)
+def test_casual_ways_of_saying_hybrid(text: str) -> None:
+    assert extract(text).remote == "hybrid"

@@ -22,6 +22,11 @@ _HALVES = re.compile(r"\s[/|｜]\s|／|｜")
 _ENGLISH = re.compile(r"[a-z]{2,}[,:;.]?\s+[a-z]{2,}")
 _ENGLISH_WORDS = re.compile(r"[a-z]{2,}(?:\s+[a-z]{2,}){2}")  # three words in a row
 _MIN_PARTS = 3  # English parts, and Japanese lines, that make a text bilingual
+# A heading that opens the English half: "### English summary", 【英語版】, "In English".
+_ENGLISH_HALF = re.compile(
+    r"(?m)^[ \t#*■◆【\[(（-]*(?:english (?:summary|version|translation)|in english|英語版|英文)"
+    r"[ \t】\])）:：-]*$"
+)
 
 
 def japanese_view(folded: str) -> str | None:
@@ -49,7 +54,9 @@ def japanese_view(folded: str) -> str | None:
             blanks.append((position, position + len(line)))
             english_parts += bool(_ENGLISH_WORDS.search(line))
         position += len(line) + 1
-    if english_parts < _MIN_PARTS or japanese_lines < _MIN_PARTS:
+    if japanese_lines < _MIN_PARTS or (
+        english_parts < _MIN_PARTS and not (english_parts and _ENGLISH_HALF.search(folded))
+    ):
         return None
     pieces: list[str] = []
     last = 0

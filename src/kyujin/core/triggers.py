@@ -65,6 +65,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "jp not ",
         "jp required",
         "jp optional",
+        "jp needed",
         "en:",
         "en native",
         "en business",

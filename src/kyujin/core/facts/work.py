@@ -51,6 +51,10 @@ _REMOTE_HYBRID = dispatched(
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:現在|現状|現時点で(?:は)?|今のところ)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
     r"|一部リモート|出社とリモート|リモートと出社|リモ(?:可|ok|あり)"
+    # "オフィスに週2日集まり、それ以外はリモート", "Most of us mix days at the office with
+    # days at home"
+    r"|(?:それ以外|その他|そのほか|ほか|他|残り)(?:の日)?は(?:リモート|在宅|自宅)"
+    r"|\bmix(?:es|ing)? days (?:at|in) the office (?:with|and) days (?:at|from) home"
     # a field's value: "在宅勤務：制度あり（規程による）", "＜テレワーク＞週1日まで可"
     r"|(?:在宅|テレワーク|リモート)(?:ワーク|勤務)?(?:制度)?\s?[:：>＞】\]]\s?(?:制度)?"
     r"(?:あり|有り|有|可(?!能性)|週\s?[1-4]\s?日(?:まで|程度|以内)?(?:可|ok|利用可)?)"
@@ -996,8 +1000,10 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
 # remote-first. The team gets together at our Nakameguro office once a month", "We ask
 # everyone to come to our Otemachi office (Chiyoda-ku) twice a month".
 _VISIT_FREQUENCY = re.compile(
-    r"\b(?:come|comes|go|goes|travel|get together|gets together|meet|meets|gather|gathers"
+    r"(?:\b(?:come|comes|go|goes|travel|get together|gets together|meet|meets|gather|gathers"
     r"|visit|visits)\b[^.\n]{0,60}?\boffice\b[^.\n]{0,60}?"
+    # "we ask people to come in twice a month for planning days"
+    r"|\b(?:come|comes|coming) in\b[^.\n]{0,20}?)"
     r"\b(?:once|twice|(?:one|two|three|four|[1-4]) (?:times?|days?)) (?:a|per|every|each)"
     r" (?:week|month|quarter)\b"
 )
