@@ -54,7 +54,10 @@ def test_the_blocks_and_lines_taken_out() -> None:
     ],
 )
 def test_chrome_of_the_boards(text: str) -> None:
-    assert [block.rstrip("\n") for block in _chrome(text)] == [fold(text).rstrip("\n")]
+    # below a posting: a block that is most of its text is the posting itself (a job alert)
+    posting = "Backend Engineer\n" + "We build the payments platform of a regional bank.\n" * 3
+    blocks = _chrome(posting + "\n" + text)
+    assert [block.rstrip("\n") for block in blocks] == [fold(text).rstrip("\n")]
 
 
 @pytest.mark.parametrize(
@@ -71,3 +74,14 @@ def test_chrome_of_the_boards(text: str) -> None:
 )
 def test_a_postings_own_sentences_are_left(text: str) -> None:
     assert _chrome(text) == []
+
+
+def test_a_job_alert_is_the_posting_not_a_list_of_other_jobs() -> None:
+    text = (
+        "■新着求人アラート（3件中1件目）\nSREエンジニア／株式会社ほくせつデータ\n"
+        "勤務地：兵庫県神戸市中央区\n給与：年収550万円～\n雇用形態：契約社員（1年更新）\n"
+        "リモート：週3日まで在宅可\n必須：Linux、Terraform\n"
+    )
+    facts = extract(text)
+    assert facts.salary is not None and facts.salary.min == 5_500_000
+    assert (facts.employment_type, facts.remote) == ("contract", "hybrid")

@@ -2356,3 +2356,22 @@ def test_conditions_and_exceptions(text: str, field: str, value: object) -> None
 )
 def test_casual_ways_of_saying_hybrid(text: str) -> None:
     assert extract(text).remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Must have 3+ yrs Node.js and TypeScript; GraphQL a plus.", "min_years_experience", 3),
+        ("fully onsite, full-time. Need 5+ yrs C++ & Linux.", "min_years_experience", 5),
+        ("We're also hiring a Staff Engineer who needs 10+ years.", "min_years_experience", None),
+        (
+            "SES｜インフラ運用保守｜月給25万円〜｜IT実務経験1年以上｜Linux・AWS経験者優遇",
+            "min_years_experience",
+            1,
+        ),
+        ("Contract · Hybrid remote", "employment_type", "contract"),
+        ("正社員／勤務形態：出社／日本語：ビジネスレベル", "remote", "onsite"),
+    ],
+)
+def test_short_texts(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

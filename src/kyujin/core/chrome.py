@@ -57,6 +57,7 @@ _LINE = re.compile(
 _MAX_HEADING = 45  # characters: a longer line is the posting's own sentence
 _MAX_LINE = 120
 _MAX_LINES = 15  # lines a block under a heading may run to
+_KEPT = 2  # a text's blocks of other jobs are at most half of it; more is the posting
 
 
 def page_chrome(folded: str, triggers: Triggers) -> list[tuple[int, int]]:
@@ -64,6 +65,7 @@ def page_chrome(folded: str, triggers: Triggers) -> list[tuple[int, int]]:
     if not triggers.any("chrome"):
         return []
     ranges: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int]] = []
     done = -1
     for position, _ in triggers.windows("chrome", 0, 1):
         start = folded.rfind("\n", 0, position) + 1
@@ -73,10 +75,15 @@ def page_chrome(folded: str, triggers: Triggers) -> list[tuple[int, int]]:
         end = len(folded) if end < 0 else end
         if end - start <= _MAX_HEADING and _BLOCK_HEADING.fullmatch(folded, start, end):
             end = _block_end(folded, end)
+            blocks.append((start, end))
         elif end - start > _MAX_LINE or not _LINE.fullmatch(folded, start, end):
             continue
         ranges.append((start, end))
         done = end
+    if blocks and sum(end - start for start, end in blocks) * _KEPT > len(folded):
+        # a job alert ("■新着求人アラート（3件中1件目）", "あなたにおすすめの新着求人"): the
+        # list is the posting itself when little of the text is left outside it
+        ranges = [r for r in ranges if r not in blocks]
     return ranges
 
 

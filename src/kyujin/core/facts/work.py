@@ -146,7 +146,7 @@ _REMOTE_ONSITE = dispatched(
     # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
     r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s{0,8}(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
-    r"|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s]|$)"
+    r"|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s/／｜|]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
     r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
@@ -359,7 +359,7 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"|employment type:\s?contract|contract staff|keiyaku[- ]?shain"
             # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
             # 1 year", also as an item of a list ("- Contract (1 year, renewable)")
-            r"|^[ \t\-•*・:：]*contract(?:[ \t]*$|\s?[(（,/])",
+            r"|^[ \t\-•*・:：]*contract(?:[ \t]*$|\s?[(（,/·|｜])",
             re.MULTILINE,
         ),
         "contract",
@@ -752,7 +752,15 @@ _INVITED_AFTER = re.compile(
 )
 # The sentence names the figure as the required one: "必須の経験年数は3年以上です" (a
 # correction below a list of wishes).
-_NAMED_REQUIRED = re.compile(r"必須(?:の|となる|とする)(?:実務)?(?:経験年数|経験|年数)(?:は|が|:)")
+_NAMED_REQUIRED = re.compile(
+    r"必須(?:の|となる|とする)(?:実務)?(?:経験年数|経験|年数)(?:は|が|:)"
+    # a short text's requirement sentence: "Must have 3+ yrs Node.js", "Need 5+ yrs C++"
+    # (opening its sentence: not "the system required at least 3 years", "an engineer who
+    # needs 10+ years")
+    r"|(?:(?<![^\n])|(?<=[.;:!?(•·|｜]\s)|(?<=[.;:!?(•·|｜]))"
+    r"(?:must have|must-have|need|needs|requires?|required)\s"
+    r"(?:at least |a minimum of |min\.? )?(?=\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+)
 # A form's field whose value is a preference, its content on the indented lines below it:
 # "必要な経験等：あれば尚可\n　Webアプリケーション開発の実務経験（3年以上）" (ハローワーク).
 _PREFERENCE_FIELD = re.compile(r"[^\n]*[:：]\s?(?:あれば)?(?:尚可|歓迎|優遇)\s*")
@@ -2087,7 +2095,8 @@ def _is_specific(clause: str) -> bool:
 
 # Clause breaks within a line: a plus marker past one is about something else
 # ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
-_CLAUSE_BREAK = prefiltered(r"[。;；、]|\.\s|" + _ITEM_SLASH)
+# (and a tag line's full-width bar: "｜IT実務経験1年以上｜Linux・AWS経験者優遇｜")
+_CLAUSE_BREAK = prefiltered(r"[。;；、｜]|\.\s|" + _ITEM_SLASH)
 _NEXT_ITEM = re.compile(
     r"\b(?:nice[- ]to[- ]haves?|bonus points|preferred\s?:)|(?:歓迎|尚可)\s?[:：]"
 )
