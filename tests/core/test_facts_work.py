@@ -2375,3 +2375,19 @@ def test_casual_ways_of_saying_hybrid(text: str) -> None:
 )
 def test_short_texts(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("- ビザsponsorshipあります (Engineer visa)", "visa_sponsorship", True),
+        ("- ビザsponsorshipは今回できません、ごめんなさい", "visa_sponsorship", False),
+        ("Visa: sponsor OK. We have sponsored 8 engineers.", "visa_sponsorship", True),
+        ("■ Must\n- Rust or Go 2年+ (production)\n", "min_years_experience", 2),
+        ("◆ 必須 Skill\n- Java min 2年\n", "min_years_experience", 2),
+        ("- 出社 mainly、リモートはNG (customer data)", "remote", "onsite"),
+        ("リモートNGです", "remote", "onsite"),
+    ],
+)
+def test_code_switched_postings(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

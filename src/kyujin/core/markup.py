@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from kyujin.core.romaji import romaji_edits
+
 _BLOCK_TAGS = (
     "address|article|aside|blockquote|br|dd|div|dl|dt|footer|h[1-6]|header|hr|li|ol|p|pre"
     "|section|table|tbody|td|tfoot|th|thead|tr|ul"
@@ -156,6 +158,7 @@ def _edits(text: str, quotes: set[int]) -> list[tuple[int, int, str]]:
         spaces = [(m.start(), m.end(), "") for m in _JA_SPACE.finditer(text)]
         if len(spaces) >= _SPACED_STYLE:
             edits += spaces
+    edits += romaji_edits(text)  # "Nenshu: 600man yen", "Biza sapoto ari"
     return edits
 
 

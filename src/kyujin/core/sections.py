@@ -49,7 +49,7 @@ _REQUIRED = (
     # Japanese HR English: "Must skill", "Mandatory", "Necessary skills", "Application
     # qualification"
     r"|must skills?|mandatory(?: skills?| requirements?| qualifications?)?"
-    r"|necessary (?:skills?|experiences?)"
+    r"|necessary (?:skills?|experiences?|conditions?|requirements?)"
     # "[Required Skill]", "Required skills and experience", "Mandatory qualifications"
     r"|required (?:skills?|qualifications?|experiences?)(?: (?:and|&) (?:experience|skills))?"
     r"|ひつよう\s?(?:な|の)?\s?こと"

@@ -221,6 +221,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "実務",
         "年↑",
         "y+",
+        "年+",
+        "年 +",
+        # "Java min 2年"
+        *(f"min{gap}{n}年" for gap in ("", " ", ". ") for n in range(1, 16)),
         "nen ijo",
         "nen-ijo",
         "nen ijō",
@@ -413,6 +417,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # a table copied from a web page, one cell a line, with a years column
     "table": ("\nyears\n", "\nyear\n", "\nyrs\n", "\n年数\n", "\n経験年数\n"),
     "heading": (
+        "necessary",
         # rules across the page (kyujin.core.sections.is_rule)
         "---",
         "===",

@@ -51,6 +51,8 @@ _REMOTE_HYBRID = dispatched(
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:現在|現状|現時点で(?:は)?|今のところ)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
     r"|一部リモート|出社とリモート|リモートと出社|リモ(?:可|ok|あり)"
+    # code-switched: "shukkin 2 days a week", "Zaitaku OK up to 3 days"
+    r"|出社\s?[1-4]\s?days?\s?(?:a|per|/)\s?week|(?:リモート|在宅|テレワーク)\s(?:ok|可)\b"
     # "オフィスに週2日集まり、それ以外はリモート", "Most of us mix days at the office with
     # days at home"
     r"|(?:それ以外|その他|そのほか|ほか|他|残り)(?:の日)?は(?:リモート|在宅|自宅)"
@@ -131,6 +133,10 @@ _REMOTE_HYBRID = dispatched(
 )
 _REMOTE_ONSITE = dispatched(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
+    # code-switched: "リモートはNG", "Zaitaku: none. Shukkin mainichi", "出社 mainly"
+    r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:は|も)?\s?ng(?![a-z])"
+    r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?\s?[:：]\s?(?:none|no)\b"
+    r"|出社\s?(?:は)?\s?(?:毎日|mainly|basically|only|every ?day)"
     # "在宅勤務：顧客情報を取り扱うため不可"
     r"|(?:在宅|テレワーク|リモート)(?:ワーク|勤務)?(?:制度)?\s?[:：][^\n可]{0,20}?不可"
     # "勤務は原則として院内での出勤となります": inside the premises
@@ -146,7 +152,7 @@ _REMOTE_ONSITE = dispatched(
     # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
     r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s{0,8}(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
-    r"|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?:[(（\s/／｜|]|$)"
+    r"|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?!\s?[1-4]\s?(?:days?|日|回))(?:[(（\s/／｜|]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
     r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
@@ -241,6 +247,8 @@ _VISA_NO = dispatched(
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行って|して|いたして)?"
     r"(?:いません|おりません|できません|いたしかねます|しかねます|ありません|なし)"
     r"|ビザ[^\n。]{0,15}?(?:サポート|支援|スポンサー)(?:は|を)?\s?(?:行い|いたし|し)ません"
+    # code-switched: "ビザsponsorshipは今回できません"
+    r"|(?:ビザ|visa)\s?sponsor(?:ship)?(?:は|が)?[^。\n]{0,6}?(?:できません|不可|なし|無し)"
     r"|ビザ(?:サポート)?(?:\s?[:：】]|\t)\s?(?:サポート|支援|スポンサー)?(?:シップ)?\s?"
     r"(?:なし|無し|不可|対象外|×)"
     r"|(?:在留資格|就労資格)(?:[(（][^)）\n]{1,30}[)）])?(?:を)?(?:お持ち|保有|所持|有する|有している)"
@@ -292,7 +300,9 @@ _VISA_YES = dispatched(
     # shorthand of short posts: "visa sponsor ✅", "Visa: サポート可", "sponsorship OK"
     r"|visa sponsor(?:ship)?\s?[:：]?\s?(?:✅|✔|☑|⭕|◯|○|ok\b|yes\b)"
     r"|visa\s?[:：]\s?(?:サポート|サポ|スポンサー|support|sponsorship)\s?(?:可|あり|有|ok\b|available|yes\b)"
-    r"|sponsorship (?:is )?(?:ok|okay|possible)\b"
+    r"|sponsor(?:ship)? (?:is )?(?:ok|okay|possible)\b"
+    # code-switched: "ビザsponsorshipあります", "visa sponsorあり"
+    r"|(?:ビザ|visa)\s?sponsor(?:ship)?\s?(?:あり|あります|可|ok\b)"
     r"|(?:visa )?sponsorship(?: and [a-z ]{1,25})? (?:is |are )?supported"
     r"|(?:就労)?ビザ[^\n。]{0,10}?(?:サポート|支援|スポンサー)"
     # "就労ビザ（技術・人文知識・国際業務）の申請・更新をサポート"
@@ -617,6 +627,9 @@ _YEAR_FIGURES = (
     + r"|(?<![\d.])(?P<w1>"
     + _JA_N
     + r")\s?年半?以上"
+    # code-switched: "Go 3年+", "Java min 2年"
+    + r"|(?<![\d.])(?P<w7>\d{1,2})\s?年\s?\+"
+    + r"|\bmin(?:imum)?\.?\s?(?P<w8>\d{1,2})\s?年"
     # やさしい日本語: "3年（ねん）いじょう", "1ねん（12かげつ）いじょう"
     + r"|(?<![\d.])(?P<w5>\d{1,2})\s?(?:年|ねん)(?:\s?[(（][^)）\n]{1,12}[)）])?\s?いじょう"
     # Japanese-English: "Java経験 3 years over" (3年以上)
@@ -784,7 +797,7 @@ _STRONG = (
     "e8", "e9", "e10", "e11", "e12", "e13", "e14", "e15", "e16", "e17", "e18", "e19", "e20",
     "e21",
 )  # fmt: skip
-_WEAK = ("w1", "w2", "w3", "w4", "w5", "w6")
+_WEAK = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
 _IN_MONTHS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11")
 _WITH_MONTHS = _STRONG + _WEAK + _IN_MONTHS
 _NO_EXPERIENCE = prefiltered(
@@ -2095,8 +2108,10 @@ def _is_specific(clause: str) -> bool:
 
 # Clause breaks within a line: a plus marker past one is about something else
 # ("経験3年以上、Kotlin経験があれば尚可", "4 years of Go; Kafka is a plus").
-# (and a tag line's full-width bar: "｜IT実務経験1年以上｜Linux・AWS経験者優遇｜")
-_CLAUSE_BREAK = prefiltered(r"[。;；、｜]|\.\s|" + _ITEM_SLASH)
+_CLAUSE_BREAK = prefiltered(r"[。;；、]|\.\s|" + _ITEM_SLASH)
+# In a tag line, not a table's row, a bar after Japanese ends a clause too (｜ folds to |):
+# "SES｜月給25万円〜｜IT実務経験1年以上｜Linux・AWS経験者優遇"
+_TAG_CLAUSE_BREAK = prefiltered(r"[。;；、]|\.\s|(?<=[^\x00-\x7f])\||" + _ITEM_SLASH)
 _NEXT_ITEM = re.compile(
     r"\b(?:nice[- ]to[- ]haves?|bonus points|preferred\s?:)|(?:歓迎|尚可)\s?[:：]"
 )
@@ -2154,9 +2169,10 @@ def _clause(folded: str, line_start: int, start: int, end: int, stop: int | None
     colon = max(before.rfind(":"), before.rfind("："))
     head = before[: colon + 1] if colon >= 0 else ""  # "歓迎：AWS、3年以上" is a plus line
     left = line_start
-    for brk in _CLAUSE_BREAK.finditer(folded, line_start, start):
+    breaks = _CLAUSE_BREAK if folded.startswith("|", line_start) else _TAG_CLAUSE_BREAK
+    for brk in breaks.finditer(folded, line_start, start):
         left = brk.end()
-    after = _CLAUSE_BREAK.search(folded, end, line_end)
+    after = breaks.search(folded, end, line_end)
     right = after.start() if after else line_end
     parts = []
     last = left
