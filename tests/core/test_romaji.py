@@ -55,3 +55,8 @@ def test_an_hourly_rate_in_romaji() -> None:
 def test_english_words_are_left(text: str) -> None:
     changed = {text[start:end].lower() for start, end, _ in romaji_edits(text)}
     assert changed <= {"haken"}
+
+
+def test_a_figure_before_man_is_pay_only_when_written_as_one() -> None:
+    assert [j for _, _, j in romaji_edits("Nenshu 600man, 700 man yen")] == ["年収", "万", "万円"]
+    assert romaji_edits("We are a 5 man team") == []

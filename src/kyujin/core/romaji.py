@@ -135,7 +135,8 @@ def romaji_edits(text: str) -> list[tuple[int, int, str]]:
             if last_key not in completes or start - last_end > 1:
                 continue
         else:
-            figure_at = start - 1 if text[start - 1 : start] == " " else start
+            # (a bare "man" right after its figure only: not "a 5 man team")
+            figure_at = start - 1 if key != "man" and text[start - 1 : start] == " " else start
             if figure_at == 0 or not text[figure_at - 1].isdigit():
                 continue
             japanese = _AFTER_FIGURE[key]
