@@ -2391,3 +2391,25 @@ def test_short_texts(text: str, field: str, value: object) -> None:
 )
 def test_code_switched_postings(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("3．在留資格「技術・人文知識・国際業務」を当社が申請", "visa_sponsorship", True),
+        ("・在留資格「技術・人文知識・国際業務」の申請は当社が行います", "visa_sponsorship", True),
+        (
+            "- Visa: we prepare all company documents for changing your status of residence "
+            "from Student to Engineer",
+            "visa_sponsorship",
+            True,
+        ),
+        (
+            "【はたらきかた】 まいにち かいしゃ に きます（いえ で の しごと は ありません）",
+            "remote",
+            "onsite",
+        ),
+    ],
+)
+def test_postings_for_engineers_from_abroad(text: str, field: str, value: object) -> None:
+    assert getattr(extract(text), field) == value

@@ -564,3 +564,15 @@ def test_an_interviewees_pay_is_not_the_roles(
     salary = extract(text).salary
     got = None if salary is None else (salary.min, salary.max, salary.period)
     assert got == expected
+
+
+def test_an_example_after_an_hourly_rate_sets_no_period() -> None:
+    salary = extract("時給：2,800円（月収例：約47万円／月160時間勤務の場合）").salary
+    assert salary is not None and (salary.min, salary.period) == (2800, "hourly")
+
+
+def test_pay_words_in_kana() -> None:
+    salary = extract(
+        "【きゅうりょう】 つき 22まんえん から（けいけん に よって あがります）"
+    ).salary
+    assert salary is not None and (salary.min, salary.period) == (220_000, "monthly")

@@ -3,7 +3,8 @@
 Postings for foreign engineers keep the Japanese words of the trade in romaji: "Koyo keitai:
 seishain", "Nenshu: 600man yen ~ 900man yen", "Nihongo: bijinesu reberu (JLPT N2 ijo)",
 "shukkin 2 days a week, zaitaku the other 3", "Biza sapoto ari", "Hissu / Must",
-"Keiken 3 nen ijo". ``romaji_edits`` gives each such term's Japanese, as edits for
+"Keiken 3 nen ijo"; and postings in やさしい日本語 spell the pay words in kana
+(きゅうりょう, 22まんえん). ``romaji_edits`` gives each such term's Japanese, as edits for
 ``kyujin.core.markup`` (which keeps every span pointing into the text as given), so that the
 rules written for Japanese read them.
 
@@ -88,6 +89,12 @@ _WORDS: dict[str, str] = {
     "jitsumu keiken": "実務経験",
     "mikeiken": "未経験",
     "keiken": "経験",
+    # やさしい日本語 spells the pay words in kana: "【きゅうりょう】 つき 22まんえん から"
+    "きゅうりょう": "給料",
+    "じきゅう": "時給",
+    "げっきゅう": "月給",
+    "ねんしゅう": "年収",
+    "まんえん": "万円",
 }
 # Particles taken only right after a term they complete ("biza sapoto ari", "mikeiken ka").
 _AFTER: dict[str, tuple[str, frozenset[str]]] = {

@@ -134,7 +134,7 @@ _STATISTIC = re.compile(
 )
 # Pay given as an example of a career in the company, not the range of this role.
 _EXAMPLE = re.compile(
-    r"年収例|給与例|収入例|モデル年収|年収モデル|モデルケース|入社\s?\d{1,2}\s?年目|年収事例"
+    r"年収例|給与例|収入例|月収例|モデル年収|年収モデル|モデルケース|入社\s?\d{1,2}\s?年目|年収事例"
     r"|(?:salary|pay|compensation|income) examples?|example (?:salary|pay|package)"
     r"|examples? of (?:monthly |annual |yearly )?(?:income|salary|pay)"
 )
@@ -249,6 +249,10 @@ def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool
     if "換算" in after or "annuali" in after:
         # not the period of a conversion after it: "76万円／月（年収換算 約912万円）"
         after = _CONVERSION.split(after, 1)[0]
+    example = _EXAMPLE.search(after)
+    if example is not None:
+        # nor of an example after it: "時給：2,800円（月収例：約47万円）"
+        after = after[: example.start()]
     best: tuple[int, Period | None] | None = None
     keyword = False
     for pattern, period in _KEYWORDS:

@@ -160,7 +160,7 @@ _REMOTE_ONSITE = dispatched(
     r"|(?:monday to friday|every (?:week)?day) (?:in|at|from) (?:the |our )?(?:[a-z]+ )?office"
     r"|(?:in|at|from) (?:the |our )?(?:[a-z]+ )?office,? (?:monday to friday|every (?:week)?day)"
     # やさしい日本語, words spaced: "いえで しごとは できません", "在宅勤務は ありません"
-    r"|(?:いえ|家)で\s?しごと(?:は|を)?\s?(?:できません|しません)"
+    r"|(?:いえ|家)\s?で\s?(?:の\s?)?しごと\s?(?:は|を)?\s?(?:できません|しません|ありません)"
     r"|(?:まいにち|毎日)\s?(?:会社|オフィス)に\s?(?:来|き)て"
     # "Work at office basically", "Basically, work in the office"
     r"|work (?:at|in) (?:the |our )?office basically|basically,? (?:work |working )?(?:at|in) "
@@ -330,6 +330,11 @@ _VISA_YES = dispatched(
     # the residence status the company applies for: 在留資格（…）の取得・変更の手続きをサポート
     r"|在留資格[^\n。]{0,40}?(?:サポート|支援)(?!は(?:行って|して|でき)|(?:は)?(?:なし|無し|不可|対象外))"
     r"|certificate of eligibility"
+    # the company applies for the status: 在留資格「技術・人文知識・国際業務」を当社が申請,
+    # "we prepare all company documents for changing your status of residence"
+    r"|在留資格[^。\n]{0,30}?(?:を|の申請は|の申請を)\s?(?:当社|弊社|会社)(?:が|で)(?:申請|行|手続)"
+    r"|\b(?:prepare|handle|support|assist with|help with)[^.\n]{0,60}?"
+    r"(?:status of residence|residence status)"
     # an institution's appointment: "The Centre will arrange the appropriate visa", "will
     # support the selected candidate's application for a residence status"
     r"|\b(?:will|can) (?:arrange|support|assist with|help with)\b[^.\n]{0,60}?"
