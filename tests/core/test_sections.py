@@ -378,3 +378,34 @@ def _requirement_of(text: str, word: str) -> str:
 )
 def test_a_rule_across_the_page_ends_the_list(text: str, expected: str) -> None:
     assert _requirement_of(text, "kafka") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line that asks and wishes: each clause its own
+        (
+            "Site Reliability Engineer — Tokyo — Must: Kubernetes, Terraform, GCP; Bonus: Go",
+            {
+                "kubernetes": "required",
+                "terraform": "required",
+                "gcp": "required",
+                "go": "preferred",
+            },
+        ),
+        (
+            "Must have 3+ yrs Node.js and TypeScript; GraphQL a plus.",
+            {"node.js": "required", "typescript": "required", "graphql": "preferred"},
+        ),
+        (
+            "正社員／Kotlin・Spring Bootの実務経験必須、Androidアプリ開発経験歓迎",
+            {"kotlin": "required", "spring boot": "required", "android": "preferred"},
+        ),
+        # a negated mark is no clause mark, nor is a section's name in quotes
+        ("- Japanese is no longer required; it is now a plus", {"japanese": "preferred"}),
+        ('- Go moved from "Requirements" to the list below', {"go": "unknown"}),
+    ],
+)
+def test_each_clause_of_a_line_that_asks_and_wishes(text: str, expected: dict[str, str]) -> None:
+    for word, kind in expected.items():
+        assert _requirement_of(text, word) == kind, word

@@ -15,6 +15,8 @@ either side); the particles "ari" / "nashi" / "ka" only right after a term they 
 
 from __future__ import annotations
 
+import re
+
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 _WORDS: dict[str, str] = {
@@ -121,6 +123,7 @@ _BASE_OF = [
     for _ in dict.fromkeys((base, base.capitalize(), base.title(), base.upper()))
 ]
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _letter(c: str) -> bool:
@@ -129,9 +132,14 @@ def _letter(c: str) -> bool:
 
 def romaji_edits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, Japanese) for each romaji term of ``text``, in order."""
+    try:
+        matches = _ENGINE.find_matches_as_indexes(text)
+    except UnicodeEncodeError:  # a lone surrogate (possible in JSON input): same length
+        text = _SURROGATE.sub("\ufffd", text)
+        matches = _ENGINE.find_matches_as_indexes(text)
     edits: list[tuple[int, int, str]] = []
     last_end, last_key = -2, ""
-    for index, start, end in _ENGINE.find_matches_as_indexes(text):
+    for index, start, end in matches:
         if (start > 0 and _letter(text[start - 1])) or (end < len(text) and _letter(text[end])):
             continue  # part of a longer word
         key = _BASE_OF[index]

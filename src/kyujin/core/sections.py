@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Literal
 
@@ -237,6 +238,10 @@ class Sections:
     # Starts of headings over the company's description of itself (会社概要, About us): what
     # such a section names is what the employer does, not what it asks.
     company: frozenset[int] = frozenset()
+    # Lines that ask and wish in one ("Must: Kubernetes, Terraform; Bonus: Go", "Kotlin・Spring
+    # Bootの実務経験必須、Androidアプリ開発経験歓迎"): line start -> (clause starts, each
+    # clause's requirement or None when it names none)
+    mixed: Mapping[int, tuple[list[int], list[Requirement | None]]] = field(default_factory=dict)
 
     def company_ranges(self) -> list[tuple[int, int]]:
         """[start, end) of each company-description section: to the next heading of any
@@ -256,6 +261,13 @@ class Sections:
         return ranges
 
     def requirement_at(self, position: int) -> Requirement:
+        if self.mixed:
+            line = self.text.rfind("\n", 0, position) + 1
+            clauses = self.mixed.get(line)
+            if clauses is not None:
+                kind = clauses[1][bisect_right(clauses[0], position) - 1]
+                if kind is not None:
+                    return kind
         if self.preferred_lines or self.required_lines:
             line = self.text.rfind("\n", 0, position) + 1
             if line in self.preferred_lines:
@@ -268,7 +280,7 @@ class Sections:
     def requirements_at(self, positions: list[int]) -> list[Requirement]:
         """``requirement_at`` of each position; without self-marked lines (most postings)
         one bisection each in a comprehension, not a method call each."""
-        if self.preferred_lines or self.required_lines:
+        if self.preferred_lines or self.required_lines or self.mixed:
             return [self.requirement_at(position) for position in positions]
         starts = self.starts
         kinds: list[Requirement] = ["unknown", *self.kinds]  # before the first heading
@@ -353,19 +365,102 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             starts, kinds = _merged(starts, kinds, blocks, "required")
     preferred: set[int] = set()
     required: set[int] = set()
+    mixed: dict[int, tuple[list[int], list[Requirement | None]]] = {}
     checked: set[int] = set()
     for position, _ in triggers.windows("inline", 0, 1):
         line_start, line_end = _line_bounds(folded, position)
         if line_start in checked or line_start in headings:
             continue
         checked.add(line_start)
-        if _INLINE_PREFERRED.search(folded, line_start, line_end):
+        clauses = _clause_marks(folded, line_start, line_end)
+        if clauses is not None:
+            mixed[line_start] = clauses
+        elif _INLINE_PREFERRED.search(folded, line_start, line_end):
             preferred.add(line_start)
         elif _INLINE_REQUIRED.search(folded, line_start, line_end):
             required.add(line_start)
     return Sections(
-        folded, starts, kinds, frozenset(preferred), frozenset(required), frozenset(company)
+        folded,
+        starts,
+        kinds,
+        frozenset(preferred),
+        frozenset(required),
+        frozenset(company),
+        mixed,
     )
+
+
+# A line's clauses: split at sentence ends, semicolons, bars, slashes and 、.
+_CLAUSE_SPLIT = re.compile(r"(?P<end>[。!?！？]|\.\s)|[;；|/、]|\s[-–—]\s")
+# (not a mark negated, nor a section's name quoted: 'no longer required', 必須ではありません,
+# 'moved from "Requirements" to …')
+_MARK_REQUIRED = re.compile(
+    r"必須(?!では|でない)|(?<![a-z\"“「'])(?<!not )(?<!no longer )(?<!n't )(?<!not a )"
+    r"(?:must|requires?|required|requirements?|needs?|needed)(?![a-z])|応募資格"
+)
+_MARK_PREFERRED = re.compile(
+    r"歓迎|尚可|優遇|望ましい|(?<![a-z\"“「'])(?:nice|bonus|plus|preferred|desirable|ideally"
+    r"|advantage)(?![a-z])"
+)
+_LABEL_END = re.compile(r"\s?(?:to have|have)?\s?[:：]")
+_OTHER_FIELD = re.compile(r"\s*[^\s:：/|]{1,20}\s?[:：]")  # "english: business", "雇用形態:"
+_LEADING = 12  # characters into a clause within which a mark labels what follows it
+
+
+def _clause_marks(
+    folded: str, line_start: int, line_end: int
+) -> tuple[list[int], list[Requirement | None]] | None:
+    """Each clause's requirement on a line that both asks and wishes, or None for a line
+    that does not. A mark opening its clause ("Must: A, B", "Bonus: C") carries on to the
+    clauses after it, to the sentence's end or another field; one closing it (Japanese:
+    "A、Bの経験必須") covers the clauses before it in the same list (joined by 、)."""
+    if folded.startswith("|", line_start) or not (
+        _MARK_REQUIRED.search(folded, line_start, line_end)
+        and _MARK_PREFERRED.search(folded, line_start, line_end)
+    ):
+        return None  # (a table's row has its own columns)
+    starts = [line_start]
+    joins: list[str] = []  # how each clause ends: "sentence", "list" (、) or "item"
+    for split in _CLAUSE_SPLIT.finditer(folded, line_start, line_end):
+        starts.append(split.end())
+        joins.append(
+            "sentence" if split.group("end") else "list" if split.group() == "、" else "item"
+        )
+    ends = [*starts[1:], line_end]
+    joins.append("sentence")
+    kinds: list[Requirement | None] = []
+    pending: list[int] = []
+    carry: Requirement | None = None
+    for start, end, join in zip(starts, ends, joins, strict=True):
+        required = _MARK_REQUIRED.search(folded, start, end)
+        wished = _MARK_PREFERRED.search(folded, start, end)
+        mark = min(
+            (m for m in (required, wished) if m is not None), key=lambda m: m.start(), default=None
+        )
+        if mark is None:
+            if carry is not None and _OTHER_FIELD.match(folded, start, end):
+                carry = None  # another field: "english: business"
+            kinds.append(carry)
+            if carry is None:
+                pending.append(len(kinds) - 1)
+        else:
+            kind: Requirement = "required" if mark is required else "preferred"
+            kinds.append(kind)
+            leading = mark.start() - start <= _LEADING and (
+                _LABEL_END.match(folded, mark.end()) is not None or mark.start() - start <= 2
+            )
+            if leading:
+                carry = kind
+            else:
+                for index in pending:
+                    kinds[index] = kind
+                carry = None
+            pending = []
+        if join != "list":
+            pending = []  # a closing mark reaches back only within a list joined by 、
+        if join == "sentence":
+            carry = None
+    return starts, kinds
 
 
 def _merged(

@@ -656,6 +656,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "required",
         "must",
         "optional",
+        # (lines that ask and wish in one: kyujin.core.sections._clause_marks)
+        "nice",
+        "require",
+        "need",
+        "ideally",
+        "望ましい",
     ),
     # Not windows: whether a text counts months at all, or speaks of the reader's or the
     # writer's own record (a scout, a post), tells parse_years which tests to run.
