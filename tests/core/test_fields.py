@@ -77,3 +77,50 @@ def test_a_csv_record_whose_quoted_cells_span_lines() -> None:
 def test_a_visa_field_of_an_export(value: str, visa: bool | None) -> None:
     text = f"job_id,title,visa_support,salary_min\n1,Backend,{value},\n"
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a YAML flow map
+        (
+            "job:\n  title: Backend Engineer\n"
+            "  salary: {min: 8000000, max: 11000000, currency: JPY, unit: YEAR}\n",
+            (8_000_000, 11_000_000, "annual"),
+        ),
+        # pretty-printed JSON-LD, the range in a nested flow map
+        (
+            '{\n  "@type": "JobPosting",\n  "baseSalary": {\n    "@type": "MonetaryAmount",\n'
+            '    "currency": "JPY",\n    "value": {"@type": "QuantitativeValue", '
+            '"minValue": 500000, "maxValue": 650000, "unitText": "MONTH"}\n  }\n}',
+            (500_000, 650_000, "monthly"),
+        ),
+        # XML, the unit and currency in the element's attributes
+        (
+            '<jobs>\n  <job>\n    <salary currency="JPY" period="MONTH">\n      <min>350000</min>\n'
+            "      <max>500000</max>\n    </salary>\n  </job>\n</jobs>",
+            (350_000, 500_000, "monthly"),
+        ),
+        # an INI file's section and Japanese keys
+        ("[単価]\n通貨=JPY\n単位=月額\n下限=700000\n上限=900000\n", (700_000, 900_000, "monthly")),
+        # an environment file
+        (
+            'COMPANY="Kestrel Pay"\nSALARY_CURRENCY=USD\nSALARY_MIN=90000\nSALARY_MAX=130000\n'
+            "SALARY_PERIOD=YEAR\n",
+            (90_000, 130_000, "annual"),
+        ),
+        # JSON with Japanese keys
+        (
+            '{\n  "給与": {"形態": "時給", "下限": 2200, "上限": 2800, "通貨": "JPY"}\n}',
+            (2200, 2800, "hourly"),
+        ),
+    ],
+)
+def test_pay_in_nested_structures(text: str, expected: tuple[float, float, str]) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+def test_a_words_letters_are_no_rsu() -> None:
+    salary = extract('"compensationTierSummary": "¥3,500 – ¥4,500 per hour"').salary
+    assert salary is not None and salary.min == 3500

@@ -51,13 +51,15 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "140"
+RULES_VERSION = "141"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
 _EXPORT_HINT = re.compile(
     r"下限|上限|_min|min_|minvalue|\"min\"|salary_|employment_?type|employmenttype"
     r"|visa_|_level"
+    # a YAML or flow map's "min: 8000000", XML's <min>
+    r"|(?<![a-z])min\s?[:>]"
 )
 # Facts read from an export's fields when the text states them nowhere else.
 _EXPORTED = ("salary", "employment_type", "visa_sponsorship", "japanese_level", "english_level")

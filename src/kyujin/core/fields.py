@@ -70,6 +70,7 @@ def export_fields(folded: str) -> dict[str, Field]:
         for (name, _, _), value in zip(header, row, strict=True):
             if name and value[0]:
                 found.setdefault(name, value)
+    _nested(folded, found)
     for m in _PAIR_LINE.finditer(folded):
         if m.group(2):
             found.setdefault(m.group(1).strip(), (m.group(2), m.start(2), m.end(2)))
@@ -83,6 +84,81 @@ def export_fields(folded: str) -> dict[str, Field]:
 
 _CELL_IS_NUMBER = re.compile(r"-?\d[\d.,]*")
 
+# Nested structures, their keys joined by dots ("salary.min", "basesalary.value.minvalue"):
+# YAML blocks and pretty-printed JSON by their indentation, flow maps on one line
+# ("salary: {min: 8000000, max: 11000000, currency: JPY, unit: YEAR}"), XML elements and their
+# attributes (<salary currency="JPY" period="MONTH"><min>350000</min>), KEY=value lines.
+_BLOCK_LINE = re.compile(r'(?m)^([ \t-]*)"?([\w.@-]{1,40})"?[ \t]*:[ \t]*(.*?)[ \t]*,?[ \t]*$')
+_FLOW_MAP = re.compile(r'"?([\w.-]{1,40})"?[ \t]*:[ \t]*\{([^{}\n]*)\}')
+_FLOW_PAIR = re.compile(r'"?([\w.-]{1,40})"?[ \t]*:[ \t]*("[^"\n]*"|[^,}\n]+)')
+_XML_TAG = re.compile(r"<(/?)([\w:-]{1,40})((?:\s[^<>]*?)?)(/?)>")
+_XML_ATTRIBUTE = re.compile(r'([\w:-]{1,40})\s?=\s?"([^"<>\n]*)"')
+_ENV_LINE = re.compile(r"(?m)^[ \t]*([^\W\d][\w.]{0,40})[ \t]*=[ \t]*(\"?)([^\"\n]*)\2[ \t]*$")
+_INI_SECTION = re.compile(r"(?m)^[ \t]*\[([^\[\]\n]{1,40})\][ \t]*$")
+_MAX_DEPTH = 8
+
+
+def _nested(folded: str, found: dict[str, Field]) -> None:
+    """Add the fields of the text's nested structures to ``found`` (see above)."""
+    if ":" in folded:
+        path: list[tuple[int, str]] = []  # (indent, key) of the blocks the line is inside
+        for m in _BLOCK_LINE.finditer(folded):
+            indent = len(m.group(1))
+            while path and path[-1][0] >= indent:
+                path.pop()
+            key, value = m.group(2), m.group(3)
+            if value in ("", "{", "[") and len(path) < _MAX_DEPTH:
+                path.append((indent, key))
+                continue
+            name = ".".join([*(k for _, k in path), key])
+            if value.startswith("{") and value.endswith("}"):
+                for pair in _FLOW_PAIR.finditer(folded, m.start(3) + 1, m.end(3) - 1):
+                    inner, at, to = pair.group(2).strip(), pair.start(2), pair.end(2)
+                    if inner.startswith('"') and inner.endswith('"'):
+                        inner, at, to = inner[1:-1], at + 1, to - 1
+                    found.setdefault(f"{name}.{pair.group(1)}", (inner, at, to))
+                continue
+            start, end = m.start(3), m.end(3)
+            if value.startswith('"') and value.endswith('"') and len(value) >= 2:
+                value, start, end = value[1:-1], start + 1, end - 1
+            if path:
+                found.setdefault(name, (value, start, end))
+        for flow in _FLOW_MAP.finditer(folded):
+            for pair in _FLOW_PAIR.finditer(folded, flow.start(2), flow.end(2)):
+                value, start, end = pair.group(2).strip(), pair.start(2), pair.end(2)
+                if value.startswith('"') and value.endswith('"'):
+                    value, start, end = value[1:-1], start + 1, end - 1
+                found.setdefault(f"{flow.group(1)}.{pair.group(1)}", (value, start, end))
+    if "<" in folded:
+        tags: list[str] = []
+        for tag in _XML_TAG.finditer(folded):
+            closing, name, attributes, empty = tag.groups()
+            if closing:
+                if name in tags:
+                    del tags[tags.index(name) :]
+                continue
+            prefix = ".".join([*tags[-(_MAX_DEPTH - 1) :], name])
+            for attribute in _XML_ATTRIBUTE.finditer(attributes or ""):
+                at = tag.start(3) + attribute.start(2)
+                found.setdefault(
+                    f"{prefix}.{attribute.group(1)}",
+                    (attribute.group(2), at, at + len(attribute.group(2))),
+                )
+            if empty:
+                continue
+            text_end = folded.find("<", tag.end())
+            if text_end > tag.end() and folded.startswith(f"</{name}>", text_end):
+                text = folded[tag.end() : text_end]
+                found.setdefault(prefix, (text.strip(), tag.end(), text_end))
+            else:
+                tags.append(name)
+    if "=" in folded:
+        sections = [(m.start(), m.group(1).strip()) for m in _INI_SECTION.finditer(folded)]
+        for m in _ENV_LINE.finditer(folded):
+            section = next((name for at, name in reversed(sections) if at < m.start()), None)
+            name = f"{section}.{m.group(1)}" if section else m.group(1)
+            found.setdefault(name, (m.group(3), m.start(3), m.end(3)))
+
 
 def _json_value(found: dict[str, Field], key: str, pair: re.Match[str]) -> None:
     value, start, end = pair.group(2), pair.start(2), pair.end(2)
@@ -91,7 +167,7 @@ def _json_value(found: dict[str, Field], key: str, pair: re.Match[str]) -> None:
     found.setdefault(key, (value, start, end))
 
 
-_PAY_KEY = r"(?:salary|pay|compensation|base_?salary|basesalary|給与|年収|月給|賃金|報酬)"
+_PAY_KEY = r"(?:salary|pay|compensation|base_?salary|basesalary|給与|年収|月給|賃金|報酬|単価)"
 _UNIT_NOTE = r"(?:\s?[(（][^)）\n]{0,15}[)）])?"  # "給与下限（年収・万円）"
 _MIN_KEY = re.compile(
     rf"(?:{_PAY_KEY}[\w.・、 -]*?[_. ]?(?:min(?:imum|value)?|下限|from)"
@@ -101,9 +177,11 @@ _MAX_KEY = re.compile(
     rf"(?:{_PAY_KEY}[\w.・、 -]*?[_. ]?(?:max(?:imum|value)?|上限|to)"
     rf"|(?:max(?:imum)?|上限)[_. ]?{_PAY_KEY}){_UNIT_NOTE}"
 )
-_CURRENCY_KEY = re.compile(rf"(?:{_PAY_KEY}[_. ])?currency")
-_PERIOD_KEY = re.compile(rf"(?:{_PAY_KEY}[_. ])?(?:period|interval|unit(?:_?text)?)")
-_TYPE_KEY = re.compile(rf"{_PAY_KEY}[_. ]?(?:type|kind|basis|区分|種別)")
+_CURRENCY_KEY = re.compile(rf"(?:{_PAY_KEY}[\w.]*[_. ])?(?:currency(?:_?code)?|通貨)")
+_PERIOD_KEY = re.compile(
+    rf"(?:{_PAY_KEY}[\w.]*[_. ])?(?:period|interval|unit(?:_?text)?|単位|期間)"
+)
+_TYPE_KEY = re.compile(rf"{_PAY_KEY}[_. ]?(?:type|kind|basis|区分|種別|形態)")
 _PERIODS: Mapping[str, Period] = {
     "year": "annual", "yearly": "annual", "annual": "annual", "annually": "annual", "年": "annual",
     "年収": "annual", "年俸": "annual",
@@ -115,7 +193,17 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 
 def _find(found: Mapping[str, Field], key: re.Pattern[str]) -> tuple[str, Field] | None:
-    return next(((k, v) for k, v in found.items() if key.fullmatch(k)), None)
+    """The first field whose name, or the end of its dotted path ("jobs.job.salary.min" ends
+    with "salary.min"), ``key`` names."""
+    for name, value in found.items():
+        if key.fullmatch(name):
+            return name, value
+        at = name.find(".")
+        while at >= 0:
+            if key.fullmatch(name, at + 1):
+                return name[at + 1 :], value
+            at = name.find(".", at + 1)
+    return None
 
 
 def salary_from_fields(found: Mapping[str, Field], rates: Mapping[str, float]) -> Salary | None:
@@ -132,7 +220,7 @@ def salary_from_fields(found: Mapping[str, Field], rates: Mapping[str, float]) -
     unit = ""
     if period_field is not None:
         unit = period_field[1][0].lower()
-        period = _PERIODS.get(unit)
+        period = _PERIODS.get(unit.removeprefix("1 ").removeprefix("per "))  # "1 HOUR"
     type_field = _find(found, _TYPE_KEY)
     if period is None and type_field is not None:
         # "salary_type,年収" beside "salary_unit,万円"

@@ -122,7 +122,7 @@ _NOT_PAY = prefiltered(
     r"|(?:クライアント|顧客|エンド)(?:契約)?単価\s?[:：]?|請求単価\s?[:：]?"
     r"|client(?:'s)? (?:billing )?rate"
     r"|capital|revenue|funding|raised|series [a-e]|bonus|allowance|stipend|budget|valuation"
-    r"|subsidy|reimburse|sign-on|signing|stock|rsu|equity|commute|relocation|moving"
+    r"|subsidy|reimburse|sign-on|signing|stock|(?<![a-z])rsus?(?![a-z])|equity|commute|relocation|moving"
     r"|(?<!after )training(?! period)(?!\s?[:：])"
     r"|housing|(?<![a-z])rent\b"
 )
