@@ -544,3 +544,24 @@ def test_a_named_office_in_a_list_of_sites_yields_to_the_roles_location() -> Non
         "Kanagawa",
         "Kawasaki",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("location:\n    country: JP\n    prefecture: Kanagawa\n    city: Yokohama\n", "Yokohama"),
+        (
+            "    <location>\n      <prefecture>福岡県</prefecture>\n"
+            "      <city>福岡市中央区</city>\n",
+            "Fukuoka",
+        ),
+        (
+            '      "addressRegion": "新潟県",\n      "addressLocality": "新潟市中央区",\n',
+            "Niigata",
+        ),
+        ("勤務地:\n  都道府県: 神奈川県\n  市区町村: 川崎市中原区\n", "Kawasaki"),
+    ],
+)
+def test_a_structures_city_field_below_its_prefecture(text: str, place: str) -> None:
+    location = extract(text).location
+    assert location is not None and location.city == place

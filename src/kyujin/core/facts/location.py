@@ -742,6 +742,12 @@ def parse_location(
         )
         if office is not None:
             city, end = office[3], max(end, office[1])
+    if city is None:
+        # a structure's fields: "prefecture: Kanagawa" then "city: Yokohama", <都道府県> then
+        # <市区町村>, JSON-LD's addressRegion then addressLocality
+        below = _city_below(folded, hits, anchor, prefecture)
+        if below is not None:
+            return Location(prefecture=prefecture, city=below[3]), Span(below[0], below[1])
     if city is None and len(labels) > 1:
         # "Location: Kanagawa" on a board's summary card, then 勤務地 神奈川県横浜市西区…:
         # the workplace stated again with its city refines it
@@ -758,6 +764,31 @@ def parse_location(
         if named is not None:
             return Location(prefecture=prefecture, city=named[3]), Span(named[0], named[1])
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+_FIELD_SHAPE = re.compile(r"[:：=<\"]")
+_BELOW_LINES = 2  # lines after the prefecture's field read for the city's
+
+
+def _city_below(folded: str, hits: list[Hit], anchor: Hit, prefecture: str) -> Hit | None:
+    """The one city of ``prefecture`` that fields on the next lines name, when the anchor's
+    line is a field too."""
+    line_start = folded.rfind("\n", 0, anchor[0]) + 1
+    if not _FIELD_SHAPE.search(folded, line_start, anchor[0]):
+        return None
+    end = _line_end(folded, anchor[1])
+    stop = end
+    for _ in range(_BELOW_LINES):
+        if stop < len(folded):
+            stop = _line_end(folded, stop + 1)
+    found: dict[str, Hit] = {}
+    for hit in hits:
+        if end < hit[0] < stop and hit[2] == prefecture and hit[3] is not None and hit[4] == 1:
+            below_start = folded.rfind("\n", 0, hit[0]) + 1
+            if _FIELD_SHAPE.search(folded, below_start, hit[0]):
+                found.setdefault(hit[3], hit)
+    # (two cities below are two workplaces, neither the one)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _refined(
