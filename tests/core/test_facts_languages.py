@@ -658,3 +658,28 @@ def test_research_work_in_english(text: str, level: str) -> None:
 )
 def test_an_occasion_to_read_is_no_requirement(text: str) -> None:
     assert extract(text).english_level == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # an organisation the language qualifies, a word between them
+        (
+            "Japanese\tNot required\nKumo Ledger runs the payment rails behind 1,800 Japanese "
+            "subscription businesses.",
+            "none",
+        ),
+        ("Japanese business level required", "N2"),
+        # a form's row after a 歓迎 list: a field of its own
+        (
+            "応募資格（必須）\t・実務経験は問いません（未経験可）\n"
+            "歓迎条件\t・SQL Server を使った開発経験\n\t・Azure の利用経験\n"
+            "日本語\tビジネスレベル以上（外国籍の方も歓迎します）\n在留資格\t就労ビザの取得をサポートします\n",
+            "N2",
+        ),
+        # a line that asks and wishes: the language's own clause
+        ("Must have 3+ yrs Go; AWS a plus; Japanese N2 required", "N2"),
+    ],
+)
+def test_adjectives_form_rows_and_clauses(text: str, level: str) -> None:
+    assert extract(text).japanese_level == level

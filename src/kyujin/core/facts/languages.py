@@ -53,6 +53,14 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"|コーチング|の運営|を運営"
     r"|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場|[、,。/|・\s)）]|$))"
 )
+# "Japanese subscription businesses", "English-speaking enterprise customers": a word between
+# the language and the organisations it qualifies (not a level word: "Japanese business level")
+_QUALIFIED_PLURAL = re.compile(
+    r"[- ](?!(?:level|native|fluent|business|conversational|and|or|is|are|at|in|to|for|with"
+    r"|required|skills?|ability|proficiency)\b)[a-z]+ (?:businesses|companies|customers|clients"
+    r"|users|merchants|enterprises|firms|startups|banks|retailers|brands|manufacturers|partners"
+    r"|publishers|studios|hospitals|universities|schools|restaurants)\b"
+)
 _LANGUAGE_VERSION_MARK = re.compile(r"[ \t]*[\[【(（<＜]?[ \t]*$")
 _LEVEL_BELOW = re.compile(
     r"レベル|level|ネイティブ|native|toeic|toefl|ielts|jlpt|(?<![a-z])n[1-5](?![0-9])|不問|不要|必須"
@@ -75,6 +83,8 @@ def _an_adjective(folded: str, start: int, end: int) -> bool:
     for the language)."""
     if _NOT_LANGUAGE_BEFORE.search(folded, max(0, start - 4), start):
         return True
+    if _QUALIFIED_PLURAL.match(folded, end, end + 40):
+        return True  # "1,800 Japanese subscription businesses"
     after = _NOT_LANGUAGE_AFTER.match(folded[end : end + 40])
     return after is not None and not (
         after.group(0).strip(" -").startswith("speaker")
@@ -390,7 +400,9 @@ _LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
 _LANGUAGE_FIELD = re.compile(
     r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?"
     # a label in both languages: "日本語 / Japanese:"
-    r"(?:\s?[/／]\s?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?)?[ \t]*[:：]"
+    r"(?:\s?[/／]\s?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?)?"
+    # (or a form's row, its value after a tab: "日本語<TAB>ビジネスレベル以上")
+    r"(?:[ \t]*[:：]|\t+(?=\S))"
 )
 _BRACKETED_LANGUAGE = re.compile(
     r"[ \t■□◆◇▼▶★☆#*]*[【\[＜<〔［]\s?(?:日本語|英語|語学|japanese|english|languages?)"
@@ -483,6 +495,13 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
         kind = _heading_kind(own.group(0))
         if kind is not None:
             return kind
+    clauses = sections.mixed.get(line_start)
+    if clauses is not None:
+        # a line that asks and wishes: the clause's own mark ("PREFERRED: AWS. LANGUAGE:
+        # Japanese JLPT N1 required")
+        mark = clauses[1][bisect_right(clauses[0], start) - 1]
+        if mark is not None:
+            return mark
     if _BRACKETED_LANGUAGE.match(folded, line_start):
         # "[Japanese] Business level or more", 【英語】不問: the language's own field, not an
         # item of the list above it
