@@ -2413,3 +2413,12 @@ def test_code_switched_postings(text: str, field: str, value: object) -> None:
 )
 def test_postings_for_engineers_from_abroad(text: str, field: str, value: object) -> None:
     assert getattr(extract(text), field) == value
+
+
+def test_an_interviewees_way_of_work_is_not_the_roles() -> None:
+    text = (
+        "\"I'd never lived abroad before. Our Dublin team is fully remote, but in Tokyo we meet "
+        'in person, which helped me find my feet." — Sam, Backend Engineer\n\n'
+        "THE ROLE: Staff Backend Engineer\n• Hybrid: Tuesday to Thursday in our Azabudai office\n"
+    )
+    assert extract(text).remote == "hybrid"

@@ -10,7 +10,7 @@ from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import Dispatched, Presence, dispatched, prefiltered
-from kyujin.core.roles import said_of_others
+from kyujin.core.roles import blank, quoted_speech, said_of_others
 from kyujin.core.sections import Sections
 from kyujin.core.text import line_end as _line_end
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
@@ -1016,6 +1016,17 @@ def _after_change(folded: str, remote: Remote, span: Span) -> tuple[Remote, Span
 
 
 def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None]:
+    spoken = quoted_speech(folded) if triggers.any("remote") else []
+    if spoken:
+        # not how an interviewee or another team works ("Our Dublin team is fully remote,
+        # but in Tokyo we meet in person" — Sam), when the page says how the role works
+        view = blank(folded, spoken)
+        view_triggers = Triggers(view)
+        remote, span = _remote(view, view_triggers)
+        if remote is not None and span is not None:
+            if view_triggers.any("change"):
+                return _after_change(view, remote, span)
+            return remote, span
     remote, span = _remote(folded, triggers)
     if remote is not None and span is not None and triggers.any("change"):
         return _after_change(folded, remote, span)
