@@ -683,3 +683,12 @@ def test_an_occasion_to_read_is_no_requirement(text: str) -> None:
 )
 def test_adjectives_form_rows_and_clauses(text: str, level: str) -> None:
     assert extract(text).japanese_level == level
+
+
+def test_a_tag_lines_bar_ends_a_language_clause() -> None:
+    text = (
+        "正社員｜フルリモート（居住地不問・オフィスなし）｜TypeScript｜"
+        "日本語ネイティブレベル｜副業OK"
+    )
+    assert extract(text).japanese_level == "native"
+    assert extract("| 日本語 | N2 |").japanese_level == "N2"  # a table's cells are not broken

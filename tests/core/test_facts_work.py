@@ -2422,3 +2422,14 @@ def test_an_interviewees_way_of_work_is_not_the_roles() -> None:
         "THE ROLE: Staff Backend Engineer\n• Hybrid: Tuesday to Thursday in our Azabudai office\n"
     )
     assert extract(text).remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "月単価70〜90万円｜業務委託｜外国籍可（ビザサポート無）｜精算幅140-180h",
+        "Remote-OK｜Visa support ✕",
+    ],
+)
+def test_a_tag_lines_no_visa(text: str) -> None:
+    assert extract(text).visa_sponsorship is False

@@ -237,7 +237,8 @@ _BEFORE = 40  # characters a level phrase may sit before its language word
 _EXAM_NAME = re.compile(r"jlpt|日本語能力試験")
 _EXAM_REACH = 60  # characters from the language word to a JLPT level named as such
 _CLAUSE_MARK = re.compile(r"[,、，;；]")  # not across a comma: "in Japanese, we expect …"
-_BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n")
+# (and a tag line's bar, ｜ folded to | with no space around it: not a table's " | ")
+_BREAK = re.compile(r"[;；。!?！？]|\.(?:\s|$)|\n|(?<! )\|(?! )")
 # A language word that labels its own field ("英語：ビジネスレベル"): its level is after it,
 # not in the field before it on the line ("日本語：ネイティブレベル　英語：ビジネスレベル").
 _OWN_LABEL = re.compile(r"(?:力|能力|レベル| level| skills?)?\s?[:：]")

@@ -240,7 +240,7 @@ _VISA_NO = dispatched(
     # "海外在住の方の応募は受け付けておりません"
     r"|海外(?:在住|居住)(?:の方|者)(?:の|から|からの)(?:ご)?応募(?:は)?\s?(?:お受けして|受け付けて"
     r"|受付して)(?:いません|おりません)"
-    r"|ビザ(?:の)?(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|不可|対象外"
+    r"|ビザ(?:の)?(?:サポート|支援|スポンサー|取得支援)(?:は)?\s?[:：]?\s?(?:なし|無し|無(?=[)）\s|/]|$)|不可|対象外"
     r"|(?:行って|して)(?:いません|おりません))"
     r"|(?:就労)?ビザ(?:を)?(?:お持ち|保有|所持|取得済み)(?!でない|ではない|していない)"
     # "ビザの新規取得・変更のサポートは行っておりません", "ビザのスポンサーはいたしかねます"
@@ -260,6 +260,8 @@ _VISA_NO = dispatched(
     r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
     r"|no (?:visa )?(?:sponsorship|support)\b(?! (?:is )?needed)|ビザサポ(?:なし|無し|不可|×)"
+    # a tag line's mark: "Visa support ✕", "ビザ×"
+    r"|(?:visa(?: support| sponsorship)?|ビザ(?:サポート)?)\s?[:：]?\s?[✕×✗❌]"
     r"|(?:not|in)eligible for (?:visa )?sponsorship|not eligible for (?:a )?visa"
     # "we can only consider candidates who already hold a valid work visa", 海外からの招へいは
     # 行っていません
