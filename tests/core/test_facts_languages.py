@@ -692,3 +692,10 @@ def test_a_tag_lines_bar_ends_a_language_clause() -> None:
     )
     assert extract(text).japanese_level == "native"
     assert extract("| 日本語 | N2 |").japanese_level == "N2"  # a table's cells are not broken
+
+
+@pytest.mark.parametrize(
+    "text", ["・英語：できると嬉しい（必須ではありません）", "英語：必須ではありません"]
+)
+def test_not_a_must_is_no_requirement(text: str) -> None:
+    assert extract(text).english_level == "none"

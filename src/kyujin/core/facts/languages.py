@@ -127,6 +127,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"(?<!speaking )"
             r"(?<!speaking is )(?<!conversation is )(?:"
             r"不問|不要|必要(?:ありません|ない|なし|としません|はありません)|問いません|求めません"
+            r"|必須では(?:ありません|ない|なく|ございません)"
             r"|使用(?:しません|しない|なし|予定はありません)|使いません|使わない|使う(?:機会|場面)は(?:ありません|ない)"
             r"|できなくても|話せなくても|なくても(?:大丈夫|問題(?:ありません|なし)|ok|可)"
             r"|not (?:required|necessary|needed|mandatory|a requirement|essential)"
