@@ -699,3 +699,15 @@ def test_a_tag_lines_bar_ends_a_language_clause() -> None:
 )
 def test_not_a_must_is_no_requirement(text: str) -> None:
     assert extract(text).english_level == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("- Japanese: N2以上あればOK。社外MTGは日本語なので。", "N2"),
+        ("- Japanese: daily conv. (our customers write in Japanese)", "N3"),
+        ("日本語：N2あれば尚可", "none"),
+    ],
+)
+def test_enough_is_asked_and_short_forms(text: str, level: str) -> None:
+    assert extract(text).japanese_level == level

@@ -177,7 +177,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
         "business",
     ),
     (
-        re.compile(r"日常会話|会話|conversation(?:al)?|intermediate|中級"),
+        re.compile(r"日常会話|会話|conversation(?:al)?|intermediate|中級|daily conv\b|\bconv\."),
         "conversational",
     ),
     (
@@ -202,7 +202,9 @@ _NEGATED_AFTER = re.compile(
 )
 _PLUS = re.compile(
     r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
-    r"|helpful|not required but|welcome|あれば|望ましい|ideally|beneficial|appreciated"
+    # (not "N2以上あればOK": enough, so asked)
+    r"|helpful|not required but|welcome|あれば(?!\s?(?:ok|大丈夫|十分|問題))|望ましい|ideally"
+    r"|beneficial|appreciated"
     # an occasion, not a requirement: "（ただし英語のドキュメントを読む機会はあります）",
     # "(but being able to read English documentation helps)"
     r"|\bhelps\b|機会(?:は|が|も)(?:あります|ある)"
