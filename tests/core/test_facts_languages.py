@@ -711,3 +711,8 @@ def test_not_a_must_is_no_requirement(text: str) -> None:
 )
 def test_enough_is_asked_and_short_forms(text: str, level: str) -> None:
     assert extract(text).japanese_level == level
+
+
+def test_biz_is_business() -> None:
+    facts = extract("- Language: JP: N2, EN: biz")
+    assert (facts.japanese_level, facts.english_level) == ("N2", "business")

@@ -166,7 +166,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"|stakeholders?|users?|customers?|domains?|logic|analysts?|operations|process"
             r"|hours|days|trips?|model|needs|goals|colleagues|members?|departments?)\b)"
             r"|professional|業務で(?:使用|活用|使える)|working proficiency"
-            r"|実務レベル|仕事で使える|proficien(?:t|cy)"
+            r"|実務レベル|仕事で使える|proficien(?:t|cy)|(?<![a-z])biz(?![a-z])"
             # "Excellent written and spoken English", "Very good English"
             r"|excellent|very good|strong (?:written|spoken|verbal|command)"
             # research work in the language: papers written, talks given
