@@ -124,3 +124,19 @@ def test_pay_in_nested_structures(text: str, expected: tuple[float, float, str])
 def test_a_words_letters_are_no_rsu() -> None:
     salary = extract('"compensationTierSummary": "¥3,500 – ¥4,500 per hour"').salary
     assert salary is not None and salary.min == 3500
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            '{\n  "experienceRequirements": {\n    "@type": "OccupationalExperienceRequirements",\n'
+            '    "monthsOfExperience": 42\n  }\n}',
+            3,
+        ),
+        ('COMPANY="Kestrel Pay"\nSALARY_MIN=90000\nMIN_YEARS=6\n', 6),
+        ('{"title": "Backend", "experience_years": 2}', 2),
+    ],
+)
+def test_years_in_an_exports_fields(text: str, years: int) -> None:
+    assert extract(text).min_years_experience == years

@@ -33,6 +33,7 @@ from kyujin.core.fields import (
     language_from_fields,
     salary_from_fields,
     visa_from_fields,
+    years_from_fields,
 )
 from kyujin.core.forms import unticked_options
 from kyujin.core.markup import strip_markup
@@ -51,18 +52,25 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "148"
+RULES_VERSION = "149"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
 _EXPORT_HINT = re.compile(
     r"下限|上限|_min|min_|minvalue|\"min\"|salary_|employment_?type|employmenttype"
     r"|visa_|_level"
-    # a YAML or flow map's "min: 8000000", XML's <min>
-    r"|(?<![a-z])min\s?[:>]"
+    # a YAML or flow map's "min: 8000000", XML's <min>; an export's years
+    r"|(?<![a-z])min\s?[:>]|monthsofexperience|experience_?years|years_?(?:of_?)?experience"
 )
 # Facts read from an export's fields when the text states them nowhere else.
-_EXPORTED = ("salary", "employment_type", "visa_sponsorship", "japanese_level", "english_level")
+_EXPORTED = (
+    "salary",
+    "employment_type",
+    "visa_sponsorship",
+    "japanese_level",
+    "english_level",
+    "min_years_experience",
+)
 
 
 class Extractor:
@@ -167,6 +175,10 @@ class Extractor:
                     level = language_from_fields(exported, language)
                     if level is not None:
                         found[name] = (level[0], Span(level[1][1], level[1][2]))
+            if found["min_years_experience"][0] is None:
+                years = years_from_fields(exported)
+                if years is not None:
+                    found["min_years_experience"] = (years[0], Span(years[1][1], years[1][2]))
         if found["min_years_experience"][0] is None and folded_title:
             # the title's figure has no span: spans point into the text
             found["min_years_experience"] = (parse_title_years(folded_title), None)

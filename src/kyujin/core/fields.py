@@ -327,3 +327,24 @@ def language_from_fields(found: Mapping[str, Field], language: str) -> tuple[str
     if language == "ja" and kind in ("business", "conversational", "basic"):
         kind = {"business": "N2", "conversational": "N3", "basic": "N4"}[kind]
     return kind, field[1]
+
+
+# The minimum experience an export gives: "MIN_YEARS=6", "experience_years": 3, JSON-LD's
+# "monthsOfExperience": 36 (whole years, rounded down), 必要経験年数: 2.
+_YEARS_KEY = re.compile(
+    r"min(?:imum)?_?(?:years?|yrs)(?:_?(?:of_?)?experience)?|(?:min(?:imum)?_?)?experience_?years?"
+    r"|(?:min(?:imum)?_?)?years_?(?:of_?)?experience|(?:必要|最低)?経験年数"
+)
+_MONTHS_KEY = re.compile(r"(?:min(?:imum)?_?)?months_?of_?experience|experience_?months")
+_WHOLE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def years_from_fields(found: Mapping[str, Field]) -> tuple[int, Field] | None:
+    for key, divisor in ((_YEARS_KEY, 1), (_MONTHS_KEY, 12)):
+        field = _find(found, key)
+        if field is None:
+            continue
+        number = _WHOLE_NUMBER.fullmatch(field[1][0].strip().rstrip("+"))
+        if number is not None and int(number.group()) // divisor <= 30:
+            return int(number.group()) // divisor, field[1]
+    return None
