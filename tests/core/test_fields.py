@@ -1,7 +1,7 @@
 import pytest
 
 from kyujin.core.extract import extract
-from kyujin.core.fields import export_fields
+from kyujin.core.fields import export_fields, language_from_fields
 from kyujin.core.text import fold
 
 M = 1_000_000
@@ -140,3 +140,15 @@ def test_a_words_letters_are_no_rsu() -> None:
 )
 def test_years_in_an_exports_fields(text: str, years: int) -> None:
     assert extract(text).min_years_experience == years
+
+
+def test_alternative_levels_in_a_field_are_the_lower() -> None:
+    facts = extract("SALARY_MIN=90000\nENGLISH_LEVEL=NATIVE_OR_FLUENT\n")
+    assert facts.english_level == "business"
+
+
+def test_a_language_fields_alternatives_give_the_lower_level() -> None:
+    found = export_fields(fold("jp_level,N1/N2\nen_level,native or fluent\n"))
+    ja, en = language_from_fields(found, "ja"), language_from_fields(found, "en")
+    assert ja is not None and ja[0] == "N2"
+    assert en is not None and en[0] == "business"

@@ -309,6 +309,15 @@ _LANGUAGE_VALUE = re.compile(
 )
 
 
+# How low a level is: native 0, N1 1, business / N2 2, conversational / N3 3, basic / N4 4.
+_LOWNESS = {"native": 0, "business": 2, "conversational": 3, "basic": 4}
+
+
+def _lowness(m: re.Match[str]) -> int:
+    jlpt = m.group("jlpt")
+    return int(jlpt[1]) if jlpt else _LOWNESS.get(m.lastgroup or "native", 0)
+
+
 def visa_from_fields(found: Mapping[str, Field]) -> tuple[bool, Field] | None:
     return _valued(found, _VISA_KEY, _VISA_VALUES)
 
@@ -318,9 +327,17 @@ def language_from_fields(found: Mapping[str, Field], language: str) -> tuple[str
     field = _find(found, _LANGUAGE_KEYS[language])
     if field is None:
         return None
-    m = _LANGUAGE_VALUE.match(field[1][0].strip().lower())
+    value = field[1][0].strip().lower()
+    m = _LANGUAGE_VALUE.match(value)
     if m is None or (m.group("jlpt") and language != "ja"):
         return None
+    if "or" in value or "/" in value or "または" in value:
+        # alternatives ("NATIVE_OR_FLUENT", "N1/N2"): the lower is enough
+        m = max(
+            (a for a in _LANGUAGE_VALUE.finditer(value) if a.lastgroup != "none"),
+            key=_lowness,
+            default=m,
+        )
     if m.group("jlpt"):
         return m.group("jlpt").upper(), field[1]
     kind = m.lastgroup or "none"

@@ -233,7 +233,9 @@ _EN_FROM_WORD = {
 }
 # Two levels given as alternatives ("native or business level", "N1 or N2", ネイティブまたは
 # ビジネスレベル): either is enough, so the lower one is the requirement.
-_OR = re.compile(r"[\s-]*(?:level|レベル)?\s?(?:or|または|もしくは|又は|/|／)\s?(?:jlpt\s?)?")
+_OR = re.compile(
+    r"[\s_-]*(?:level|レベル)?[\s_]?(?:or|または|もしくは|又は|/|／)[\s_]?(?:jlpt\s?)?"
+)
 _RANK = {"native": 5, "near_native": 4, "fluent": 3, "business": 2, "conversational": 1, "basic": 0}
 _CLAUSE = 45  # characters a level phrase may sit from its language word
 _BEFORE = 40  # characters a level phrase may sit before its language word
