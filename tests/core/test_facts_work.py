@@ -2433,3 +2433,23 @@ def test_an_interviewees_way_of_work_is_not_the_roles() -> None:
 )
 def test_a_tag_lines_no_visa(text: str) -> None:
     assert extract(text).visa_sponsorship is False
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("勤務形態\t出社勤務（研修期間中・配属後とも）", "onsite"),
+        # a bracket that grants remote days is a second way of work
+        ("【勤務形態】\n出社（週1日まで在宅勤務可）", "hybrid"),
+        (
+            "Work style: on site at the client's office in Chuo-ku (Nihonbashi) on Tuesdays and "
+            "Thursdays, remote on the other days.",
+            "hybrid",
+        ),
+        ("勤務形態：出社とリモートの併用", "hybrid"),
+        # an aside in brackets after the office opening is no second way of work
+        ("〈勤務形態〉出社勤務（在宅勤務の制度は本社では運用していません）", "onsite"),
+    ],
+)
+def test_a_work_style_row_and_weekdays(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -51,6 +51,9 @@ _REMOTE_HYBRID = dispatched(
     r"(?:可|ok|併用|あり|と出社|勤務可|制度あり|中心|メイン|主体)"
     r"|在宅(?:勤務)?(?:可|併用|あり|制度(?!(?:は|が)?(?:現在|現状|現時点で(?:は)?|今のところ)?(?:なし|無し|ありません|ない|なく))|中心|メイン|主体|ok)"
     r"|一部リモート|出社とリモート|リモートと出社|リモ(?:可|ok|あり)"
+    # "…, remote on the other days", "the remaining days from home"
+    r"|\bremote (?:on )?(?:the )?(?:other|remaining|rest of the) days\b"
+    r"|\b(?:the )?(?:other|remaining) days (?:remote|from home|at home)\b"
     # code-switched: "shukkin 2 days a week", "Zaitaku OK up to 3 days"
     r"|出社\s?[1-4]\s?days?\s?(?:a|per|/)\s?week|(?:リモート|在宅|テレワーク)\s(?:ok|可)\b"
     # "オフィスに週2日集まり、それ以外はリモート", "Most of us mix days at the office with
@@ -107,7 +110,7 @@ _REMOTE_HYBRID = dispatched(
     r"|" + _DAYS + r"\s?(?:remote|wfh|work[- ]from[- ]home|home[- ]office) days?"
     # Set weekdays in the office or at home: "in the office on Tuesdays", "WFH on Fridays".
     r"|(?:(?:in|at|to) (?:the |our )?office|office days?|in[- ]person|on[- ]?site|come in"
-    r"|remote(?:ly)?|from home|wfh)\b[^.;\n]{0,30}?\bon "
+    r"|remote(?:ly)?|from home|wfh)\b[^.;\n]{0,50}?\bon "
     + _WEEKDAY
     + r"|"
     + _WEEKDAY
@@ -1079,7 +1082,8 @@ _WORK_STYLE_FIELD = re.compile(
     r"(?:勤務形態|働き方|勤務スタイル|ワークスタイル|リモートワーク|リモート勤務|在宅勤務|テレワーク"
     r"|work ?style|remote work|remote policy|remote|work arrangement|working style)"
     r"(?:制度)?(?:[ \t]?[/／][ \t]?[^\n:：】〉>\]]{1,30})?"
-    r"(?:[ \t]*[】〉>\]][ \t]*[:：]?|[ \t]*[:：])"
+    # (a form's row: "勤務形態<TAB>出社")
+    r"(?:[ \t]*[】〉>\]][ \t]*[:：]?|[ \t]*[:：]|\t+)"
 )
 # A field's value that opens by saying the work is done at the office ("出社勤務が基本です",
 # "派遣期間中は本社での出社勤務となります"); not one combining it with remote work.
@@ -1110,18 +1114,30 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
                     end = _line_end(folded, end + 1)
         own = _remote_in(folded, triggers, [(field.start(), end)])  # ("Remote: partial")
         # (the value's opening words: not "Partial (3 days a week on-site at the lab)")
-        at_office = _ONSITE_VALUE.search(folded, start, min(end, start + _ONSITE_OPENING))
+        at_office = _ONSITE_VALUE.search(folded, start, end)
+        if at_office is not None and at_office.start() - start > _ONSITE_OPENING:
+            at_office = None
         if (
             at_office is not None
             and own[0] != "onsite"
             # (not the way before a change: "in-office only at first; hybrid after probation")
             and not triggers.any("change")
-            and (own[1] is None or at_office.start() < own[1].start)
+            and (own[1] is None or _in_aside(folded, at_office.end(), own[1].start))
         ):
             return "onsite", Span(at_office.start(), at_office.end())
         if own[0] is not None:
             return own
     return _remote_in(folded, triggers, windows)
+
+
+def _in_aside(folded: str, after: int, at: int) -> bool:
+    """``at`` lies in a parenthesis opened after ``after`` ("出社勤務（在宅勤務の制度は
+    …運用していません）"): an aside to the way stated first, not a second way of work."""
+    if at < after:
+        return False
+    between = folded[after:at]
+    opened = between.count("(") + between.count("（")
+    return opened > between.count(")") + between.count("）")
 
 
 def _remote_in(
