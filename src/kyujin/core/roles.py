@@ -267,8 +267,19 @@ _SPEECH = re.compile(
 )
 
 
+# The spans of the text asked about last: pay and remote both ask of one text (held and known
+# by identity, as _last_lists is).
+_last_speech: tuple[str, list[tuple[int, int]]] | None = None
+
+
 def quoted_speech(folded: str) -> list[tuple[int, int]]:
     """The spans of people's words quoted in ``folded`` (in order)."""
+    global _last_speech
     if "「" not in folded and '"' not in folded and "“" not in folded:
         return []
-    return [m.span() for m in _SPEECH.finditer(folded)]
+    last = _last_speech
+    if last is not None and last[0] is folded:
+        return last[1]
+    spans = [m.span() for m in _SPEECH.finditer(folded)]
+    _last_speech = (folded, spans)
+    return spans

@@ -111,17 +111,13 @@ _AFTER: dict[str, tuple[str, frozenset[str]]] = {
 _AFTER_FIGURE = {"man yen": "万円", "man en": "万円", "man": "万", "nen": "年"}
 # Each term as written in lower case, capitalised and in capitals ("Nenshu:", "HISSU"): the
 # text is scanned as it is, lower-casing a non-ASCII text costing as much as the scan.
-_BASES = [*_WORDS, *_AFTER, *_AFTER_FIGURE]
-_KEYS = [
-    variant
-    for base in _BASES
+_VARIANTS = [
+    (variant, base)
+    for base in (*_WORDS, *_AFTER, *_AFTER_FIGURE)
     for variant in dict.fromkeys((base, base.capitalize(), base.title(), base.upper()))
 ]
-_BASE_OF = [
-    base
-    for base in _BASES
-    for _ in dict.fromkeys((base, base.capitalize(), base.title(), base.upper()))
-]
+_KEYS = [variant for variant, _ in _VARIANTS]
+_BASE_OF = [base for _, base in _VARIANTS]
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
