@@ -565,3 +565,55 @@ def test_a_named_office_in_a_list_of_sites_yields_to_the_roles_location() -> Non
 def test_a_structures_city_field_below_its_prefecture(text: str, place: str) -> None:
     location = extract(text).location
     assert location is not None and location.city == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # towns and villages, and cities beyond the ones named in location.py
+        ("【勤務地】徳島県名西郡神山町（サテライトオフィス）", ("Tokushima", "Kamiyama")),
+        ("勤務地：恩納村（沖縄県）のリゾート内オフィス", ("Okinawa", "Onna")),
+        ("勤務地　北海道虻田郡ニセコ町", ("Hokkaido", "Niseko")),
+        ("勤務地：会津若松市", ("Fukushima", "Aizuwakamatsu")),
+        ("Location: Kamiyama-cho, Tokushima (satellite office)", ("Tokushima", "Kamiyama")),
+        ("Work location: Onna village, Okinawa", ("Okinawa", "Onna")),
+        # a name two prefectures have counts with its prefecture
+        ("勤務地：広島県府中市", ("Hiroshima", "Fuchu")),
+        ("勤務地：福島県伊達市", ("Fukushima", "Date")),
+        # a street of a Tokyo ward that shares a town's name is the ward's
+        ("勤務地：東京都千代田区神田錦町3-1", ("Tokyo", "Chiyoda")),
+    ],
+)
+def test_every_municipality_named_with_its_suffix(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "勤務地：伊達市",  # Hokkaido or Fukushima: not said
+        "国内の中央市場で取引される青果のデータ基盤を開発します。",  # a market, not 中央市
+    ],
+)
+def test_a_municipality_that_cannot_be_told_is_not_guessed(text: str) -> None:
+    assert place(text) is None
+
+
+def test_the_municipality_list_is_whole() -> None:
+    from kyujin.core.facts import location
+
+    rows = [
+        line.split("\t")
+        for line in location._MUNICIPALITIES.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert all(len(row) == 7 for row in rows)
+    codes = [row[0] for row in rows]
+    assert len(set(codes)) == len(codes)
+    by_suffix = {suffix: sum(row[4] == suffix for row in rows) for suffix in "市町村"}
+    # 792 cities (the 20 designated ones once each), 743 towns, 183 villages (2026)
+    assert by_suffix == {"市": 792, "町": 743, "村": 183}
+    assert {row[1] for row in rows} == {en for _, en in location._PREFECTURES}
+    assert all(row[6][:1].isupper() and row[6].isascii() for row in rows)

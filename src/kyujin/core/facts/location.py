@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -19,6 +20,7 @@ from kyujin.core.roles import said_of_others
 from kyujin.core.text import line_end as _line_end
 from kyujin.core.triggers import Triggers, finditer_in, search_in
 
+_PREFECTURE_SUFFIX = {"東京": "都", "大阪": "府", "京都": "府", "北海道": ""}
 _PREFECTURES = [
     ("北海道", "Hokkaido"),
     ("青森", "Aomori"),
@@ -426,22 +428,56 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
         if len(name) >= 6 and name not in _NOT_BARE and name not in prefecture_names_lower:
             add(name, (pref, en, 1))
     for ja, en in _PREFECTURES:
-        suffix = (
-            "都"
-            if ja == "東京"
-            else "府"
-            if ja in ("大阪", "京都")
-            else ""
-            if ja == "北海道"
-            else "県"
-        )
-        add(f"{ja}{suffix}", (en, None, 0))
+        add(f"{ja}{_PREFECTURE_SUFFIX.get(ja, '県')}", (en, None, 0))
         add(ja, (en, None, 0))
         add(en.lower(), (en, None, 0))
         add(f"{en.lower()}-to" if en == "Tokyo" else f"{en.lower()} prefecture", (en, None, 0))
     for ja in _BARE_WARDS:
         add(ja, ("Tokyo", wards[ja], 2))
+    for key, value in _municipality_entries().items():
+        add(key, value)
     return table
+
+
+_MUNICIPALITIES = Path(__file__).with_name("municipalities.tsv")
+_ENGLISH_SUFFIXES = {"市": (" city",), "町": (" town",), "村": (" village",)}
+# Keys of the full list of municipalities (the towns and villages, the cities not above):
+# named with their suffix, they must not continue a word before them (神田錦町 is a
+# street of Chiyoda, not 錦町 in Kumamoto).
+_BOUNDED: set[str] = set()
+
+
+def _municipality_entries() -> dict[str, tuple[str, str | None, int]]:
+    """Every municipality of Japan named with its suffix (神山町, 名西郡神山町, 徳島県神山町,
+    Kamiyama-cho, "Onna village"), from ``municipalities.tsv``. A name that several
+    prefectures have (府中市, 伊達市) counts only with its prefecture or district."""
+    prefecture_ja = {en: ja + _PREFECTURE_SUFFIX.get(ja, "県") for ja, en in _PREFECTURES}
+    found: dict[str, set[tuple[str, str]]] = {}
+    bare: list[str] = []
+    for line in _MUNICIPALITIES.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        _code, pref, district, name, suffix, reading, en = line.split("\t")
+        keys = [
+            f"{name}{suffix}",
+            f"{prefecture_ja[pref]}{name}{suffix}",
+            f"{en.lower()}-{reading}",
+            *(f"{en.lower()}{english}" for english in _ENGLISH_SUFFIXES[suffix]),
+        ]
+        if district:
+            keys.append(f"{district}{name}{suffix}")
+        bare.append(keys[0])
+        for key in keys:
+            found.setdefault(key, set()).add((pref, en))
+    entries: dict[str, tuple[str, str | None, int]] = {}
+    for key, places in found.items():
+        if len(places) == 1:
+            ((pref, en),) = places
+            entries[key] = (pref, en, 1)
+    for key in bare:
+        if key in entries:
+            _BOUNDED.add(key)
+    return entries
 
 
 _TABLE = _entries()
@@ -458,6 +494,7 @@ _DISTRICT_KEYS = frozenset(
     key for ja, en, _city, _pref in _DISTRICTS for key in (ja, en.lower())
 ) - {f"{ja}区" for ja, _ in _TOKYO_WARDS}
 _WEAK = [k in _BARE_WARDS or k in _DISTRICT_KEYS for k in _KEYS]
+_NEEDS_EDGE = [k in _BOUNDED for k in _KEYS]
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 
 
@@ -482,6 +519,20 @@ def _surname(folded: str, start: int, end: int) -> bool:
     )
 
 
+_MARKET = re.compile(r"場|販|況")  # 中央市場, 市販, 市況: not 中央市
+
+
+def _inside_a_name(folded: str, start: int) -> bool:
+    """Whether a name starts inside a longer one: after a kanji or katakana (神田錦町),
+    except the prefecture's or district's own suffix (徳島県, 名西郡)."""
+    if start == 0:
+        return False
+    before = folded[start - 1]
+    if before in "県都府道郡":
+        return False
+    return "\u4e00" <= before <= "\u9fff" or "\u30a1" <= before <= "\u30ff" or before == "々"
+
+
 def _hits(folded: str) -> list[Hit]:
     hits: list[Hit] = []
     n = len(folded)
@@ -492,6 +543,8 @@ def _hits(folded: str) -> list[Hit]:
         ):
             continue
         if _surname(folded, start, end):
+            continue
+        if _NEEDS_EDGE[index] and (_inside_a_name(folded, start) or _MARKET.match(folded, end)):
             continue
         pref, city, rank = _VALUES[index]
         hits.append((start, end, pref, city, rank, _WEAK[index]))
