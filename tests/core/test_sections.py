@@ -409,3 +409,66 @@ def test_a_rule_across_the_page_ends_the_list(text: str, expected: str) -> None:
 def test_each_clause_of_a_line_that_asks_and_wishes(text: str, expected: dict[str, str]) -> None:
     for word, kind in expected.items():
         assert _requirement_of(text, word) == kind, word
+
+
+def _kinds_of(text: str, words: tuple[str, ...]) -> dict[str, str]:
+    sections = find_sections(fold(text))
+    return {word: sections.requirement_at(text.index(word)) for word in words}
+
+
+def test_an_export_s_fields_that_ask_and_wish() -> None:
+    text = (
+        '{\n  "title": "PHP Engineer",\n  "requirements": [\n    "PHP 3 years",\n'
+        '    "Laravel"\n  ],\n  "nice_to_have": [\n    "Vue.js",\n    "AWS"\n  ],\n'
+        '  "description": "Our stack: Go and Redis."\n}'
+    )
+    assert _kinds_of(text, ("PHP 3", "Laravel", "Vue.js", "AWS", "Go and")) == {
+        "PHP 3": "required",
+        "Laravel": "required",
+        "Vue.js": "preferred",
+        "AWS": "preferred",
+        "Go and": "unknown",  # after the field's value: not asked
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a string value (schema.org's qualifications), then another key
+        (
+            '{"qualifications": "Python; FastAPI", "skills": "Kafka", "x": 1}',
+            ("Python", "FastAPI", "Kafka"),
+            ("required", "required", "unknown"),
+        ),
+        # YAML with its items under the key, and at the key's own indent
+        (
+            "job:\n  must_have:\n    - Go\n    - gRPC\n  nice_to_have:\n  - Kafka\n"
+            "  benefits:\n    - Rust lunch club\n",
+            ("Go", "gRPC", "Kafka", "Rust"),
+            ("required", "required", "preferred", "unknown"),
+        ),
+        # INI and KEY=value lines
+        (
+            "[スキル]\n必須=Go, Kubernetes\n尚可=Google Cloud\n言語=日本語\nメモ=Rust",
+            ("Go,", "Kubernetes", "Google Cloud", "Rust"),
+            ("required", "required", "preferred", "unknown"),
+        ),
+        # XML elements
+        (
+            "<job><requirements>Java, Spring</requirements><preferred_skills>Kotlin"
+            "</preferred_skills><stack>Scala</stack></job>",
+            ("Java", "Spring", "Kotlin", "Scala"),
+            ("required", "required", "preferred", "unknown"),
+        ),
+    ],
+)
+def test_export_fields_in_other_formats(
+    text: str, words: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert tuple(_kinds_of(text, words).values()) == expected
+
+
+def test_export_fields_in_linear_time() -> None:
+    assert_linear(lambda n: '{"must": ["a", ' * n, 3_000, find_sections)
+    assert_linear(lambda n: '"requirements": "x",\n' * n, 3_000, find_sections)
+    assert_linear(lambda n: "nice_to_have:\n" + "  - Go\n" * n, 3_000, find_sections)

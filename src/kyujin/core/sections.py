@@ -363,6 +363,12 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
                 blocks.append(block.start())
         if blocks:
             starts, kinds = _merged(starts, kinds, blocks, "required")
+    fields: list[tuple[int, int, Requirement]] = []
+    if "=" in folded or ":" in folded or "</" in folded:
+        fields = _field_sections(folded, triggers)
+        if fields:
+            starts, kinds = _with_fields(starts, kinds, fields)
+    field_value_ends = [end for _, end, _ in fields]  # in order: the values do not overlap
     preferred: set[int] = set()
     required: set[int] = set()
     mixed: dict[int, tuple[list[int], list[Requirement | None]]] = {}
@@ -372,6 +378,12 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if line_start in checked or line_start in headings:
             continue
         checked.add(line_start)
+        if fields:
+            # a line that holds an export's field: the field's key says what it asks
+            # ('"requirements": [...], "preferred": [...]' on one line of JSON)
+            at = bisect_right(field_value_ends, line_start)
+            if at < len(fields) and fields[at][0] < line_end:
+                continue
         clauses = _clause_marks(folded, line_start, line_end)
         if clauses is not None:
             mixed[line_start] = clauses
@@ -461,6 +473,133 @@ def _clause_marks(
         if join == "sentence":
             carry = None
     return starts, kinds
+
+
+# An export's field that holds what the job asks or wishes: JSON's "requirements": [...],
+# "nice_to_have": [...], "qualifications": "…", YAML's nice_to_have: with its items below,
+# INI's 必須=…, XML's <preferred_skills>…</preferred_skills>. Its section ends with its value.
+_REQUIRED_KEY = (
+    r"(?:(?:minimum|basic|hard|job|key|mandatory|required|must|candidate)[_ .-]?)?"
+    r"(?:requirements?|qualifications?)"
+    r"|required(?:[_ .-]?(?:skills?|qualifications?|experiences?))?|must(?:[_ .-]?haves?)?"
+    r"|mandatory(?:[_ .-]?skills?)?|skills?[_ .-]?required"
+    r"|必須(?:スキル|要件|条件|経験)?|応募(?:資格|要件|条件)"
+)
+_PREFERRED_KEY = (
+    # (not "bonus" or "plus" alone: "bonus: twice a year" is pay)
+    r"(?:preferred|desired|optional|nice[_ .-]?to[_ .-]?haves?|good[_ .-]?to[_ .-]?haves?"
+    r"|pluses|bonus[_ .-]?points)(?:[_ .-]?(?:skills?|qualifications?|experiences?|requirements?))?"
+    r"|(?:skills?|qualifications?)[_ .-]?(?:preferred|desired|optional)"
+    r"|歓迎(?:スキル|要件|条件|経験)?|尚可(?:スキル|要件)?|優遇(?:スキル|条件)?"
+)
+_FIELD_KEY = re.compile(
+    rf"[ \t]*(?:-[ \t]+)?(?P<quote>[\"']?)(?:[\w.]{{0,30}}[._])?"
+    rf"(?:(?P<req>{_REQUIRED_KEY})|(?P<pref>{_PREFERRED_KEY}))(?P=quote)[ \t]*[:=：][ \t]*"
+)
+_XML_FIELD = re.compile(
+    rf"<(?P<tag>(?:(?P<req>{_REQUIRED_KEY})|(?P<pref>{_PREFERRED_KEY})))(?:\s[^<>]*)?>"
+)
+_MAX_FIELD = 4000  # characters a field's value is followed for its end
+
+
+def _field_sections(folded: str, triggers: Triggers) -> list[tuple[int, int, Requirement]]:
+    """[start, end) and requirement of each export field that asks or wishes (see above)."""
+    found: list[tuple[int, int, Requirement]] = []
+    reach = 0  # the end of the last field's value: a key inside it is part of that value
+    words = sorted(triggers.windows("heading", 0, 1) + triggers.windows("inline", 0, 1))
+    for position, _ in words:
+        if position < reach:
+            continue
+        line_start = folded.rfind("\n", 0, position) + 1
+        # a key opens its line (YAML, INI, pretty-printed JSON) or follows "{", "," or "["
+        # on a line of JSON
+        quote = folded.rfind('"', max(line_start, reach, position - 31), position)
+        for at in (line_start, quote):
+            if at < reach or (
+                at != line_start
+                and folded[max(line_start, at - 8) : at].rstrip()[-1:] not in ("{", ",", "[")
+            ):
+                continue
+            key = _FIELD_KEY.match(folded, at)
+            if key is not None:
+                reach = _value_end(folded, key.end(), at if at == line_start else -1)
+                kind: Requirement = "required" if key.group("req") else "preferred"
+                found.append((key.start(), reach, kind))
+                break
+        else:
+            tag_start = folded.rfind("<", max(line_start, reach, position - 31), position)
+            tag = _XML_FIELD.match(folded, tag_start) if tag_start >= 0 else None
+            if tag is not None:
+                close = folded.find(f"</{tag.group('tag')}>", tag.end(), tag.end() + _MAX_FIELD)
+                reach = close if close >= 0 else _line_bounds(folded, tag.end())[1]
+                found.append((tag_start, reach, "required" if tag.group("req") else "preferred"))
+    return found
+
+
+_BRACKET_OR_QUOTE = re.compile(r'["\[\]{}\n]|\\.')
+
+
+def _value_end(folded: str, at: int, line_start: int) -> int:
+    """Where the value starting at ``at`` ends: its closing bracket or quote, the end of its
+    line, or (YAML, a key alone on its line at ``line_start``) the end of the lines indented
+    under it and the items at its own indent."""
+    limit = min(len(folded), at + _MAX_FIELD)
+    opening = folded[at : at + 1]
+    if opening in ("[", "{", '"'):
+        depth = 0
+        in_string = False
+        for m in _BRACKET_OR_QUOTE.finditer(folded, at, limit):
+            c = m.group()
+            if len(c) == 2:  # an escaped character
+                continue
+            if c == '"':
+                in_string = not in_string
+                if not in_string and depth == 0:
+                    return m.end()  # a string value's closing quote
+            elif c == "\n":
+                in_string = False  # a JSON string does not span lines
+            elif in_string:
+                continue
+            elif c in "[{":
+                depth += 1
+            else:
+                depth -= 1
+                if depth <= 0:
+                    return m.end()
+        return limit
+    line_end = _line_bounds(folded, at)[1]
+    if line_start < 0 or folded[at:line_end].strip() not in ("", "|", ">", "|-", ">-"):
+        return line_end
+    indent = len(folded[line_start:at]) - len(folded[line_start:at].lstrip(" \t-"))
+    end = line_end
+    while end < limit:
+        next_end = _line_bounds(folded, end + 1)[1]
+        line = folded[end + 1 : next_end]
+        stripped = line.lstrip(" \t")
+        if stripped:
+            own = len(line) - len(stripped)
+            if own < indent or (own == indent and not stripped.startswith("- ")):
+                break
+        end = next_end
+    return end
+
+
+def _with_fields(
+    starts: list[int], kinds: list[Requirement], fields: list[tuple[int, int, Requirement]]
+) -> tuple[list[int], list[Requirement]]:
+    """``starts`` with each field's section: its kind from its key, and after its value what
+    was in force before it. At one position the field's start wins over a heading, and a
+    heading over a field's end."""
+    merged: list[tuple[int, int, Requirement]] = [
+        (start, 1, kind) for start, kind in zip(starts, kinds, strict=True)
+    ]
+    for start, end, kind in fields:
+        at = bisect_right(starts, start) - 1
+        before: Requirement = kinds[at] if at >= 0 else "unknown"
+        merged.append((start, 2, kind))
+        merged.append((end, 0, before))
+    merged.sort(key=lambda item: (item[0], item[1]))
+    return [start for start, _, _ in merged], [kind for _, _, kind in merged]
 
 
 def _merged(

@@ -397,7 +397,7 @@ class _Statement:
     this_role: bool = False
 
 
-_LABEL_WITH_CONTENT = re.compile(r"[:：]\s*\S|\t\S")
+_LABEL_WITH_CONTENT = re.compile(r"[:：=]\s*\S|\t\S")  # ("尚可=gRPC": an export's field)
 
 
 # A line that is a language field of its own: "日本語　：ネイティブ", "English: business"; a
