@@ -617,3 +617,29 @@ def test_the_municipality_list_is_whole() -> None:
     assert by_suffix == {"市": 792, "町": 743, "村": 183}
     assert {row[1] for row in rows} == {en for _, en in location._PREFECTURES}
     assert all(row[6][:1].isupper() and row[6].isascii() for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a municipality named bare by its office, station or base
+        (
+            "Work location｜黒部事業所（生地駅から車で10分）\n本社：富山県富山市",
+            ("Toyama", "Kurobe"),
+        ),
+        ("This opening is for the Goto satellite office.", ("Nagasaki", "Goto")),
+        ("This is a Shirahama-based position in our media team.", ("Wakayama", "Shirahama")),
+        ("- Location: our office in central Rikuzentakata", ("Iwate", "Rikuzentakata")),
+        # ... or bare before its own prefecture
+        ("Work location: main campus, Onna, Okinawa", ("Okinawa", "Onna")),
+        # a one-character city inside a longer station's name is not that city
+        ("勤務地：宮崎県日南市（JR油津駅から徒歩8分）", ("Miyazaki", "Nichinan")),
+    ],
+)
+def test_a_municipality_named_by_its_office(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected
+
+
+def test_a_bare_name_beside_another_prefecture_is_not_that_place() -> None:
+    # 河南町 is in Osaka; "Kanan campus" here is a campus in Morioka
+    assert place("Place of work: Kanan campus, Morioka, Iwate") == ("Iwate", "Morioka")

@@ -258,6 +258,35 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "所属するオフィス",
         "所属する拠点",
     ),
+    # a place named by its office or station (黒部事業所, 日南サテライトオフィス, "the Goto
+    # office", "Shirahama-based", "office in central Rikuzentakata"):
+    # kyujin.core.facts.location._named_by_office
+    "office_noun": (
+        "事業所",
+        "オフィス",
+        "本社",
+        "支社",
+        "支店",
+        "本店",
+        "工場",
+        "営業所",
+        "拠点",
+        "サテライト",
+        "開発センター",
+        "研究所",
+        "事務所",
+        "駅",
+        "office",
+        "station",
+        "satellite",
+        "hq",
+        "headquarters",
+        "branch",
+        "studio",
+        "campus",
+        "based",
+        "located",
+    ),
     # a way of working that changes at a date or after a first period
     "change": (
         "以降",

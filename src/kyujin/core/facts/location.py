@@ -477,7 +477,22 @@ def _municipality_entries() -> dict[str, tuple[str, str | None, int]]:
     for key in bare:
         if key in entries:
             _BOUNDED.add(key)
+    names: dict[str, set[tuple[str, str]]] = {}
+    for key in bare:
+        for place in found[key]:
+            names.setdefault(key[:-1], set()).add(place)
+            names.setdefault(place[1].lower(), set()).add(place)
+    for name, places in names.items():
+        if len(places) == 1 and len(name) >= 2 and name not in _NOT_NAMES:
+            _BY_OFFICE[name] = next(iter(places))
     return entries
+
+
+# Bare names of municipalities (黒部, 日南, ニセコ, shirahama, goto), each of one place only:
+# taken where an office or a station names them (_named_by_office).
+_BY_OFFICE: dict[str, tuple[str, str]] = {}
+# (words, not places: 中央研究所, "the main office", "Tokyo-based", "New office")
+_NOT_NAMES = frozenset({"中央", "main", "head", "new", "our", "the", "tokyo", "home", "back"})
 
 
 _TABLE = _entries()
@@ -494,7 +509,8 @@ _DISTRICT_KEYS = frozenset(
     key for ja, en, _city, _pref in _DISTRICTS for key in (ja, en.lower())
 ) - {f"{ja}区" for ja, _ in _TOKYO_WARDS}
 _WEAK = [k in _BARE_WARDS or k in _DISTRICT_KEYS for k in _KEYS]
-_NEEDS_EDGE = [k in _BOUNDED for k in _KEYS]
+# (and a one-character city with its suffix: 油津駅 is a station of Nichinan, not 津駅)
+_NEEDS_EDGE = [k in _BOUNDED or (len(k) == 2 and k[1] in "市駅町村") for k in _KEYS]
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 
 
@@ -549,6 +565,72 @@ def _hits(folded: str) -> list[Hit]:
         pref, city, rank = _VALUES[index]
         hits.append((start, end, pref, city, rank, _WEAK[index]))
     return hits
+
+
+_NAME_CHARS_JA = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30ffー]{2,8}$")
+_NAME_BEFORE_EN = re.compile(r"(?<![a-z])([a-z]{4,20})[ -]$")
+_NAME_AFTER_EN = re.compile(
+    r"[a-z]*\s(?:in|at)\s(?:central |downtown |the (?:town|city|village) of )?([a-z]{4,20})\b"
+)
+
+
+def _named_by_office(folded: str, hits: list[Hit], triggers: Triggers) -> list[Hit]:
+    """``hits`` with the municipalities named only by an office or station of theirs: 黒部事業所,
+    日南サテライトオフィス, "the Goto office", "Shirahama-based", "our office in central
+    Rikuzentakata" (one place's bare name, _BY_OFFICE)."""
+    found: list[Hit] = []
+    for start, _ in triggers.windows("office_noun", 0, 1):
+        if folded[start].isascii():
+            if start > 0 and folded[start - 1].isalnum() and folded[start - 1].isascii():
+                continue  # inside a word
+            before = _NAME_BEFORE_EN.search(folded, max(0, start - 22), start)
+            after = _NAME_AFTER_EN.match(folded, start)
+            for m in (before, after):
+                if m is not None and m.group(1) in _BY_OFFICE:
+                    pref, city = _BY_OFFICE[m.group(1)]
+                    found.append((m.start(1), m.end(1), pref, city, 1, False))
+                    break
+            continue
+        run = _NAME_CHARS_JA.search(folded, max(0, start - 8), start)
+        if run is None:
+            continue
+        for at in range(run.start(), run.end() - 1):  # the longest name ending at the noun
+            place = _BY_OFFICE.get(folded[at:start])
+            if place is not None:
+                found.append((at, start, place[0], place[1], 1, False))
+                break
+    return _with_extra(folded, hits, found)
+
+
+_NAME_BEFORE_COMMA = re.compile(r"(?<![a-z])([a-z]{3,20}),\s?$")
+
+
+def _named_with_prefecture(folded: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with the municipalities named bare before their own prefecture: "Onna,
+    Okinawa", "Kikuyo, Kumamoto" (one place's bare name, _BY_OFFICE, in that prefecture)."""
+    found: list[Hit] = []
+    for start, _end, pref, _city, rank, _weak in hits:
+        if rank == 0 and folded[start].isascii():
+            m = _NAME_BEFORE_COMMA.search(folded, max(0, start - 24), start)
+            place = _BY_OFFICE.get(m.group(1)) if m is not None else None
+            if m is not None and place is not None and place[0] == pref:
+                found.append((m.start(1), m.end(1), pref, place[1], 1, False))
+    return _with_extra(folded, hits, found)
+
+
+def _with_extra(folded: str, hits: list[Hit], found: list[Hit]) -> list[Hit]:
+    """``hits`` with the ``found`` ones that overlap none of them and whose line names no
+    other prefecture ("Kanan campus, Morioka, Iwate": a campus, not 河南町 in Osaka)."""
+    extra = []
+    for hit in found:
+        if any(a < hit[1] and hit[0] < b for a, b, *_ in hits):
+            continue
+        line_start = folded.rfind("\n", 0, hit[0]) + 1
+        line_end = _line_end(folded, hit[1])
+        if any(line_start <= h[0] < line_end and h[2] != hit[2] for h in hits):
+            continue
+        extra.append(hit)
+    return sorted({*hits, *extra}) if extra else hits
 
 
 def _outside(hits: list[Hit], names: Sequence[tuple[int, int]]) -> list[Hit]:
@@ -651,13 +733,19 @@ def parse_location(
     """``remote`` is the posting's remote policy when the caller already has it. ``names``
     are the spans of technology names found in the text, in order: a place name inside one
     is part of the name (Redux-Saga, "redux saga"), not a place."""
-    hits = _outside(_hits(folded), names) if names else _hits(folded)
+    hits = _hits(folded)
+    triggers = triggers or Triggers(folded)
+    if triggers.any("office_noun"):
+        hits = _named_by_office(folded, hits, triggers)
+    if any(h[4] == 0 for h in hits) and ", " in folded:
+        hits = _named_with_prefecture(folded, hits)
+    if names:
+        hits = _outside(hits, names)
     if not hits:
         return None, None
     if len(hits) > 1 and "#" in folded:
         # "#hiring #golang #tokyo": a tag, when a place is stated too
         hits = [h for h in hits if folded[h[0] - 1 : h[0]] != "#"] or hits
-    triggers = triggers or Triggers(folded)
     if len(hits) > 1 and triggers.any("others"):
         # not the agency's own office or another opening's: "our own consultants work from
         # our Ebisu office"
