@@ -643,3 +643,17 @@ def test_a_municipality_named_by_its_office(text: str, expected: tuple[str, str 
 def test_a_bare_name_beside_another_prefecture_is_not_that_place() -> None:
     # 河南町 is in Osaka; "Kanan campus" here is a campus in Morioka
     assert place("Place of work: Kanan campus, Morioka, Iwate") == ("Iwate", "Morioka")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where someone lives is not a workplace
+        "フルリモートのバックエンド募集です（オフィスはありません）。前職の同僚が長野在住で興味があるそうです。",
+        "Fully remote, no office. I live in Nagoya and joined last year.",
+        # a chat speaker's name is not a place
+        "#hiring\n└ 山口 10:21\nフルリモートですか？オフィスはありません。",
+    ],
+)
+def test_residents_and_speakers_are_not_workplaces(text: str) -> None:
+    assert place(text) is None

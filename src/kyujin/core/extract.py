@@ -16,6 +16,7 @@ from typing import Any
 
 from kyujin.core.bilingual import in_blank, in_english_part, japanese_statement, japanese_view
 from kyujin.core.chrome import page_chrome
+from kyujin.core.conversation import candidate_parts, questions
 from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import names_something_else, parse_languages
 from kyujin.core.facts.location import parse_location, stated_as_workplace
@@ -52,7 +53,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "154"
+RULES_VERSION = "155"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -126,6 +127,8 @@ class Extractor:
             + unticked_options(text)
             # the job board's page around the posting: other jobs, pay widgets, footers
             + page_chrome(folded, triggers)
+            # the candidate's own messages and profile in a conversation
+            + candidate_parts(folded)
         )
         if others:
             # a posting that lists several positions: read the advertised one's block and
@@ -150,6 +153,11 @@ class Extractor:
         ]
         facts.skills = drop_role_repeats(kept, text)
         found = self._read_facts(folded, sections, folded_title, mentions, triggers)
+        asked = questions(folded)
+        if asked:
+            # a conversation's questions state nothing ("業務委託での参画は可能でしょうか？",
+            # "Is visa sponsorship available?"): these facts are read from the answers
+            self._read_without(blank(folded, asked), found, mentions, folded_title)
         salary = found["salary"][0]
         if salary is None and folded_title:
             # "【年収700万〜1,000万円】バックエンドエンジニア": pay stated only in the title
@@ -249,6 +257,23 @@ class Extractor:
             view, triggers, remote, names=[(m.start, m.end) for m in mentions]
         )
         return found
+
+    @staticmethod
+    def _read_without(
+        view: str,
+        found: dict[str, tuple[Any, Span | None]],
+        mentions: list[SkillMention],
+        folded_title: str,
+    ) -> None:
+        """Remote, visa, employment type and place read again from ``view`` (the text with
+        its questions blanked)."""
+        triggers = Triggers(view)
+        found["remote"] = parse_remote(view, triggers)
+        found["visa_sponsorship"] = parse_visa(view, triggers)
+        found["employment_type"] = parse_employment(view, triggers, folded_title)
+        found["location"] = parse_location(
+            view, triggers, found["remote"][0], names=[(m.start, m.end) for m in mentions]
+        )
 
     @staticmethod
     def _read_in_english(folded: str, facts: PostingFacts) -> bool:

@@ -397,6 +397,10 @@ class _Statement:
     this_role: bool = False
 
 
+# A statement's own "required" after its language word wins over the list it sits in.
+_OWN_REQUIRED = re.compile(
+    r"(?<!not )(?<!n't )(?<!no longer )\b(?:required|mandatory)\b|必須(?!では)"
+)
 _LABEL_WITH_CONTENT = re.compile(r"[:：=]\s*\S|\t\S")  # ("尚可=gRPC": an export's field)
 
 
@@ -779,6 +783,12 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             kind = (
                 "unknown"  # "日本語　：☑ネイティブレベル必須" after a 尚可 list: a field of its own
             )
+        if (
+            kind == "preferred"
+            and level is not None
+            and _OWN_REQUIRED.search(folded, match.end(), clause_end)
+        ):
+            kind = "required"  # "Fluent English required" below a Nice-to-have list
         optional = (
             below_plus
             or _plus_in(folded, clause_start, clause_end, match.end(), span_end if level else None)

@@ -524,11 +524,24 @@ _SELF_INTRODUCTION = re.compile(r"\s?です(?:[。!！、\s]|$)")
 _INTRODUCER = re.compile(r"(?:している|しております|担当|cto|ceo|の)\s?$")
 
 
+_RESIDENCE_AFTER = re.compile(
+    r"(?:県|府|都|市|町|村)?\s?(?:在住|に住んで|にお住まい|に住む|住まい)"
+)
+# A chat message's header: the speaker's name (and role) before the time, "└ 山口 10:21".
+_SPEAKER_HEADER = re.compile(
+    r"[ \t\u3000]*(?:[(（][^)）\n]{0,12}[)）])?[ \t\u3000]*\d{1,2}:\d{2}[ \t\u3000]*$"
+)
+
+
 def _surname(folded: str, start: int, end: int) -> bool:
     if folded[start].isascii():
         return False
     if _SURNAME_AFTER.match(folded, end):
         return True
+    if _SPEAKER_HEADER.match(folded, end, _line_end(folded, end)):
+        return True
+    if _RESIDENCE_AFTER.match(folded, end):
+        return True  # where someone lives, not a workplace: 同僚が長野在住で
     return (
         _SELF_INTRODUCTION.match(folded, end) is not None
         and _INTRODUCER.search(folded, max(0, start - 8), start) is not None
@@ -549,6 +562,11 @@ def _inside_a_name(folded: str, start: int) -> bool:
     return "\u4e00" <= before <= "\u9fff" or "\u30a1" <= before <= "\u30ff" or before == "々"
 
 
+_LIVES_IN = re.compile(
+    r"\b(?:live|lives|lived|living|reside|resides|residing|resident)\s(?:in|of)\s$"
+)
+
+
 def _hits(folded: str) -> list[Hit]:
     hits: list[Hit] = []
     n = len(folded)
@@ -560,6 +578,8 @@ def _hits(folded: str) -> list[Hit]:
             continue
         if _surname(folded, start, end):
             continue
+        if folded[start].isascii() and _LIVES_IN.search(folded, max(0, start - 16), start):
+            continue  # "I live in Nagoya": where someone lives, not a workplace
         if _NEEDS_EDGE[index] and (_inside_a_name(folded, start) or _MARKET.match(folded, end)):
             continue
         pref, city, rank = _VALUES[index]

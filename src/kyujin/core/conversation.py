@@ -1,0 +1,103 @@
+"""What a conversation about a job asks, and what the candidate says of themselves.
+
+Job facts also arrive as questions and answers: an FAQ after the 募集要項, a scout's DM
+thread, a Slack or X thread with replies, カジュアル面談 notes, a transcript. A question states
+nothing ("業務委託での参画は可能でしょうか？", "Is visa sponsorship available?"): its
+answer does ("今回は正社員採用のみです"). And the candidate's own messages and profile (現在の
+年収は550万円, 今は名古屋に住んでいて; ■求職者の状況) are not the role's.
+``candidate_parts`` and ``questions`` give the ranges of both: the candidate's parts are
+blanked for every fact (``roles.blank``), the questions for the facts a question could seem
+to state (remote, visa, employment, place).
+
+Questions are looked for only in a text shaped like a conversation (two or more lines that
+open with a question or answer mark, a reply mark, a handle or a message header): a
+posting's own rhetorical question ("Want to work fully remote?") is its statement and stays.
+Works on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that make a text a conversation.
+_MARKS = re.compile(
+    r"(?m)^[ \t\u3000]*(?:"
+    # Q. / Q1: / Ｑ： / A. / 回答：
+    r"[qaｑａ]\d{0,2}[ \t\u3000]*[.．:：)）]|[qｑ][ \t\u3000]|質問[:：]|回答[:：]"
+    # a reply's mark in a thread
+    r"|[↳└┗]|→"
+    # a handle opening a post, or a name and a bullet opening a comment ("priya s. • …")
+    r"|@\w{2,}|[^\n•]{2,40}•"
+    # a message's header: a date or time with a name, alone on its line
+    r"|(?:\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+)?\d{1,2}:\d{2}[ \t\u3000]+[^\s\d][^\n]{0,30}$"
+    r"|[^\n\d]{1,30}[ \t\u3000]\d{1,2}:\d{2}[ \t\u3000]*$"
+    r")"
+)
+_MIN_MARKS = 2
+# A question: a sentence ending in a question mark (not one inside a URL's query), or in
+# でしょうか / ですか before its full stop.
+_QUESTION_END = re.compile(
+    r"\?(?=[\s)）」』\"'”]|$|[^\x00-\x7f])|(?:でしょうか|ですか)(?=[。\n]|$)"
+)
+_SENTENCE_ENDS = ("。", "!", "?", ". ", "\n")
+_MAX_QUESTION = 300  # characters looked back for a question's start
+# A question's own mark at its start is kept ("Q. " stays, so the answer keeps its label).
+_QUESTION_LEAD = re.compile(r"[ \t\u3000•・]*(?:[qｑ]\d{0,2}[ \t\u3000]*[.．:：)）]?[ \t\u3000]+)?")
+# The candidate's own message or profile: a header or heading naming them.
+_CANDIDATE_HEADER = re.compile(
+    r"(?m)^[^\n]{0,40}(?:[(（](?:候補者|求職者|応募者|candidate)[)）]"
+    r"|(?:求職者|候補者)の?(?:状況|情報|プロフィール))[^\n]{0,30}$"
+)
+# What ends it: the next message header, heading or reply.
+_NEXT_PART = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[■□◆◇●【#↳└┗]|(?:\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+)?\d{1,2}:\d{2}\b"
+    r"|[^\n\d]{1,30}[ \t\u3000]\d{1,2}:\d{2}[ \t\u3000]*$)"
+)
+_MAX_PART = 1200  # characters of a candidate's message or profile
+
+
+def _conversation(folded: str) -> bool:
+    """Whether the text is shaped like a conversation: two or more of its lines open with a
+    question or answer mark, a reply mark, a handle or a message header."""
+    marks = _MARKS.finditer(folded)
+    return next(marks, None) is not None and next(marks, None) is not None
+
+
+def candidate_parts(folded: str) -> list[tuple[int, int]]:
+    """[start, end) of the candidate's own messages and profile, in order."""
+    ranges: list[tuple[int, int]] = []
+    if "候補者" in folded or "求職者" in folded or "応募者" in folded or "(candidate)" in folded:
+        for header in _CANDIDATE_HEADER.finditer(folded):
+            body = header.end() + 1
+            if body >= len(folded):
+                continue
+            following = _NEXT_PART.search(folded, body, body + _MAX_PART)
+            end = following.start() - 1 if following else min(len(folded), body + _MAX_PART)
+            ranges.append((header.start(), max(header.end(), end)))
+    return ranges
+
+
+def questions(folded: str) -> list[tuple[int, int]]:
+    """[start, end) of the questions of a conversation, in order; none for a text not
+    shaped like one. (A question names what its answer is about, 年収は？ or "Do I need to
+    speak Japanese?", so the pay and language readers keep them; it asserts nothing, so the
+    others read the text without them.)"""
+    ranges: list[tuple[int, int]] = []
+    if _QUESTION_END.search(folded) is None or not _conversation(folded):
+        return ranges
+    done = 0
+    for mark in _QUESTION_END.finditer(folded):
+        end = mark.end()
+        floor = max(done, end - _MAX_QUESTION)
+        start = floor
+        for sentence_end in _SENTENCE_ENDS:
+            at = folded.rfind(sentence_end, floor, mark.start())
+            if at >= 0:
+                start = max(start, at + len(sentence_end))
+        lead = _QUESTION_LEAD.match(folded, start, mark.start())
+        if lead is not None:
+            start = lead.end()
+        if start < mark.start():
+            ranges.append((start, end))
+        done = end
+    return ranges

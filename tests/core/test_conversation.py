@@ -1,0 +1,85 @@
+"""Questions and the candidate's own words in a conversation about a job."""
+
+import pytest
+
+from kyujin.core.conversation import candidate_parts, questions
+from kyujin.core.extract import extract
+from kyujin.core.text import fold
+from tests.support.scaling import assert_linear
+
+THREAD = """#hiring
+■ 佐々木（EM）10:14
+業務委託のバックエンドエンジニアを1名募集します！
+・単価：月額60万〜80万円
+　└ 金 10:55
+　　ビザのサポートってあります？今は留学ビザらしくて
+　└ 佐々木 11:03
+　　業務委託契約なので、うちからのビザサポートはできないです
+"""
+
+
+def _texts(text: str, ranges: list[tuple[int, int]]) -> list[str]:
+    folded = fold(text)
+    return [folded[start:end] for start, end in ranges]
+
+
+def test_a_thread_s_questions() -> None:
+    assert _texts(THREAD, questions(fold(THREAD))) == ["ビザのサポートってあります?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Q. リモートは週に何日できますか？\nA. 週1日出社です。\n"
+            "Q. ビザのスポンサーは可能ですか？\nA. 申し訳ございません。",
+            ["リモートは週に何日できますか?", "ビザのスポンサーは可能ですか?"],
+        ),
+        (
+            "Priya S. • Is visa sponsorship available? I'm in Bangalore.\n"
+            "  ↳ Daniel (author) • Yes! We sponsor work visas.",
+            ["is visa sponsorship available?"],
+        ),
+        # a question's own mark stays, so its answer keeps a label before it
+        (
+            "Q1: 年収レンジはどのくらいでしょうか。\nA1: 700万円〜です\nQ2: 以上です",
+            ["年収レンジはどのくらいでしょうか"],
+        ),
+    ],
+)
+def test_questions_in_faqs_and_comments(text: str, expected: list[str]) -> None:
+    assert _texts(text, questions(fold(text))) == expected
+
+
+def test_a_posting_s_rhetorical_question_is_its_own_statement() -> None:
+    text = "Want to work fully remote? Join us!\nRequirements:\n- Go\nSalary: ¥8M"
+    assert questions(fold(text)) == []
+    assert extract(text).remote == "full"
+
+
+def test_the_candidate_s_own_message_and_profile() -> None:
+    text = (
+        "2025/02/03 19:12　田村（採用担当）\nご紹介させてください。\n\n"
+        "2025/02/03 22:40　林（候補者）\n現在の年収は550万円です。今は名古屋に住んでいます。\n\n"
+        "2025/02/04 10:05　田村\n想定年収は650万〜850万円です。本社は大阪市北区です。\n"
+    )
+    (part,) = _texts(text, candidate_parts(fold(text)))
+    assert "550万円" in part and "名古屋" in part and "650万" not in part
+    facts = extract(text)
+    assert facts.salary is not None and facts.salary.min == 6_500_000
+    assert facts.location is not None and facts.location.city == "Osaka"
+
+
+def test_facts_come_from_the_answers_not_the_questions() -> None:
+    facts = extract(
+        "■ 佐々木（EM）10:14\nバックエンドエンジニアを募集します！年収700〜1100万円\n"
+        "　└ 山田 11:20\n　　業務委託での参画は可能でしょうか？フルリモートですか？\n"
+        "　└ 佐々木 11:25\n　　ごめんなさい、今回は正社員採用のみです。週2日は出社です\n"
+    )
+    assert (facts.employment_type, facts.remote) == ("full_time", "hybrid")
+
+
+def test_in_linear_time() -> None:
+    assert_linear(lambda n: "Q. a" + "b" * n + "?\nA. c\n" * 3, 20_000, questions)
+    assert_linear(lambda n: "Q. x\nA. y\n" + "ですか?" * n, 3_000, questions)
+    assert_linear(lambda n: "林（候補者）\n" * n, 3_000, candidate_parts)
