@@ -657,3 +657,45 @@ def test_a_bare_name_beside_another_prefecture_is_not_that_place() -> None:
 )
 def test_residents_and_speakers_are_not_workplaces(text: str) -> None:
     assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a workplace abroad: the field holds a prefecture, so there is none
+        "本社：東京都中央区\n勤務地：台湾・台北市信義区\n勤務：週1日在宅勤務可",
+        "入社後3ヶ月間は東京本社（江東区豊洲）で研修を行い、その後大連へ赴任します。",
+        "New hires spend their first month at our Fukuoka head office.\n"
+        "- Work setup: 3 days in our Makati office, 2 days WFH",
+        "- On-site at our Cau Giay office in Hanoi, Monday to Friday (HQ: Minato-ku, Tokyo)",
+    ],
+)
+def test_a_workplace_abroad_has_no_location(text: str) -> None:
+    assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tokyo as one of the options on the workplace's line
+        (
+            "勤務地：東京本社（東京都港区六本木）／ロンドン拠点（英国ロンドン・シティ）",
+            ("Tokyo", "Minato"),
+        ),
+        # others abroad, not the role
+        (
+            "Two of our engineers are based in Vietnam.\n勤務：フルリモート。オフィスは東京都渋谷区にあります",
+            ("Tokyo", "Shibuya"),
+        ),
+        # look-alikes: タイトル is no Thailand, 中国地方 no China, ベトナム勤務経験 no workplace
+        (
+            "【勤務地】広島県広島市（中国地方の拠点）\nタイトル：バックエンド",
+            ("Hiroshima", "Hiroshima"),
+        ),
+        ("勤務地：大阪市北区\n歓迎：ベトナム勤務経験", ("Osaka", "Osaka")),
+    ],
+)
+def test_places_abroad_beside_a_workplace_in_japan(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert place(text) == expected

@@ -501,14 +501,45 @@ _TABLE = _entries()
 _PREFECTURE_OR_CITY = frozenset(
     key for key, (pref, city, rank) in _TABLE.items() if rank == 1 and city == pref
 ) & frozenset(name for ja, en in _PREFECTURES for name in (ja, en.lower()))
-_KEYS = list(_TABLE)
-_VALUES = [_TABLE[k] for k in _KEYS]
+# Places outside Japan where postings on Japanese boards put the workplace: the countries and
+# cities of Japanese companies' subsidiaries, offshore centres and postings abroad. A
+# workplace stated there has no location (the field holds a prefecture).
+_ABROAD = (
+    # countries
+    "ベトナム", "インド", "フィリピン", "タイ", "インドネシア", "マレーシア", "シンガポール",
+    "台湾", "中国", "韓国", "香港", "米国", "アメリカ", "カナダ", "メキシコ", "ブラジル",
+    "英国", "イギリス", "ドイツ", "フランス", "オランダ", "アイルランド", "スペイン",
+    "スウェーデン", "ポーランド", "イスラエル", "オーストラリア", "ニュージーランド",
+    "vietnam", "viet nam", "india", "philippines", "thailand", "indonesia", "malaysia",
+    "singapore", "taiwan", "china", "south korea", "korea", "hong kong", "united states",
+    "usa", "u.s.", "canada", "mexico", "brazil", "united kingdom", "germany", "france",
+    "netherlands", "ireland", "spain", "sweden", "poland", "israel", "australia",
+    "new zealand",
+    # cities
+    "ホーチミン", "ハノイ", "ダナン", "マニラ", "セブ", "マカティ", "ベンガルール", "バンガロール",
+    "ムンバイ", "デリー", "チェンナイ", "ハイデラバード", "プネー", "バンコク", "ジャカルタ",
+    "クアラルンプール", "台北", "台中", "高雄", "上海", "北京", "大連", "深圳", "深セン",
+    "広州", "蘇州", "ソウル", "釜山", "シドニー", "メルボルン", "ロンドン", "ベルリン",
+    "パリ", "ミュンヘン", "デュッセルドルフ", "アムステルダム", "ダブリン", "ニューヨーク",
+    "シリコンバレー", "サンフランシスコ", "シアトル", "ロサンゼルス", "サンノゼ", "トロント",
+    "バンクーバー", "ho chi minh", "hcmc", "saigon", "hanoi", "da nang", "danang", "manila",
+    "cebu", "makati", "bengaluru", "bangalore", "mumbai", "new delhi", "chennai",
+    "hyderabad", "pune", "bangkok", "jakarta", "kuala lumpur", "taipei", "shanghai",
+    "beijing", "dalian", "shenzhen", "guangzhou", "seoul", "busan", "melbourne", "london",
+    "berlin", "munich", "dusseldorf", "düsseldorf", "amsterdam", "dublin", "new york",
+    "silicon valley", "san francisco", "seattle", "los angeles", "san jose", "toronto",
+    "vancouver",
+)  # fmt: skip
+_ABROAD_KEYS = [key for key in _ABROAD if key not in _TABLE]
+_KEYS = list(_TABLE) + _ABROAD_KEYS
+_ABROAD_START = len(_TABLE)  # keys from here on are places abroad
+_VALUES = [_TABLE[k] for k in _TABLE] + [("", None, -1)] * len(_ABROAD_KEYS)
 # A bare ward name yields to 渋谷区 beside it, and a district's name to the ward named with
 # it ("Hiroo, Minato-ku": 広尾 spans two wards).
 _DISTRICT_KEYS = frozenset(
     key for ja, en, _city, _pref in _DISTRICTS for key in (ja, en.lower())
 ) - {f"{ja}区" for ja, _ in _TOKYO_WARDS}
-_WEAK = [k in _BARE_WARDS or k in _DISTRICT_KEYS for k in _KEYS]
+_WEAK = [k in _BARE_WARDS or k in _DISTRICT_KEYS for k in _KEYS]  # (abroad: unused)
 # (and a one-character city with its suffix: 油津駅 is a station of Nichinan, not 津駅)
 _NEEDS_EDGE = [k in _BOUNDED or (len(k) == 2 and k[1] in "市駅町村") for k in _KEYS]
 _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
@@ -568,9 +599,35 @@ _LIVES_IN = re.compile(
 
 
 def _hits(folded: str) -> list[Hit]:
+    return _scan(folded)[0]
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30ffー]")
+_NOT_THE_COUNTRY = re.compile(r"地方|エリア|・?四国|地区|語|人")  # 中国地方, 中国語, 韓国人
+
+
+def _scan(folded: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The places in Japan the text names, and the [start, end) of the places abroad."""
     hits: list[Hit] = []
+    abroad: list[tuple[int, int]] = []
     n = len(folded)
     for index, start, end in _ENGINE.find_matches_as_indexes(folded):
+        if index >= _ABROAD_START:
+            first = folded[start]
+            if first.isascii():
+                if (start > 0 and folded[start - 1].isalnum()) or (
+                    end < n and folded[end].isalnum()
+                ):
+                    continue
+            elif _KATAKANA.match(first):
+                if (start > 0 and _KATAKANA.match(folded, start - 1)) or _KATAKANA.match(
+                    folded, end
+                ):
+                    continue  # タイ in タイトル, インド in ウインドウ
+            elif _NOT_THE_COUNTRY.match(folded, end):
+                continue
+            abroad.append((start, end))
+            continue
         if folded[start].isascii() and (
             (start > 0 and folded[start - 1].isascii() and folded[start - 1].isalnum())
             or (end < n and folded[end].isascii() and folded[end].isalnum())
@@ -584,7 +641,7 @@ def _hits(folded: str) -> list[Hit]:
             continue
         pref, city, rank = _VALUES[index]
         hits.append((start, end, pref, city, rank, _WEAK[index]))
-    return hits
+    return hits, abroad
 
 
 _NAME_CHARS_JA = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30ffー]{2,8}$")
@@ -724,6 +781,44 @@ def _office_on_remote_line(folded: str, hits: list[Hit]) -> int | None:
     return None
 
 
+# A workplace abroad said without a label: ホーチミンで勤務, 大連へ赴任, 【台北勤務】, 大連駐在,
+# シンガポール現地採用, "On-site at our office in Hanoi", "at our Makati office".
+_ABROAD_AFTER = re.compile(
+    r"[ \t\u3000]?(?:市|州)?(?:で(?:の)?勤務|勤務(?!経験)|へ(?:の)?赴任|に赴任|駐在|現地採用"
+    r"|(?:拠点)?オフィス(?:へ|に)(?:の)?出社)"
+    r"|(?:[ -][a-z0-9]+){0,2} office(?!s)"
+)
+_ABROAD_BEFORE = re.compile(
+    r"(?:海外赴任|海外勤務|現地採用)[／/・\s]*$|\b(?:office|on[- ]site) (?:in|at) $"
+)
+
+
+def _workplace_abroad(
+    folded: str, starts: list[int], abroad: list[tuple[int, int]], labels: list[re.Match[str]]
+) -> bool:
+    """Whether the workplace is abroad: the first workplace label's place (on its line, where
+    no place in Japan is named beside it) is a place abroad, or, with no label naming a place
+    in Japan, the text says the work is done at a place abroad."""
+    abroad_starts = [start for start, _ in abroad]
+    for label in labels:
+        line_end = _line_end(folded, label.end())
+        home = bisect_left(starts, label.end())
+        away = bisect_left(abroad_starts, label.end())
+        home_at = starts[home] if home < len(starts) else len(folded)
+        away_at = abroad_starts[away] if away < len(abroad_starts) else len(folded)
+        if min(home_at, away_at) - label.end() >= 200:
+            continue  # (as _anchor: a label with no place after it)
+        if home_at < line_end:
+            return False  # "勤務地：東京都港区（シンガポール拠点との兼務）", "Tokyo / Singapore"
+        return away_at < line_end or away_at < home_at
+    for start, end in abroad:
+        if _ABROAD_AFTER.match(folded, end) or _ABROAD_BEFORE.search(
+            folded, max(0, start - 20), start
+        ):
+            return True
+    return False
+
+
 def _anchor(starts: list[int], labels: Iterable[re.Match[str]]) -> int | None:
     """Index of the first place named within 200 characters after one of ``labels``
     (``starts``: the places' starts, in order)."""
@@ -753,7 +848,7 @@ def parse_location(
     """``remote`` is the posting's remote policy when the caller already has it. ``names``
     are the spans of technology names found in the text, in order: a place name inside one
     is part of the name (Redux-Saga, "redux saga"), not a place."""
-    hits = _hits(folded)
+    hits, abroad = _scan(folded)
     triggers = triggers or Triggers(folded)
     if triggers.any("office_noun"):
         hits = _named_by_office(folded, hits, triggers)
@@ -819,6 +914,8 @@ def parse_location(
                 and _NAMED_BEFORE.match(folded, max(0, label.start() - 2))
             )
         ] or labels
+    if abroad and _workplace_abroad(folded, starts, abroad, labels):
+        return None, None  # 勤務地：ベトナム・ホーチミン市, "On-site at our office in Hanoi"
     anchor_index = _anchor(starts, labels)
     if anchor_index is None:
         # "2 days a week at our Kobe office": the place that names the office one works at
