@@ -684,7 +684,8 @@ def test_a_workplace_abroad_has_no_location(text: str) -> None:
         ),
         # others abroad, not the role
         (
-            "Two of our engineers are based in Vietnam.\n勤務：フルリモート。オフィスは東京都渋谷区にあります",
+            "Two of our engineers are based in Vietnam.\n"
+            "勤務：フルリモート。オフィスは東京都渋谷区にあります",
             ("Tokyo", "Shibuya"),
         ),
         # look-alikes: タイトル is no Thailand, 中国地方 no China, ベトナム勤務経験 no workplace
