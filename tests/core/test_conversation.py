@@ -2,7 +2,7 @@
 
 import pytest
 
-from kyujin.core.conversation import candidate_parts, questions
+from kyujin.core.conversation import candidate_parts, questions, topics_only
 from kyujin.core.extract import extract
 from kyujin.core.text import fold
 from tests.support.scaling import assert_linear
@@ -83,3 +83,17 @@ def test_in_linear_time() -> None:
     assert_linear(lambda n: "Q. a" + "b" * n + "?\nA. c\n" * 3, 20_000, questions)
     assert_linear(lambda n: "Q. x\nA. y\n" + "ですか?" * n, 3_000, questions)
     assert_linear(lambda n: "林（候補者）\n" * n, 3_000, candidate_parts)
+
+
+def test_a_question_keeps_what_it_asks_about_for_its_answer() -> None:
+    text = (
+        "Daniel Ortega • We're hiring a Backend Engineer in Tokyo.\n"
+        "Kenta M. • Do I need to speak Japanese?\n"
+        "  ↳ Daniel Ortega (author) • Not required at all.\n"
+        "Lucas F. • 日本語ネイティブじゃない友人でもいけますか？\n"
+    )
+    folded = fold(text)
+    view = topics_only(folded, questions(folded))
+    assert len(view) == len(folded)
+    assert "japanese" in view and "need to speak" not in view and "ネイティブ" not in view
+    assert extract(text).japanese_level == "none"

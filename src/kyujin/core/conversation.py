@@ -101,3 +101,34 @@ def questions(folded: str) -> list[tuple[int, int]]:
             ranges.append((start, end))
         done = end
     return ranges
+
+
+# What a question is about, kept where a question is blanked for pay and languages: the
+# answer ("Not required at all.", "→ 700〜1000万") says its level or amount.
+_TOPIC = re.compile(
+    r"日本語|英語|japanese|english|年収|月給|給与|給料|報酬|単価|時給|salary|pay\b|compensation"
+)
+
+
+def topics_only(folded: str, ranges: list[tuple[int, int]]) -> str:
+    """``folded`` with each of ``ranges`` (questions, in order) blanked but the words naming
+    what it asks about (日本語, salary ...): "Do I need to speak Japanese?" keeps "japanese",
+    "日本語ネイティブじゃない友人でもいけますか？" keeps "日本語", "Is the range negotiable
+    above 12M?" keeps nothing. Offsets and line breaks are unchanged."""
+    parts: list[str] = []
+    done = 0
+    for start, end in ranges:
+        parts.append(folded[done:start])
+        kept = start
+        for topic in _TOPIC.finditer(folded, start, end):
+            parts.append(_blanked(folded[kept : topic.start()]))
+            parts.append(topic.group())
+            kept = topic.end()
+        parts.append(_blanked(folded[kept:end]))
+        done = end
+    parts.append(folded[done:])
+    return "".join(parts)
+
+
+def _blanked(part: str) -> str:
+    return re.sub(r"[^\n]", " ", part)

@@ -16,7 +16,7 @@ from typing import Any
 
 from kyujin.core.bilingual import in_blank, in_english_part, japanese_statement, japanese_view
 from kyujin.core.chrome import page_chrome
-from kyujin.core.conversation import candidate_parts, questions
+from kyujin.core.conversation import candidate_parts, questions, topics_only
 from kyujin.core.employer import drop_employer_text
 from kyujin.core.facts.languages import names_something_else, parse_languages
 from kyujin.core.facts.location import parse_location, stated_as_workplace
@@ -53,7 +53,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "156"
+RULES_VERSION = "157"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -156,8 +156,18 @@ class Extractor:
         asked = questions(folded)
         if asked:
             # a conversation's questions state nothing ("業務委託での参画は可能でしょうか？",
-            # "Is visa sponsorship available?"): these facts are read from the answers
+            # "Is visa sponsorship available?"): the facts are read from the answers
             self._read_without(blank(folded, asked), found, mentions, folded_title)
+            # pay and languages: what a question asks about stays for its answer
+            topics = topics_only(folded, asked)
+            topic_triggers = Triggers(topics)
+            found["salary"] = (
+                parse_salary(topics, rates=self.rates, triggers=topic_triggers),
+                None,
+            )
+            found["japanese_level"], found["english_level"] = parse_languages(
+                topics, sections, topic_triggers
+            )
         salary = found["salary"][0]
         if salary is None and folded_title:
             # "【年収700万〜1,000万円】バックエンドエンジニア": pay stated only in the title
