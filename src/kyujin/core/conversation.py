@@ -118,6 +118,11 @@ def topics_only(folded: str, ranges: list[tuple[int, int]]) -> str:
     parts: list[str] = []
     done = 0
     for start, end in ranges:
+        line_start = max(done, folded.rfind("\n", 0, start) + 1)
+        if not _SENTENCE_END.search(folded, line_start, start):
+            # its speaker or mark too ("Kenta M. • ", "Q. "): the word asked about alone on
+            # its line heads the answer below it, as "Japanese\nNot required" does
+            start = line_start
         parts.append(folded[done:start])
         kept = start
         for topic in _TOPIC.finditer(folded, start, end):
@@ -128,6 +133,9 @@ def topics_only(folded: str, ranges: list[tuple[int, int]]) -> str:
         done = end
     parts.append(folded[done:])
     return "".join(parts)
+
+
+_SENTENCE_END = re.compile(r"[。!?]|(?<![^a-z][a-z])\.\s")  # (not an initial: "Kenta M. •")
 
 
 def _blanked(part: str) -> str:
