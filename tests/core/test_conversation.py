@@ -97,3 +97,25 @@ def test_a_question_keeps_what_it_asks_about_for_its_answer() -> None:
     assert len(view) == len(folded)
     assert "japanese" in view and "need to speak" not in view and "ネイティブ" not in view
     assert extract(text).japanese_level == "none"
+
+
+def test_a_question_after_a_correction_states_nothing_either() -> None:
+    text = (
+        "Ayaka (Hoshizora Games)  11:02\n🏠 Hybrid - 2 days WFH, 3 days in office\n"
+        "Rahul K  11:15\nIs visa sponsorship available?\n"
+        "Ayaka  13:05\nCorrection: this role cannot sponsor visas.\n"
+        "Kenji O  14:30\nIs it possible to work fully remote from Tokyo?\n"
+        "Ayaka  14:36\nSorry, not for this role - hybrid only, Umeda office 3 days a week.\n"
+    )
+    assert extract(text).remote == "hybrid"
+
+
+def test_the_reader_s_own_pay_in_a_thread_is_not_the_role_s() -> None:
+    text = (
+        "近藤｜ハカタネストCTO @kondo_cto\n【採用】福岡でRailsのエンジニアを募集しています\n\n"
+        "森｜大阪のエンジニア @mori_dev\n"
+        "年収レンジってどれくらいでしょう？いま大阪の会社で年収550万くらいです\n\n"
+        "近藤｜ハカタネストCTO @kondo_cto\n年収は600〜900万円です。\n"
+    )
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == (6_000_000, 9_000_000)

@@ -30,7 +30,9 @@ _MARKS = re.compile(
     r"|@\w{2,}|[^\n•]{2,40}•"
     # a message's header: a date or time with a name, alone on its line
     r"|(?:\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+)?\d{1,2}:\d{2}[ \t\u3000]+[^\s\d][^\n]{0,30}$"
-    r"|[^\n\d]{1,30}[ \t\u3000]\d{1,2}:\d{2}[ \t\u3000]*$"
+    r"|[^\n\d]{1,50}[ \t\u3000]\d{1,2}:\d{2}[ \t\u3000]*$"
+    # a post's author line ending in a handle: "近藤｜ハカタネストCTO @kondo_cto_hakata"
+    r"|[^\n@]{1,40}@\w{2,30}[ \t\u3000]*$"
     r")"
 )
 _MIN_MARKS = 2

@@ -53,7 +53,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "158"
+RULES_VERSION = "159"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -213,6 +213,12 @@ class Extractor:
                 self._japanese_governs(facts, view, sections, folded_title, mentions)
         revision = read_revision(folded, triggers, quoted)
         if revision is not None:
+            if asked:
+                # (a question after a correction states nothing either: "Is it possible to
+                # work fully remote?" — "Sorry, hybrid only")
+                revision = Revision(
+                    topics_only(revision.corrections, asked), topics_only(revision.current, asked)
+                )
             self._revised(facts, revision, sections, folded_title, mentions)
         return facts
 

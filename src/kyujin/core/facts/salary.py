@@ -137,6 +137,12 @@ _EXAMPLE = re.compile(
     r"年収例|給与例|収入例|月収例|モデル年収|年収モデル|モデルケース|入社\s?\d{1,2}\s?年目|年収事例"
     r"|(?:salary|pay|compensation|income) examples?|example (?:salary|pay|package)"
     r"|examples? of (?:monthly |annual |yearly )?(?:income|salary|pay)"
+    # the reader's own pay, in a conversation or a scout: "いま大阪の会社で…年収550万くらい
+    # です", "現年収620万", "I'm currently on 7.2M"
+    r"|現年収|現在の年収|今の年収|現職の年収|(?:いま|今)の?会社で[^。\n]{0,25}?(?:年収|月給)"
+    r"|(?<![a-z])(?:いま|今)(?:は)?[^。\n]{0,20}?年収"
+    r"|\b(?:my|your) (?:current |present )?(?:salary|pay|base|compensation)"
+    r"|\bi(?:['’]m| am) (?:currently )?(?:earning|paid|making|on)\b"
 )
 # Pay after a later change of employment, not the advertised role's: 紹介予定派遣's
 # "直接雇用後の想定年収", "expected annual income after direct hire".
