@@ -668,6 +668,10 @@ def test_residents_and_speakers_are_not_workplaces(text: str) -> None:
         "New hires spend their first month at our Fukuoka head office.\n"
         "- Work setup: 3 days in our Makati office, 2 days WFH",
         "- On-site at our Cau Giay office in Hanoi, Monday to Friday (HQ: Minato-ku, Tokyo)",
+        "ロンドンにある英国法人にて開発を担当していただきます。本ポジションは英国法人での現地採用です。"
+        "日本本社（東京都中央区日本橋）の開発チームとは日本語でやり取りします。",
+        "Kitsune GmbH (a subsidiary of a Tokyo company). Our Berlin studio runs the backend.",
+        "Onboarding at our head office in Shinagawa, Tokyo; then you'll move to Austin.",
     ],
 )
 def test_a_workplace_abroad_has_no_location(text: str) -> None:
@@ -694,6 +698,12 @@ def test_a_workplace_abroad_has_no_location(text: str) -> None:
             ("Hiroshima", "Hiroshima"),
         ),
         ("勤務地：大阪市北区\n歓迎：ベトナム勤務経験", ("Osaka", "Osaka")),
+        # a partner's studio abroad is not the role's
+        (
+            "Our team is split between Tokyo and a partner studio in Manila.\n"
+            "- Fully remote. Our Shibuya office is yours to use if you like.",
+            ("Tokyo", "Shibuya"),
+        ),
     ],
 )
 def test_places_abroad_beside_a_workplace_in_japan(

@@ -528,7 +528,7 @@ _ABROAD = (
     "beijing", "dalian", "shenzhen", "guangzhou", "seoul", "busan", "melbourne", "london",
     "berlin", "munich", "dusseldorf", "düsseldorf", "amsterdam", "dublin", "new york",
     "silicon valley", "san francisco", "seattle", "los angeles", "san jose", "toronto",
-    "vancouver",
+    "vancouver", "austin", "boston", "chicago", "texas", "california", "uk", "u.k.",
 )  # fmt: skip
 _ABROAD_KEYS = [key for key in _ABROAD if key not in _TABLE]
 _KEYS = list(_TABLE) + _ABROAD_KEYS
@@ -784,12 +784,16 @@ def _office_on_remote_line(folded: str, hits: list[Hit]) -> int | None:
 # A workplace abroad said without a label: ホーチミンで勤務, 大連へ赴任, 【台北勤務】, 大連駐在,
 # シンガポール現地採用, "On-site at our office in Hanoi", "at our Makati office".
 _ABROAD_AFTER = re.compile(
-    r"[ \t\u3000]?(?:市|州)?(?:で(?:の)?勤務|勤務(?!経験)|へ(?:の)?赴任|に赴任|駐在|現地採用"
+    r"[ \t\u3000]?(?:市|州)?(?:で(?:の)?勤務|勤務(?!経験)|へ(?:の)?赴任|に赴任|駐在"
     r"|(?:拠点)?オフィス(?:へ|に)(?:の)?出社)"
-    r"|(?:[ -][a-z0-9]+){0,2} office(?!s)"
+    # 英国法人での現地採用, シンガポール現地採用
+    r"|[^\n。]{0,8}?現地(?:採用|雇用)"
+    r"|(?:[ -][a-z0-9]+){0,2} (?:office|studio|hub|(?:development|dev) cent(?:er|re))(?!s)"
 )
 _ABROAD_BEFORE = re.compile(
     r"(?:海外赴任|海外勤務|現地採用)[／/・\s]*$|\b(?:office|on[- ]site) (?:in|at) $"
+    # "You'll move to Austin"
+    r"|\b(?:you(?:['’]ll| will)|to) (?:move|relocate) to $"
 )
 
 
