@@ -364,7 +364,9 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if blocks:
             starts, kinds = _merged(starts, kinds, blocks, "required")
     fields: list[tuple[int, int, Requirement]] = []
-    if "=" in folded or ":" in folded or "</" in folded:
+    if '":' in folded or '" :' in folded or "=" in folded or "</" in folded or "_" in folded:
+        # (an export's marks: a quoted key, KEY=value, a closing tag, a snake_case key; a
+        # plain "Requirements:" line is a heading, found above)
         fields = _field_sections(folded, triggers)
         if fields:
             starts, kinds = _with_fields(starts, kinds, fields)
@@ -499,6 +501,8 @@ _FIELD_KEY = re.compile(
 _XML_FIELD = re.compile(
     rf"<(?P<tag>(?:(?P<req>{_REQUIRED_KEY})|(?P<pref>{_PREFERRED_KEY})))(?:\s[^<>]*)?>"
 )
+# What follows the trigger word of a key: the rest of the key, then its separator.
+_KEY_TAIL = re.compile(r"[\w .-]{0,30}[\"']?[ \t]*[:=：>]")
 _MAX_FIELD = 4000  # characters a field's value is followed for its end
 
 
@@ -508,8 +512,8 @@ def _field_sections(folded: str, triggers: Triggers) -> list[tuple[int, int, Req
     reach = 0  # the end of the last field's value: a key inside it is part of that value
     words = sorted(triggers.windows("heading", 0, 1) + triggers.windows("inline", 0, 1))
     for position, _ in words:
-        if position < reach:
-            continue
+        if position < reach or not _KEY_TAIL.match(folded, position):
+            continue  # (most: a word in prose, no separator right after it)
         line_start = folded.rfind("\n", 0, position) + 1
         # a key opens its line (YAML, INI, pretty-printed JSON) or follows "{", "," or "["
         # on a line of JSON

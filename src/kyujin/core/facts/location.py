@@ -657,17 +657,31 @@ def _named_by_office(folded: str, hits: list[Hit], triggers: Triggers) -> list[H
     Rikuzentakata" (one place's bare name, _BY_OFFICE)."""
     found: list[Hit] = []
     for start, _ in triggers.windows("office_noun", 0, 1):
+        if start == 0:
+            continue
+        previous = folded[start - 1]
         if folded[start].isascii():
-            if start > 0 and folded[start - 1].isalnum() and folded[start - 1].isascii():
+            if previous.isalnum() and previous.isascii():
                 continue  # inside a word
-            before = _NAME_BEFORE_EN.search(folded, max(0, start - 22), start)
-            after = _NAME_AFTER_EN.match(folded, start)
+            before = (
+                _NAME_BEFORE_EN.search(folded, max(0, start - 22), start)
+                if previous in " -" and folded[start - 2 : start - 1].isalpha()
+                else None
+            )
+            following = folded[start : start + 24]
+            after = (
+                _NAME_AFTER_EN.match(folded, start)
+                if " in " in following or " at " in following
+                else None
+            )
             for m in (before, after):
                 if m is not None and m.group(1) in _BY_OFFICE:
                     pref, city = _BY_OFFICE[m.group(1)]
                     found.append((m.start(1), m.end(1), pref, city, 1, False))
                     break
             continue
+        if not ("\u4e00" <= previous <= "\u9fff" or "\u30a1" <= previous <= "\u30ff"):
+            continue  # (most: 本社 after a particle or a bracket)
         run = _NAME_CHARS_JA.search(folded, max(0, start - 8), start)
         if run is None:
             continue
