@@ -571,6 +571,9 @@ def test_remote_fields_hedges_and_visits(text: str, remote: str | None) -> None:
         ("採用後、在留資格（高度専門職）の変更手続きを会社がサポートします。", True),
         ("We apply for a Certificate of Eligibility for hires who live abroad.", True),
         ("Only applicants currently living in Japan will be considered.", False),
+        # spoken refusals
+        ("業務委託契約なので、うちからのビザサポートはできないです…すみません", False),
+        ("ビザのスポンサーは難しいです。", False),
     ],
 )
 def test_visa_residence_status_and_residence(text: str, visa: bool) -> None:
