@@ -286,3 +286,17 @@ def test_projects_listed_with_the_advertised_one_marked_on_its_line() -> None:
     facts = extract(text)
     assert (facts.remote, facts.visa_sponsorship) == ("hybrid", True)
     assert "Ruby on Rails" not in {m.skill for m in facts.skills}
+
+
+def test_an_agent_s_notes_on_two_introduced_jobs() -> None:
+    from kyujin.core.extract import extract
+
+    text = (
+        "【面談記録】\n\n■ご紹介求人①（今回応募意思あり）\n株式会社A　バックエンドエンジニア\n"
+        "・想定年収：550万円〜700万円\n・勤務地：東京都港区。リモートなし\n\n"
+        "■ご紹介求人②（参考・今回は見送り）\n株式会社B　MLエンジニア\n"
+        "・想定年収：800万円〜1,100万円、フルリモート\n・英語ビジネスレベル必須\n\n■所感\n次回面談へ。\n"
+    )
+    facts = extract(text)
+    assert facts.salary is not None and facts.salary.min == 5_500_000
+    assert (facts.remote, facts.english_level) == ("onsite", None)

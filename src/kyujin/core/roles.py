@@ -174,7 +174,8 @@ def _list_around(folded: str, line_start: int) -> tuple[list[int], int]:
 # A block of one position in a posting that lists several: "【ポジションA】…", "Position 2 –
 # Backend Engineer", "ポジション1：…", "■募集職種②".
 POSITION_HEADING = re.compile(
-    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|案件|position|role|opening|project)\s?"
+    r"(?m)^[ \t【\[■◆●□◇#*=・\-]*(?:ポジション|募集職種|案件|(?:ご)?紹介求人|position|role|opening"
+    r"|project)\s?"
     r"(?P<id>[a-z]|\d{1,2}|[①-⑨])(?![a-z\d])[】\])]?[ \t]*(?:[:：\-–—|]|$|[^\n]{0,60}$)"
 )
 # What all positions share ends the last one: 【共通条件】, "Common to all three positions".
@@ -184,7 +185,10 @@ _COMMON = re.compile(
 )
 # The block this posting is about: marked in its heading, or named before the blocks or in the
 # title ("本ページでご案内するのは【ポジションA】です", "This posting is for Position 2").
-_THIS_MARK = re.compile(r"本求人|this posting|this role|this position|←|今回の募集|本ページ")
+# (an agent's notes: "■ご紹介求人①（今回応募意思あり）")
+_THIS_MARK = re.compile(
+    r"本求人|this posting|this role|this position|←|今回の募集|本ページ|応募意思あり|応募予定"
+)
 _NAMED = re.compile(
     r"(?:this (?:posting|listing|ad|page) is (?:for|about)|本求人票?は"
     r"|本ページで(?:ご案内|ご紹介)する(?:の)?は|ご案内するのは"

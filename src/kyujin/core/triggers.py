@@ -354,7 +354,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # "Position 2"; the second alone when the first is blanked as another position's)
     "positions": tuple(
         f"{word}{gap}{first}"
-        for word in ("ポジション", "募集職種", "案件")
+        for word in ("ポジション", "募集職種", "案件", "紹介求人")
         for gap in ("", " ")
         for first in ("1", "2", "a", "b", "①", "②")
     )
