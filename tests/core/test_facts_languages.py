@@ -716,3 +716,15 @@ def test_enough_is_asked_and_short_forms(text: str, level: str) -> None:
 def test_biz_is_business() -> None:
     facts = extract("- Language: JP: N2, EN: biz")
     assert (facts.japanese_level, facts.english_level) == ("N2", "business")
+
+
+def test_a_language_field_after_a_heading_mark_is_not_an_item_of_the_list_above() -> None:
+    from kyujin.core.extract import extract
+
+    text = (
+        "■ Must have（必須）：\n・Javaでの開発経験\n\n"
+        "■ Nice to have（歓迎）：\n・Linux の運用経験\n\n"
+        "■ Japanese：ネイティブレベル\n■ English：不要\n"
+    )
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == ("native", "none")

@@ -408,7 +408,8 @@ _LABEL_WITH_CONTENT = re.compile(r"[:：=]\s*\S|\t\S")  # ("尚可=gRPC": an exp
 # generic label ("Language:", 語学：) only when the line says the level is required (under a
 # nice-to-have list, "Languages: business-level English" is one more wish).
 _LANGUAGE_FIELD = re.compile(
-    r"[ \t]*(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?"
+    # (after a heading's mark too, "■ Japanese：ネイティブレベル"; not a list's bullet)
+    r"[ \t]*(?:[■□◆◇][ \t]*)?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?"
     # a label in both languages: "日本語 / Japanese:"
     r"(?:\s?[/／]\s?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?)?"
     # (or a form's row, its value after a tab: "日本語<TAB>ビジネスレベル以上")
