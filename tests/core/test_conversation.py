@@ -119,3 +119,30 @@ def test_the_reader_s_own_pay_in_a_thread_is_not_the_role_s() -> None:
     )
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max) == (6_000_000, 9_000_000)
+
+
+def test_an_faq_s_questions_without_marks() -> None:
+    text = (
+        "Backend Engineer, Sendai\nOur office is in Aoba-ku, Sendai.\n\nFAQ\n\n"
+        "Can I work fully remotely?\nNot for this role. We need you in the Sendai office three "
+        "days a week; the other two days you can work from home.\n\n"
+        "Do you sponsor visas?\nYes. We have sponsored visas for several team members.\n"
+    )
+    facts = extract(text)
+    assert (facts.remote, facts.visa_sponsorship) == ("hybrid", True)
+
+
+def test_a_candidate_s_reply_and_an_applicants_q_and_a() -> None:
+    reply = (
+        "【村上からのご連絡】\n松山本社のバックエンドエンジニアのご案内です。\n\n"
+        "【候補者からの返信】\n現在は東京在住で、年収は650万円、フルリモートで働いています。\n\n"
+        "【村上からの返信】\n基本は在宅勤務で、月2回松山本社への出社をお願いしております。\n"
+    )
+    assert extract(reply).remote == "hybrid"
+    answers = (
+        "【応募者からの質問 / Q&A from applicants】\n"
+        "Q: Can a foreigner living abroad apply?\n"
+        "A: はい、可能です。就労ビザのスポンサーをします。\n"
+    )
+    assert candidate_parts(fold(answers)) == []
+    assert extract(answers).visa_sponsorship is True

@@ -2456,3 +2456,10 @@ def test_a_tag_lines_no_visa(text: str) -> None:
 )
 def test_a_work_style_row_and_weekdays(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+def test_a_form_s_remote_field_padded_with_spaces() -> None:
+    assert (
+        extract("就業場所　　　神山サテライトオフィス\n在宅勤務　　　不可（出勤）").remote
+        == "onsite"
+    )

@@ -36,6 +36,11 @@ _MARKS = re.compile(
     r")"
 )
 _MIN_MARKS = 2
+# An FAQ's heading: its questions are questions, with or without Q. marks.
+_FAQ_HEADING = re.compile(
+    r"(?m)^[ \t#*■□◆◇●【\[<＜]*"
+    r"(?:faq|よくある(?:ご)?質問|q\s?&\s?a|ｑ＆ａ|frequently asked questions)[ \t】\]>＞:：]*$"
+)
 # A question: a sentence ending in a question mark (not one inside a URL's query), or in
 # でしょうか / ですか before its full stop.
 _QUESTION_END = re.compile(
@@ -48,7 +53,9 @@ _QUESTION_LEAD = re.compile(r"[ \t\u3000•・]*(?:[qｑ]\d{0,2}[ \t\u3000]*[.�
 # The candidate's own message or profile: a header or heading naming them.
 _CANDIDATE_HEADER = re.compile(
     r"(?m)^[^\n]{0,40}(?:[(（](?:候補者|求職者|応募者|candidate)[)）]"
-    r"|(?:求職者|候補者)の?(?:状況|情報|プロフィール))[^\n]{0,30}$"
+    r"|(?:求職者|候補者)の?(?:状況|情報|プロフィール)"
+    # 【候補者からの返信】 (not 応募者からの質問, a Q&A whose answers are the role's)
+    r"|(?:候補者|応募者|求職者)(?:から|より)(?:の)?(?:返信|メッセージ|ご連絡))[^\n]{0,30}$"
 )
 # What ends it: the next message header, heading or reply.
 _NEXT_PART = re.compile(
@@ -60,7 +67,9 @@ _MAX_PART = 1200  # characters of a candidate's message or profile
 
 def _conversation(folded: str) -> bool:
     """Whether the text is shaped like a conversation: two or more of its lines open with a
-    question or answer mark, a reply mark, a handle or a message header."""
+    question or answer mark, a reply mark, a handle or a message header; or it has an FAQ."""
+    if _FAQ_HEADING.search(folded) is not None:
+        return True
     marks = _MARKS.finditer(folded)
     return next(marks, None) is not None and next(marks, None) is not None
 

@@ -146,7 +146,8 @@ _REMOTE_ONSITE = dispatched(
     r"|(?:院内|庁内|学内|構内|施設内|工場内)(?:で|での)(?:勤務|出勤|作業)"
     r"|on[- ]campus (?:position|role|job)|(?:position|role|job) is on[- ]campus"
     r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
-    r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:の)?(?:制度)?(?:は|の)?\s?"
+    # (a form's field padded with spaces: "在宅勤務　　　不可（サテライトオフィスに出勤）")
+    r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:の)?(?:制度)?(?:は|の)?[ \t]{0,8}"
     r"(?:現在|現状|現時点で(?:は)?|今のところ)?"
     r"(?:ありません|なし|無し|できません|不可|対象外|(?:行って|実施して)(?:いません|おりません|おらず)"
     r"|(?:は)?認められていません|(?:は)?認めていません)"
@@ -327,6 +328,8 @@ _VISA_YES = dispatched(
     r"|yes)\b|sponsorship (?:is )?(?:provided|available|offered)"
     r"|sponsor (?:a |your |the )?(?:work[- ]|working[- ])?visas?"
     r"|(?:will|can|we|we['’]ll|happy to) sponsor"
+    # "We have sponsored Engineer/Specialist in Humanities visas for several team members"
+    r"|\bwe(?:['’]ve| have) sponsored\b"
     # relocation support is a visa's only for a move to Japan ("moving costs and temporary
     # housing" alone may be a move within Japan)
     r"|visa support|relocation and visa (?:support|assistance)"
