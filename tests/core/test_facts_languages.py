@@ -728,3 +728,10 @@ def test_a_language_field_after_a_heading_mark_is_not_an_item_of_the_list_above(
     )
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == ("native", "none")
+
+
+def test_japanese_naming_a_country_s_law_is_not_the_language() -> None:
+    from kyujin.core.extract import extract
+
+    text = "Eight weeks of product training and Japanese labour-law basics at our Osaka office."
+    assert extract(text).japanese_level is None

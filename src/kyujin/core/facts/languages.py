@@ -43,7 +43,9 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"smes?|smbs?|banks?|regional|manufactur(?:ers?|ing)|retailers?|brands?|automakers?|"
     r"organi[sz]ations?|partners?|conglomerates?|society|economy|studios?|social|insurance|"
     r"pension|tax(?:es)?|yen|publishers?|consumers?|audiences?|hospitals?|"
-    r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|traditions?)\b"
+    r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|traditions?|"
+    # "Japanese labour-law basics", "Japanese accounting rules"
+    r"labou?r|legal|regulations?|regulatory|accounting|payroll|compliance|standards?)\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
