@@ -707,6 +707,8 @@ def test_not_a_must_is_no_requirement(text: str) -> None:
         ("- Japanese: N2以上あればOK。社外MTGは日本語なので。", "N2"),
         ("- Japanese: daily conv. (our customers write in Japanese)", "N3"),
         ("日本語：N2あれば尚可", "none"),
+        # a condition to apply
+        ("はい。日本語能力試験N2以上をお持ちであれば応募いただけます。", "N2"),
     ],
 )
 def test_enough_is_asked_and_short_forms(text: str, level: str) -> None:

@@ -205,7 +205,9 @@ _NEGATED_AFTER = re.compile(
 _PLUS = re.compile(
     r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
     # (not "N2以上あればOK": enough, so asked)
-    r"|helpful|not required but|welcome|あれば(?!\s?(?:ok|大丈夫|十分|問題))|望ましい|ideally"
+    # (nor "N2以上をお持ちであれば応募いただけます": a condition to apply)
+    r"|helpful|not required but|welcome|あれば(?!\s?(?:ok|大丈夫|十分|問題|(?:ご)?応募))"
+    r"|望ましい|ideally"
     r"|beneficial|appreciated"
     # an occasion, not a requirement: "（ただし英語のドキュメントを読む機会はあります）",
     # "(but being able to read English documentation helps)"
