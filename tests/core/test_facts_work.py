@@ -574,6 +574,12 @@ def test_remote_fields_hedges_and_visits(text: str, remote: str | None) -> None:
         # spoken refusals
         ("業務委託契約なので、うちからのビザサポートはできないです…すみません", False),
         ("ビザのスポンサーは難しいです。", False),
+        # the company applies for the visa or the work permit, in Japan or where the job is
+        ("ビザ：米国就労ビザ（L-1等）の申請は会社が行います", True),
+        ("就労許可：台湾の就労許可（工作許可）は当社が申請・費用負担します", True),
+        ("内定後、当社が出入国在留管理庁へ在留資格認定証明書（COE）を申請します。", True),
+        ("- We handle your Vietnamese work permit and temporary residence card", True),
+        ("- Visa: Employment Pass の申請は会社がサポートします。", True),
     ],
 )
 def test_visa_residence_status_and_residence(text: str, visa: bool) -> None:

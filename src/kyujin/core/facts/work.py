@@ -330,6 +330,16 @@ _VISA_YES = dispatched(
     r"|(?:will|can|we|we['’]ll|happy to) sponsor"
     # "We have sponsored Engineer/Specialist in Humanities visas for several team members"
     r"|\bwe(?:['’]ve| have) sponsored\b"
+    # the company applies for the visa or the work permit (in Japan or where the job is):
+    # "ビザ：米国就労ビザ（L-1等）の申請は会社が行います", 就労許可（工作許可）は当社が申請,
+    # 在留資格認定証明書（COE）を申請, "We handle your Vietnamese work permit", "the company
+    # applies for your Japanese work visa", "Employment Pass の申請は会社がサポート"
+    r"|(?:就労許可|就労ビザ|ビザ|工作許可|労働許可)[^。\n]{0,30}?(?:は|を)?(?:当社|弊社|会社)(?:が|で)"
+    r"(?:申請|行|手配|取得|負担)"
+    r"|在留資格認定証明書"
+    r"|\b(?:handle|arrange|sponsor|obtain|apply for|applies for|process)\s(?:your |the |a )?"
+    r"(?:[a-z]+ ){0,2}(?:work permit|employment pass|work visa)"
+    r"|(?:employment pass|work permit)[^.\n。]{0,30}?(?:サポート|support|申請|sponsor)"
     # relocation support is a visa's only for a move to Japan ("moving costs and temporary
     # housing" alone may be a move within Japan)
     r"|visa support|relocation and visa (?:support|assistance)"
