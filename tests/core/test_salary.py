@@ -576,3 +576,16 @@ def test_pay_words_in_kana() -> None:
         "【きゅうりょう】 つき 22まんえん から（けいけん に よって あがります）"
     ).salary
     assert salary is not None and (salary.min, salary.period) == (220_000, "monthly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # いま inside ございます, 今 in 今回: the role's own pay
+        "ありがとうございます！年収は600〜900万円で、経験に応じて決めています。",
+        "今回の年収は600〜900万円です",
+    ],
+)
+def test_now_words_that_are_not_the_reader_s_own_pay(text: str) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == (6_000_000, 9_000_000)
