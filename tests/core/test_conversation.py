@@ -146,3 +146,15 @@ def test_a_candidate_s_reply_and_an_applicants_q_and_a() -> None:
     )
     assert candidate_parts(fold(answers)) == []
     assert extract(answers).visa_sponsorship is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # working hours are no message headers, indented bullets no comments
+        "【勤務時間】\n9:00 - 18:00\n【休憩】\n12:00 - 13:00\n福岡オフィスで働きませんか？",
+        "Looking for a fully remote role?\nPerks:\n  • Flexible hours\n  • Stock options",
+    ],
+)
+def test_an_ordinary_posting_is_no_conversation(text: str) -> None:
+    assert questions(fold(text)) == []

@@ -737,3 +737,16 @@ def test_japanese_naming_a_country_s_law_is_not_the_language() -> None:
 
     text = "Eight weeks of product training and Japanese labour-law basics at our Osaka office."
     assert extract(text).japanese_level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "level"),
+    [
+        ("Nice to have:\n- Business-level English (not strictly required)", "english", "none"),
+        ("Requirements:\n- Native-level Japanese legal writing skills", "japanese", "native"),
+    ],
+)
+def test_review_cases_for_levels(text: str, field: str, level: str) -> None:
+    from kyujin.core.extract import extract
+
+    assert getattr(extract(text), f"{field}_level") == level

@@ -710,3 +710,44 @@ def test_places_abroad_beside_a_workplace_in_japan(
     text: str, expected: tuple[str, str | None]
 ) -> None:
     assert place(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office abroad named beside a workplace in Japan does not move it
+        (
+            "We are hiring a backend engineer in Tokyo. You will collaborate closely with our "
+            "London office.",
+            ("Tokyo", None),
+        ),
+        ("東京本社勤務。将来的にはシンガポール勤務の可能性もあります。", ("Tokyo", None)),
+        ("勤務地：大阪市北区\n歓迎：中国での勤務経験がある方", ("Osaka", "Osaka")),
+        ("勤務地：本社（海外出張あり：アメリカ・中国）\n東京都渋谷区道玄坂", ("Tokyo", "Shibuya")),
+        # Tokyo's wards by their English names are not the towns of the same names
+        ("Location: Chuo City, Tokyo", ("Tokyo", "Chuo")),
+        ("Location: Nakano City, Tokyo", ("Tokyo", "Nakano")),
+    ],
+)
+def test_review_cases_that_keep_the_workplace_in_japan(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert place(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小林事務所で一般事務を担当します。",  # a surname's firm, not 小林市
+        "勤務地：本部事務所",  # 本部 is no 本部町 here
+        "東北支社での営業職です。",  # a region, not 東北町
+        "勤務地：二子玉川オフィス",  # not 玉川村
+        "最寄り駅：信濃町駅",  # a station in Tokyo, not 信濃町 in Nagano
+    ],
+)
+def test_words_and_surnames_before_an_office_are_not_towns(text: str) -> None:
+    assert place(text) is None
+
+
+def test_places_named_by_offices_in_linear_time() -> None:
+    assert_linear(lambda n: "黒部事業所と東京都。\n" * n, 400, lambda t: extract(t))

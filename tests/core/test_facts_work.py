@@ -580,9 +580,13 @@ def test_remote_fields_hedges_and_visits(text: str, remote: str | None) -> None:
         ("内定後、当社が出入国在留管理庁へ在留資格認定証明書（COE）を申請します。", True),
         ("- We handle your Vietnamese work permit and temporary residence card", True),
         ("- Visa: Employment Pass の申請は会社がサポートします。", True),
+        # refusals of the same are not read as sponsorship (nor, yet, as its refusal)
+        ("Candidates must obtain their own work permit before joining.", None),
+        ("Work permit support: No", None),
+        ("在留資格認定証明書の申請サポートは行っておりません。", None),
     ],
 )
-def test_visa_residence_status_and_residence(text: str, visa: bool) -> None:
+def test_visa_residence_status_and_residence(text: str, visa: bool | None) -> None:
     assert extract(text).visa_sponsorship is visa
 
 

@@ -589,3 +589,16 @@ def test_pay_words_in_kana() -> None:
 def test_now_words_that_are_not_the_reader_s_own_pay(text: str) -> None:
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max) == (6_000_000, 9_000_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your salary: 6,000,000 - 9,000,000 JPY per year",
+        "今なら年収600万円〜900万円スタート",
+        "いま注目のAI業界！年収600万〜900万円",
+    ],
+)
+def test_the_reader_s_pay_and_now_in_an_ad(text: str) -> None:
+    salary = extract(text).salary
+    assert salary is not None and salary.min == 6_000_000

@@ -27,10 +27,12 @@ _MARKS = re.compile(
     # a reply's mark in a thread
     r"|[↳└┗]|→"
     # a handle opening a post, or a name and a bullet opening a comment ("priya s. • …")
-    r"|@\w{2,}|[^\n•]{2,40}•"
-    # a message's header: a date or time with a name, alone on its line
-    r"|(?:\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+)?\d{1,2}:\d{2}[ \t\u3000]+[^\s\d][^\n]{0,30}$"
-    r"|[^\n\d]{1,50}[ \t\u3000]\d{1,2}:\d{2}[ \t\u3000]*$"
+    r"|@\w{2,}|[^\s•][^\n•]{1,39}•"
+    # a message's header: a date or time with a name, alone on its line (not working hours:
+    # "9:00 - 18:00", 始業 9:00)
+    r"|(?![^\n]*(?:時|勤務|休憩|始業|終業|hours?\b|time\b|shift))(?:"
+    r"(?:\d{4}/\d{1,2}/\d{1,2}[ \t\u3000]+)?\d{1,2}:\d{2}[ \t\u3000]+[^\s\d\-〜~–—][^\n]{0,30}$"
+    r"|[^\n\d]{1,50}[ \t\u3000]\d{1,2}:\d{2}[ \t\u3000]*$)"
     # a post's author line ending in a handle: "近藤｜ハカタネストCTO @kondo_cto_hakata"
     r"|[^\n@]{1,40}@\w{2,30}[ \t\u3000]*$"
     r")"

@@ -45,7 +45,7 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"pension|tax(?:es)?|yen|publishers?|consumers?|audiences?|hospitals?|"
     r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|traditions?|"
     # "Japanese labour-law basics", "Japanese accounting rules"
-    r"labou?r|legal|regulations?|regulatory|accounting|payroll|compliance|standards?)\b"
+    r"labou?r|regulations?|regulatory|accounting|payroll|compliance|standards?)\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -403,7 +403,8 @@ class _Statement:
 
 # A statement's own "required" after its language word wins over the list it sits in.
 _OWN_REQUIRED = re.compile(
-    r"(?<!not )(?<!n't )(?<!no longer )\b(?:required|mandatory)\b|必須(?!では)"
+    r"(?<!not )(?<!n't )(?<!no longer )(?<!not strictly )(?<!not necessarily )(?<!never )"
+    r"\b(?:required|mandatory)\b|必須(?!では|とは|ではない)"
 )
 _LABEL_WITH_CONTENT = re.compile(r"[:：=]\s*\S|\t\S")  # ("尚可=gRPC": an export's field)
 

@@ -445,6 +445,7 @@ _ENGLISH_SUFFIXES = {"市": (" city",), "町": (" town",), "村": (" village",)}
 # named with their suffix, they must not continue a word before them (神田錦町 is a
 # street of Chiyoda, not 錦町 in Kumamoto).
 _BOUNDED: set[str] = set()
+_WARD_NAMES = frozenset(en for _, en in _TOKYO_WARDS)
 
 
 def _municipality_entries() -> dict[str, tuple[str, str | None, int]]:
@@ -458,12 +459,10 @@ def _municipality_entries() -> dict[str, tuple[str, str | None, int]]:
         if not line or line.startswith("#"):
             continue
         _code, pref, district, name, suffix, reading, en = line.split("\t")
-        keys = [
-            f"{name}{suffix}",
-            f"{prefecture_ja[pref]}{name}{suffix}",
-            f"{en.lower()}-{reading}",
-            *(f"{en.lower()}{english}" for english in _ENGLISH_SUFFIXES[suffix]),
-        ]
+        keys = [f"{name}{suffix}", f"{prefecture_ja[pref]}{name}{suffix}"]
+        if en not in _WARD_NAMES:  # "Chuo City, Tokyo" is the ward, not 中央市 in Yamanashi
+            keys.append(f"{en.lower()}-{reading}")
+            keys.extend(f"{en.lower()}{english}" for english in _ENGLISH_SUFFIXES[suffix])
         if district:
             keys.append(f"{district}{name}{suffix}")
         bare.append(keys[0])
@@ -492,7 +491,13 @@ def _municipality_entries() -> dict[str, tuple[str, str | None, int]]:
 # taken where an office or a station names them (_named_by_office).
 _BY_OFFICE: dict[str, tuple[str, str]] = {}
 # (words, not places: 中央研究所, "the main office", "Tokyo-based", "New office")
-_NOT_NAMES = frozenset({"中央", "main", "head", "new", "our", "the", "tokyo", "home", "back"})
+_NOT_NAMES = frozenset(
+    {"中央", "main", "head", "new", "our", "the", "tokyo", "home", "back",
+     # regions and words that are also a town's name (東北町, 本部町, 東洋町, 共和町)
+     "東北", "本部", "東洋", "共和", "中部", "北陸", "東海", "関東", "関西", "九州", "四国", "中国",
+     "北海", "日本", "本町", "新町", "大町", "三田"}
+)  # fmt: skip
+_NOT_OFFICE_NOUNS = ("事務所", "駅")
 
 
 _TABLE = _entries()
@@ -579,7 +584,8 @@ def _surname(folded: str, start: int, end: int) -> bool:
     )
 
 
-_MARKET = re.compile(r"場|販|況")  # 中央市場, 市販, 市況: not 中央市
+# 中央市場, 市販, 市況: not 中央市; 信濃町駅, 田原町駅: a station of a city's street, not the town
+_MARKET = re.compile(r"場|販|況|駅")
 
 
 def _inside_a_name(folded: str, start: int) -> bool:
@@ -682,17 +688,16 @@ def _named_by_office(folded: str, hits: list[Hit], triggers: Triggers) -> list[H
             continue
         if not ("\u4e00" <= previous <= "\u9fff" or "\u30a1" <= previous <= "\u30ff"):
             continue  # (most: 本社 after a particle or a bracket)
+        if folded.startswith(_NOT_OFFICE_NOUNS, start):
+            continue  # 山田事務所, 小林事務所 (a surname's firm), 信濃町駅 (a station's name)
         run = _NAME_CHARS_JA.search(folded, max(0, start - 8), start)
-        if run is None:
-            continue
-        for at in range(run.start(), run.end() - 1):  # the longest name ending at the noun
-            place = _BY_OFFICE.get(folded[at:start])
-            if place is not None:
-                found.append((at, start, place[0], place[1], 1, False))
-                break
+        # the whole name before the noun (二子玉川 is no 玉川村); one that starts the run
+        if run is not None and (place := _BY_OFFICE.get(run.group())) is not None:
+            found.append((run.start(), start, place[0], place[1], 1, False))
     return _with_extra(folded, hits, found)
 
 
+_NEAR_HITS = 40
 _NAME_BEFORE_COMMA = re.compile(r"(?<![a-z])([a-z]{3,20}),\s?$")
 
 
@@ -713,12 +718,15 @@ def _with_extra(folded: str, hits: list[Hit], found: list[Hit]) -> list[Hit]:
     """``hits`` with the ``found`` ones that overlap none of them and whose line names no
     other prefecture ("Kanan campus, Morioka, Iwate": a campus, not 河南町 in Osaka)."""
     extra = []
+    starts = [h[0] for h in hits]  # in order
     for hit in found:
-        if any(a < hit[1] and hit[0] < b for a, b, *_ in hits):
-            continue
         line_start = folded.rfind("\n", 0, hit[0]) + 1
         line_end = _line_end(folded, hit[1])
-        if any(line_start <= h[0] < line_end and h[2] != hit[2] for h in hits):
+        first = bisect_left(starts, line_start)
+        last = bisect_left(starts, line_end, first)
+        # (the hits on its line only, at most a few dozen of them looked at)
+        near = hits[first : min(last, first + _NEAR_HITS)]
+        if any(a < hit[1] and hit[0] < b for a, b, *_ in near) or any(h[2] != hit[2] for h in near):
             continue
         extra.append(hit)
     return sorted({*hits, *extra}) if extra else hits
@@ -796,27 +804,48 @@ def _office_on_remote_line(folded: str, hits: list[Hit]) -> int | None:
 
 
 # A workplace abroad said without a label: ホーチミンで勤務, 大連へ赴任, 【台北勤務】, 大連駐在,
-# シンガポール現地採用, "On-site at our office in Hanoi", "at our Makati office".
+# シンガポール現地採用 (not ベトナムでの勤務経験, シンガポール勤務の可能性, 現地採用面接).
 _ABROAD_AFTER = re.compile(
-    r"[ \t\u3000]?(?:市|州)?(?:で(?:の)?勤務|勤務(?!経験)|へ(?:の)?赴任|に赴任|駐在"
-    r"|(?:拠点)?オフィス(?:へ|に)(?:の)?出社)"
-    # 英国法人での現地採用, シンガポール現地採用
-    r"|[^\n。]{0,8}?現地(?:採用|雇用)"
-    r"|(?:[ -][a-z0-9]+){0,2} (?:office|studio|hub|(?:development|dev) cent(?:er|re))(?!s)"
+    r"[ \t\u3000]?(?:市|州)?(?:で(?:の)?勤務(?!経験|して|の可能性)|勤務(?!経験|の可能性|して)"
+    r"|へ(?:の)?赴任|に赴任|駐在(?!経験))"
+    r"|[^\n。]{0,8}?現地(?:採用|雇用)(?!面接|の面接)"
 )
+# ... or in English: "at our Makati office", "in our Berlin studio", "X is the Bengaluru
+# development centre of Y", "Our HCMC office (District 7)" opening a sentence (not
+# "collaborate with our London office").
+_ABROAD_OFFICE_AFTER = re.compile(
+    r"(?:[ -][a-z0-9]+){0,2} (?:office|studio|hub|(?:development|dev) cent(?:er|re))(?!s)"
+)
+_ABROAD_OFFICE_BEFORE = re.compile(r"(?:\b(?:at|in|is) (?:our|the) |(?:^|\n|\. )our )$")
 _ABROAD_BEFORE = re.compile(
     r"(?:海外赴任|海外勤務|現地採用)[／/・\s]*$|\b(?:office|on[- ]site) (?:in|at) $"
     # "You'll move to Austin"
     r"|\b(?:you(?:['’]ll| will)|to) (?:move|relocate) to $"
 )
+# A place in Japan stated as the workplace, which no office abroad overrides: 東京本社勤務,
+# 福岡で勤務, "a backend engineer in Tokyo", "based in Osaka".
+_HOME_AFTER = re.compile(
+    r"[ \t\u3000]?(?:市|区|県|都|府)?(?:本社|オフィス)?(?:で(?:の)?勤務(?!経験)|勤務(?!経験|地以外)"
+    r"|への出社|で働)"
+)
+_HOME_BEFORE = re.compile(
+    r"\b(?:based|located|work(?:ing)?|engineers?|developers?|role|position|job|hiring) (?:in|at) $"
+)
+# What a place abroad on the workplace label's line may be besides the workplace: a trip.
+_TRIP = re.compile(r"出張|trips?\b|visits?\b|[(（][^)）]*$")
 
 
 def _workplace_abroad(
-    folded: str, starts: list[int], abroad: list[tuple[int, int]], labels: list[re.Match[str]]
+    folded: str,
+    hits: list[Hit],
+    starts: list[int],
+    abroad: list[tuple[int, int]],
+    labels: list[re.Match[str]],
 ) -> bool:
     """Whether the workplace is abroad: the first workplace label's place (on its line, where
     no place in Japan is named beside it) is a place abroad, or, with no label naming a place
-    in Japan, the text says the work is done at a place abroad."""
+    in Japan and no place in Japan stated as the workplace, the text says the work is done at
+    a place abroad."""
     abroad_starts = [start for start, _ in abroad]
     for label in labels:
         line_end = _line_end(folded, label.end())
@@ -828,10 +857,21 @@ def _workplace_abroad(
             continue  # (as _anchor: a label with no place after it)
         if home_at < line_end:
             return False  # "勤務地：東京都港区（シンガポール拠点との兼務）", "Tokyo / Singapore"
+        if away_at < line_end and _TRIP.search(folded, label.end(), away_at):
+            # "勤務地：本社（海外出張あり：アメリカ・中国）" then the address below
+            return home_at - label.end() >= 200
         return away_at < line_end or away_at < home_at
+    for start, end, *_ in hits:
+        if _HOME_AFTER.match(folded, end) or _HOME_BEFORE.search(folded, max(0, start - 20), start):
+            return False
     for start, end in abroad:
-        if _ABROAD_AFTER.match(folded, end) or _ABROAD_BEFORE.search(
-            folded, max(0, start - 20), start
+        if (
+            _ABROAD_AFTER.match(folded, end)
+            or _ABROAD_BEFORE.search(folded, max(0, start - 20), start)
+            or (
+                _ABROAD_OFFICE_AFTER.match(folded, end)
+                and _ABROAD_OFFICE_BEFORE.search(folded, max(0, start - 12), start)
+            )
         ):
             return True
     return False
@@ -932,7 +972,7 @@ def parse_location(
                 and _NAMED_BEFORE.match(folded, max(0, label.start() - 2))
             )
         ] or labels
-    if abroad and _workplace_abroad(folded, starts, abroad, labels):
+    if abroad and _workplace_abroad(folded, hits, starts, abroad, labels):
         return None, None  # 勤務地：ベトナム・ホーチミン市, "On-site at our office in Hanoi"
     anchor_index = _anchor(starts, labels)
     if anchor_index is None:

@@ -139,10 +139,10 @@ _EXAMPLE = re.compile(
     r"|examples? of (?:monthly |annual |yearly )?(?:income|salary|pay)"
     # the reader's own pay, in a conversation or a scout: "いま大阪の会社で…年収550万くらい
     # です", "現年収620万", "I'm currently on 7.2M"
-    r"|現年収|現在の年収|今の年収|現職の年収|(?:(?<![ぁ-ん])いま|今)の?会社で[^。\n]{0,25}?(?:年収|月給)"
-    # (いま as a word: not ございます; 今 as "now": not 今回, 今後, 今年 …)
-    r"|(?:(?<![ぁ-ん])いま|今(?![回後年期月週日般度]))(?:は)?[^。\n]{0,20}?年収"
-    r"|\b(?:my|your) (?:current |present )?(?:salary|pay|base|compensation)"
+    # (いま as a word, not ございます; the speaker's own company: "いま大阪の会社で…年収550万")
+    r"|現年収|現在の年収|今の年収|現職の年収"
+    r"|(?:(?<![ぁ-ん])いま|今)(?:は)?[^。\n、]{0,10}?の?(?:会社|職場|勤務先)で[^。\n]{0,25}?(?:年収|月給)"
+    r"|\bmy (?:current |present )?(?:salary|pay|base|compensation)"
     r"|\bi(?:['’]m| am) (?:currently )?(?:earning|paid|making|on)\b"
 )
 # Pay after a later change of employment, not the advertised role's: 紹介予定派遣's

@@ -334,12 +334,14 @@ _VISA_YES = dispatched(
     # "ビザ：米国就労ビザ（L-1等）の申請は会社が行います", 就労許可（工作許可）は当社が申請,
     # 在留資格認定証明書（COE）を申請, "We handle your Vietnamese work permit", "the company
     # applies for your Japanese work visa", "Employment Pass の申請は会社がサポート"
-    r"|(?:就労許可|就労ビザ|ビザ|工作許可|労働許可)[^。\n]{0,30}?(?:は|を)?(?:当社|弊社|会社)(?:が|で)"
+    # (not refused: "会社が負担しません", "申請サポートは行っておりません", "support: No")
+    r"|(?:(?:就労許可|就労ビザ|ビザ|工作許可|労働許可)[^。\n]{0,30}?(?:は|を)?(?:当社|弊社|会社)(?:が|で)"
     r"(?:申請|行|手配|取得|負担)"
-    r"|在留資格認定証明書"
-    r"|\b(?:handle|arrange|sponsor|obtain|apply for|applies for|process)\s(?:your |the |a )?"
+    r"|在留資格認定証明書[^。\n]{0,12}?(?:を|の)?(?:申請|交付申請|取得)"
+    r"|\b(?:handle|arrange|sponsor|apply for|applies for|process)\s(?:your |the |a )?"
     r"(?:[a-z]+ ){0,2}(?:work permit|employment pass|work visa)"
-    r"|(?:employment pass|work permit)[^.\n。]{0,30}?(?:サポート|support|申請|sponsor)"
+    r"|(?:employment pass|work permit)[^.\n。]{0,30}?(?:サポート|support\b|申請|sponsor))"
+    r"(?![^。\n.]{0,16}?(?:ません|しない|ない|\bnot\b|\bno\b))"
     # relocation support is a visa's only for a move to Japan ("moving costs and temporary
     # housing" alone may be a move within Japan)
     r"|visa support|relocation and visa (?:support|assistance)"
