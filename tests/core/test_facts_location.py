@@ -751,3 +751,9 @@ def test_words_and_surnames_before_an_office_are_not_towns(text: str) -> None:
 
 def test_places_named_by_offices_in_linear_time() -> None:
     assert_linear(lambda n: "黒部事業所と東京都。\n" * n, 400, lambda t: extract(t))
+
+
+def test_a_named_office_and_its_address() -> None:
+    assert place("■勤務地\n東京本社：東京都千代田区神田須田町2-8") == ("Tokyo", "Chiyoda")
+    # a head office beside another workplace is still only the seat
+    assert place("勤務地：東京都内の各プロジェクト先（本社：東京都台東区）") == ("Tokyo", None)

@@ -335,6 +335,7 @@ _TRAINING_LINE = re.compile(
     r"[ \t・\-*•]*(?:(?:入社時)?研修(?:期間)?(?:中|時)?|during (?:the )?(?:initial )?training"
     r"(?: period)?|training(?: period)?)\s?[:：]"
 )
+_ADDRESS_OF_NAMED_OFFICE = re.compile(r"\s?(?:本社|本店|オフィス|支社|支店|事業所)\s?[:：(（]")
 _SEAT_REACH = 24  # characters from 本社 to a place of its address
 # A fully remote role with no office has no workplace to report.
 _NO_OFFICE = re.compile(
@@ -1004,7 +1005,10 @@ def parse_location(
     # "東京都内の各プロジェクト先（本社：東京都台東区）": the seat named beside the workplace
     # is not part of it (unless the anchor is the seat itself, or where it moves to)
     seat_ok = (
-        moved or _SEAT_BEFORE.search(folded, max(0, anchor[0] - _SEAT_REACH), anchor[0]) is not None
+        moved
+        or _SEAT_BEFORE.search(folded, max(0, anchor[0] - _SEAT_REACH), anchor[0]) is not None
+        # the anchor names the office whose address follows: "東京本社：東京都千代田区…"
+        or _ADDRESS_OF_NAMED_OFFICE.match(folded, anchor[1]) is not None
     )
     group = [
         h
