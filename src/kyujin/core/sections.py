@@ -295,7 +295,10 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     headings: set[int] = set()
     company: set[int] = set()
     field_ends: list[int] = []
+    line_end = -1
     for position, _ in triggers.windows("heading", 0, 1):
+        if position < line_end:
+            continue  # on the line just read (positions are in order): no second scan of it
         line_start, line_end = _line_bounds(folded, position)
         if line_start in seen:
             continue
@@ -375,7 +378,10 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     required: set[int] = set()
     mixed: dict[int, tuple[list[int], list[Requirement | None]]] = {}
     checked: set[int] = set()
+    line_end = -1
     for position, _ in triggers.windows("inline", 0, 1):
+        if position < line_end:
+            continue  # on the line just read
         line_start, line_end = _line_bounds(folded, position)
         if line_start in checked or line_start in headings:
             continue
@@ -510,11 +516,15 @@ def _field_sections(folded: str, triggers: Triggers) -> list[tuple[int, int, Req
     """[start, end) and requirement of each export field that asks or wishes (see above)."""
     found: list[tuple[int, int, Requirement]] = []
     reach = 0  # the end of the last field's value: a key inside it is part of that value
+    line_start = last = 0
     words = sorted(triggers.windows("heading", 0, 1) + triggers.windows("inline", 0, 1))
     for position, _ in words:
         if position < reach or not _KEY_TAIL.match(folded, position):
             continue  # (most: a word in prose, no separator right after it)
-        line_start = folded.rfind("\n", 0, position) + 1
+        # the line's start, looked for only since the last position (one long line of JSON
+        # holds many keys)
+        line_start = max(line_start, folded.rfind("\n", last, position) + 1)
+        last = position
         # a key opens its line (YAML, INI, pretty-printed JSON) or follows "{", "," or "["
         # on a line of JSON
         quote = folded.rfind('"', max(line_start, reach, position - 31), position)
