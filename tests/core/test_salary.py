@@ -261,6 +261,52 @@ def test_kanji_numerals_that_are_not_pay() -> None:
     assert parse_salary(fold("百貨店向けシステム。一人ひとりが主役です。")) is None
 
 
+# Amounts in English words, as people say them in conversations, letters and transcripts.
+@pytest.mark.parametrize(
+    ("text", "expected", "span"),
+    [
+        (
+            "Salary: between nine and thirteen million yen a year.",
+            (9 * M, 13 * M, "annual"),
+            "nine and thirteen million yen",
+        ),
+        ("Pay is around eight million yen.", (8 * M, None, "annual"), "eight million yen"),
+        ("Salary: Ten to Twelve Million JPY", (10 * M, 12 * M, "annual"), None),
+        ("Compensation: eight-twelve million yen", (8 * M, 12 * M, "annual"), None),
+        ("Monthly salary: four hundred thousand yen", (400_000, None, "monthly"), None),
+        (
+            "Salary: three hundred and fifty thousand to four hundred and fifty thousand yen "
+            "per month",
+            (350_000, 450_000, "monthly"),
+            None,
+        ),
+        ("Salary: twenty-five million yen", (25 * M, None, "annual"), None),
+        ("年収 seven million yen 以上", (7 * M, None, "annual"), None),
+    ],
+)
+def test_amounts_in_english_words(
+    text: str, expected: tuple[float | None, float | None, str], span: str | None
+) -> None:
+    salary = extract(text).salary
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period) == expected
+    assert salary.start is not None and salary.end is not None
+    written = text[salary.start : salary.end]
+    assert written[0].isalpha() and written.lower().split()[0] in text.lower()
+    if span is not None:
+        assert written == span
+
+
+def test_number_words_that_are_not_pay() -> None:
+    # counts of people or requests near a pay word, with the pay in figures
+    text = "Salary: 8M yen. A team of nine engineers serves one million users."
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == (8 * M, None)
+    assert extract("We serve nine million users and one thousand shops.").salary is None
+    # "one" as a pronoun or an article-like word is no amount
+    assert extract("Salary: one of the best in the industry.").salary is None
+
+
 # Pay of other roles beside this role's: given for comparison or reference, or said of
 # openings advertised separately; a section of reference figures "other than this position".
 @pytest.mark.parametrize(

@@ -389,6 +389,43 @@ _UNIT_BEFORE = (
 _UNIT_AFTER = r"(?:(?<=\d)|(?<=\d\s))\((?P<bracketed>万円|円)\)"
 _APART = prefiltered(rf"(?P<kanji>{_KANJI_RUN})|{_UNIT_BEFORE}|{_UNIT_AFTER}")
 
+# Amounts in English words before "million" or "thousand" ("between nine and thirteen million
+# yen", "four hundred thousand yen a month"): each number phrase is rewritten to figures, the
+# low end of a range too when the unit follows only the high end.
+_EN_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_VALUE = {word: n for n, word in enumerate(_EN_ONES)} | {
+    word: 10 * (n + 2) for n, word in enumerate(_EN_TENS)
+}
+_EN_TEN = f"(?:{'|'.join(_EN_TENS)})(?:[-\\s](?:{'|'.join(_EN_ONES[1:10])}))?"
+_EN_BELOW_100 = f"(?:{_EN_TEN}|{'|'.join(reversed(_EN_ONES))})"  # "seventeen" before "seven"
+_EN_NUMBER = rf"{_EN_BELOW_100}(?:\shundred(?:\s(?:and\s)?{_EN_BELOW_100})?)?"
+_EN_UNIT = r"\s(?:million|thousand)\b"
+_WORD_AMOUNT = prefiltered(
+    rf"\b{_EN_NUMBER}\b(?={_EN_UNIT}|(?:\s(?:and|to|or)\s|\s?[-–~]\s?){_EN_NUMBER}{_EN_UNIT})"
+)
+
 
 def _kanji_number(run: str) -> int | None:
     """四百五十 -> 450, 一千二百 -> 1200, 二十八 -> 28, 四五〇 -> 450; None if malformed."""
@@ -406,10 +443,23 @@ def _kanji_number(run: str) -> int | None:
     return total + (digit or 0)
 
 
+def _english_number(phrase: str) -> int:
+    """ "thirteen" -> 13, "forty-five" -> 45, "four hundred and fifty" -> 450."""
+    total = 0
+    for word in re.split(r"[-\s]+", phrase):
+        if word == "hundred":
+            total *= 100
+        elif word != "and":
+            total += _EN_VALUE[word]
+    return total
+
+
 def _units_together(folded: str, windows: list[tuple[int, int]]) -> tuple[str, list[int]] | None:
     """``folded`` with its amounts in the usual form, and for each of its characters the
     position in ``folded`` it comes from; None when no amount near a pay word needs it."""
-    if search_in(_APART, folded, windows) is None:
+    apart = search_in(_APART, folded, windows) is not None
+    in_words = search_in(_WORD_AMOUNT, folded, windows) is not None
+    if not apart and not in_words:
         return None
     parts: list[str] = []
     origin: list[int] = []
@@ -422,9 +472,17 @@ def _units_together(folded: str, windows: list[tuple[int, int]]) -> tuple[str, l
         parts.append(text)
         origin.extend([at] * len(text))
 
+    matches = list(_APART.finditer(folded)) if apart else []
+    if in_words:
+        matches = sorted([*matches, *_WORD_AMOUNT.finditer(folded)], key=lambda m: m.start())
     done = 0
-    for match in _APART.finditer(folded):
-        if match.group("kanji"):
+    for match in matches:
+        if match.start() < done:
+            continue
+        if match.re is _WORD_AMOUNT:
+            keep(done, match.start())
+            put(str(_english_number(match.group())), match.start())
+        elif match.group("kanji"):
             number = _kanji_number(match.group("kanji"))
             if number is None:
                 continue
