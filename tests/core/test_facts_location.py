@@ -757,3 +757,43 @@ def test_a_named_office_and_its_address() -> None:
     assert place("■勤務地\n東京本社：東京都千代田区神田須田町2-8") == ("Tokyo", "Chiyoda")
     # a head office beside another workplace is still only the seat
     assert place("勤務地：東京都内の各プロジェクト先（本社：東京都台東区）") == ("Tokyo", None)
+
+
+# With no workplace stated, a place named as the site of something else is not the
+# workplace: other functions' sites, customers and partners, institutions and events.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当社は札幌と那覇にコールセンターを構え、通販事業者の受注を支えています。\n"
+        "【必須】Goでの開発経験",
+        "物流大手の倉庫（兵庫県尼崎市）で動くピッキングロボットの管制システムを開発しています。",
+        "データセンターは白井と堺の2拠点で、稼働率99.9%を維持しています。",
+        "Our sensors watch 1,200 vineyards and greenhouses in Yamanashi and Nagano.",
+        "A fintech whose parent is listed on the Tokyo Stock Exchange.\nRequirements: Go",
+        "We built the ticketing backend for the Osaka Expo and for regional festivals.",
+        "提携する京都と金沢のホテル400軒に予約APIを提供しています。",
+        "Our customers in Sendai and Niigata run 3,000 stores on our POS.",
+    ],
+)
+def test_a_place_named_as_the_site_of_something_else(text: str) -> None:
+    assert place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same kinds of words, with the work put there or the seat named
+        ("福岡のカスタマーサポート拠点で勤務していただきます。", ("Fukuoka", "Fukuoka")),
+        (
+            "当社は医療機関向けのシステム会社で、愛媛県松山市に本社があります。",
+            ("Ehime", "Matsuyama"),
+        ),
+        ("A Sapporo-based team serving customers nationwide.", ("Hokkaido", "Sapporo")),
+        # a labelled workplace still wins over a partner's city
+        ("提携ホテルは京都に多数。\n勤務地：大阪府大阪市北区", ("Osaka", "Osaka")),
+        # a plain mention of a city with nothing else said of it is still taken
+        ("A growing startup in Nagoya.\nRequirements: Go", ("Aichi", "Nagoya")),
+    ],
+)
+def test_other_sites_do_not_hide_the_workplace(text: str, expected: tuple[str, str | None]) -> None:
+    assert place(text) == expected

@@ -878,6 +878,36 @@ def _workplace_abroad(
     return False
 
 
+# What a place is the site of when it is not where the hire works: other functions' sites,
+# customers and partners, names of institutions and events.
+_OTHER_SITE = re.compile(
+    r"カスタマー(?:サポート|サクセス)|(?:サポート|コール|データ|物流|配送)センター|サポートデスク"
+    r"|地上局|物流拠点|倉庫|提携|加盟店|メーカー|医療機関|証券取引所|東証|万博|導入実績"
+    r"|stock exchange|\bexpo\b|data ?cent(?:er|re)s?|(?:call|support) cent(?:er|re)|support desk"
+    r"|greenhouses?|warehouses?|\bcustomers?\b|\bpartner\b|\bhotels?\b|\bfarms?\b"
+)
+# ... unless the same clause puts the work there ("福岡のカスタマーサポート拠点で勤務").
+_WORK_THERE = re.compile(
+    r"勤務|就業|働[きくけ]|常駐|出社|配属|本社|本店"
+    r"|\bbased\b|\bwork(?:s|ing)? (?:at|in|from)|\bjoin|head ?office|headquarter"
+)
+_CLAUSE_END = re.compile(r"[。！？\n、]|[.!?;,](?:\s|$)")
+_CLAUSE_REACH = 60
+
+
+def _site_of_other(folded: str, hit: Hit) -> bool:
+    """``hit`` is named in its clause as the site of something other than the workplace."""
+    start = hit[0]
+    back = max(0, start - _CLAUSE_REACH)
+    before = folded[back:start]
+    cut = max(before.rfind(c) for c in "。！？\n、,")
+    clause_start = back + cut + 1 if cut >= 0 else back
+    end = _CLAUSE_END.search(folded, hit[1], hit[1] + _CLAUSE_REACH)
+    clause_end = end.start() if end else min(len(folded), hit[1] + _CLAUSE_REACH)
+    clause = folded[clause_start:clause_end]
+    return _OTHER_SITE.search(clause) is not None and _WORK_THERE.search(clause) is None
+
+
 def _anchor(starts: list[int], labels: Iterable[re.Match[str]]) -> int | None:
     """Index of the first place named within 200 characters after one of ``labels``
     (``starts``: the places' starts, in order)."""
@@ -994,6 +1024,15 @@ def parse_location(
     if anchor_index is None:
         section = search_in(_SECTION, folded, windows)
         anchor_index = _anchor(starts, [section] if section else []) or 0
+        # with no workplace stated, a place named as the site of something else is none:
+        # 大阪と福岡にはカスタマーサポート拠点, データセンターは石狩と北九州, "partner hotels
+        # in Kyoto", "the Tokyo Stock Exchange"
+        anchor_index = next(
+            (i for i in range(anchor_index, len(hits)) if not _site_of_other(folded, hits[i])),
+            -1,
+        )
+        if anchor_index < 0:
+            return None, None
         if _seat_of_remote_company(folded, hits[anchor_index][0], remote_policy):
             return None, None
     moved = False
