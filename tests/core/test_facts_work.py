@@ -2473,3 +2473,38 @@ def test_a_form_s_remote_field_padded_with_spaces() -> None:
         extract("就業場所　　　神山サテライトオフィス\n在宅勤務　　　不可（出勤）").remote
         == "onsite"
     )
+
+
+# Words of employment in what the company makes or how it runs say nothing of the role:
+# kinds a product handles, a product for staffing firms, a desk's hours.
+@pytest.mark.parametrize(
+    ("text", "employment"),
+    [
+        (
+            "当社の給与計算サービスは、正社員・パート・アルバイトなど多様な働き方に対応しています。",
+            None,
+        ),
+        ("正社員、契約社員、業務委託を問わず、全スタッフのシフトを一画面で管理できます。", None),
+        ("人材派遣会社向けの派遣管理クラウドを開発しています。", None),
+        ("Our app lets clinics track their part-time and full-time nurses' shifts.", None),
+        ("Our help desk is staffed full-time, 24/7, in three languages.", None),
+        ("店舗ではfull-timeのスタッフが24時間対応しています。", None),
+        ("We run a freelancer marketplace for designers.", None),
+        ("サービス名は「フリーランスナビ」です。", None),
+        # the role's own kind after such words is still read
+        (
+            "Our help desk is staffed full-time, 24/7.\nThis is a fixed-term contract role "
+            "(12 months).",
+            "contract",
+        ),
+        (
+            "派遣管理SaaSを提供する会社です。\n雇用形態：正社員",
+            "full_time",
+        ),
+        ("勤怠SaaSを開発しています。正社員としての採用です。", "full_time"),
+        ("人材派遣会社向けSaaSの会社です。正社員での採用です。", "full_time"),
+        ("Full-time, permanent position. We build payroll tools.", "full_time"),
+    ],
+)
+def test_employment_words_of_a_product_or_a_desk(text: str, employment: str | None) -> None:
+    assert extract(text).employment_type == employment

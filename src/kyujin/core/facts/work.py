@@ -1347,6 +1347,12 @@ def parse_employment(
                 return own
     for start, end in windows:
         found = _first(folded[start:end], start)
+        while found is not None:
+            # not the role's kind: the kinds a product handles, its customers, a desk's hours
+            past = _not_a_kind_of_employment(folded, found[1].start, found[1].end)
+            if past is None:
+                break
+            found = _first(folded[past:end], past) if past < end else None
         if found and said_of_others(folded, found[1].start, found[1].end, triggers):
             found = None  # "当社では社内アドバイザー（契約社員）も募集しています"
         if found:
@@ -1362,6 +1368,54 @@ def parse_employment(
         if titled:
             return titled[0], None
     return None, None
+
+
+# Words of employment that say nothing of the role's own: a list of kinds a product or a
+# company handles ("正社員・契約社員・派遣社員・業務委託など多様な雇用形態のスタッフ"), a
+# product or its customers (派遣管理SaaS, 人材派遣会社向け, 「フリーランス…」, "manage
+# dispatched workers"), the hours of a desk or of other staff ("our support desk runs
+# full-time, 24/7", full-timeのスタッフが24時間対応).
+_KIND = r"(?:正社員|契約社員|派遣社員|派遣|業務委託|アルバイト|パート(?:タイム)?|フリーランス)"
+_LIST_OF_KINDS = re.compile(
+    rf"{_KIND}(?:\s?[・、/／,]\s?{_KIND}){{1,}}\s?(?:など|等|といった|を問わず|問わず|の多様|多様)"
+)
+_PRODUCT_OR_CUSTOMER = re.compile(
+    r"(?:派遣|フリーランス|業務委託|正社員|契約社員)(?:社員|スタッフ|人材|エンジニア)?"
+    r"(?:管理|業界|向け|と企業|の(?:管理|勤怠|給与|方々の))"
+    r"|(?:manage|managing|manages|track|tracking|for) (?:their |your )?"
+    r"(?:(?:part|full)[- ]time,? (?:and|or|&) )?(?:dispatched|temporary"
+    r"|full[- ]time|part[- ]time|contract|freelance)"
+    r"|freelancer? (?:marketplace|platform|matching|market)"
+)
+_HOURS_OF_A_DESK = re.compile(
+    r"full[- ]time,? (?:24/7|24 hours|around the clock)|full[- ]time\s?の?(?:スタッフ|社員)が"
+    r"|(?:runs|run|staffed|open|operates|operated) full[- ]time"
+)
+_DESK_REACH = 12  # characters before a "full-time" looked at for "runs", "staffed"
+
+
+def _not_a_kind_of_employment(folded: str, start: int, end: int) -> int | None:
+    """Where to read on when the employment word at [start, end) is not said of the role,
+    else None."""
+    listed = _LIST_OF_KINDS.match(folded, start)
+    if listed is None:  # the word may sit inside such a list: look back to its start
+        line = max(folded.rfind("\n", 0, start), folded.rfind("。", 0, start), start - 40)
+        for m in _LIST_OF_KINDS.finditer(folded, line + 1, min(len(folded), end + 60)):
+            if m.start() <= start < m.end():
+                listed = m
+                break
+    if listed is not None:
+        return listed.end()
+    # "manage dispatched workers", "track their part-time and full-time nurses", 人材派遣会社向け
+    lead = max(0, start - 32)
+    for m in _PRODUCT_OR_CUSTOMER.finditer(folded, lead, min(len(folded), end + 8)):
+        if m.start() < end and start < m.end():  # the phrase holds the word itself
+            return end
+    if folded.rfind("「", max(0, start - 8), start) > folded.rfind("」", max(0, start - 8), start):
+        return end  # a product's name: 「フリーランスゲート」
+    if _HOURS_OF_A_DESK.search(folded, max(0, start - _DESK_REACH), min(len(folded), end + 12)):
+        return end
+    return None
 
 
 # "This is a fixed-term contract role", "This position is full-time", 本ポジションは契約社員
