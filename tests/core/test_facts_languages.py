@@ -750,3 +750,21 @@ def test_review_cases_for_levels(text: str, field: str, level: str) -> None:
     from kyujin.core.extract import extract
 
     assert getattr(extract(text), f"{field}_level") == level
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese"),
+    [
+        # the exam's whole scale, named by what a company makes, asks for no level
+        ("当社は日本語能力試験（N1〜N5）の対策教材を制作しています。", None),
+        ("Our JLPT prep app covers N5 to N1 with 8,000 questions.", None),
+        ("JLPT N1-N4 mock tests are our best-selling product.", None),
+        # a range of two levels: the lower one is enough
+        ("日本語：N1〜N2レベル", "N2"),
+        ("Japanese: JLPT N2 to N1", "N2"),
+        # a level asked beside the scale a product covers
+        ("We build a JLPT app for N5 to N1 learners.\nRequirements: Japanese (JLPT N2)", "N2"),
+    ],
+)
+def test_a_range_of_jlpt_levels(text: str, japanese: str | None) -> None:
+    assert levels(text)[0] == japanese

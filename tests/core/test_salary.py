@@ -648,3 +648,22 @@ def test_now_words_that_are_not_the_reader_s_own_pay(text: str) -> None:
 def test_the_reader_s_pay_and_now_in_an_ad(text: str) -> None:
     salary = extract(text).salary
     assert salary is not None and salary.min == 6_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts of people and things after 万 are no pay, near a pay word or not
+        ("月額980円のプランは会員数300万人を突破しました。", None),
+        ("月額料金：500円。利用者は40万人、導入店舗は1,200店。", None),
+        ("年間800万件の注文。月給35万円〜", (350_000, None, "monthly")),
+        ("想定年収：600万〜800万円（会員数120万人のサービス）", (6 * M, 8 * M, "annual")),
+        ("月給30万円〜（従業員500名）", (300_000, None, "monthly")),
+    ],
+)
+def test_counts_of_people_and_things_are_not_pay(
+    text: str, expected: tuple[float | None, float | None, str] | None
+) -> None:
+    salary = extract(text).salary
+    got = None if salary is None else (salary.min, salary.max, salary.period)
+    assert got == expected

@@ -742,8 +742,13 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                 )
             ):
                 jlpt = _lowest_jlpt(window, jlpt)
-                level = f"N{jlpt.group(1)}"
-                span_end = start + jlpt.end()
+                ranged = _JLPT_RANGE.match(window, jlpt.end())
+                if ranged is not None and abs(int(ranged.group(1)) - int(jlpt.group(1))) > 1:
+                    # "日本語能力試験（N1〜N5）対策アプリ", "covering N5 to N1": the exam's
+                    # scale, not a level asked
+                    continue
+                level = f"N{max(jlpt.group(1), ranged.group(1) if ranged else '0')}"
+                span_end = start + (ranged.end() if ranged else jlpt.end())
             elif jlpt is None:
                 jlpt = _JLPT.search(before)
                 if jlpt and re.search(r"jlpt|日本語能力試験", before):
@@ -829,6 +834,10 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             optional = section_kind(folded, line_start, sections, m.start()) == "preferred"
             found.append(_Statement("ja", f"N{m.group(1)}", m.start(), m.end(), optional))
     return found
+
+
+# A range of JLPT levels after one: "N1〜N2" (the lower is enough), "N1〜N5" (the scale).
+_JLPT_RANGE = re.compile(r"\s?(?:〜|~|-|–|to|から)\s?n\s?([1-5])(?![0-9])")
 
 
 def _lowest_jlpt(window: str, jlpt: re.Match[str]) -> re.Match[str]:

@@ -44,12 +44,16 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"億|千万|百万|万|千|million|mil|mn|man|m|k|thousand"
 _CUR_PRE = r"¥|\$|€|£|jpy|usd|eur|gbp|us\$"
 _CUR_POST = r"円|yen|jpy|usd|eur|gbp|dollars?|euros?|pounds?"
+_COUNTER = r"[人件台回社店部個枚戸名]"
 
 
 def _amount(p: str) -> str:
     return (
         # a currency word may follow the figure without a space: "350,000yen"
-        rf"(?:(?P<{p}cur>{_CUR_PRE})\s?)?(?P<{p}num>{_NUM})\s?(?P<{p}mult>{_MULT})?"
+        rf"(?:(?P<{p}cur>{_CUR_PRE})\s?)?(?P<{p}num>{_NUM})"
+        # not a count of people or things: 会員数300万人, 年間800万件, 1,800台, 500名
+        rf"(?!\s?(?:億|千万|百万|万|千)?{_COUNTER})"
+        rf"\s?(?P<{p}mult>{_MULT})?"
         rf"(?!(?!{_CUR_POST})[a-z])"
         rf"\s?(?P<{p}curpost>{_CUR_POST})?(?![a-z])"
         # a period after the first amount of a range: "¥9,000,000/yr - ¥13,000,000/yr"
