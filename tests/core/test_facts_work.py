@@ -2508,3 +2508,24 @@ def test_a_form_s_remote_field_padded_with_spaces() -> None:
 )
 def test_employment_words_of_a_product_or_a_desk(text: str, employment: str | None) -> None:
     assert extract(text).employment_type == employment
+
+
+# A share of the staff or of the customers working a way is a company figure, not the job's
+# way of work; "100% remote" is the job's.
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("利用企業の約6割がハイブリッド勤務を導入しています。", None),
+        ("社員の8割以上が在宅勤務を利用しています。", None),
+        ("About 65% of our customers run hybrid offices.", None),
+        ("リモートワーク率：75%（2025年度、全社）", None),
+        ("100% remote, anywhere in Japan.", "full"),
+        ("社員の8割がフルリモートです。本ポジションもフルリモートです。", "full"),
+        (
+            "Work style: hybrid, 2 office days.\n90% of our engineers use the hybrid option.",
+            "hybrid",
+        ),
+    ],
+)
+def test_a_share_working_remotely_is_a_company_figure(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote

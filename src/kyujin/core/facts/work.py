@@ -968,10 +968,42 @@ def _job_own(
         return _hedged(folded, m, triggers) or (negatable and _negated(folded, m))
 
     first = search_in(pattern, folded, windows)
+    if first is not None and _a_statistic(folded, first):
+        # a share of the staff or customers working so says nothing of this job
+        after = first.start()
+        first = next(
+            (
+                m
+                for m in finditer_in(pattern, folded, windows)
+                if m.start() > after and not _a_statistic(folded, m)
+            ),
+            None,
+        )
     if first is None or not held(first):
         return first, None
-    later = (m for m in finditer_in(pattern, folded, windows) if m.start() > first.start())
+    later = (
+        m
+        for m in finditer_in(pattern, folded, windows)
+        if m.start() > first.start() and not _a_statistic(folded, m)
+    )
     return next((m for m in later if not held(m)), None), first
+
+
+# A share of people or customers working so, not the job's way of work: 社員の9割が
+# リモートワーク, 導入企業の約7割がハイブリッド勤務, "70% of our staff work from home", a
+# company figure such as リモートワーク率80% (not "100% remote").
+_SHARE_BEFORE = re.compile(
+    r"(?:\d+(?:\.\d+)?\s?(?:割|[%％]|パーセント)|半数|大半|過半数)(?:以上|程度|近く|ほど)?"
+    r"(?:の[^\s。、]{1,8})?(?:が|は|\s(?:of|of our|of the)\s[^.\n]{1,25})\s?$"
+)
+_RATE_AFTER = re.compile(r"\s?(?:利用率|実施率|導入率|実施比率|率|rate\b|ratio\b)")
+_SHARE_REACH = 40  # characters before a remote phrase looked at for a share
+
+
+def _a_statistic(folded: str, m: re.Match[str]) -> bool:
+    if _RATE_AFTER.match(folded, m.end()) is not None:
+        return True
+    return _SHARE_BEFORE.search(folded, max(0, m.start() - _SHARE_REACH), m.start()) is not None
 
 
 _FULL_REACH = 120  # characters after a full-remote phrase read for a hybrid phrase
