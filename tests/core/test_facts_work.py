@@ -2529,3 +2529,18 @@ def test_employment_words_of_a_product_or_a_desk(text: str, employment: str | No
 )
 def test_a_share_working_remotely_is_a_company_figure(text: str, remote: str | None) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("Ben: Yes, sponsorship is fine for this position.", True),
+        ("> Visa: sponsored, relocation included", True),
+        ("I asked HR and they still sponsor for backend roles.", True),
+        # an aside backing the statement with the company's record is not another opening's
+        ("就労ビザのスポンサーは可能です（海外在住者の入社実績あり）。", True),
+        ("Visa sponsorship is not fine for this role, sorry.", False),
+    ],
+)
+def test_sponsorship_said_in_conversation(text: str, visa: bool | None) -> None:
+    assert extract(text).visa_sponsorship is visa

@@ -300,3 +300,13 @@ def test_an_agent_s_notes_on_two_introduced_jobs() -> None:
     facts = extract(text)
     assert facts.salary is not None and facts.salary.min == 5_500_000
     assert (facts.remote, facts.english_level) == ("onsite", None)
+
+
+def test_an_aside_after_a_statement_is_not_another_opening() -> None:
+    text = fold("ビザのスポンサーは可能です（海外からの入社実績あり）。")
+    at = text.index("ビザ")
+    assert not said_of_others(text, at, at + 8)
+    # the agency's placement record as the sentence's subject still is
+    text = fold("当社経由でのご入社実績：年収800万円")
+    at = text.index("年収")
+    assert said_of_others(text, at, at + 6)

@@ -86,7 +86,13 @@ def said_of_others(folded: str, start: int, end: int, triggers: Triggers | None 
     if triggers is not None and not triggers.any("others"):
         return False
     begin, stop = sentence_around(folded, start, end)
-    others = [m.end() for m in OTHER_OPENING.finditer(folded, begin, stop)]
+    others = [
+        m.end()
+        for m in OTHER_OPENING.finditer(folded, begin, stop)
+        # not an aside after the phrase, which backs it: "ビザのスポンサーは可能です
+        # （海外からの入社実績あり）"
+        if not (m.start() >= end and _opened(folded[end : m.start()]))
+    ]
     if others and not any(
         not _NOT_THIS_ROLE.search(folded, max(0, m.start() - 25), m.start())
         for m in THIS_ROLE.finditer(folded, others[-1], stop)
@@ -97,6 +103,11 @@ def said_of_others(folded: str, start: int, end: int, triggers: Triggers | None 
     if heading and OTHER_OPENING.search(heading) is not None:
         return True
     return _beside_the_marked_item(folded, line_start)
+
+
+def _opened(between: str) -> bool:
+    """``between`` opens a bracket it does not close."""
+    return between.count("(") + between.count("（") > between.count(")") + between.count("）")
 
 
 # An item of a list marked as this posting's: "- Game Server team (this position): hybrid …"
