@@ -264,3 +264,46 @@ def test_role_fields_name_the_job_not_a_skill() -> None:
     text = "Role: Python Developer\nRole: Role: Rust\nWe use Python and Rust."
     found = [(m.skill, m.start) for m in extract(text).skills]
     assert found == [("Python", text.rindex("Python")), ("Rust", text.rindex("Rust"))]
+
+
+# Conditions a board packs into the title are read when the text does not state them; the
+# text's own statement wins; names in the title are no conditions.
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Backend Engineer (Go) – Fully Remote – Visa Sponsorship",
+            "We build logistics APIs in Go.",
+            ("full", True, None, None),
+        ),
+        (
+            "【フルリモート／英語力不問】バックエンドエンジニア（Go）",
+            "物流APIをGoで開発します。",
+            ("full", None, None, "none"),
+        ),
+        ("［日本語N2以上］サーバーサイドエンジニア", "決済基盤の開発。", (None, None, "N2", None)),
+        (
+            "Backend Engineer – No Japanese Required",
+            "Our team works in English.",
+            (None, None, "none", None),
+        ),
+        (
+            "【フルリモート】バックエンドエンジニア",
+            "働き方：リモート可（週1出社）",
+            ("hybrid", None, None, None),
+        ),
+        ("Backend Engineer at RemoteWorks Inc.", "We build HR tools.", (None, None, None, None)),
+        ("VisaNova – Backend Engineer", "Payments for travellers.", (None, None, None, None)),
+    ],
+)
+def test_conditions_in_the_title(
+    title: str, body: str, expected: tuple[str | None, bool | None, str | None, str | None]
+) -> None:
+    facts = extract(body, title=title)
+    got = (facts.remote, facts.visa_sponsorship, facts.japanese_level, facts.english_level)
+    assert got == expected
+    # a fact read from the title has no span (spans point into the text)
+    for span in facts.spans.values():
+        assert span.end <= len(body)
+    if facts.remote is not None and title.lower().count("remote") + title.count("リモート"):
+        assert ("remote" in facts.spans) == (facts.remote == "hybrid")

@@ -53,7 +53,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "177"
+RULES_VERSION = "178"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -72,6 +72,9 @@ _EXPORTED = (
     "english_level",
     "min_years_experience",
 )
+# Facts read from the title when the text does not state them (salary, years and the
+# employment type have their own title readers).
+_IN_TITLES = ("remote", "visa_sponsorship", "japanese_level", "english_level")
 
 
 class Extractor:
@@ -200,6 +203,21 @@ class Extractor:
         if found["min_years_experience"][0] is None and folded_title:
             # the title's figure has no span: spans point into the text
             found["min_years_experience"] = (parse_title_years(folded_title), None)
+        if folded_title and any(found[name][0] is None for name in _IN_TITLES):
+            # "Backend Engineer (Go) – Fully Remote – Visa Sponsorship", 【フルリモート】
+            # ［英語力不問］: conditions a board packs into the title, when the text does
+            # not state them (no span: spans point into the text)
+            title_triggers = Triggers(folded_title)
+            titled: dict[str, Any] = {
+                "remote": parse_remote(folded_title, title_triggers)[0],
+                "visa_sponsorship": parse_visa(folded_title, title_triggers)[0],
+            }
+            titled["japanese_level"], titled["english_level"] = (
+                level for level, _ in parse_languages(folded_title, _NO_SECTIONS, title_triggers)
+            )
+            for name in _IN_TITLES:
+                if found[name][0] is None and titled[name] is not None:
+                    found[name] = (titled[name], None)
         spans: dict[str, Span] = {}
         for name in FACT_FIELDS:
             value, span = found[name]
