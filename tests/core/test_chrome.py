@@ -85,3 +85,17 @@ def test_a_job_alert_is_the_posting_not_a_list_of_other_jobs() -> None:
     facts = extract(text)
     assert facts.salary is not None and facts.salary.min == 5_500_000
     assert (facts.employment_type, facts.remote) == ("contract", "hybrid")
+
+
+def test_a_long_line_of_a_boards_searches() -> None:
+    text = (
+        "Work style: on-site only (security rules).\n\n"
+        "Popular searches on this board: fully remote backend jobs · visa sponsorship jobs · "
+        "English-only jobs · ¥15M+ engineer jobs · Go jobs in Tokyo\n"
+    )
+    facts = extract(text)
+    assert facts.remote == "onsite"
+    assert facts.visa_sponsorship is None
+    # a long sentence of the posting's own is not taken for such a line
+    own = "We sponsor visas for every hire and relocate you from abroad; " * 2
+    assert extract(own).visa_sponsorship is True

@@ -2544,3 +2544,19 @@ def test_a_share_working_remotely_is_a_company_figure(text: str, remote: str | N
 )
 def test_sponsorship_said_in_conversation(text: str, visa: bool | None) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        (
+            "Hybrid: 3 days from home, 2 at the office. Fully remote arrangements are not "
+            "possible for this position.",
+            "hybrid",
+        ),
+        ("Up to 2 days from home a week. Full remote options are not offered.", "hybrid"),
+        ("Fully remote work is available.", "full"),
+    ],
+)
+def test_full_remote_with_a_noun_then_negated(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -54,6 +54,11 @@ _LINE = re.compile(
     r"|[^\n]{0,30}: (?:median|average) [^\n]{0,10}\d"
     r")[^\n]*"
 )
+_SEARCHES = re.compile(
+    r"[ \t▶►▼◆◇■・\-–—#*|>›»]*(?:人気の検索|関連キーワード|popular searches|related searches"
+    r"|trending searches)"
+)
+_MAX_SEARCHES = 400
 _MAX_HEADING = 45  # characters: a longer line is the posting's own sentence
 _MAX_LINE = 120
 _MAX_LINES = 15  # lines a block under a heading may run to
@@ -76,7 +81,11 @@ def page_chrome(folded: str, triggers: Triggers) -> list[tuple[int, int]]:
         if end - start <= _MAX_HEADING and _BLOCK_HEADING.fullmatch(folded, start, end):
             end = _block_end(folded, end)
             blocks.append((start, end))
-        elif end - start > _MAX_LINE or not _LINE.fullmatch(folded, start, end):
+        elif (
+            end - start > _MAX_LINE
+            # (a board's list of searches runs long: "Related searches on this board: …")
+            and not (end - start <= _MAX_SEARCHES and _SEARCHES.match(folded, start, end))
+        ) or not _LINE.fullmatch(folded, start, end):
             continue
         ranges.append((start, end))
         done = end

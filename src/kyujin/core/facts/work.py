@@ -939,7 +939,8 @@ def _of_a_named_team(folded: str, m: re.Match[str]) -> bool:
 _NEGATED_AFTER = re.compile(
     r"\s?(?:は|では|で|の|も)?\s?(?:不可|なし|無し|ではありません|ではない|ではなく|できません|不可能|ng\b"
     r"|対象外|ありません|は(?:ありません|不可|できません))"
-    r"|\s?(?:is |are )?(?:not (?:possible|available|allowed|offered|permitted|an option|supported"
+    r"|\s?(?:(?:arrangements?|options?|setups?|work|working)\s)?(?:is |are )?"
+    r"(?:not (?:possible|available|allowed|offered|permitted|an option|supported"
     r"|ok(?:ay)?)\b|impossible\b|unavailable\b)"
     # the field's whole value: "Full remote: No", not "Fully remote: no office visits"
     r"|\s?[:：]\s?(?:no|not available|not possible|none|n/a|impossible)\s?(?=$|[\n.,;(（]|[-–—] )"
