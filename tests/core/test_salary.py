@@ -667,3 +667,24 @@ def test_counts_of_people_and_things_are_not_pay(
     salary = extract(text).salary
     got = None if salary is None else (salary.min, salary.max, salary.period)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range stating the same bound and adding the other refines an open one
+        (
+            "［正社員］［年収550万〜］\n給与：年収550万円〜880万円（経験により決定）",
+            (5.5 * M, 8.8 * M),
+        ),
+        ("Salary: up to ¥12M\nCompensation: ¥8M – ¥12M depending on level", (8 * M, 12 * M)),
+        # not a range with another bound, nor an example of pay
+        ("年収600万円〜\n（参考）前職：年収500万円〜700万円", (6 * M, None)),
+        ("年収600万円〜。モデル年収：600万〜1000万円", (6 * M, None)),
+    ],
+)
+def test_a_range_that_refines_an_open_figure(
+    text: str, expected: tuple[float | None, float | None]
+) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max) == expected

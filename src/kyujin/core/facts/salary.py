@@ -623,7 +623,26 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
     # Of two amounts of one period, the one in the posting's pay field is the role's: the
     # other may be another opening's ("同時募集：EM（年収1,000万円〜）").
     best = min(candidates, key=lambda c: (c.reference, not c.keyword, c.rank, not c.field, c.start))
-    return best.salary
+    pay = best.salary
+    if (pay.min is None) != (pay.max is None):
+        # "［年収600万〜］" in a tag line, then 年収600万円〜950万円 in the text: the range that
+        # states the same bound and adds the other refines it
+        refined = next(
+            (
+                c.salary
+                for c in candidates
+                if c is not best
+                and c.reference == best.reference
+                and c.salary.min is not None
+                and c.salary.max is not None
+                and (c.salary.period, c.salary.currency) == (pay.period, pay.currency)
+                and (c.salary.min == pay.min if pay.min is not None else c.salary.max == pay.max)
+            ),
+            None,
+        )
+        if refined is not None:
+            return refined
+    return pay
 
 
 # Pay published per grade or level, one row a grade: "G3 | シニア | 550万〜700万円",
