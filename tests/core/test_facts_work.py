@@ -2560,3 +2560,16 @@ def test_sponsorship_said_in_conversation(text: str, visa: bool | None) -> None:
 )
 def test_full_remote_with_a_noun_then_negated(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("As a remote-only team we can only hire people who already live in Japan.", False),
+        ("We only consider engineers currently residing in Japan.", False),
+        ("Only applicants who already live in Japan can be considered.", False),
+        ("Candidates who live in Japan or abroad are welcome; we sponsor work visas.", True),
+    ],
+)
+def test_hiring_only_those_already_in_japan(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa
