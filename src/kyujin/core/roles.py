@@ -91,7 +91,7 @@ def said_of_others(folded: str, start: int, end: int, triggers: Triggers | None 
         for m in OTHER_OPENING.finditer(folded, begin, stop)
         # not an aside after the phrase, which backs it: "ビザのスポンサーは可能です
         # （海外からの入社実績あり）"
-        if not (m.start() >= end and _opened(folded[end : m.start()]))
+        if not (m.start() >= end and opens_a_bracket(folded[end : m.start()]))
     ]
     if others and not any(
         not _NOT_THIS_ROLE.search(folded, max(0, m.start() - 25), m.start())
@@ -105,7 +105,7 @@ def said_of_others(folded: str, start: int, end: int, triggers: Triggers | None 
     return _beside_the_marked_item(folded, line_start)
 
 
-def _opened(between: str) -> bool:
+def opens_a_bracket(between: str) -> bool:
     """``between`` opens a bracket it does not close."""
     return between.count("(") + between.count("（") > between.count(")") + between.count("）")
 

@@ -10,7 +10,7 @@ from kyujin.core.facts.grades import GRADE, advertised
 from kyujin.core.facts.languages import line_at, section_kind, sentence_start
 from kyujin.core.model import EmploymentType, Remote, Span
 from kyujin.core.prefilter import Dispatched, Presence, dispatched, prefiltered
-from kyujin.core.roles import blank, quoted_speech, said_of_others
+from kyujin.core.roles import blank, opens_a_bracket, quoted_speech, said_of_others
 from kyujin.core.sections import Sections
 from kyujin.core.text import line_end as _line_end
 from kyujin.core.triggers import TRIGGERS, Triggers, finditer_in, search_in
@@ -1191,9 +1191,7 @@ def _in_aside(folded: str, after: int, at: int) -> bool:
     …運用していません）"): an aside to the way stated first, not a second way of work."""
     if at < after:
         return False
-    between = folded[after:at]
-    opened = between.count("(") + between.count("（")
-    return opened > between.count(")") + between.count("）")
+    return opens_a_bracket(folded[after:at])
 
 
 def _remote_in(
@@ -2291,7 +2289,7 @@ def _clause(folded: str, line_start: int, start: int, end: int, stop: int | None
     if stop is not None and end <= stop < line_end:
         line_end = stop
     before = folded[line_start:start]
-    if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
+    if opens_a_bracket(before):
         # up to the end of the aside's own clause: "経験（3年以上）歓迎" holds its plus
         # marker, "★経験者採用（実務3年以上）★ 残業月平均15時間" not the overtime average
         close = _PAREN_CLOSE.search(folded, end, line_end)
