@@ -768,3 +768,20 @@ def test_review_cases_for_levels(text: str, field: str, level: str) -> None:
 )
 def test_a_range_of_jlpt_levels(text: str, japanese: str | None) -> None:
     assert levels(text)[0] == japanese
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese"),
+    [
+        # a JLPT level with 相当 / 程度 / "equivalent" names the exam's scale on its own
+        ("Q 日本語・英語\n→ 社内は全部日本語。外国籍の人もいるが、N1相当は欲しいとのこと。", "N1"),
+        ("N2 equivalent or better is expected.", "N2"),
+        ("N3程度あれば大丈夫です。", "N3"),
+        # "None needed", as "none required"
+        ("Japanese: None needed for engineering.", "none"),
+        # not a level: a cloud product, a count
+        ("We run on N1 Cloud equivalent hardware.", None),
+    ],
+)
+def test_bare_jlpt_forms_and_none_needed(text: str, japanese: str | None) -> None:
+    assert levels(text)[0] == japanese

@@ -60,3 +60,10 @@ def test_english_words_are_left(text: str) -> None:
 def test_a_figure_before_man_is_pay_only_when_written_as_one() -> None:
     assert [j for _, _, j in romaji_edits("Nenshu 600man, 700 man yen")] == ["年収", "万", "万円"]
     assert romaji_edits("We are a 5 man team") == []
+
+
+def test_a_term_inside_a_handle_is_left() -> None:
+    # a user name is not the word: "u/nihongo_jouzu_janai" asks nothing about Japanese
+    assert romaji_edits("Q (u/nihongo_jouzu_janai): Japanese level?") == []
+    assert romaji_edits("@nihongo and nihongo_bot") == []
+    assert [j for _, _, j in romaji_edits("Nihongo: N2")] == ["日本語"]

@@ -122,8 +122,8 @@ _ENGINE = AhoCorasick(_KEYS, matchkind=MatchKind.LeftmostLongest)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _letter(c: str) -> bool:
-    return "a" <= c <= "z" or "A" <= c <= "Z"
+def _in_name(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z" or c == "_" or c == "@"
 
 
 def romaji_edits(text: str) -> list[tuple[int, int, str]]:
@@ -136,8 +136,8 @@ def romaji_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     last_end, last_key = -2, ""
     for index, start, end in matches:
-        if (start > 0 and _letter(text[start - 1])) or (end < len(text) and _letter(text[end])):
-            continue  # part of a longer word
+        if (start > 0 and _in_name(text[start - 1])) or (end < len(text) and _in_name(text[end])):
+            continue  # part of a longer word, or of a handle or file name ("u/nihongo_jouzu")
         key = _BASE_OF[index]
         if key in _WORDS:
             japanese = _WORDS[key]

@@ -115,7 +115,10 @@ def names_something_else(folded: str, start: int, end: int) -> bool:
 
 
 _JLPT = prefiltered(r"(?:jlpt|日本語能力試験)?\s?[(（]?\s?n\s?([1-5])(?![0-9])")
-_BARE_JLPT = prefiltered(r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|level|or above|or higher|\+))")
+# (相当, 程度, "equivalent": "N1相当は欲しい", "N2 equivalent" name the exam's scale too)
+_BARE_JLPT = prefiltered(
+    r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|相当|程度|level|equivalent|or above|or higher|\+))"
+)
 _TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
 # (Start-character lookaheads only where an alternative opens with a lookbehind, a group or
 # a word boundary: where every one opens with a plain character, re already skips the
@@ -139,7 +142,7 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r" (?:is )?(?:required|needed|necessary)"
             r"|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) need"
             r"|no need|without (?:any )?(?:japanese|english)|zero (?:japanese|english)"
-            r"|none required|not expected|is optional|optional|no requirements?\b"
+            r"|none (?:required|needed|necessary)|not expected|is optional|optional|no requirements?\b"
             # translated 問いません: "English ability: We do not ask.", "not asked"
             r"|(?:we )?(?:do not|don['’]t) ask\b|not asked\b|not questioned\b"
             r"|[:：]\s?(?:none|n/a|no)\s*(?:$|[;,.]))"
