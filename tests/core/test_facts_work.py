@@ -2573,3 +2573,60 @@ def test_full_remote_with_a_noun_then_negated(text: str, remote: str) -> None:
 )
 def test_hiring_only_those_already_in_japan(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # machine-translated fields: a heading with its value alone on the next line
+        ("■Remote work\nNot possible (resident at the client's site)", "onsite"),
+        ("<Remote work>\nNot possible (work in the office)", "onsite"),
+        ("■Remote work\nPossible (full remote is not possible)", "hybrid"),
+        # translations' word orders and phrasings
+        ("- 完全にリモート（日本国内のどこからでも勤務可能、オフィスはありません）", "full"),
+        ("勤務スタイル：オフィスで週4日、自宅で週1日", "hybrid"),
+        ("オフィスで週5日勤務です", "onsite"),
+        ("Location: Tokyo. The team meets in person one day per week.", "hybrid"),
+    ],
+)
+def test_remote_as_translations_write_it(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line ending in "remote work" above a line that is not its value
+        "We support remote work\nAvailable positions: backend, SRE",
+        "We support remote work\nNo meetings on Fridays",
+    ],
+)
+def test_a_line_below_remote_words_is_not_their_value(text: str) -> None:
+    assert extract(text).remote is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("- 雇用形態：フルタイム", "full_time"),
+        ("- 雇用タイプ：常勤", "full_time"),
+        ("- 正規雇用（フルタイム）", "full_time"),
+        ("- 契約タイプ：契約（12ヶ月、更新可能）", "contract"),
+        ("Contract form: Business consignment (quasi-delegation contract)", "freelance"),
+        ("契約社員（正規雇用への登用あり）", "contract"),
+        ("雇用形態：フルタイム契約社員", "contract"),
+    ],
+)
+def test_employment_as_translations_write_it(text: str, kind: str) -> None:
+    assert extract(text).employment_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("Work location: Full remote (no need to come in; residence in Japan is required)", False),
+        ("Visa sponsorship available. Residence in Japan is required after arrival.", True),
+    ],
+)
+def test_residence_in_japan_required(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa

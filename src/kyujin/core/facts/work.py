@@ -21,7 +21,7 @@ _DAYS = _DAY + r"(?:\s?(?:-|~|to|or)\s?" + _DAY + r")?"  # office days in a week
 _JA_DAYS = r"\d(?:\s?[~\-]\s?\d)?"
 _JA_WEEK_DAYS = r"[1-4](?:\s?[~\-]\s?[1-4])?"  # days a week short of five
 _REMOTE_FULL = dispatched(
-    r"フルリモート|フルリモ|完全リモート|完全在宅|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
+    r"フルリモート|フルリモ|完全リモート|完全在宅|完全に(?:リモート|在宅)|フル在宅|完全テレワーク|フルテレワーク|全国どこでも"
     r"|(?:原則|基本(?:的に)?(?:は)?)(?:フル)?(?:リモート|在宅|テレワーク)|リモートワーク(?:のみ|100%)"
     r"|在宅勤務(?:のみ|100%)|(?:出社|通勤)(?:は)?(?:一切)?(?:なし|不要|ありません)"
     r"|fully[- ]remote|full[- ]remote|100%\s?remote|remote[- ]first|work from anywhere"
@@ -73,6 +73,8 @@ _REMOTE_HYBRID = dispatched(
     # a table's remote field: "| 在宅勤務 | 入社3ヶ月後から週2日まで可 |"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?\|\s?[^|\n]{0,15}?週\s?[1-4]\s?日(?:まで|程度)?(?:可|ok)"
     r"|出社と(?:在宅|テレワーク)|(?:在宅|テレワーク)(?:勤務)?と出社"
+    # the days before their place, as translations write them: "オフィスで週4日、自宅で週1日"
+    r"|(?:オフィス|自宅|在宅)で\s?週\s?[1-4]\s?日"
     r"|週\s?" + _JA_WEEK_DAYS + r"\s?(?:日|回)?(?:は|程度)?(?:の)?(?:オフィス|出社)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も)?(?:相談可|応相談|相談ok)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:も|が)?可能"
@@ -101,7 +103,11 @@ _REMOTE_HYBRID = dispatched(
     + _TECH_HYBRID
     + r"|remote[- ](?:ok|friendly|possible|allowed|available|option|work (?:is )?"
     r"(?:available|possible|allowed|ok))|partially remote|partial remote|partly remote"
-    r"|" + _HOME + r"\s?[:：\]】]\s?(?:ok|yes|available|possible|allowed|partial)"
+    r"|" + _HOME + r"\s?[:：\]】>]\s?(?:ok|yes|available|possible|allowed|partial)"
+    # a heading with its value on the next line: "■Remote work\nPossible (full remote is …)"
+    # (the value alone on its line or before an aside, not "remote work\nAvailable positions")
+    r"|" + _HOME + r"[ \t]*\n[ \t]*(?:ok|yes|available|possible|allowed|partial)"
+    r"(?=[ \t]*(?:[(（.。]|\n|$))"
     r"|" + _DAYS + r"\s?days? " + _WEEK + r" (?:in|at|from) (?:the |our )?office"
     r"|" + _DAYS + r"\s?days? " + _IN_OFFICE + r"|(?<!no )office (?:visits?|days?)"
     r"|" + _IN_OFFICE + r" " + _DAYS + r"\s?days?"
@@ -132,6 +138,9 @@ _REMOTE_HYBRID = dispatched(
     r"\b(?:remote(?:ly)?|from home|wfh)\b|(?:can|may) be (?:done |worked )?remote(?:ly)?\b"
     r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office (?:once|twice|(?:one|two|three|\d) times?)"
     r" (?:a|per|every) (?:week|month)"
+    # "the team meets in person one day per week"
+    r"|\b(?:meet|meets|get together|gets together|gather|gathers|work|works) in[- ]person "
+    r"(?:once|twice|(?:one|two|three|[1-4]) (?:days?|times?)) (?:a|per|every|each) (?:week|month)\b"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
 )
 _REMOTE_ONSITE = dispatched(
@@ -156,7 +165,7 @@ _REMOTE_ONSITE = dispatched(
     # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
     r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s{0,8}(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
-    r"|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?!\s?[1-4]\s?(?:days?|日|回))(?:[(（\s/／｜|]|$)"
+    r"|オフィスで\s?週\s?5\s?日|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?!\s?[1-4]\s?(?:days?|日|回))(?:[(（\s/／｜|]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
     r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
@@ -170,9 +179,12 @@ _REMOTE_ONSITE = dispatched(
     r"|work (?:at|in) (?:the |our )?office basically|basically,? (?:work |working )?(?:at|in) "
     r"(?:the |our )?office"
     r"|remote (?:work )?(?:is )?not (?:available|possible|allowed|offered|an option|permitted)"
-    r"|" + _HOME + r"\s?[:：\]】]\s?(?:it is |it's )?(?:no|not available|not possible|not allowed"
+    r"|" + _HOME + r"\s?[:：\]】>]\s?(?:it is |it's )?(?:no|not available|not possible|not allowed"
     r"|not permitted|none|n/a|not introduced|not adopted"
     r"|impossible|不可)\b"
+    # a heading with its value alone on the next line: "■Remote work\nNot possible (…)"
+    r"|" + _HOME + r"[ \t]*\n[ \t]*(?:no|not available|not possible|not allowed|none|n/a"
+    r"|impossible)(?=[ \t]*(?:[(（.。]|\n|$))"
     r"|office work every day|work (?:in|at) (?:the )?office every day"
     r"|in[- ](?:office|person) (?:role|position|job)"
     r"|(?:role|position|job) is (?:fully |entirely )?(?:in[- ]office|in[- ]person|office[- ]based)"
@@ -265,6 +277,8 @@ _VISA_NO = dispatched(
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
     r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
+    # "residence in Japan is required" (a translated 日本在住必須)
+    r"|residen(?:ce|cy) in japan (?:is )?(?:required|mandatory|a must|necessary)"
     r"|no (?:visa )?(?:sponsorship|support)\b(?! (?:is )?needed)|ビザサポ(?:なし|無し|不可|×)"
     # a tag line's mark: "Visa support ✕", "ビザ×"
     r"|(?:visa(?: support| sponsorship)?|ビザ(?:サポート)?)\s?[:：]?\s?[✕×✗❌]"
@@ -388,6 +402,11 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"|regular employee|\"full_time\"|employment_type\"?\s?[:：,]\s?\"?full_time"
             # the public sector's and non-profits' words: 正規職員, 正職員, 常勤（任期の定めなし）
             r"|正規職員|正職員|無期雇用|(?:任期|雇用期間|期間)の定め(?:なし|のない|は(?:なし|ありません))"
+            # 正規雇用 (not a conversion to it: 正規雇用への登用); machine translations'
+            # fields: "雇用形態：フルタイム", "雇用タイプ：常勤"
+            r"|正規雇用(?!へ|登用|転換|の登用)"
+            r"|(?:雇用|契約)(?:形態|タイプ|区分|種別)\s?[:：]\s?(?:フルタイム|常勤)"
+            r"(?![^\n]{0,6}(?:契約|派遣|パート|アルバイト|有期))"
         ),
         "full_time",
     ),
@@ -400,6 +419,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             r"|contract (?:position|role|basis|employee|"
             r"employment|job)|(?:\d+|six|three|twelve)[- ]month contract|\"temporary\""
             r"|employment type:\s?contract|contract staff|keiyaku[- ]?shain"
+            # a translated field whose value is just 契約: "契約タイプ：契約（12ヶ月、更新可能）"
+            r"|(?:雇用|契約)(?:形態|タイプ|区分|種別)\s?[:：]\s?契約(?=[\s(（、,/]|$)"
             # a field's value that is just "Contract", or "Contract (12 months)", "Contract,
             # 1 year", also as an item of a list ("- Contract (1 year, renewable)")
             r"|^[ \t\-•*・:：]*contract(?:[ \t]*$|\s?[(（,/·|｜])",
@@ -419,6 +440,8 @@ _EMPLOYMENT: list[tuple[re.Pattern[str], EmploymentType]] = [
             # schema.org JobPosting's employmentType codes, as exports paste them
             r"|\"contractor\""
             r"|準委任"
+            # machine translations of 業務委託 and 準委任
+            r"|business consignment|quasi[- ]delegation|consignment contract"
         ),
         "freelance",
     ),
@@ -1263,7 +1286,9 @@ def _remote_in(
 _EXPLICIT_SPONSOR = re.compile(
     r"sponsor|スポンサー|abroad|overseas|ビザ(?:サポート|支援)(?:あり|有|可|します|いたします)"
 )
-_RESIDENCE_ONLY = re.compile(r"在住|お住まい|居住|(?:live|living|reside|residing|based) in japan")
+_RESIDENCE_ONLY = re.compile(
+    r"在住|お住まい|居住|(?:live|living|reside|residing|based) in japan|residen(?:ce|cy) in japan"
+)
 # a sponsorship phrase said not to hold: "就労ビザのスポンサーには対応しておりません"
 _DECLINED_AFTER = re.compile(
     r"(?:は|を|には|に)?\s?(?:対応|行って|して|でき|いたし|おこなって)[^\n。]{0,6}?(?:ません|かねます)"
