@@ -785,3 +785,10 @@ def test_a_range_of_jlpt_levels(text: str, japanese: str | None) -> None:
 )
 def test_bare_jlpt_forms_and_none_needed(text: str, japanese: str | None) -> None:
     assert levels(text)[0] == japanese
+
+
+def test_a_language_under_a_translated_plus_heading_is_not_required() -> None:
+    assert (
+        levels("持っているとプラス\n- 日本語の会話能力はプラスです\n- Terraformの経験")[0] == "none"
+    )
+    assert levels("あれば望ましい\n- Next.jsの経験\n- 英語")[1] == "none"

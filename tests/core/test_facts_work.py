@@ -2630,3 +2630,16 @@ def test_employment_as_translations_write_it(text: str, kind: str) -> None:
 )
 def test_residence_in_japan_required(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("ビザのスポンサーシップは提供されません。", False),
+        ("ビザスポンサーシップは提供していません", False),
+        ("日本での就労資格をすでにお持ちの方のみご応募ください。", False),
+        ("ビザサポートは必要に応じて提供されます", True),
+    ],
+)
+def test_visa_as_translations_write_it(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa

@@ -688,3 +688,18 @@ def test_a_range_that_refines_an_open_figure(
 ) -> None:
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 年間給与 / 年額 are annual; "（基本給）" after an amount labels it, not its period
+        ("- 年間給与：USD 90,000〜120,000（基本給）＋RSU", (90000, 120000, "annual")),
+        ("年額600万円", (6000000, None, "annual")),
+        ("月給30万円（基本給25万円＋固定残業代）", (300000, None, "monthly")),
+        ("基本給：25万円", (250000, None, "monthly")),
+    ],
+)
+def test_annual_words_and_base_pay_label(text: str, expected: tuple) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected

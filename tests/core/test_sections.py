@@ -472,3 +472,18 @@ def test_export_fields_in_linear_time() -> None:
     assert_linear(lambda n: '{"must": ["a", ' * n, 3_000, find_sections)
     assert_linear(lambda n: '"requirements": "x",\n' * n, 3_000, find_sections)
     assert_linear(lambda n: "nice_to_have:\n" + "  - Go\n" * n, 3_000, find_sections)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headings as machine translation writes them from English
+        ("持っているとプラス\n- Terraformの経験", [("Terraform", "preferred")]),
+        ("持っていると良い\n- Kubernetesの経験", [("Kubernetes", "preferred")]),
+        ("あれば望ましい\n- Next.jsの経験", [("Next.js", "preferred")]),
+        ("ボーナスポイント\n- Kubernetesの経験", [("Kubernetes", "preferred")]),
+        ("私たちが探しているもの\n- Goでのプロダクション経験", [("Go", "required")]),
+    ],
+)
+def test_translated_headings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.skill, m.requirement) for m in extract(text).skills] == expected

@@ -37,6 +37,8 @@ _REQUIRED = (
     r"|(?:what|who) (?:we|they|the client|our client|the team)(?:['’]re| are| is) looking for"
     r"|(?:job|role|position|candidate) requirements?"
     r"|who you are|こんな(?:方|人)と(?:一緒に)?働きたい"
+    # translated "What we're looking for" / "Required qualifications"
+    r"|(?:私たちが|我々が)?(?:探している|求めている)(?:もの|人材|人物|方)|必須の資格"
     r"|what (?:they|the client|the team) (?:need|want|expect)s?"
     r"|what we need|what we expect|what you(?:['’]ll| will)? bring|about you|your background"
     r"|(?:the )?ideal candidate|table stakes|the basics|before you apply|minimum bar"
@@ -74,6 +76,10 @@ _PREFERRED = (
     r"(?: you(?: have| are| can)?)?"
     # Wantedly's pair: こんな方を求めています / こんな方だとさらに嬉しい
     r"|(?:こんな(?:方|人)(?:だと|なら|であれば|は)?)?(?:さらに|より|もっと|あると)?(?:嬉しい|うれしい)(?:です)?"
+    # translated "Nice to have" / "Bonus points": 持っているとプラス, あると良い, ボーナスポイント
+    r"|持っていると(?:プラス|良い|よい|いい|尚可)|(?:あると|あれば)(?:良い|よい|いい|プラス|望ましい"
+    r"|尚良い|なお良い)(?:もの|こと|スキル)?|望ましい(?:スキル|経験|条件|要件)|ボーナスポイント"
+    r"|プラス(?:ポイント|要素)"
 )
 # Headings over the employer's description of itself (see ``Sections.company``).
 _COMPANY = (

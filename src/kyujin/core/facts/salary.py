@@ -82,14 +82,16 @@ _RANGE = re.compile(
 _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
     (
         re.compile(
-            r"想定年収|年収|年俸|annual(?:ly)?|per (?:year|annum)|/\s?(?:year|yr|annum)"
-            r"|p\.a\.|a year|yearly"
+            r"想定年収|年収|年俸|年間(?:給与|給料|報酬|収入)|年額|annual(?:ly)?|per (?:year|annum)"
+            r"|/\s?(?:year|yr|annum)|p\.a\.|a year|yearly"
         ),
         "annual",
     ),
     (
         prefiltered(
-            r"月給|月収|月額|月例給|基本給|月単価|(?<!時間)単価|(?<!\d)1\s?(?:か|ヶ|カ|ケ)月"
+            # (not "（基本給）" after an amount, "base pay" as a label: "USD 90,000〜
+            # 120,000（基本給）")
+            r"月給|月収|月額|月例給|基本給(?![)）])|月単価|(?<!時間)単価|(?<!\d)1\s?(?:か|ヶ|カ|ケ)月"
             r"|per month|/\s?(?:month|mo)\b|monthly|a month|/\s?月(?![給収額])"
             # "月80万〜", "月50〜70万円": the month written just before the amount
             r"|(?<![\d年])月\s?$"
