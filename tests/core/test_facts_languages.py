@@ -792,3 +792,27 @@ def test_a_language_under_a_translated_plus_heading_is_not_required() -> None:
         levels("持っているとプラス\n- 日本語の会話能力はプラスです\n- Terraformの経験")[0] == "none"
     )
     assert levels("あれば望ましい\n- Next.jsの経験\n- 英語")[1] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # a field's value reaches further than a clause in prose
+        ("English: Level at which you can read technical documents", "basic"),
+        # but not past a separator to the next field
+        (
+            "日本語：ビジネスレベル／Kotlin・Spring Bootの実務経験必須、Androidアプリ開発経験歓迎",
+            None,
+        ),
+    ],
+)
+def test_a_language_fields_value(text: str, english: str | None) -> None:
+    assert levels(text)[1] == english
+
+
+def test_the_next_field_is_not_the_languages_value() -> None:
+    text = (
+        "勤務形態：出社／日本語：ビジネスレベル／Kotlin・Spring Bootの実務経験必須、"
+        "Androidアプリ開発経験歓迎"
+    )
+    assert levels(text)[0] == "N2"

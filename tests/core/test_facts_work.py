@@ -2643,3 +2643,15 @@ def test_residence_in_japan_required(text: str, visa: bool) -> None:
 )
 def test_visa_as_translations_write_it(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employment form: Temporary to permanent employment (introduction scheduled dispatch). "
+        "After up to 6 months you will be directly employed as a regular employee.",
+        "Employment: temporary-to-permanent",
+    ],
+)
+def test_translated_temp_to_perm_is_dispatch(text: str) -> None:
+    assert extract(text).employment_type == "dispatch"

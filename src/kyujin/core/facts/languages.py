@@ -246,6 +246,8 @@ _OR = re.compile(
 )
 _RANK = {"native": 5, "near_native": 4, "fluent": 3, "business": 2, "conversational": 1, "basic": 0}
 _CLAUSE = 45  # characters a level phrase may sit from its language word
+_FIELD_CLAUSE = 80  # the same, from the label of a language's own field ("English: …")
+_FIELD_SEPARATOR = re.compile(r"[／/|｜、,，\t]")
 _BEFORE = 40  # characters a level phrase may sit before its language word
 _EXAM_NAME = re.compile(r"jlpt|日本語能力試験")
 _EXAM_REACH = 60  # characters from the language word to a JLPT level named as such
@@ -602,7 +604,16 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         comma = max(folded.rfind(c, clause_start, start) for c in "、,，/／")
         if comma >= 0:
             clause_start = comma + 1
-    hi = min(len(folded), end + _CLAUSE)
+    # a field's value reaches further: "English: Level at which you can read technical
+    # documents" (a translated 技術文書が読めるレベル)
+    # (one value only: not past a separator to the next field, "日本語：ビジネスレベル／…歓迎")
+    reach = (
+        _FIELD_CLAUSE
+        if _OWN_LABEL.match(folded, end)
+        and _FIELD_SEPARATOR.search(folded, end, end + _FIELD_CLAUSE) is None
+        else _CLAUSE
+    )
+    hi = min(len(folded), end + reach)
     tail = _BREAK.search(folded, end, hi)
     clause_end = tail.start() if tail else hi
     position = end

@@ -1374,7 +1374,11 @@ _BLANK_VALUE = re.compile(r"[ \t\u3000]*[:：,|][ \t\u3000]*(?:[-—–ー―][ 
 
 
 _NONE_OF_THE_FOUR = re.compile(r"アルバイト|パート|インターン|part[- ]time|intern(?:ship)?\b")
-_TEMP_TO_PERM = re.compile(r"紹介予定派遣|temp[- ]to[- ](?:perm|hire)")
+_TEMP_TO_PERM = re.compile(
+    r"紹介予定派遣|temp[- ]to[- ](?:perm|hire)"
+    # machine translations of 紹介予定派遣
+    r"|temporary[- ]to[- ](?:permanent|perm|hire)|introduction[- ]scheduled dispatch"
+)
 
 
 def parse_employment(
