@@ -797,3 +797,19 @@ def test_a_place_named_as_the_site_of_something_else(text: str) -> None:
 )
 def test_other_sites_do_not_hide_the_workplace(text: str, expected: tuple[str, str | None]) -> None:
     assert place(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the office named as the workplace in Japanese, after a blurb naming the city only
+        (
+            "東京オフィスを拡大しています。\nハイブリッド勤務（週に3日オフィス）、オフィスは東京都港区",
+            ("Tokyo", "Minato"),
+        ),
+        ("オフィス：大阪市北区", ("Osaka", "Osaka")),
+    ],
+)
+def test_the_office_as_workplace_label(text: str, place: tuple[str, str]) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == place

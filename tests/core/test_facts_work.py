@@ -2655,3 +2655,8 @@ def test_visa_as_translations_write_it(text: str, visa: bool) -> None:
 )
 def test_translated_temp_to_perm_is_dispatch(text: str) -> None:
     assert extract(text).employment_type == "dispatch"
+
+
+def test_no_remote_scheme_then_a_comma_is_onsite() -> None:
+    assert extract("※在宅勤務制度はなく、本部での勤務となります。").remote == "onsite"
+    assert extract("在宅勤務制度はなくなりました").remote is None

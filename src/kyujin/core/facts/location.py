@@ -297,6 +297,8 @@ _SECTION = re.compile(
 # The workplace field itself: it wins over places in a company blurb ("based in Osaka").
 _WORKPLACE_LABEL = prefiltered(
     r"勤務地|勤務場所|就業場所|勤務先|(?<![^\s・【\[|])場所\s?[:：]"
+    # "、オフィスは東京都港区", "オフィス：大阪市北区" (not 東京オフィスは, 本社オフィス)
+    r"|(?<![^\s・、。【\[|(（])オフィス(?:の場所)?(?:は|\s?[:：])"
     r"|(?<![a-z])(?:work(?:ing)? location|work ?place|place of work|duty station)"
     r"|(?<![a-z])(?<!head )(?<!main )(?<!registered )(?<!hq )"
     r"(?:location|office(?: location)?)\s?[:：]"
