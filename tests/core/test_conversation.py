@@ -158,3 +158,40 @@ def test_a_candidate_s_reply_and_an_applicants_q_and_a() -> None:
 )
 def test_an_ordinary_posting_is_no_conversation(text: str) -> None:
     assert questions(fold(text)) == []
+
+
+_NOTE = (
+    "[ATS] Candidate note — Phone screen\n"
+    "Candidate: Arjun Mehta｜Position: Backend Engineer (.NET)\n"
+    "■ Candidate\n"
+    "- Japanese: JLPT N4（会話は簡単なものなら可）\n"
+    "- English: native-level\n"
+    "■ Role（求人票より）\n"
+    "- 語学：日本語 N2以上必須／英語 business\n"
+)
+
+
+def test_a_recruiters_note_heading_names_the_candidate() -> None:
+    facts = extract(_NOTE)
+    assert (facts.japanese_level, facts.english_level) == ("N2", "business")
+
+
+def test_a_plain_candidate_heading_heads_one_block() -> None:
+    text = fold(
+        "Candidate background\n- Speaks no Japanese yet\n\n"
+        "Role facts shared with candidate\n- Japanese: not required for this role\n"
+    )
+    [(start, end)] = candidate_parts(text)
+    assert "not required" not in text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a posting's own headings over what the role asks
+        "The Candidate\n- 5+ years of Go\n- Business Japanese (JLPT N2)",
+        "Candidate profile\n- 5+ years of Go\n- Business Japanese (JLPT N2)",
+    ],
+)
+def test_a_postings_candidate_heading_is_the_role(text: str) -> None:
+    assert extract(text).japanese_level == "N2"

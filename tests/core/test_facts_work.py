@@ -2660,3 +2660,7 @@ def test_translated_temp_to_perm_is_dispatch(text: str) -> None:
 def test_no_remote_scheme_then_a_comma_is_onsite() -> None:
     assert extract("※在宅勤務制度はなく、本部での勤務となります。").remote == "onsite"
     assert extract("在宅勤務制度はなくなりました").remote is None
+
+
+def test_no_remote_scheme_in_keigo_is_onsite() -> None:
+    assert extract("現在、弊社にはリモートワーク制度はございません。").remote == "onsite"
