@@ -44,6 +44,7 @@ from kyujin.core.revisions import Revision, read_revision
 from kyujin.core.roles import blank, other_positions
 from kyujin.core.sections import Sections, find_sections, leading_title_end, role_fields
 from kyujin.core.skills import SkillMatcher, drop_role_repeats
+from kyujin.core.tags import tag_facts
 from kyujin.core.taxonomy import Taxonomy, default_taxonomy
 from kyujin.core.text import prepare
 from kyujin.core.triggers import Triggers
@@ -53,7 +54,7 @@ _NO_SECTIONS = Sections("", [], [], frozenset(), frozenset())
 
 # Bumped whenever extraction output changes, so that `kyujin reextract` recomputes stored
 # facts; tests/core/test_rules_version.py fails when output changes and this does not.
-RULES_VERSION = "187"
+RULES_VERSION = "188"
 
 
 # Field names of exports that hold pay or the employment type (kyujin.core.fields).
@@ -203,6 +204,11 @@ class Extractor:
         if found["min_years_experience"][0] is None and folded_title:
             # the title's figure has no span: spans point into the text
             found["min_years_experience"] = (parse_title_years(folded_title), None)
+        if found["visa_sponsorship"][0] is None or found["japanese_level"][0] is None:
+            # "Tags: remote-ok, visa-sponsor, N2": a board's tags, when no sentence states them
+            for name, (value, span) in tag_facts(folded).items():
+                if found[name][0] is None:
+                    found[name] = (value, span)
         if folded_title and any(found[name][0] is None for name in _IN_TITLES):
             # "Backend Engineer (Go) – Fully Remote – Visa Sponsorship", 【フルリモート】
             # ［英語力不問］: conditions a board packs into the title, when the text does
