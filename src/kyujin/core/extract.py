@@ -206,9 +206,9 @@ class Extractor:
             found["min_years_experience"] = (parse_title_years(folded_title), None)
         if found["visa_sponsorship"][0] is None or found["japanese_level"][0] is None:
             # "Tags: remote-ok, visa-sponsor, N2": a board's tags, when no sentence states them
-            for name, (value, span) in tag_facts(folded).items():
+            for name, tagged in tag_facts(folded).items():
                 if found[name][0] is None:
-                    found[name] = (value, span)
+                    found[name] = tagged
         if folded_title and any(found[name][0] is None for name in _IN_TITLES):
             # "Backend Engineer (Go) – Fully Remote – Visa Sponsorship", 【フルリモート】
             # ［英語力不問］: conditions a board packs into the title, when the text does
