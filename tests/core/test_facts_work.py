@@ -2664,3 +2664,15 @@ def test_no_remote_scheme_then_a_comma_is_onsite() -> None:
 
 def test_no_remote_scheme_in_keigo_is_onsite() -> None:
     assert extract("現在、弊社にはリモートワーク制度はございません。").remote == "onsite"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・日本在住で就労制限のない方",
+        "フルリモート（オフィスはありません）。日本国内に居住している方に限ります",
+        "Applicants must already hold a valid status of residence that allows work in Japan.",
+    ],
+)
+def test_already_allowed_to_work_in_japan(text: str) -> None:
+    assert extract(text).visa_sponsorship is False

@@ -703,3 +703,22 @@ def test_a_range_that_refines_an_open_figure(
 def test_annual_words_and_base_pay_label(text: str, expected: tuple) -> None:
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side job's month, with 月額 / 報酬 beside it
+        ("・報酬：月額10万円〜15万円（月40時間程度の稼働を想定）", (100000, 150000, "monthly")),
+        ("・報酬：月額8万円（稼働は月20時間程度を想定）", (80000, None, "monthly")),
+        # an allowance's monthly cap is still not pay
+        ("時給3,000円\n交通費：別途支給（上限月5万円）", (3000, None, "hourly")),
+    ],
+)
+def test_a_small_stated_month(text: str, expected: tuple) -> None:
+    salary = extract(text).salary
+    assert salary is not None and (salary.min, salary.max, salary.period) == expected
+
+
+def test_a_small_month_without_a_pay_word_is_not_pay() -> None:
+    assert extract("会員数は月10万人、月10万件の処理").salary is None

@@ -213,6 +213,10 @@ PLAUSIBLE_JPY: dict[Period, tuple[float, float]] = {
     "monthly": (120_000, 5_000_000),
     "hourly": (900, 30_000),
 }
+# With 月額 / 月給 / "per month" beside it, less a month is still pay: side jobs and
+# part-time contracts (月額8万円, 月20時間程度).
+_STATED_MONTHLY_FLOOR = 50_000
+_MONTHLY_PAY_WORD = re.compile(r"月額|月給|月収|報酬|単価|per month|monthly (?:fee|pay|rate)")
 # A line that is the pay field of the posting: "給与：", "想定年収：", "Salary:", "【給与】".
 _PAY_FIELD = re.compile(
     r"[\s・\-*•■◆●【\[]*(?:想定年収|年収|年俸|月給|月額|時給|給与|給料|報酬|賃金|salary|compensation|pay"
@@ -586,10 +590,17 @@ def _parse(folded: str, rates: Mapping[str, float], triggers: Triggers) -> Salar
         rate = rates[currency]
         first = low if low is not None else high
         assert first is not None
+        stated = period is not None
         if period is None:
             period = guess_period(first * rate)
         factor = _FACTORS[period]
         lo_jpy, hi_jpy = PLAUSIBLE_JPY[period]
+        if (
+            stated
+            and period == "monthly"
+            and _MONTHLY_PAY_WORD.search(folded, max(0, start - _LOOKBEHIND), start)
+        ):
+            lo_jpy = _STATED_MONTHLY_FLOOR  # a side job's 月額8万円 (not 上限月5万円)
         values = [v for v in (low, high) if v is not None]
         if not all(lo_jpy <= v * rate <= hi_jpy for v in values):
             continue

@@ -247,7 +247,10 @@ _VISA_NO = dispatched(
     r"|国内在住(?:者|の方)?(?:のみ|限定|に限る|に限ります|が条件|必須|であること)"
     # a place or remote field qualified by residence: フルリモート（日本国内在住の方）
     r"|[(（]\s?(?:日本)?(?:国内)?在住(?:者|の方)(?:のみ|限定)?\s?[)）]"
-    r"|(?:日本)?国内(?:に|で)?(?:お住まい|在住|居住)(?:の方|者)(?:に限ります|に限る|のみ|限定)"
+    r"|(?:日本)?国内(?:に|で)?(?:お住まい|在住|居住)(?:して|されて)?(?:いる)?(?:の方|方|者)"
+    r"(?:に限ります|に限る|のみ|限定)"
+    # "日本在住で就労制限のない方": already holding a status without work restrictions
+    r"|就労制限(?:の|が)(?:ない|無い|ありません)(?:方|在留資格)"
     # an item of the requirements: "・日本国内に居住している方"; "海外からの応募はお受けして
     # いません"
     r"|(?:^|\n)[ \t・\-*]*(?:日本)?国内に(?:お住まい|在住|居住)(?:して|されて)?(?:いる|の)方"
@@ -279,7 +282,7 @@ _VISA_NO = dispatched(
     # not a field answering it: "Applicants must live in Japan: No"
     r" in japan(?!\s?[:：]\s?(?:no|not required|n/a)\b)"
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
-    r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work)"
+    r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work|status of residence|residence status)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
     # "residence in Japan is required" (a translated 日本在住必須)
     r"|residen(?:ce|cy) in japan (?:is )?(?:required|mandatory|a must|necessary)"
