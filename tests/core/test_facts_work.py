@@ -2676,3 +2676,24 @@ def test_no_remote_scheme_in_keigo_is_onsite() -> None:
 )
 def test_already_allowed_to_work_in_japan(text: str) -> None:
     assert extract(text).visa_sponsorship is False
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        (
+            "- Remote-first, with one in-person day each month at our office in Nishi-ku, Osaka",
+            "hybrid",
+        ),
+        ("Fully remote, no in-person days", "full"),
+        ("福岡県福岡市中央区天神2丁目（オフィスでの勤務となります）", "onsite"),
+        ("週2日はオフィスでの勤務となります。その他はリモートです", "hybrid"),
+    ],
+)
+def test_in_person_days_and_the_office_as_the_place_of_work(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+def test_working_with_full_time_engineers_is_not_the_roles_kind() -> None:
+    assert extract("- Join sprint planning with full-time engineers").employment_type is None
+    assert extract("Employment: full-time").employment_type == "full_time"
