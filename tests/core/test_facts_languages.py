@@ -816,3 +816,20 @@ def test_the_next_field_is_not_the_languages_value() -> None:
         "Androidアプリ開発経験歓迎"
     )
     assert levels(text)[0] == "N2"
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # the talk inside a team is not a level of the language named beside it
+        ("＜日本語＞日常会話レベル（チーム内の会話は日本語と英語の両方）", "N3", None),
+        ("社内での会話は英語です", None, None),
+        # a conversation in the language asked of the candidate is
+        ("英語での会話に抵抗のない方", None, "conversational"),
+        ("英語：会話レベル", None, "conversational"),
+    ],
+)
+def test_conversation_as_a_level_or_as_the_teams_talk(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    assert levels(text) == (japanese, english)

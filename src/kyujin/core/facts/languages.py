@@ -183,7 +183,11 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
         "business",
     ),
     (
-        re.compile(r"日常会話|会話|conversation(?:al)?|intermediate|中級|daily conv\b|\bconv\."),
+        # (not the talk inside a team: "チーム内の会話は日本語と英語の両方", 社内での会話)
+        re.compile(
+            r"日常会話|(?<!内の)(?<!内での)会話|conversation(?:al)?|intermediate|中級"
+            r"|daily conv\b|\bconv\."
+        ),
         "conversational",
     ),
     (
