@@ -813,3 +813,30 @@ def test_other_sites_do_not_hide_the_workplace(text: str, expected: tuple[str, s
 def test_the_office_as_workplace_label(text: str, place: tuple[str, str]) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the one ward of the prefecture named as an office or workplace elsewhere
+        (
+            "当社の決済基盤は、東京本社とバンガロールの拠点の合同チームで開発しています。\n"
+            "- 所属オフィス：東京本社（東京都中央区日本橋）",
+            ("Tokyo", "Chuo"),
+        ),
+        (
+            "当社は東京（新宿区西新宿）とホーチミンに開発拠点を持っています。\n東京採用者は日本時間帯を担当",
+            ("Tokyo", "Shinjuku"),
+        ),
+        # not a seat's address in the company's profile
+        (
+            "勤務地：東京都内の各プロジェクト先\n\n会社概要\n本社所在地：東京都台東区上野3-21-6",
+            ("Tokyo", None),
+        ),
+    ],
+)
+def test_the_one_ward_named_as_a_workplace_refines_the_prefecture(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == place

@@ -1124,7 +1124,42 @@ def parse_location(
         named = _named_office(folded, hits, prefecture)
         if named is not None:
             return Location(prefecture=prefecture, city=named[3]), Span(named[0], named[1])
+    if city is None:
+        # "東京本社とバンガロールの開発拠点 … 所属オフィス：東京本社（東京都中央区日本橋）",
+        # "London, UK or Tokyo, Japan (Shibuya)": the one city of the prefecture the text
+        # names, not as a seat's address nor as the site of something else
+        only = _only_city(folded, hits, prefecture)
+        if only is not None:
+            return Location(prefecture=prefecture, city=only[3]), Span(start, end)
     return Location(prefecture=prefecture, city=city), Span(start, end)
+
+
+def _only_city(folded: str, hits: list[Hit], prefecture: str) -> Hit | None:
+    """The hit naming the one city (or ward) of ``prefecture`` in the text, if exactly one
+    is named there apart from seats' addresses and other things' sites."""
+    found = [
+        h
+        for h in hits
+        if h[2] == prefecture
+        and h[3] is not None
+        and not _SEAT_BEFORE.search(folded, max(0, h[0] - _SEAT_REACH), h[0])
+        and not _site_of_other(folded, h)
+        # named as a workplace or office on its line or the line above (not a company's
+        # name or header, "Sumida Pay K.K.", "（SES / 神田）", nor a board's footer)
+        and _PLACE_OF_WORK.search(folded, _line_start(folded, _line_start(folded, h[0]) - 1), h[0])
+        is not None
+    ]
+    return found[0] if len({h[3] for h in found}) == 1 else None
+
+
+_PLACE_OF_WORK = re.compile(
+    r"勤務地|勤務場所|就業場所|勤務先|オフィス|拠点|(?<![a-z])(?:office|location|based|studio|hub"
+    r"|workplace|work place)(?![a-z])"
+)
+
+
+def _line_start(folded: str, position: int) -> int:
+    return folded.rfind("\n", 0, max(0, position)) + 1
 
 
 _FIELD_SHAPE = re.compile(r"[:：=<\"]")
