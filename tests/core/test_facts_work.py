@@ -2697,3 +2697,26 @@ def test_in_person_days_and_the_office_as_the_place_of_work(text: str, remote: s
 def test_working_with_full_time_engineers_is_not_the_roles_kind() -> None:
     assert extract("- Join sprint planning with full-time engineers").employment_type is None
     assert extract("Employment: full-time").employment_type == "full_time"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a role the candidate held is not another person's record
+        (
+            "Requirements\n- 15+ years in software engineering, including a previous CTO, "
+            "VP Engineering or Head of Engineering role",
+            15,
+        ),
+        ("Our CTO has 20 years of experience.", None),
+        # a figure 'with' the first is part of it, not an alternative to it
+        (
+            "Requirements\n- 10+ years in infrastructure or platform engineering, with at least "
+            "4 years leading platform or SRE organizations",
+            10,
+        ),
+        ("Requirements\n- 5+ years, or 3+ years with a PhD", 3),
+    ],
+)
+def test_senior_years(text: str, years: int | None) -> None:
+    assert extract(text).min_years_experience == years

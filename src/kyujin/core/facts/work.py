@@ -774,7 +774,8 @@ _NOT_ASKED = Presence(
     # the team's make-up: "経験年数4〜10年のメンバー5名で構成されています"
     r"|で構成|が在籍|在籍して"
     # a person's own record: "代表の森野はエンジニア歴30年", "our CTO has 20 years of ..."
-    r"|代表|社長|創設者|\bceo\b|\bcto\b|\bfounders?\b"
+    # (not a role the candidate held: "including a previous CTO or VP Engineering role")
+    r"|代表|社長|創設者|(?<!previous )(?<!former )(?<!a )(?<!as )\b(?:ceo|cto)\b|\bfounders?\b"
     # since graduating, or how long the candidate can stay: "卒業後3年以内", "2年以上の長期参画"
     # ("Minimum 2 years of experience after graduation" is asked)
     r"|卒業(?:後|して)|以内|\bwithin\b|参画|長期|継続して|勤務できる|腰を据え|長く(?:働|勤)|別枠|別の求人|別求人"
@@ -1129,7 +1130,7 @@ def parse_remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span |
 # everyone to come to our Otemachi office (Chiyoda-ku) twice a month".
 _VISIT_FREQUENCY = re.compile(
     r"(?:\b(?:come|comes|go|goes|travel|get together|gets together|meet|meets|gather|gathers"
-    r"|visit|visits)\b[^.\n]{0,60}?\boffice\b[^.\n]{0,60}?"
+    r"|visit|visits|join|joins)\b[^.\n]{0,60}?\boffice\b[^.\n]{0,60}?"
     # "we ask people to come in twice a month for planning days"
     r"|\b(?:come|comes|coming) in\b[^.\n]{0,20}?)"
     r"\b(?:once|twice|(?:one|two|three|four|[1-4]) (?:times?|days?)) (?:a|per|every|each)"
@@ -2131,7 +2132,8 @@ _ITEM_SLASH = r"\s/\s|(?:(?<=[^\x00-\x7f])|(?<=[)\]]))/"
 # Items of a run-on line: "8+ years required / Go or C++ / Nice: 3+ yrs with ROS"
 _ITEM_BREAK = prefiltered(_ITEM_SLASH + r"|(?:^|\s)(?:nice|plus|bonus|preferred)\s?:")
 _ALTERNATIVE = re.compile(r"もしくは|または|あるいは|又は|若しくは|\bor\b")
-_PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b")
+# ("10+ years in infrastructure or platform engineering, with at least 4 years leading …")
+_PART_OF = re.compile(r"うち|内|including|of which|in addition|plus|\band\b|\bwith\b")
 # A condition in a parenthesis after a figure makes the figure in it another path to the role
 # ("5+ years (3+ years if you hold a PhD)", "5年以上（修士了の場合は3年以上）"): the degree
 # holder's path is one way in, as the writers of f24-27 and d-14 labelled it.
