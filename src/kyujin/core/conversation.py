@@ -58,10 +58,12 @@ _CANDIDATE_HEADER = re.compile(
     r"|(?:求職者|候補者)の?(?:状況|情報|プロフィール)"
     # 【候補者からの返信】 (not 応募者からの質問, a Q&A whose answers are the role's)
     r"|(?:候補者|応募者|求職者)(?:から|より)(?:の)?(?:返信|メッセージ|ご連絡))[^\n]{0,30}$"
-    # a recruiter's note's heading alone on its line: "■ Candidate", "Candidate details" (not
-    # a field with its value, "Candidate: Arjun Mehta｜Position: …", nor a posting's "The
-    # Candidate" or "Candidate profile", which head what the role asks)
-    r"|^[ \t■□◆◇●#*【\[]*candidate(?:['’]s)?(?: (?:info(?:rmation)?|background|details|status))?"
+)
+# A recruiter's note's heading alone on its line: "■ Candidate", "Candidate details" (not a
+# field with its value, "Candidate: Arjun Mehta｜Position: …", nor a posting's "The
+# Candidate" or "Candidate profile", which head what the role asks). It heads one block.
+_CANDIDATE_HEADING = re.compile(
+    r"(?m)^[ \t■□◆◇●#*【\[]*candidate(?:['’]s)?(?: (?:info(?:rmation)?|background|details|status))?"
     r"[ \t】\]]*$"
 )
 # What ends it: the next message header, heading or reply.
@@ -84,19 +86,24 @@ def _conversation(folded: str) -> bool:
 def candidate_parts(folded: str) -> list[tuple[int, int]]:
     """[start, end) of the candidate's own messages and profile, in order."""
     ranges: list[tuple[int, int]] = []
-    if "候補者" in folded or "求職者" in folded or "応募者" in folded or "candidate" in folded:
-        for header in _CANDIDATE_HEADER.finditer(folded):
-            body = header.end() + 1
-            if body >= len(folded):
-                continue
-            following = _NEXT_PART.search(folded, body, body + _MAX_PART)
-            end = following.start() - 1 if following else min(len(folded), body + _MAX_PART)
-            if "candidate" in header.group():
-                # a note's plain heading ("Candidate background") heads one block: up to the
-                # blank line before the next ("Role facts shared with candidate")
-                blank = folded.find("\n\n", body, end)
-                end = blank if blank >= 0 else end
-            ranges.append((header.start(), max(header.end(), end)))
+    headers: list[tuple[re.Match[str], bool]] = []
+    if "候補者" in folded or "求職者" in folded or "応募者" in folded or "(candidate)" in folded:
+        headers.extend((header, False) for header in _CANDIDATE_HEADER.finditer(folded))
+    if "candidate" in folded:
+        headers.extend((heading, True) for heading in _CANDIDATE_HEADING.finditer(folded))
+        headers.sort(key=lambda pair: pair[0].start())
+    for header, one_block in headers:
+        body = header.end() + 1
+        if body >= len(folded):
+            continue
+        following = _NEXT_PART.search(folded, body, body + _MAX_PART)
+        end = following.start() - 1 if following else min(len(folded), body + _MAX_PART)
+        if one_block:
+            # a note's plain heading ("Candidate background"): up to the blank line before
+            # the next ("Role facts shared with candidate")
+            blank = folded.find("\n\n", body, end)
+            end = blank if blank >= 0 else end
+        ranges.append((header.start(), max(header.end(), end)))
     return ranges
 
 

@@ -36,6 +36,14 @@ _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
 # Labels of a remote-work field: "Remote: OK", "Work from home: not available".
 _HOME = r"(?:remote(?: work)?|work(?:ing)? from home|wfh|telework(?:ing)?|telecommut(?:e|ing))"
+
+
+def _home_below(values: str) -> str:
+    """Such a label as a heading with one of ``values`` alone on the next line or before an
+    aside ("■Remote work\nNot possible (…)"; not "remote work\nAvailable positions")."""
+    return _HOME + rf"[ \t]*\n[ \t]*(?:{values})(?=[ \t]*(?:[(（.。]|\n|$))"
+
+
 _IN_OFFICE = r"(?:in|at)[- ](?:the |our )?office"
 # "Hybrid" naming a technology, not a way of working: hybrid cloud, hybrid-cloud, ハイブリッド
 # クラウド, hybrid apps, "hybrid and multi-cloud" ("hybrid work", ハイブリッド勤務 still count).
@@ -105,10 +113,13 @@ _REMOTE_HYBRID = dispatched(
     r"(?:available|possible|allowed|ok))|partially remote|partial remote|partly remote"
     r"|" + _HOME + r"\s?[:：\]】>]\s?(?:ok|yes|available|possible|allowed|partial)"
     # a heading with its value on the next line: "■Remote work\nPossible (full remote is …)"
-    # (the value alone on its line or before an aside, not "remote work\nAvailable positions")
-    r"|" + _HOME + r"[ \t]*\n[ \t]*(?:ok|yes|available|possible|allowed|partial)"
-    r"(?=[ \t]*(?:[(（.。]|\n|$))"
-    r"|" + _DAYS + r"\s?days? " + _WEEK + r" (?:in|at|from) (?:the |our )?office"
+    r"|"
+    + _home_below("ok|yes|available|possible|allowed|partial")
+    + r"|"
+    + _DAYS
+    + r"\s?days? "
+    + _WEEK
+    + r" (?:in|at|from) (?:the |our )?office"
     r"|" + _DAYS + r"\s?days? " + _IN_OFFICE + r"|(?<!no )office (?:visits?|days?)"
     r"|" + _IN_OFFICE + r" " + _DAYS + r"\s?days?"
     r"|\d\s?(?:days?|times?) (?:a|per) month (?:in|at) (?:the |our )?office"
@@ -184,9 +195,9 @@ _REMOTE_ONSITE = dispatched(
     r"|not permitted|none|n/a|not introduced|not adopted"
     r"|impossible|不可)\b"
     # a heading with its value alone on the next line: "■Remote work\nNot possible (…)"
-    r"|" + _HOME + r"[ \t]*\n[ \t]*(?:no|not available|not possible|not allowed|none|n/a"
-    r"|impossible)(?=[ \t]*(?:[(（.。]|\n|$))"
-    r"|office work every day|work (?:in|at) (?:the )?office every day"
+    r"|"
+    + _home_below("no|not available|not possible|not allowed|none|n/a|impossible")
+    + r"|office work every day|work (?:in|at) (?:the )?office every day"
     r"|in[- ](?:office|person) (?:role|position|job)"
     r"|(?:role|position|job) is (?:fully |entirely )?(?:in[- ]office|in[- ]person|office[- ]based)"
     r"|office (?:(?:5|five) days|every (?:week)?day)"
