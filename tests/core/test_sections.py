@@ -487,3 +487,46 @@ def test_export_fields_in_linear_time() -> None:
 )
 def test_translated_headings(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # casual headings of a post or a thread, with an emoji or the post's number
+        (
+            "必須👇\n・Goでの実務経験\nあると嬉しい👇\n・Kubernetes",
+            [("Go", "required"), ("Kubernetes", "preferred")],
+        ),
+        (
+            "(3/4) Must:\n• Terraform\nNice:\n• Python",
+            [("Terraform", "required"), ("Python", "preferred")],
+        ),
+        (
+            "3/5 must:\n- production Rust\nnice:\n- Kafka",
+            [("Rust", "required"), ("Apache Kafka", "preferred")],
+        ),
+        ("Need:\n• FastAPI\n\nThe deal:\n💴 ¥8M", [("FastAPI", "required")]),
+        ("【求めること】\n・Ruby on Railsでの実務経験", [("Ruby on Rails", "required")]),
+    ],
+)
+def test_casual_headings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "あると嬉しい👇\n・Kubernetes\n\n【3/4】\n使ってるもの：Go / Datadog",
+        "nice:\n- Kubernetes\n4/5 comp: $120k base, we use Go daily",
+        "Nice to have:\n- Kubernetes\n(2/3) our services: Go, PostgreSQL and Redis",
+    ],
+)
+def test_a_thread_s_next_post_ends_the_list(text: str) -> None:
+    requirements = {m.skill: m.requirement for m in extract(text).skills}
+    assert requirements["Kubernetes"] == "preferred"
+    assert requirements["Go"] == "unknown"
+
+
+def test_a_date_is_not_a_post_number() -> None:
+    text = "Nice to have:\n- Kubernetes\n2026/1/15 更新\n- Go"
+    assert {m.skill: m.requirement for m in extract(text).skills}["Go"] == "preferred"

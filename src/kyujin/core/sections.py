@@ -28,7 +28,7 @@ _DECOR = (
     r"\u2500-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]*"
 )
 _REQUIRED = (
-    r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像)?(?:・経験)?"
+    r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像|こと)?(?:・経験)?"
     r"|(?:こんな(?:方|人)を?)?求めています|必要な(?:スキル|経験)"
     r"|(?:also )?required"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
@@ -49,6 +49,8 @@ _REQUIRED = (
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
     # "■ Must" / "■ Want", the pair many Japanese postings head their lists with.
     r"|must"
+    # a thread's casual pair: "Need:" / "Nice:"
+    r"|need"
     # Japanese HR English: "Must skill", "Mandatory", "Necessary skills", "Application
     # qualification"
     r"|must skills?|mandatory(?: skills?| requirements?| qualifications?)?"
@@ -66,6 +68,7 @@ _PREFERRED = (
     r"|nice[- ]to[- ]haves?|nice if you(?: have|['’]ve(?: got)?)"
     r"|preferred(?: skills| qualifications| experience)?|bonus(?: points)?"
     r"|pluses|plus|desirable|good to have|would be (?:a )?plus|ideally|extra credit|even better"
+    r"|nice"
     r"|want|what would help|(?:would be )?helpful"
     r"|welcomed?(?: skills?| experiences?| requirements?)?|better to have"
     r"|(?:あれば|あると)\s?(?:うれしい|嬉しい)(?:\s?こと)?"
@@ -114,7 +117,11 @@ _OTHER = (
     r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
     rf"|{_COMPANY}"
 )
-_TAIL = r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|\u2500-\u257f]*"
+# (emoji too: "必須👇", "Must have ✅")
+_TAIL = (
+    r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|\u2500-\u257f"
+    r"\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]*"
+)
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
 # "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
 _PREFERRED_LABEL = (
@@ -150,7 +157,8 @@ _LABEL_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED_LABEL}")
 # brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
 # with a colon opening a line, its content after it.
 _HEADING = prefiltered(
-    rf"{_DECOR}(?:\d{{1,2}}[.)．]\s?)?{_KEYWORD_FIRST}"
+    # (a thread's post number too: "3/5 must:", "(3/4) Must:")
+    rf"{_DECOR}(?:\d{{1,2}}[.)．]\s?|\d{{1,2}}/\d{{1,2}}[)）]?\s)?{_KEYWORD_FIRST}"
     rf"(?:(?P<req>{_REQUIRED})|(?P<pref>{_PREFERRED})|(?P<other>{_OTHER}))"
     # A bilingual heading names its kind twice: 【必須 / Required】, 歓迎スキル・Nice to have.
     # Or a label and its noun: "[Necessary skill / experience]", "Welcome skill / experience".
@@ -206,6 +214,11 @@ _INLINE_REQUIRED = re.compile(r"[(（\[【](?:必須|required|must)[)）\]】]")
 # posts of a thread, a chat's messages. (Not a Markdown heading's underline: "Requirements\n---"
 # has no blank line before it.)
 _RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,}|─{3,}|━{3,}|―{3,}|ー{3,}|・{3,})[ \t]*$")
+
+
+# A thread's post number opening a line ("【3/4】", "(2/5) The basics:", "4/5 comp: ..."): a new
+# post, which ends the list of the post before it.
+_POST_NUMBER = re.compile(r"[ \t]*(?:[【(\[]\d{1,2}/\d{1,2}[】)\]]|\d{1,2}/\d{1,2}(?=[ \t]|$))")
 
 
 _ITEM_NEXT = re.compile(r"\s*(?:[-*•・●▪]|\d{1,2}[.)．])[ \t]*\S")
@@ -303,12 +316,22 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     field_ends: list[int] = []
     line_end = -1
     for position, _ in triggers.windows("heading", 0, 1):
+        if folded.startswith("\n", position):
+            position += 1  # a post number's trigger holds the newline before it
         if position < line_end:
             continue  # on the line just read (positions are in order): no second scan of it
         line_start, line_end = _line_bounds(folded, position)
         if line_start in seen:
             continue
         seen.add(line_start)
+        if _POST_NUMBER.match(folded, line_start, line_end) and (
+            line_end - line_start > _MAX_HEADING
+            or _HEADING.match(folded, line_start, line_end) is None
+        ):
+            headings.add(line_start)
+            starts.append(line_start)
+            kinds.append("unknown")
+            continue
         if line_end - line_start > _MAX_HEADING and _midline_sections(
             folded, line_start, line_end, starts, kinds
         ):

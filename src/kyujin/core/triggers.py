@@ -490,6 +490,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "必要な",
         "require",
         "must",
+        "need",
+        # a thread's post numbers (kyujin.core.sections._POST_NUMBER)
+        *(f"{mark}{n}/" for mark in ("\n", "【", "(", "[") for n in range(1, 10)),
         "qualification",
         "what you",
         "what we",
