@@ -277,3 +277,22 @@ def test_framework_fields_and_data_pipelines(
 ) -> None:
     found = names(text)
     assert expected <= found and not absent & found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・リリース判定（Go／No-Go判断）に関わった経験",
+        "- Experience with subsidy campaigns such as Go To Travel",
+        "・エクスプレス便など物流システムとの連携経験",
+        "・EC業界での開発経験（Express配送・定期便）",
+        "- A love of coffee – Java, Sumatra or Kenyan, we don't judge",
+        "We roast beans from Ethiopia, Colombia and Java every week",
+    ],
+)
+def test_release_gates_campaigns_deliveries_and_coffee_are_not_skills(text: str) -> None:
+    assert names(text) & {"Go", "Express", "Java"} == set()
+
+
+def test_the_technologies_beside_those_words_are_still_skills() -> None:
+    assert names("必須：Go、Express.js\n歓迎：Java, Kotlin") >= {"Go", "Express", "Java"}

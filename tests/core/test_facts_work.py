@@ -2720,3 +2720,30 @@ def test_working_with_full_time_engineers_is_not_the_roles_kind() -> None:
 )
 def test_senior_years(text: str, years: int | None) -> None:
     assert extract(text).min_years_experience == years
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("勤務地：熊本県熊本市東区（出社メイン、リモートは月数回まで可）", "hybrid"),
+        ("Location: Kitakyushu. Onsite 3 days a week; remote work on the other days", "hybrid"),
+        ("Onsite 2 days per week", "hybrid"),
+        ("＜勤務形態＞出社／シフト制（日勤・夜勤）", "onsite"),
+        ("Work style: onsite at the Sendai data centre", "onsite"),
+    ],
+)
+def test_remote_a_few_times_a_month_and_onsite_days(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("■その他：日本国内在住で、日本の銀行口座をお持ちの方", False),
+        ("- Currently living in Japan with a valid working visa", False),
+        ("- Living in Japan with the right to work", False),
+        ("日本国内在住で海外経験のある方も歓迎しています。ビザサポートあり", True),
+    ],
+)
+def test_residence_as_the_applicant_s_condition(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa

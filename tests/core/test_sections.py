@@ -530,3 +530,20 @@ def test_a_thread_s_next_post_ends_the_list(text: str) -> None:
 def test_a_date_is_not_a_post_number() -> None:
     text = "Nice to have:\n- Kubernetes\n2026/1/15 更新\n- Go"
     assert {m.skill: m.requirement for m in extract(text).skills}["Go"] == "preferred"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "≪必須スキル≫\n・Linuxの基本操作\n≪歓迎スキル≫\n・Python",
+            [("Linux", "required"), ("Python", "preferred")],
+        ),
+        (
+            "◇必須となる経験・スキル\n・AWSでの構築経験\n◇あれば歓迎\n・Terraform",
+            [("AWS", "required"), ("Terraform", "preferred")],
+        ),
+    ],
+)
+def test_more_heading_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.skill, m.requirement) for m in extract(text).skills] == expected

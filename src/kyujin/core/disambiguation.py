@@ -22,7 +22,9 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
     "Go": re.compile(
         r"^(?:[- ]?live\b|-to\b|[- ]to[- ]market|\s+(?:the|to|for|ahead|beyond|through|over|"
         r"back|above|far|out|home|get|getting|on|into|with the|and (?:get|see|try|make)|a long"
-        r"|above|up|down|above|wrong|well|viral|public|global|deeper|further|forward)\b)"
+        r"|above|up|down|above|wrong|well|viral|public|global|deeper|further|forward)\b"
+        # a release decision, "Go／No-Go判断"; the travel campaign, "Go To Travel / Go To イート"
+        r"|\s?[/／]\s?[Nn]o[- ]?[Gg][Oo]\b|\s+[Tt][Oo]\s+(?:[Tt]ravel|[Ee]at|トラベル|イート))"
     ),
     "Spring": re.compile(
         r"^(?:\s?(?:20\d\d|'\d\d)\b|\s+(?:intake|semester|term|season|break|hiring|internship|"
@@ -30,8 +32,10 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "Express": re.compile(
-        r"^\s+(?:interest|your|our|their|my|his|her|delivery|shipping|mail|entry|written|"
-        r"consent|ideas?|yourself|themselves|concerns?|opinions?|gratitude|an? |train|lane)\b",
+        r"^(?:\s+(?:interest|your|our|their|my|his|her|delivery|shipping|mail|entry|written|"
+        r"consent|ideas?|yourself|themselves|concerns?|opinions?|gratitude|an? |train|lane)\b"
+        # a delivery, not the framework: "エクスプレス便", "Express配送"
+        r"|\s?(?:便|配送|配達|宅配|発送|出荷))",
         re.IGNORECASE,
     ),
     "React": re.compile(
@@ -58,7 +62,12 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
         r"^,?\s+(?!(?:on|On|Developers?|Engineers?|Backend|Programmers?|Gems|Rails|Lead|Team"
         r"|Experience|Skills|Code|Version|Script)\b)[A-Z][a-z]+"
     ),
-    "Java": re.compile(r"^\s+(?:coffee|beans?|island|sea|tea|sparrow|cafe|café)\b", re.IGNORECASE),
+    "Java": re.compile(
+        r"^(?:\s+(?:coffee|beans?|island|sea|tea|sparrow|cafe|café)\b"
+        # a coffee's origin among others: "Java, Sumatra or Kenyan"
+        r"|,?\s+(?:(?:and|or)\s+)?(?:sumatra|kenyan?|colombian?|ethiopian?|bali|brazil|guatemala))",
+        re.IGNORECASE,
+    ),
     # One's schooling, not the industry: "education/ experience in the field".
     "education": re.compile(
         r"^\s?(?:/|background|level|history|requirements?|or (?:equivalent )?experience"
@@ -80,6 +89,12 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "R": re.compile(r"(?:section|grade|row|band)\s+$", re.IGNORECASE),
+    # "A love of coffee – Java, …", "beans from Sumatra and Java"
+    "Java": re.compile(
+        r"(?:coffee|コーヒー|beans?|roast(?:s|ed|ery|ing)?|sumatra|kenyan?|colombian?|ethiopian?)"
+        r"[^.\n]{0,12}$",
+        re.IGNORECASE,
+    ),
     # "Pension Scheme", "Bonus Scheme", "colour scheme": a plan or a pattern, not the Lisp.
     "Scheme": re.compile(
         r"(?:pension|bonus|discount|benefits?|incentive|referral|share|shares|option|cycle|bike"

@@ -23,12 +23,12 @@ Requirement = Literal["required", "preferred", "unknown"]
 
 # (emoji too: "✅ Must have", "⭐ Nice to have", "📍 Conditions")
 _DECOR = (
-    r"[ \t【\[\(（<＜〈《「『〔［■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>"
+    r"[ \t【\[\(（<＜〈《≪«「『〔［■□◆◇●○▼▽▶►★☆※#*・\-–—=:：|>"
     # box drawing and geometric shapes: "━━ 必須要件 ━━", "◎応募条件"
     r"\u2500-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f]*"
 )
 _REQUIRED = (
-    r"必須(?:スキル|要件|条件|経験|事項)?(?:・経験)?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像|こと)?(?:・経験)?"
+    r"必須(?:となる|とする)?(?:スキル|要件|条件|経験|事項)?(?:・(?:経験|スキル))?|応募(?:資格|要件|条件)|求める(?:スキル|経験|人物像|こと)?(?:・経験)?"
     r"|(?:こんな(?:方|人)を?)?求めています|必要な(?:スキル|経験)"
     r"|(?:also )?required"
     r"|requirements?|must[- ]haves?|minimum qualifications|basic qualifications"
@@ -119,7 +119,7 @@ _OTHER = (
 )
 # (emoji too: "必須👇", "Must have ✅")
 _TAIL = (
-    r"[ \t】\]\)）>＞〉》」』〕］■◆●:：\-–—=|\u2500-\u257f"
+    r"[ \t】\]\)）>＞〉》≫»」』〕］■◆●:：\-–—=|\u2500-\u257f"
     r"\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]*"
 )
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not

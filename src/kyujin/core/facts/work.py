@@ -97,6 +97,9 @@ _REMOTE_HYBRID = dispatched(
     r"|月\s?" + _JA_DAYS + r"\s?(?:日|回)(?:程度)?(?:の)?出社"
     r"|出社(?:は|頻度)?[:：]?\s?(?:月\s?" + _JA_DAYS + r"|週\s?" + _JA_WEEK_DAYS + r")\s?(?:日|回)"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?\s?[(（]\s?(?:週|月)\s?\d"
+    # remote a few times a month: "リモートは月数回まで可"
+    r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:は|も)?\s?月\s?(?:数|\d{1,2})\s?(?:日|回)"
+    r"(?:まで|程度|以内)?(?:は)?(?:可|ok|利用可)"
     # "テレワーク週3日までOK", "WFH 週3日OK"
     r"|(?:リモート|在宅|テレワーク|wfh)(?:ワーク|勤務)?\s?(?:は)?\s?週\s?"
     + _JA_WEEK_DAYS
@@ -153,6 +156,8 @@ _REMOTE_HYBRID = dispatched(
     r"|\b(?:meet|meets|get together|gets together|gather|gathers|work|works) in[- ]person "
     r"(?:once|twice|(?:one|two|three|[1-4]) (?:days?|times?)) (?:a|per|every|each) (?:week|month)\b"
     r"|(?:office|on-?site) (?:attendance|presence)[^.\n]{0,15}?" + _DAYS + r"\s?(?:days?|times?)"
+    # "Onsite 3 days a week; remote work on the other days"
+    r"|on[- ]?site " + _DAYS + r"\s?days? " + _WEEK
 )
 _REMOTE_ONSITE = dispatched(
     r"(?:リモート|テレワーク)(?:ワーク)?(?:不可|なし|無し)|在宅(?:勤務)?(?:不可|なし)|フル出社"
@@ -177,10 +182,14 @@ _REMOTE_ONSITE = dispatched(
     # job-board and export fields: "Work Location: In person", "workplace_type": "on_site"
     r"|work(?:place)? location\s?[:：]\s?in[- ]person|workplace_type\"?\s?:\s?\"?on[_-]?site"
     r"|(?:リモート|在宅|テレワーク)(?:ワーク|勤務)?(?:制度)?\s{0,8}(?:[:：】\]]|\n)\s?(?:不可|なし|無し|×)"
-    r"|オフィスで\s?週\s?5\s?日|(?:オフィス|本社|事業所)(?:で|での)勤務(?:となります|になります)|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：]\s?出社(?!\s?[1-4]\s?(?:days?|日|回))(?:[(（\s/／｜|]|$)"
+    r"|オフィスで\s?週\s?5\s?日|(?:オフィス|本社|事業所)(?:で|での)勤務(?:となります|になります)|原則出社|原則(?:として|的に)[、,]?\s?(?:出社|オフィス)(?:での|で)?(?:の)?勤務|週\s?5\s?日(?:の)?出社|出社(?:は)?[:：]?\s?(?:原則)?\s?週\s?5|[】:：>]\s?出社(?!\s?[1-4]\s?(?:days?|日|回))(?:[(（\s/／｜|]|$)"
     r"|(?:完全|全日)出社|(?:全日|毎日|常時)(?:客先|オフィス|本社)(?:へ|に)?出社|毎日(?:の)?出社(?!の必要|する必要|は(?:不要|必要|ありません)|不要|ではな|では"
     r"ありません)|出社(?:が|を)?(?:基本|前提)(?!と(?:しない|せず|していません|はしていません))"
-    r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b)"
+    r"|on[- ]?site(?! (?:visit|interview|meeting|lunch|tour|event)s?\b| "
+    + _DAYS
+    + r"\s?days? "
+    + _WEEK
+    + r")"
     r"|in[- ]office only|office[- ]based|office[- ]first|no remote|not remote"
     r"|(?:monday to friday|every (?:week)?day) (?:in|at|from) (?:the |our )?(?:[a-z]+ )?office"
     r"|(?:in|at|from) (?:the |our )?(?:[a-z]+ )?office,? (?:monday to friday|every (?:week)?day)"
@@ -262,6 +271,8 @@ _VISA_NO = dispatched(
     r"(?:に限ります|に限る|のみ|限定)"
     # "日本在住で就労制限のない方": already holding a status without work restrictions
     r"|就労制限(?:の|が)(?:ない|無い|ありません)(?:方|在留資格)"
+    # "日本国内在住で、日本の銀行口座をお持ちの方": residence as a condition of the applicant
+    r"|(?:日本)?国内在住で[、,]?[^。\n]{0,30}?(?:の方|方)(?=\s?(?:[(（。\n]|$))"
     # an item of the requirements: "・日本国内に居住している方"; "海外からの応募はお受けして
     # いません"
     r"|(?:^|\n)[ \t・\-*]*(?:日本)?国内に(?:お住まい|在住|居住)(?:して|されて)?(?:いる|の)方"
@@ -295,6 +306,9 @@ _VISA_NO = dispatched(
     r"|must (?:already |currently )?(?:have|hold|possess) (?:a |an |the )?(?:valid )?(?:japanese )?"
     r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work|status of residence|residence status)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
+    # "Currently living in Japan with a valid working visa"
+    r"|(?:currently |already )?(?:residing|living|based) in japan with (?:a |an |the )?(?:valid |current )?"
+    r"(?:japanese )?(?:work(?:ing)?[- ])?(?:visa|permit|right to work|status of residence|residence status)"
     # "residence in Japan is required" (a translated 日本在住必須)
     r"|residen(?:ce|cy) in japan (?:is )?(?:required|mandatory|a must|necessary)"
     r"|no (?:visa )?(?:sponsorship|support)\b(?! (?:is )?needed)|ビザサポ(?:なし|無し|不可|×)"
