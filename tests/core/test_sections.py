@@ -545,5 +545,7 @@ def test_a_date_is_not_a_post_number() -> None:
         ),
     ],
 )
-def test_more_heading_forms(text: str, expected: list[tuple[str, str]]) -> None:
+def test_double_angle_brackets_and_necessary_headings(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     assert [(m.skill, m.requirement) for m in extract(text).skills] == expected

@@ -307,8 +307,9 @@ _VISA_NO = dispatched(
     r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work|status of residence|residence status)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
     # "Currently living in Japan with a valid working visa"
-    r"|(?:currently |already )?(?:residing|living|based) in japan with (?:a |an |the )?(?:valid |current )?"
-    r"(?:japanese )?(?:work(?:ing)?[- ])?(?:visa|permit|right to work|status of residence|residence status)"
+    r"|(?:currently |already )?(?:residing|living|based) in japan with (?:a |an |the )?"
+    r"(?:valid |current )?(?:japanese )?(?:work(?:ing)?[- ])?(?:visa|permit|right to work"
+    r"|status of residence|residence status)"
     # "residence in Japan is required" (a translated 日本在住必須)
     r"|residen(?:ce|cy) in japan (?:is )?(?:required|mandatory|a must|necessary)"
     r"|no (?:visa )?(?:sponsorship|support)\b(?! (?:is )?needed)|ビザサポ(?:なし|無し|不可|×)"
