@@ -199,3 +199,15 @@ def test_an_edit_in_a_threads_reply_wins() -> None:
     )
     salary = extract(text).salary
     assert salary is not None and (salary.min, salary.max) == (130_000, 170_000)
+
+
+def test_a_correction_s_wrong_and_right_lines() -> None:
+    text = (
+        "先ほどお送りしたメールに誤りがございましたので訂正いたします。\n\n"
+        "誤）想定年収：600万円〜900万円\n正）想定年収：600万円〜850万円\n\n"
+        "その他の内容に変更はございません。"
+    )
+    salary = extract(text).salary
+    assert salary is not None
+    assert (salary.min, salary.max) == (6_000_000, 8_500_000)
+    assert text[salary.start : salary.end].startswith("600万円〜850万円")

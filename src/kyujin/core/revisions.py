@@ -80,6 +80,8 @@ _OLD_VALUES = [
         r"\b(?:an? |the )?(?:earlier|previous|older|old|first) (?:version|draft|edition) of"
         r" (?:this|the|our) (?:post|posting|jd|job description|ad|listing)[^.\n]*"
     ),
+    # the wrong line of a correction's pair: "誤）想定年収：600万円〜900万円" / "正）…"
+    re.compile(r"^[ \t]*[(【\[]?誤[)】\]:：][^\n]*", re.MULTILINE),
     # 「日本語：N1必須」と記載しましたが
     re.compile(r"「[^」\n]{1,60}」と(?:記載|お伝え|ご案内|ご連絡|書|申し上げ|表記)"),
     # "instead of a freelance contract", "rather than on-site"
@@ -111,6 +113,7 @@ _CORRECTING = re.compile(
     r"訂正|正しくは|ではなく|に変更|へ変更|変更とな|変更にな|変更しま|変更いたしま|に変わ|改定|見直"
     r"|\btypo\b|\bcorrect(?:ion|ed)?\b|instead of|rather than|no longer|\bupdated?\b"
     r"|\brevised\b|\bnow\b|\bnew\b|lowered|raised|\bchanged\b|\bedit(?:ed)?\b|\bcurrent\b"
+    r"|^[ \t]*[(【\[]?正[)】\]:：]"
 )
 _SENTENCE = re.compile(r"[^。\n]+(?:。|\n|$)")
 
