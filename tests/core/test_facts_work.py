@@ -2747,3 +2747,21 @@ def test_remote_a_few_times_a_month_and_onsite_days(text: str, remote: str) -> N
 )
 def test_residence_as_the_applicant_s_condition(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("This position is remote and open only to people living in the EU or the UK.", "full"),
+        ("Remote, from any country in APAC. There is no office to attend.", "full"),
+        ("The role is remote-friendly, office in Shibuya twice a month", "hybrid"),
+        ("This position is remote with two office days a month", "hybrid"),
+    ],
+)
+def test_a_role_that_is_remote(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+def test_a_visa_the_applicant_holds_themselves() -> None:
+    text = "・海外在住で、お住まいの国で就労可能な方（ビザ・在留資格はご自身で保有されていること）"
+    assert extract(text).visa_sponsorship is False

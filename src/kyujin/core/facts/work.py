@@ -31,6 +31,11 @@ _REMOTE_FULL = dispatched(
     r"|(?:this|the) (?:is a |role is |position is )?(?:remote (?:role|position|job))"
     r"|no (?:need to|requirement to) (?:come|commute) to (?:the|an|our) office"
     r"|remote\s?[-–—/,]\s?japan\b|(?:whole|entire) team works (?:from home|remotely)"
+    # "This position is remote and open only to …", "There is no office to attend"
+    r"|\b(?:this|the) (?:position|role|job) is (?:fully |entirely |100% )?remote\b"
+    r"(?![- ](?:friendly|ok|possible|first|eligible|optional|with|but|except|for|on|after|during"
+    r"|up|in\b))"
+    r"|\bthere is no office(?: to (?:attend|commute to|go to|visit))?\b"
 )
 _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
@@ -271,6 +276,8 @@ _VISA_NO = dispatched(
     r"(?:に限ります|に限る|のみ|限定)"
     # "日本在住で就労制限のない方": already holding a status without work restrictions
     r"|就労制限(?:の|が)(?:ない|無い|ありません)(?:方|在留資格)"
+    # "（ビザ・在留資格はご自身で保有されていること）": the applicant's own visa, not the employer's
+    r"|(?:ビザ|在留資格)[^。\n]{0,10}?(?:は|を)?(?:ご自身|ご自分|自分|各自)で(?:保有|取得|用意|ご用意|手配)"
     # "日本国内在住で、日本の銀行口座をお持ちの方": residence as a condition of the applicant
     r"|(?:日本)?国内在住で[、,]?[^。\n]{0,30}?(?:の方|方)(?=\s?(?:[(（。\n]|$))"
     # an item of the requirements: "・日本国内に居住している方"; "海外からの応募はお受けして
