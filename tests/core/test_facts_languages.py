@@ -833,3 +833,8 @@ def test_conversation_as_a_level_or_as_the_teams_talk(
     text: str, japanese: str | None, english: str | None
 ) -> None:
     assert levels(text) == (japanese, english)
+
+
+def test_a_nice_to_have_with_hyphens_asks_for_none() -> None:
+    facts = extract("Lang: English fluent; Japanese is a nice-to-have")
+    assert (facts.japanese_level, facts.english_level) == ("none", "business")

@@ -2765,3 +2765,15 @@ def test_a_role_that_is_remote(text: str, remote: str) -> None:
 def test_a_visa_the_applicant_holds_themselves() -> None:
     text = "・海外在住で、お住まいの国で就労可能な方（ビザ・在留資格はご自身で保有されていること）"
     assert extract(text).visa_sponsorship is False
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("勤務形態\t出社（研修期間中・配属後ともにオフィス勤務）", "onsite"),
+        ("勤務形態：出社", "onsite"),
+        ("出社頻度：出社 週1", None),  # a frequency, not every day
+    ],
+)
+def test_onsite_as_a_form_s_value(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote

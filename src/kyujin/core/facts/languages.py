@@ -211,7 +211,7 @@ _NEGATED_AFTER = re.compile(
     r"|(?: skills?)? (?:is |are )?not (?:required|needed|necessary)"
 )
 _PLUS = re.compile(
-    r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice to have|bonus|advantage|desirable"
+    r"歓迎|尚可|優遇|a plus|is a plus|plus\b|preferred|nice[- ]to[- ]have|bonus|advantage|desirable"
     # (not "N2以上あればOK": enough, so asked)
     # (nor "N2以上をお持ちであれば応募いただけます": a condition to apply)
     r"|helpful|not required but|welcome|あれば(?!\s?(?:ok|大丈夫|十分|問題|(?:ご)?応募))"
