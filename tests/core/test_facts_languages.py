@@ -838,3 +838,21 @@ def test_conversation_as_a_level_or_as_the_teams_talk(
 def test_a_nice_to_have_with_hyphens_asks_for_none() -> None:
     facts = extract("Lang: English fluent; Japanese is a nice-to-have")
     assert (facts.japanese_level, facts.english_level) == ("none", "business")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・コミュニケーションは日本語・英語どちらでも構いません",
+        "Communication: Japanese or English — whichever you prefer",
+        "日本語か英語のどちらでもOK",
+    ],
+)
+def test_either_language_will_do(text: str) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == ("none", "none")
+
+
+def test_either_language_does_not_undo_a_stated_level() -> None:
+    facts = extract("Business Japanese required. Documents in Japanese or English — either is fine")
+    assert facts.japanese_level == "N2"

@@ -968,6 +968,13 @@ def parse_languages(
     if en is not None:
         en_level = en.level if en.level in _EN_FROM_WORD.values() else _EN_FROM_WORD[en.level]  # type: ignore[assignment]
     en_span = Span(en.start, en.end) if en else None
+    if ja is None and en is None:
+        # "日本語・英語どちらでも構いません", "Japanese or English — whichever you prefer":
+        # either language will do, so neither is asked
+        either = search_in(_EITHER_LANGUAGE, folded, triggers.windows("language", 40, 60))
+        if either is not None:
+            span = Span(either.start(), either.end())
+            return ("none", span), ("none", span)
     if en is None:
         # "Company language: English", 社内公用語は英語: the work is done in English, at a
         # business level, though no level is named
@@ -980,6 +987,12 @@ def parse_languages(
     )
 
 
+_EITHER_LANGUAGE = re.compile(
+    r"(?:日本語|英語)\s?(?:・|と|/|／|か|または|or)\s?(?:日本語|英語)(?:の)?\s?(?:は)?(?:どちらでも|いずれでも)"
+    r"(?:構いません|かまいません|可|ok|大丈夫|問題ありません|結構です|よい|良い|いい)"
+    r"|\b(?:either )?(?:japanese or english|english or japanese)\b[ \t—–-]{0,4}"
+    r"(?:whichever|either (?:is|works|one)|is fine|are (?:both )?fine|both work)"
+)
 _WORKING_LANGUAGE_EN = re.compile(
     r"\b(?:company|working|official|office|workplace|team|internal|corporate) language"
     r"(?: is|\s?[:：])\s?english\b(?! (?:and|or|/) japanese)"
