@@ -722,3 +722,16 @@ def test_a_small_stated_month(text: str, expected: tuple) -> None:
 
 def test_a_small_month_without_a_pay_word_is_not_pay() -> None:
     assert extract("会員数は月10万人、月10万件の処理").salary is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q. 想定年収を教えてください。\nA. 520万円〜800万円です（月給×12ヶ月＋賞与の想定）。",
+        "年収：520万円〜800万円（月給×12＋賞与）",
+    ],
+)
+def test_the_formula_after_an_amount_is_not_its_period(text: str) -> None:
+    salary = extract(text).salary
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period) == (5_200_000, 8_000_000, "annual")

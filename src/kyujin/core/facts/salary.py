@@ -252,6 +252,7 @@ def _value(match: re.Match[str], p: str) -> tuple[float, str | None, bool]:
     )
 
 
+_FORMULA = re.compile(r"(?:月給|月収|月額|monthly (?:salary|pay|base))\s?[×x*]\s?\d")
 _CONVERSION = re.compile(r"(?:年収|月収|月額|時給)?換算|annuali[sz]ed")
 
 
@@ -270,6 +271,10 @@ def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool
     if example is not None:
         # nor of an example after it: "時給：2,800円（月収例：約47万円）"
         after = after[: example.start()]
+    formula = _FORMULA.search(after)
+    if formula is not None:
+        # nor of the formula the amount is made of: "520万円〜800万円（月給×12ヶ月＋賞与）"
+        after = after[: formula.start()]
     best: tuple[int, Period | None] | None = None
     keyword = False
     for pattern, period in _KEYWORDS:
