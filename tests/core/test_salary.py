@@ -735,3 +735,16 @@ def test_the_formula_after_an_amount_is_not_its_period(text: str) -> None:
     salary = extract(text).salary
     assert salary is not None
     assert (salary.min, salary.max, salary.period) == (5_200_000, 8_000_000, "annual")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "*After direct employment: annual income 3.8 million yen ~ 4.8 million yen (planned)",
+        "After being directly employed: annual income 3.8 million yen ~ 4.8 million yen",
+    ],
+)
+def test_pay_after_direct_employment_is_a_later_job_s(later: str) -> None:
+    salary = extract(f"Salary: Hourly wage 2,200 yen (during the dispatch period)\n{later}").salary
+    assert salary is not None
+    assert (salary.min, salary.period) == (2_200, "hourly")

@@ -155,7 +155,9 @@ _EXAMPLE = re.compile(
 # "直接雇用後の想定年収", "expected annual income after direct hire".
 _LATER_PAY = re.compile(
     r"直接雇用後|正社員登用後|登用後|(?:正社員)?(?:切替|切り替え|転換|移行)後"
-    r"|after (?:the )?(?:direct hir(?:e|ing)|conversion|becoming a (?:regular|permanent))"
+    r"|after (?:the )?(?:direct (?:hir(?:e|ing)|employment)|conversion"
+    r"|becoming a (?:regular|permanent)|being directly (?:hired|employed)"
+    r"|being (?:hired|employed) directly)"
     # probation pay before the role's own range: "試用期間（3ヶ月）中：月給25万円"
     r"|試用期間(?:[(（][^)）\n]{0,12}[)）])?中|during (?:the )?probation"
     # training pay before the role's own: "研修期間中：月給25万円", "During the training period"
