@@ -856,3 +856,16 @@ def test_either_language_will_do(text: str) -> None:
 def test_either_language_does_not_undo_a_stated_level() -> None:
     facts = extract("Business Japanese required. Documents in Japanese or English — either is fine")
     assert facts.japanese_level == "N2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "言語日本語：不問英語：ビジネスレベル",
+        "LanguageJapanese: not requiredEnglish: business level",
+        "歓迎要件\n・Terraform\n\n言語日本語：不問英語：ビジネスレベル",
+    ],
+)
+def test_language_fields_run_together(text: str) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == ("none", "business")

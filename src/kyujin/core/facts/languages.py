@@ -424,7 +424,9 @@ _LABEL_WITH_CONTENT = re.compile(r"[:：=]\s*\S|\t\S")  # ("尚可=gRPC": an exp
 # nice-to-have list, "Languages: business-level English" is one more wish).
 _LANGUAGE_FIELD = re.compile(
     # (after a heading's mark too, "■ Japanese：ネイティブレベル"; not a list's bullet)
-    r"[ \t]*(?:[■□◆◇][ \t]*)?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?"
+    # (or after the generic label its line break was lost from: "言語日本語：不問英語：…")
+    r"[ \t]*(?:[■□◆◇][ \t]*)?(?:(?:言語|語学)[ \t]?)?(?:日本語|英語|japanese|english)"
+    r"(?:力|能力|レベル| level)?"
     # a label in both languages: "日本語 / Japanese:"
     r"(?:\s?[/／]\s?(?:日本語|英語|japanese|english)(?:力|能力|レベル| level)?)?"
     # (or a form's row, its value after a tab: "日本語<TAB>ビジネスレベル以上")
@@ -608,6 +610,10 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         comma = max(folded.rfind(c, clause_start, start) for c in "、,，/／")
         if comma >= 0:
             clause_start = comma + 1
+        if _OWN_LABEL.match(folded, prev_lang.end()) and _OWN_LABEL.match(folded, end):
+            # two fields run together, their line break lost ("日本語：不問英語：ビジネスレベル"):
+            # what stands between them is the other's value
+            clause_start = start
     # a field's value reaches further: "English: Level at which you can read technical
     # documents" (a translated 技術文書が読めるレベル)
     # (one value only: not past a separator to the next field, "日本語：ビジネスレベル／…歓迎")
