@@ -2777,3 +2777,26 @@ def test_a_visa_the_applicant_holds_themselves() -> None:
 )
 def test_onsite_as_a_form_s_value(text: str, remote: str | None) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("各種社会保険完備、社員食堂、テレワーク制度（週1～2日まで利用可）", "hybrid"),
+        ("働き方：リモートワーク一部可（毎週木曜は神保町オフィスに出社）", "hybrid"),
+    ],
+)
+def test_a_remote_scheme_for_some_days(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("勤務地：フルリモート（出社なし／居住地不問 ※日本国内在住の方）", False),
+        ("• Visa: this is a local hire; you need the right to work in Japan already", False),
+        ("We sponsor visas if you don't have the right to work in Japan", True),
+    ],
+)
+def test_residence_in_a_note_and_the_right_to_work(text: str, visa: bool) -> None:
+    assert extract(text).visa_sponsorship is visa
