@@ -840,3 +840,17 @@ def test_the_one_ward_named_as_a_workplace_refines_the_prefecture(
 ) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("・勤務地：福岡県糸島市（福岡市内から車で約30分）", "Itoshima"),
+        ("Office: Itoshima, 30 minutes by car from central Fukuoka", "Itoshima"),
+        ("勤務地：渋谷駅から徒歩5分", "Shibuya"),  # a walk from a station: it is there
+        ("勤務地：博多駅から電車で5分", "Fukuoka"),
+    ],
+)
+def test_a_place_named_for_the_distance_from_it(text: str, city: str) -> None:
+    location = extract(text).location
+    assert location is not None and location.city == city

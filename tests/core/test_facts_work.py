@@ -2800,3 +2800,15 @@ def test_a_remote_scheme_for_some_days(text: str, remote: str) -> None:
 )
 def test_residence_in_a_note_and_the_right_to_work(text: str, visa: bool) -> None:
     assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("勤務形態：出社勤務（週1回まで在宅可）/ Office-based, up to 1 day WFH per week", "hybrid"),
+        ("〈勤務形態〉出社勤務（在宅勤務の制度は本社では運用していません）", "onsite"),
+        ("勤務形態：出社勤務（在宅勤務制度あり・入社1年後から）", "onsite"),
+    ],
+)
+def test_an_aside_that_grants_days_at_home(text: str, remote: str) -> None:
+    assert extract(text).remote == remote

@@ -612,6 +612,17 @@ def _hits(folded: str) -> list[Hit]:
 
 
 _KATAKANA = re.compile(r"[\u30a1-\u30ffー]")
+# A place named for the distance from it to the workplace: "福岡市内から車で約30分", "30
+# minutes by train from Osaka".
+_DISTANCE_FROM = re.compile(
+    # (not a walk from a station, "渋谷駅から徒歩5分": the workplace is there)
+    r"(?:市内|内|中心部|都心|市街地?)?(?:から|より)\s?(?:車|電車|バス|新幹線|jr|在来線|特急|快速)"
+    r"(?:で)?\s?(?:約|およそ)?\s?\d"
+)
+_DISTANCE_BEFORE = re.compile(
+    r"\d\s?(?:minutes?|mins?|hours?|hrs?) by (?:car|train|bus|shinkansen)"
+    r" (?:away )?from (?:central |downtown |the centre of |the center of )?$"
+)
 _NOT_THE_COUNTRY = re.compile(r"地方|エリア|・?四国|地区|語|人")  # 中国地方, 中国語, 韓国人
 
 
@@ -648,6 +659,10 @@ def _scan(folded: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             continue  # "I live in Nagoya": where someone lives, not a workplace
         if _NEEDS_EDGE[index] and (_inside_a_name(folded, start) or _MARKET.match(folded, end)):
             continue
+        if _DISTANCE_FROM.match(folded, end) or _DISTANCE_BEFORE.search(
+            folded, max(0, start - 30), start
+        ):
+            continue  # "糸島市（福岡市内から車で約30分）": a place the workplace is near
         pref, city, rank = _VALUES[index]
         hits.append((start, end, pref, city, rank, _WEAK[index]))
     return hits, abroad

@@ -1221,6 +1221,7 @@ _ONSITE_VALUE = re.compile(
     r"|(?<![a-z])(?:on[- ]?site|in[- ]office|office[- ]based)"
     r"(?!\s?(?:/|\+|&|or\b|and\b|\d|one\b|two\b|three\b|four\b))"
 )
+_SOME_DAYS = re.compile(r"[週月]\s?\d|\d\s?days?")
 _FIELD_LINES = 2  # lines read below a work-style label that stands alone on its line
 _ONSITE_OPENING = 20  # characters of a field's value in which it says so
 
@@ -1250,6 +1251,12 @@ def _remote(folded: str, triggers: Triggers) -> tuple[Remote | None, Span | None
             # (not the way before a change: "in-office only at first; hybrid after probation")
             and not triggers.any("change")
             and (own[1] is None or _in_aside(folded, at_office.end(), own[1].start))
+            # (an aside granting some days at home is a second way: "出社勤務（週1回まで在宅可）")
+            and not (
+                own[0] == "hybrid"
+                and own[1] is not None
+                and _SOME_DAYS.search(folded, own[1].start, own[1].end) is not None
+            )
         ):
             return "onsite", Span(at_office.start(), at_office.end())
         if own[0] is not None:
