@@ -2812,3 +2812,14 @@ def test_residence_in_a_note_and_the_right_to_work(text: str, visa: bool) -> Non
 )
 def test_an_aside_that_grants_days_at_home(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("【勤務形態】オフィス出社", "onsite"),
+        ("勤務形態：本社出社（週2日リモート可）", "hybrid"),
+    ],
+)
+def test_office_attendance_as_a_form_s_value(text: str, remote: str) -> None:
+    assert extract(text).remote == remote
