@@ -854,3 +854,16 @@ def test_the_one_ward_named_as_a_workplace_refines_the_prefecture(
 def test_a_place_named_for_the_distance_from_it(text: str, city: str) -> None:
     location = extract(text).location
     assert location is not None and location.city == city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Office: the Shinagawa Intercity building, Konan, Minato-ku, Tokyo", "Minato"),
+        ("勤務地：品川インターシティ", "Minato"),
+        ("勤務地：東京都品川区大崎", "Shinagawa"),
+    ],
+)
+def test_the_towers_by_shinagawa_station_are_in_minato(text: str, city: str) -> None:
+    location = extract(text).location
+    assert location is not None and location.city == city

@@ -289,6 +289,11 @@ _BARE_WARDS = (
 # City names written without 市 (横浜オフィス, 名古屋本社); a few that are mostly
 # surnames, companies or single characters need 市.
 _STATIONS_ELSEWHERE = [("品川", "Shinagawa", "Minato"), ("目黒", "Meguro", "Shinagawa")]
+_SHINAGAWA_TOWERS = [
+    ("品川インターシティ", "shinagawa intercity"),
+    ("品川グランドコモンズ", "shinagawa grand commons"),
+    ("品川シーズンテラス", "shinagawa season terrace"),
+]
 _CITIES_NEED_SUFFIX = ("堺", "柏", "豊田", "武蔵野", "藤沢", "松山", "高松", "吹田", "豊中")
 _SECTION = re.compile(
     r"勤務地|勤務場所|就業場所|所在地|オフィス所在地"
@@ -412,6 +417,10 @@ def _entries() -> dict[str, tuple[str, str | None, int]]:
     for ja, en, city in _STATIONS_ELSEWHERE:
         add(f"{ja}駅", ("Tokyo", city, 2))
         add(f"{en.lower()} station", ("Tokyo", city, 2))
+    # and the office towers by 品川駅's east exit, in Konan, Minato
+    for ja, en in _SHINAGAWA_TOWERS:
+        add(ja, ("Tokyo", "Minato", 2))
+        add(en, ("Tokyo", "Minato", 2))
 
     def add_suffixed(ja: str, en: str, pref: str) -> None:
         add(f"{ja}市", (pref, en, 1))
