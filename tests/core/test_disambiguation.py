@@ -296,3 +296,10 @@ def test_release_gates_campaigns_deliveries_and_coffee_are_not_skills(text: str)
 
 def test_the_technologies_beside_those_words_are_still_skills() -> None:
     assert names("必須：Go、Express.js\n歓迎：Java, Kotlin") >= {"Go", "Express", "Java"}
+
+
+def test_spring_beans_and_a_delivery_api_keep_their_skills() -> None:
+    assert "Java" in names(
+        "- Understanding of dependency injection (Spring beans) and Java 17 features"
+    )
+    assert "Express" in names("必須スキル：\n・Node.js／Express配送管理APIの開発経験")

@@ -869,3 +869,16 @@ def test_either_language_does_not_undo_a_stated_level() -> None:
 def test_language_fields_run_together(text: str) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == ("none", "business")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "応募書類は日本語・英語どちらでも構いません。\n必須：\n・日本語での顧客折衝経験3年以上",
+        "Application documents: Japanese or English is fine.",
+        "面接は日本語・英語どちらでも構いません。",
+    ],
+)
+def test_either_language_for_the_application_says_nothing_of_the_work(text: str) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (None, None)

@@ -867,3 +867,15 @@ def test_a_place_named_for_the_distance_from_it(text: str, city: str) -> None:
 def test_the_towers_by_shinagawa_station_are_in_minato(text: str, city: str) -> None:
     location = extract(text).location
     assert location is not None and location.city == city
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("勤務地：つくば駅からバスで約10分", ("Ibaraki", "Tsukuba")),
+        ("勤務地：本社（海老名駅からバスで10分）", ("Kanagawa", "Ebina")),
+    ],
+)
+def test_a_bus_from_a_station_goes_to_the_workplace(text: str, place: tuple[str, str]) -> None:
+    location = extract(text).location
+    assert location is not None and (location.prefecture, location.city) == place

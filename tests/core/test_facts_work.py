@@ -2823,3 +2823,32 @@ def test_an_aside_that_grants_days_at_home(text: str, remote: str) -> None:
 )
 def test_office_attendance_as_a_form_s_value(text: str, remote: str) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "remote", "visa"),
+    [
+        ("We work in our Shibuya office every day. There is no office dress code.", "onsite", None),
+        (
+            "Visa: We sponsor work visas. You don't need the right to work in Japan already.",
+            None,
+            True,
+        ),
+        (
+            "Visa sponsorship available. Candidates who require the right to work in Japan"
+            " will be fully supported.",
+            None,
+            True,
+        ),
+        (
+            "就労ビザのスポンサーになります。ビザ申請書類はご自身でご用意ください（申請手続きは当社が代行します）。",
+            None,
+            True,
+        ),
+    ],
+)
+def test_look_alikes_of_the_new_remote_and_visa_phrases(
+    text: str, remote: str | None, visa: bool | None
+) -> None:
+    facts = extract(text)
+    assert (facts.remote, facts.visa_sponsorship) == (remote, visa)

@@ -516,9 +516,9 @@ def test_casual_headings(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "あると嬉しい👇\n・Kubernetes\n\n【3/4】\n使ってるもの：Go / Datadog",
-        "nice:\n- Kubernetes\n4/5 comp: $120k base, we use Go daily",
-        "Nice to have:\n- Kubernetes\n(2/3) our services: Go, PostgreSQL and Redis",
+        "【2/4】\nあると嬉しい👇\n・Kubernetes\n\n【3/4】\n使ってるもの：Go / Datadog",
+        "3/5 nice:\n- Kubernetes\n4/5 comp: $120k base, we use Go daily",
+        "(1/3) Nice to have:\n- Kubernetes\n(2/3) our services: Go, PostgreSQL and Redis",
     ],
 )
 def test_a_thread_s_next_post_ends_the_list(text: str) -> None:
@@ -549,3 +549,25 @@ def test_double_angle_brackets_and_necessary_headings(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line opening with "24/7", a date or a share is not a thread's next post
+        "Requirements:\n- Python 3+ years\n24/7 on-call support experience\n- Kubernetes",
+        "【必須スキル】\nJava 3年以上\n4/1 入社可能な方\nKubernetes",
+        "Requirements\nPython\n3/4 of our customers are overseas\nKubernetes",
+        # nor is one post number alone
+        "Nice to have:\n- Go\n(2/3) our services: Kubernetes and Redis",
+    ],
+)
+def test_a_line_opening_with_a_fraction_does_not_end_the_list(text: str) -> None:
+    requirements = {m.skill: m.requirement for m in extract(text).skills}
+    assert requirements["Kubernetes"] in ("required", "preferred")
+
+
+def test_a_greeting_with_an_emoji_is_not_a_heading() -> None:
+    text = "Welcome 👋\nWe build APIs in Python on AWS.\n\nMust:\n- Go"
+    requirements = {m.skill: m.requirement for m in extract(text).skills}
+    assert (requirements["Python"], requirements["Go"]) == ("unknown", "required")

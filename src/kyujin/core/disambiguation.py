@@ -35,7 +35,8 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
         r"^(?:\s+(?:interest|your|our|their|my|his|her|delivery|shipping|mail|entry|written|"
         r"consent|ideas?|yourself|themselves|concerns?|opinions?|gratitude|an? |train|lane)\b"
         # a delivery, not the framework: "エクスプレス便", "Express配送"
-        r"|\s?(?:便|配送|配達|宅配|発送|出荷))",
+        # (not "Express配送管理API": the framework building a delivery system)
+        r"|\s?(?:便|(?:配送|配達|宅配|発送|出荷)(?!\s?(?:管理|システム|api|サービス|基盤|機能|アプリ))))",
         re.IGNORECASE,
     ),
     "React": re.compile(
@@ -91,7 +92,8 @@ _NOT_BEFORE: dict[str, re.Pattern[str]] = {
     "R": re.compile(r"(?:section|grade|row|band)\s+$", re.IGNORECASE),
     # "A love of coffee – Java, …", "beans from Sumatra and Java"
     "Java": re.compile(
-        r"(?:coffee|コーヒー|beans?|roast(?:s|ed|ery|ing)?|sumatra|kenyan?|colombian?|ethiopian?)"
+        # (not "beans": "(Spring beans) and Java 17")
+        r"(?:coffee|コーヒー|roast(?:s|ed|ery|ing)?|sumatra|kenyan?|colombian?|ethiopian?)"
         r"[^.\n]{0,12}$",
         re.IGNORECASE,
     ),

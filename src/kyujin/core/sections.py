@@ -117,10 +117,10 @@ _OTHER = (
     r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
     rf"|{_COMPANY}"
 )
-# (emoji too: "必須👇", "Must have ✅")
+# (a pointing or checked mark too: "必須👇", "Must have ✅"; not any emoji: "Welcome 👋")
 _TAIL = (
     r"[ \t】\]\)）>＞〉》≫»」』〕］■◆●:：\-–—=|\u2500-\u257f"
-    r"\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]*"
+    r"\u2193\u2705\u2714\u2b07\U0001f447\U0001f53d\ufe0f]*"
 )
 # The preference words that also label a line's own content ("Nice to have: Kafka"); not
 # "bonus" or "plus" alone, which label pay ("Bonus: twice a year").
@@ -218,7 +218,26 @@ _RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,}|─{3,}|━{3,}|―{3,}|�
 
 # A thread's post number opening a line ("【3/4】", "(2/5) The basics:", "4/5 comp: ..."): a new
 # post, which ends the list of the post before it.
-_POST_NUMBER = re.compile(r"[ \t]*(?:[【(\[]\d{1,2}/\d{1,2}[】)\]]|\d{1,2}/\d{1,2}(?=[ \t]|$))")
+_POST_NUMBER = re.compile(
+    r"[ \t]*(?:[【(\[](?P<n>\d{1,2})/(?P<m>\d{1,2})[】)\]]"
+    r"|(?P<n2>\d{1,2})/(?P<m2>\d{1,2})(?=[ \t]|$))"
+)
+# Every post number opening a line, to tell a thread (1/4 … 2/4 … 3/4) from a line that opens
+# with a date, a share or "24/7".
+_POST_NUMBERS = re.compile(
+    r"^[ \t]*[【(\[]?(\d{1,2})/(\d{1,2})(?:[】)\]]|(?=[ \t]|$))", re.MULTILINE
+)
+
+
+def _thread_posts(folded: str) -> frozenset[str]:
+    """The denominators of a thread's post numbers: at least two lines open with n/m, n <= m,
+    of one m ("【1/4】", "(2/4) The basics:", "3/4")."""
+    counts: dict[str, set[str]] = {}
+    for m in _POST_NUMBERS.finditer(folded):
+        n, total = m.group(1), m.group(2)
+        if 2 <= int(total) <= 20 and 1 <= int(n) <= int(total):
+            counts.setdefault(total, set()).add(n)
+    return frozenset(total for total, ns in counts.items() if len(ns) >= 2)
 
 
 _ITEM_NEXT = re.compile(r"\s*(?:[-*•・●▪]|\d{1,2}[.)．])[ \t]*\S")
@@ -314,6 +333,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     headings: set[int] = set()
     company: set[int] = set()
     field_ends: list[int] = []
+    threads: frozenset[str] = frozenset()  # read when a line opens with a post number
     line_end = -1
     for position, _ in triggers.windows("heading", 0, 1):
         if folded.startswith("\n", position):
@@ -324,9 +344,15 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if line_start in seen:
             continue
         seen.add(line_start)
-        if _POST_NUMBER.match(folded, line_start, line_end) and (
-            line_end - line_start > _MAX_HEADING
-            or _HEADING.match(folded, line_start, line_end) is None
+        post = _POST_NUMBER.match(folded, line_start, line_end)
+        if (
+            post is not None
+            and (
+                line_end - line_start > _MAX_HEADING
+                or _HEADING.match(folded, line_start, line_end) is None
+            )
+            and (post.group("m") or post.group("m2"))
+            in (threads := threads or _thread_posts(folded))
         ):
             headings.add(line_start)
             starts.append(line_start)

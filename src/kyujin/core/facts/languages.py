@@ -978,7 +978,9 @@ def parse_languages(
         # "日本語・英語どちらでも構いません", "Japanese or English — whichever you prefer":
         # either language will do, so neither is asked
         either = search_in(_EITHER_LANGUAGE, folded, triggers.windows("language", 40, 60))
-        if either is not None:
+        if either is not None and not _DOCUMENTS_OR_INTERVIEW.search(
+            folded, folded.rfind("\n", 0, either.start()) + 1, either.start()
+        ):
             span = Span(either.start(), either.end())
             return ("none", span), ("none", span)
     if en is None:
@@ -993,6 +995,11 @@ def parse_languages(
     )
 
 
+# What a language may be chosen for that is not the work: the application, the interview.
+_DOCUMENTS_OR_INTERVIEW = re.compile(
+    r"応募書類|書類|履歴書|職務経歴書|レジュメ|面接|面談|選考|application|r[ée]sum[ée]|\bcv\b|interview"
+    r"|cover letter|documents?"
+)
 _EITHER_LANGUAGE = re.compile(
     r"(?:日本語|英語)\s?(?:・|と|/|／|か|または|or)\s?(?:日本語|英語)(?:の)?\s?(?:は)?(?:どちらでも|いずれでも)"
     r"(?:構いません|かまいません|可|ok|大丈夫|問題ありません|結構です|よい|良い|いい)"

@@ -625,11 +625,12 @@ _KATAKANA = re.compile(r"[\u30a1-\u30ffー]")
 # minutes by train from Osaka".
 _DISTANCE_FROM = re.compile(
     # (not a walk from a station, "渋谷駅から徒歩5分": the workplace is there)
-    r"(?:市内|内|中心部|都心|市街地?)?(?:から|より)\s?(?:車|電車|バス|新幹線|jr|在来線|特急|快速)"
+    # (nor a bus, "つくば駅からバスで約10分": the bus goes to the workplace's own town)
+    r"(?:市内|内|中心部|都心|市街地?)?(?:から|より)\s?(?:車|電車|新幹線|jr|在来線|特急|快速)"
     r"(?:で)?\s?(?:約|およそ)?\s?\d"
 )
 _DISTANCE_BEFORE = re.compile(
-    r"\d\s?(?:minutes?|mins?|hours?|hrs?) by (?:car|train|bus|shinkansen)"
+    r"\d\s?(?:minutes?|mins?|hours?|hrs?) by (?:car|train|shinkansen)"
     r" (?:away )?from (?:central |downtown |the centre of |the center of )?$"
 )
 _NOT_THE_COUNTRY = re.compile(r"地方|エリア|・?四国|地区|語|人")  # 中国地方, 中国語, 韓国人

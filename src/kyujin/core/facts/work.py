@@ -35,7 +35,8 @@ _REMOTE_FULL = dispatched(
     r"|\b(?:this|the) (?:position|role|job) is (?:fully |entirely |100% )?remote\b"
     r"(?![- ](?:friendly|ok|possible|first|eligible|optional|with|but|except|for|on|after|during"
     r"|up|in\b))"
-    r"|\bthere is no office(?: to (?:attend|commute to|go to|visit))?\b"
+    # (not "There is no office dress code")
+    r"|\bthere is no office(?: to (?:attend|commute to|go to|visit))?(?=\s?(?:[.,;!)\n]|$))"
 )
 _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
@@ -281,7 +282,8 @@ _VISA_NO = dispatched(
     # "日本在住で就労制限のない方": already holding a status without work restrictions
     r"|就労制限(?:の|が)(?:ない|無い|ありません)(?:方|在留資格)"
     # "（ビザ・在留資格はご自身で保有されていること）": the applicant's own visa, not the employer's
-    r"|(?:ビザ|在留資格)[^。\n]{0,10}?(?:は|を)?(?:ご自身|ご自分|自分|各自)で(?:保有|取得|用意|ご用意|手配)"
+    # (not "ビザ申請書類はご自身でご用意ください": documents for a visa the employer sponsors)
+    r"|(?:ビザ|在留資格)(?:[・/／](?:ビザ|在留資格))?(?:は|を)?(?:ご自身|ご自分|自分|各自)で(?:保有|お持ち)"
     # "日本国内在住で、日本の銀行口座をお持ちの方": residence as a condition of the applicant
     r"|(?:日本)?国内在住で[、,]?[^。\n]{0,30}?(?:の方|方)(?=\s?(?:[(（。\n]|$))"
     # an item of the requirements: "・日本国内に居住している方"; "海外からの応募はお受けして
@@ -318,8 +320,9 @@ _VISA_NO = dispatched(
     r"(?:work(?:ing)?[- ])?(?:visa|permit|right to work|status of residence|residence status)"
     r"|(?:currently )?(?:residing|living|based) in japan only"
     # "you need the right to work in Japan already"
-    r"|(?:need|must have|must hold|must already have|should already have|require) (?:the |a )?"
-    r"(?:valid )?right to work in japan"
+    # (not "You don't need the right to work in Japan already: we sponsor")
+    r"|(?<!n't )(?<!n’t )(?<!not )(?:need|must have|must hold|must already have"
+    r"|should already have) (?:the |a )?(?:valid )?right to work in japan"
     # "Currently living in Japan with a valid working visa"
     r"|(?:currently |already )?(?:residing|living|based) in japan with (?:a |an |the )?"
     r"(?:valid |current )?(?:japanese )?(?:work(?:ing)?[- ])?(?:visa|permit|right to work"
