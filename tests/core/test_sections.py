@@ -483,15 +483,6 @@ def test_export_fields_in_linear_time() -> None:
         ("あれば望ましい\n- Next.jsの経験", [("Next.js", "preferred")]),
         ("ボーナスポイント\n- Kubernetesの経験", [("Kubernetes", "preferred")]),
         ("私たちが探しているもの\n- Goでのプロダクション経験", [("Go", "required")]),
-    ],
-)
-def test_translated_headings(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # casual headings of a post or a thread, with an emoji or the post's number
         (
             "必須👇\n・Goでの実務経験\nあると嬉しい👇\n・Kubernetes",
@@ -507,9 +498,20 @@ def test_translated_headings(text: str, expected: list[tuple[str, str]]) -> None
         ),
         ("Need:\n• FastAPI\n\nThe deal:\n💴 ¥8M", [("FastAPI", "required")]),
         ("【求めること】\n・Ruby on Railsでの実務経験", [("Ruby on Rails", "required")]),
+        # double angle brackets, and a requirement written as what is necessary
+        (
+            "≪必須スキル≫\n・Linuxの基本操作\n≪歓迎スキル≫\n・Python",
+            [("Linux", "required"), ("Python", "preferred")],
+        ),
+        (
+            "◇必須となる経験・スキル\n・AWSでの構築経験\n◇あれば歓迎\n・Terraform",
+            [("AWS", "required"), ("Terraform", "preferred")],
+        ),
     ],
 )
-def test_casual_headings(text: str, expected: list[tuple[str, str]]) -> None:
+def test_headings_as_translators_posters_and_boards_write_them(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
 
 
@@ -530,25 +532,6 @@ def test_a_thread_s_next_post_ends_the_list(text: str) -> None:
 def test_a_date_is_not_a_post_number() -> None:
     text = "Nice to have:\n- Kubernetes\n2026/1/15 更新\n- Go"
     assert {m.skill: m.requirement for m in extract(text).skills}["Go"] == "preferred"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "≪必須スキル≫\n・Linuxの基本操作\n≪歓迎スキル≫\n・Python",
-            [("Linux", "required"), ("Python", "preferred")],
-        ),
-        (
-            "◇必須となる経験・スキル\n・AWSでの構築経験\n◇あれば歓迎\n・Terraform",
-            [("AWS", "required"), ("Terraform", "preferred")],
-        ),
-    ],
-)
-def test_double_angle_brackets_and_necessary_headings(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
-    assert [(m.skill, m.requirement) for m in extract(text).skills] == expected
 
 
 @pytest.mark.parametrize(

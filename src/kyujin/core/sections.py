@@ -218,15 +218,18 @@ _RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,}|─{3,}|━{3,}|―{3,}|�
 
 # A thread's post number opening a line ("【3/4】", "(2/5) The basics:", "4/5 comp: ..."): a new
 # post, which ends the list of the post before it.
-_POST_NUMBER = re.compile(
+_POST_MARK = (
     r"[ \t]*(?:[【(\[](?P<n>\d{1,2})/(?P<m>\d{1,2})[】)\]]"
     r"|(?P<n2>\d{1,2})/(?P<m2>\d{1,2})(?=[ \t]|$))"
 )
+_POST_NUMBER = re.compile(_POST_MARK)
 # Every post number opening a line, to tell a thread (1/4 … 2/4 … 3/4) from a line that opens
 # with a date, a share or "24/7".
-_POST_NUMBERS = re.compile(
-    r"^[ \t]*[【(\[]?(\d{1,2})/(\d{1,2})(?:[】)\]]|(?=[ \t]|$))", re.MULTILINE
-)
+_POST_NUMBERS = re.compile("^" + _POST_MARK, re.MULTILINE)
+
+
+def _post_total(post: re.Match[str]) -> str:
+    return post.group("m") or post.group("m2")
 
 
 def _thread_posts(folded: str) -> frozenset[str]:
@@ -234,7 +237,7 @@ def _thread_posts(folded: str) -> frozenset[str]:
     of one m ("【1/4】", "(2/4) The basics:", "3/4")."""
     counts: dict[str, set[str]] = {}
     for m in _POST_NUMBERS.finditer(folded):
-        n, total = m.group(1), m.group(2)
+        n, total = m.group("n") or m.group("n2"), _post_total(m)
         if 2 <= int(total) <= 20 and 1 <= int(n) <= int(total):
             counts.setdefault(total, set()).add(n)
     return frozenset(total for total, ns in counts.items() if len(ns) >= 2)
@@ -333,7 +336,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     headings: set[int] = set()
     company: set[int] = set()
     field_ends: list[int] = []
-    threads: frozenset[str] = frozenset()  # read when a line opens with a post number
+    threads: frozenset[str] | None = None  # read once, when a line opens with a post number
     line_end = -1
     for position, _ in triggers.windows("heading", 0, 1):
         if folded.startswith("\n", position):
@@ -351,8 +354,8 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
                 line_end - line_start > _MAX_HEADING
                 or _HEADING.match(folded, line_start, line_end) is None
             )
-            and (post.group("m") or post.group("m2"))
-            in (threads := threads or _thread_posts(folded))
+            and _post_total(post)
+            in (threads := _thread_posts(folded) if threads is None else threads)
         ):
             headings.add(line_start)
             starts.append(line_start)
