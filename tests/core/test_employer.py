@@ -109,6 +109,24 @@ def test_a_company_section_ends_at_the_next_heading_of_any_kind() -> None:
     assert "SaaS" in _skills(text)
 
 
+def test_a_benefits_section_offers_languages_and_domains() -> None:
+    text = (
+        "Requirements\n- Python\n- Business English\n"
+        "Benefits\n- Healthcare\n- Free German language courses\n- A modern stack: Go, GCP\n"
+        "What you'll do\n- Build APIs in English\n"
+    )
+    found = [(m.skill, m.start) for m in extract(text).skills]
+    assert ("English", text.index("Business English")) in found  # asked, in the requirements
+    assert ("English", text.rindex("English")) in found  # after the benefits section
+    assert not any(skill in ("healthcare", "German") for skill, _ in found)
+    assert ("Go", text.index("Go,")) in found  # a technology on offer is the stack
+
+
+def test_a_japanese_benefits_section_offers_language_study() -> None:
+    text = "【必須】\n・Java\n【福利厚生】\n・語学学習支援（英語・中国語）\n・英会話レッスン補助\n"
+    assert _skills(text) == ["Java"]
+
+
 def test_a_company_section_ends_a_preferred_list() -> None:
     text = (
         "【歓迎条件】\n・プロジェクトリーダーの経験\n\n"

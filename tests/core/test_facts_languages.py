@@ -876,3 +876,15 @@ def test_either_language_does_not_undo_a_stated_level() -> None:
 def test_language_fields_run_together(text: str) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == ("none", "business")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Learn about the culture and join our free German language courses.",
+        "We offer free English classes and Spanish lessons.",
+        "Free inhouse German course on different levels",
+    ],
+)
+def test_lessons_the_employer_offers_are_not_a_language_asked(text: str) -> None:
+    assert not [m for m in extract(text).skills if m.category == "spoken_language"]

@@ -267,6 +267,8 @@ def test_every_heading_alternative_holds_a_trigger_word(name: str) -> None:
         ("What Our Client Is Looking For", "required"),
         ("[Required Skill]", "required"),
         ("Required skills and experience", "required"),
+        ("Skills & requirements", "required"),
+        ("You need:", "required"),
         ("[Welcome Skill]", "preferred"),
         ("Preferred qualifications", "preferred"),
     ],

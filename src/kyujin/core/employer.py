@@ -18,6 +18,8 @@ from kyujin.core.sections import Sections
 
 # What the employer does and values; a technology named in its description is its stack.
 DESCRIPTIVE_CATEGORIES = frozenset({"domain", "practice", "soft_skill"})
+# What a benefits section offers rather than asks: lessons in a language, healthcare, mentoring.
+_OFFERED_CATEGORIES = DESCRIPTIVE_CATEGORIES | {"spoken_language"}
 
 # Fields inside a line (Stack Overflow's layout: "Job benefits: ... Company description: ..."):
 # a label before a colon; each runs to the next such label or the end of its line. Found from
@@ -175,6 +177,10 @@ def drop_employer_text(
     # sections under an "About us" / 会社概要 heading: the heading may run on over the job
     # ("About us ... You will build our SaaS"), so a sentence about the candidate stays
     company_sections = sections.company_ranges() if sections is not None else []
+    # sections under a Benefits / 福利厚生 heading: a language, a domain or a practice named
+    # there is offered ("Free German classes", "Healthcare", 語学学習支援（英語）); a
+    # technology may be the stack on offer ("a modern stack: Go, GCP") and stays
+    benefit_sections = sections.benefit_ranges() if sections is not None else []
     if ":" in text or "：" in text:
         for kind, start, end in _fields(text):
             if kind == "benefits":
@@ -185,17 +191,21 @@ def drop_employer_text(
         not benefits
         and not company
         and not company_sections
+        and not benefit_sections
         and not any(verb in text for verb in _SELF_DESCRIPTION_VERBS)
         and not _MAY_SPEAK_AS_EMPLOYER.search(text)
     ):
         return mentions  # most Japanese postings: nothing to look up per mention
     in_benefits, in_company = RangeSet(benefits), RangeSet(company)
     in_company_section = RangeSet(company_sections)
+    in_benefit_section = RangeSet(benefit_sections)
     openings: dict[int, int] = {}  # sentence start -> end of its self-description, or -1
     voices: dict[int, bool] = {}  # sentence start -> in the employer's voice
     kept = []
     for m in mentions:
         if benefits and m.start in in_benefits:
+            continue
+        if benefit_sections and m.category in _OFFERED_CATEGORIES and m.start in in_benefit_section:
             continue
         if m.category in DESCRIPTIVE_CATEGORIES:
             if company and m.start in in_company:

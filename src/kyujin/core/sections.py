@@ -46,6 +46,7 @@ _REQUIRED = (
     r"|マストな?(?:条件|要件)?"
     r"|応募の前に確認して(?:ほしい|いただきたい)こと"
     r"|you (?:have|should have|will have)|skills (?:and|&) experience|your (?:skills|profile)"
+    r"|skills (?:and|&) requirements|requirements (?:and|&) skills|you need"
     r"|experience (?:and|&) skills|key requirements|essential(?: skills)?"
     # "■ Must" / "■ Want", the pair many Japanese postings head their lists with.
     r"|must"
@@ -91,6 +92,12 @@ _COMPANY = (
     r"|info(?:rmation)?)"
 )
 _COMPANY_HEADING = re.compile(rf"{_DECOR}(?:{_COMPANY})")
+# Headings over what the employer offers (see ``Sections.benefits``): "Benefits", 福利厚生.
+_BENEFITS_HEADING = re.compile(
+    rf"{_DECOR}(?:(?:待遇・)?福利厚生|各種制度|社内制度"
+    r"|(?:employee |perks (?:and|&) )?benefits|perks|what we offer|we offer|our offer"
+    r"|compensation (?:and|&) benefits)"
+)
 # A line that heads what follows: one opening with a heading mark (【仕事内容】, ■, ＜, ##);
 # a short line opening with a heading's word ("What you'll be doing", "Job:", 仕事内容); or
 # a short line after a blank one with no sentence end ("Your role").
@@ -283,14 +290,24 @@ class Sections:
     # Bootの実務経験必須、Androidアプリ開発経験歓迎"): line start -> (clause starts, each
     # clause's requirement or None when it names none)
     mixed: Mapping[int, tuple[list[int], list[Requirement | None]]] = field(default_factory=dict)
+    # Starts of headings over what the employer offers (Benefits, 福利厚生): a language or a
+    # domain named there ("Free German classes", "Healthcare") is offered, not asked.
+    benefits: frozenset[int] = frozenset()
 
     def company_ranges(self) -> list[tuple[int, int]]:
         """[start, end) of each company-description section: to the next heading of any
         kind (most headings over duties, 主な業務 or お任せしたいこと, open no requirement
         section and are not among ``starts``), or the next heading-like line."""
+        return self._ranges(self.company)
+
+    def benefit_ranges(self) -> list[tuple[int, int]]:
+        """[start, end) of each benefits section, bounded as ``company_ranges``."""
+        return self._ranges(self.benefits)
+
+    def _ranges(self, heading_starts: frozenset[int]) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
         text = self.text
-        for start in sorted(self.company):
+        for start in sorted(heading_starts):
             at = bisect_right(self.starts, start)
             end = self.starts[at] if at < len(self.starts) else len(text)
             body = text.find("\n", start, end) + 1
@@ -335,6 +352,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
     seen: set[int] = set()
     headings: set[int] = set()
     company: set[int] = set()
+    benefits: set[int] = set()
     field_ends: list[int] = []
     threads: frozenset[str] | None = None  # read once, when a line opens with a post number
     line_end = -1
@@ -391,8 +409,11 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
             next_end = len(folded) if next_end < 0 else next_end
             if next_start < len(folded) and _FIELD_LINE.match(folded, next_start, next_end):
                 field_ends.append(next_start)
-        if group.startswith("other") and _COMPANY_HEADING.match(folded, line_start, line_end):
-            company.add(line_start)
+        if group.startswith("other"):
+            if _COMPANY_HEADING.match(folded, line_start, line_end):
+                company.add(line_start)
+            elif _BENEFITS_HEADING.match(folded, line_start, line_end):
+                benefits.add(line_start)
         headings.add(line_start)
         starts.append(line_start)
         kind: Requirement = (
@@ -465,6 +486,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         frozenset(required),
         frozenset(company),
         mixed,
+        frozenset(benefits),
     )
 
 

@@ -45,7 +45,9 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"pension|tax(?:es)?|yen|publishers?|consumers?|audiences?|hospitals?|"
     r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|traditions?|"
     # "Japanese labour-law basics", "Japanese accounting rules"
-    r"labou?r|regulations?|regulatory|accounting|payroll|compliance|standards?)\b"
+    r"labou?r|regulations?|regulatory|accounting|payroll|compliance|standards?"
+    # lessons the employer offers: "free German language courses", "Spanish classes"
+    r"|(?:language )?(?:class(?:es)?|courses?|lessons?|tuition|tutoring|tutors?|teachers?))\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
