@@ -888,3 +888,15 @@ def test_language_fields_run_together(text: str) -> None:
 )
 def test_lessons_the_employer_offers_are_not_a_language_asked(text: str) -> None:
     assert not [m for m in extract(text).skills if m.category == "spoken_language"]
+
+
+def test_a_bracketed_catch_all_field_ends_a_preferred_list() -> None:
+    text = "【必須】\n・Java\n【歓迎】\n・Go\n【その他】英語：ビジネスレベル／ビザサポートあり"
+    facts = extract(text)
+    assert facts.english_level == "business"  # its own field, not a plus of the list above
+    assert ("English", "unknown") in [(m.skill, m.requirement) for m in facts.skills]
+
+
+def test_a_version_of_the_posting_is_no_language_asked() -> None:
+    facts = extract("※日本語版と英語版で内容が異なる場合は、日本語版が優先します。")
+    assert facts.skills == [] and facts.english_level is None

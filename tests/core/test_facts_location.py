@@ -879,3 +879,27 @@ def test_the_towers_by_shinagawa_station_are_in_minato(text: str, city: str) -> 
 def test_a_bus_from_a_station_goes_to_the_workplace(text: str, place: tuple[str, str]) -> None:
     location = extract(text).location
     assert location is not None and (location.prefecture, location.city) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a place in a list is read with the list's clause
+        (
+            "We support manufacturing customers in Aichi, Shizuoka and the Kanto area.\n\n"
+            "Where you'll work\nOur Tokyo office (address shared at interview stage).",
+            ("Tokyo", None),
+        ),
+        ("大阪、福岡にはカスタマーサポート拠点があります。", None),
+        # a site of something else where the hire is assigned is the workplace
+        (
+            "Dispatch staff assigned to a hyperscale data center in Inzai City, Chiba.",
+            ("Chiba", "Inzai"),
+        ),
+    ],
+)
+def test_places_in_lists_and_sites_one_is_assigned_to(
+    text: str, place: tuple[str, str | None] | None
+) -> None:
+    found = extract(text).location
+    assert (None if found is None else (found.prefecture, found.city)) == place

@@ -2852,3 +2852,50 @@ def test_look_alikes_of_the_new_remote_and_visa_phrases(
 ) -> None:
     facts = extract(text)
     assert (facts.remote, facts.visa_sponsorship) == (remote, visa)
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # the client site with its remote days in brackets
+        (
+            "【勤務形態】\n顧客先常駐（一部リモート）。週1〜2日の在宅勤務が認められています。",
+            "hybrid",
+        ),
+        ("顧客先常駐（リモート不可）", "onsite"),
+        # a virtual office is no office to visit
+        (
+            "創業時からオフィスを持たないフルリモートの組織で、登記上の住所もバーチャルオフィスです。",
+            "full",
+        ),
+        # home working only for personal circumstances is an exception, not the role's way
+        (
+            "原則出社となります。\n※育児・介護など個別の事情がある場合は、在宅勤務制度を利用できる"
+            "場合があります。",
+            "onsite",
+        ),
+        ("在宅勤務制度を利用できます。", "hybrid"),
+        # no home working, and a monthly meeting at the head office: onsite at the satellite
+        (
+            "本社への出社は月1回の定例会議のみで、通常は立川サテライトオフィスで勤務していただき"
+            "ます。\n※在宅勤務制度はありません。",
+            "onsite",
+        ),
+        ("フルリモートなし、月2回出社", "hybrid"),
+        # set office weekdays and days that may be worked from home
+        ("In-office Tue–Thu is mandatory. Monday and Friday may be worked from home.", "hybrid"),
+        ("In-office Mon–Fri.", "onsite"),
+        (
+            "We are an office-first firm: our Umeda office four days a week; one day per week "
+            "may be taken as a work-from-home day.",
+            "hybrid",
+        ),
+        # a company without an office
+        ("We have no office anywhere: the company is fully distributed.", "full"),
+        ("We don't have an office.", "full"),
+        ("We have an office in Shibuya.", None),
+        ("We have an office.", None),
+    ],
+)
+def test_return_to_office_rules_and_exceptions(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote

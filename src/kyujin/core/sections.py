@@ -152,13 +152,18 @@ def _lookahead(keywords: str) -> str:
 
 # A language's own field in brackets ("[Japanese] Business level", 【英語】不問) is a field of
 # the conditions, not an item of the list above it.
+# "【その他】英語：ビジネスレベル／ビザサポートあり": a bracketed catch-all field (not a list's
+# "・その他" item, which a bracket does not open)
+_OTHERS_BRACKETED = r"その他(?:の)?(?:条件|情報|事項|要件)?"
 _LANGUAGE_FIELD = (
     r"japanese(?: (?:level|ability|skills?))?|english(?: (?:level|ability|skills?))?"
     r"|languages?(?: (?:level|ability|skills?|requirements?))?"
     r"|(?:日本語|英語|語学)(?:力|レベル|スキル)?"
 )
 _KEYWORD_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED}|{_OTHER}")
-_BRACKETED_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED}|{_OTHER}|{_LANGUAGE_FIELD}")
+_BRACKETED_FIRST = _lookahead(
+    f"{_REQUIRED}|{_PREFERRED}|{_OTHER}|{_LANGUAGE_FIELD}|{_OTHERS_BRACKETED}"
+)
 _LABEL_FIRST = _lookahead(f"{_REQUIRED}|{_PREFERRED_LABEL}")
 # A heading is a line made of decoration, one keyword and decoration; or a keyword in
 # brackets opening a line (【必須】Python 3年以上); or a requirement or preference label
@@ -172,7 +177,8 @@ _HEADING = prefiltered(
     rf"(?:\s?[/／・|]\s?(?:{_REQUIRED}|{_PREFERRED}|{_OTHER}|experiences?|skills?|経験|スキル))?{_TAIL}"
     rf"(?:\(.{{0,45}}\)|（.{{0,45}}）)?{_TAIL}$"
     rf"|[ \t]*[【\[<＜■◆]{_BRACKETED_FIRST}"
-    rf"(?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})|(?P<other2>{_OTHER}|{_LANGUAGE_FIELD}))"
+    rf"(?:(?P<req2>{_REQUIRED})|(?P<pref2>{_PREFERRED})"
+    rf"|(?P<other2>{_OTHER}|{_LANGUAGE_FIELD}|{_OTHERS_BRACKETED}))"
     rf"[】\]>＞■◆:：]"
     # Or a label with its content on the same line: "Must have: 4+ years building APIs",
     # "必須：Go", "Nice to have: Kafka", and a form's row "歓迎スキル / Preferred<TAB>Kafka".

@@ -53,7 +53,8 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
     r"|usage|or\b|and\b|japanese|english)[a-z]"
     # a school, service or lesson named for the language (英会話スクールを運営, 日本語教室)
-    r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム"
+    # or a version of the posting in it: "日本語版と英語版で内容が異なる場合"
+    r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム|版"
     r"|コーチング|の運営|を運営"
     r"|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場|[、,。/|・\s)）]|$))"
 )
@@ -516,11 +517,15 @@ def line_at(folded: str, begin: int) -> str:
     return folded[begin : end if end >= 0 else len(folded)]
 
 
+_OWN_LABEL_REACH = 48  # characters: a line's own 【label】 with its leading marks
+
+
 def section_kind(folded: str, line_start: int, sections: Sections, start: int) -> str:
     """ "required" / "preferred" / "other" / "unknown": the heading the line at ``line_start``
     sits under (its own 【label】 first). Unlike ``Sections.requirement_at`` it knows
     condition headings (待遇, Conditions, What we offer) that end a preferred list."""
-    own = _BRACKETED.match(folded, line_start)
+    # (``_BRACKETED`` opens with ^: matched on the line itself, not at a position in the text)
+    own = _BRACKETED.match(folded[line_start : line_start + _OWN_LABEL_REACH])
     if own:
         kind = _heading_kind(own.group(0))
         if kind is not None:

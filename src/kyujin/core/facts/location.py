@@ -917,6 +917,7 @@ _OTHER_SITE = re.compile(
 _WORK_THERE = re.compile(
     r"勤務|就業|働[きくけ]|常駐|出社|配属|本社|本店"
     r"|\bbased\b|\bwork(?:s|ing)? (?:at|in|from)|\bjoin|head ?office|headquarter"
+    r"|\b(?:assigned|dispatched|stationed|posted) (?:to|at|in)\b"
 )
 _CLAUSE_END = re.compile(r"[。！？\n、]|[.!?;,](?:\s|$)")
 _CLAUSE_REACH = 60
@@ -931,6 +932,24 @@ def _site_of_other(folded: str, hit: Hit) -> bool:
     clause_start = back + cut + 1 if cut >= 0 else back
     end = _CLAUSE_END.search(folded, hit[1], hit[1] + _CLAUSE_REACH)
     clause_end = end.start() if end else min(len(folded), hit[1] + _CLAUSE_REACH)
+    # a place in a list is read with the list's clause: "customers in Aichi, Shizuoka and the
+    # Kanto area", "大阪、福岡にはカスタマーサポート拠点"
+    if (
+        cut >= 0
+        and folded[clause_start - 1] in "、,"
+        and not folded[clause_start:start].strip(" ・")
+    ):
+        back = max(0, clause_start - 1 - _CLAUSE_REACH)
+        before = folded[back : clause_start - 1]
+        previous = max(before.rfind(c) for c in "。！？\n、,")
+        clause_start = back + previous + 1 if previous >= 0 else back
+    if (
+        end is not None
+        and folded[end.start() : end.start() + 1] in "、,"
+        and not folded[hit[1] : end.start()].strip()
+    ):
+        further = _CLAUSE_END.search(folded, end.end(), end.end() + _CLAUSE_REACH)
+        clause_end = further.start() if further else min(len(folded), end.end() + _CLAUSE_REACH)
     clause = folded[clause_start:clause_end]
     return _OTHER_SITE.search(clause) is not None and _WORK_THERE.search(clause) is None
 

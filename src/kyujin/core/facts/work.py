@@ -37,6 +37,11 @@ _REMOTE_FULL = dispatched(
     r"|up|in\b))"
     # (not "There is no office dress code")
     r"|\bthere is no office(?: to (?:attend|commute to|go to|visit))?(?=\s?(?:[.,;!)\n]|$))"
+    # "We have no office anywhere: the company is fully distributed"
+    r"|\bwe (?:have no|don['’]t have an?|do not have an?) (?:physical )?offices?"
+    r"(?: anywhere| at all)?(?=\s?(?:[.,;:!)\n]|$))"
+    r"|\b(?:company|team|we) (?:is|are) (?:a )?fully distributed\b"
+    r"|fully distributed (?:company|team)"
 )
 _WEEK = r"(?:(?:a|per|each|every) |/\s?)week"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)days?"
@@ -157,7 +162,14 @@ _REMOTE_HYBRID = dispatched(
     r"(?:available|possible|allowed|ok|okay|permitted)"
     # "office at least one day a week; the other days can be remote"
     r"|(?:the )?(?:other|remaining|rest of the) (?:days?|time)\b[^.;\n]{0,20}?"
-    r"\b(?:remote(?:ly)?|from home|wfh)\b|(?:can|may) be (?:done |worked )?remote(?:ly)?\b"
+    r"\b(?:remote(?:ly)?|from home|wfh)\b"
+    r"|(?:can|may) be (?:done |worked |spent )?(?:remote(?:ly)?|from home|at home)\b"
+    # set office weekdays, fewer than five: "In-office Tue–Thu", "in office Mon-Wed"
+    r"|in[- ]office (?:on )?(?:mon[a-z]*\s?[-–—~]\s?(?:tue|wed|thu)"
+    r"|(?:tue|wed|thu)[a-z]*\s?[-–—~]\s?(?:wed|thu|fri))"
+    # "one day per week may be taken as a work-from-home day"
+    r"|\b(?:one|two|three|[1-3]) days? (?:a|per|each) week (?:may|can) be (?:taken|worked|spent)"
+    r" (?:as )?(?:an? )?(?:remote|wfh|work[- ]from[- ]home|home[- ]office|from home|at home)"
     r"|come (?:in)?to (?:the |our )?(?:[a-z]+ )?office (?:once|twice|(?:one|two|three|\d) times?)"
     r" (?:a|per|every) (?:week|month)"
     # "the team meets in person one day per week"
@@ -199,6 +211,7 @@ _REMOTE_ONSITE = dispatched(
     + _WEEK
     + r")"
     r"|in[- ]office only|office[- ]based|office[- ]first|no remote|not remote"
+    r"|in[- ]office (?:on )?mon(?:day)?\s?[-–—~]\s?fri(?:day)?\b"
     r"|(?:monday to friday|every (?:week)?day) (?:in|at|from) (?:the |our )?(?:[a-z]+ )?office"
     r"|(?:in|at|from) (?:the |our )?(?:[a-z]+ )?office,? (?:monday to friday|every (?:week)?day)"
     # やさしい日本語, words spaced: "いえで しごとは できません", "在宅勤務は ありません"
@@ -231,7 +244,7 @@ _OFFICE_VISIT = re.compile(
     r"|(?<!no )office visits?|in (?:the )?office|visit the office|(?<!no )in[- ]person days?\b"
     r"|on[- ]site (?:once|twice|one|two|three|\d) (?:days? )?(?:a|per|every)\b"
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
-    r"|オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
+    r"|(?<!バーチャル)(?<!レンタル)オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃|なく|ない)"
     # the office's address as a field: "フルリモート（オフィス：東京都文京区本郷）"
     r"|(?:所在地)?\s?[:：]"
@@ -952,6 +965,12 @@ _NO_EXPERIENCE = prefiltered(
 # (現場によりリモート可の案件もあります), other departments (在宅勤務制度のある部署が対象で、
 # 本ポジションは対象外), "depending on the project".
 _HEDGE_BEFORE = prefiltered(
+    # an exception for personal circumstances: "※育児・介護など個別の事情がある場合は、在宅勤務
+    # 制度を利用できる場合があります", "for childcare or medical reasons, by exception"
+    r"(?:育児|介護|通院|療養|個別の事情|特別な事情|家庭の事情|やむを得ない事情)[^。\n]{0,20}?"
+    r"(?:場合|際|方)(?:は|に限り|のみ)?[、,]?\s?$"
+    r"|\b(?:for|in case of|due to) (?:childcare|caregiving|family|personal|medical|health)"
+    r" (?:reasons|circumstances|needs)\b[^.\n]{0,15}$|\b(?:as an|by) exception,?\s?$|"
     r"(?:現場|案件|配属先|プロジェクト|参画先|常駐先|部署|チーム)(?:に)?(?:より|によって|次第)(?:は|で)?$"
     # what most of the company does, said before this job's own policy
     r"|(?:社員|エンジニア|メンバー)の(?:多く|大半|ほとんど)(?:は|が)$|多くの(?:社員|エンジニア|メンバー)(?:は|が)$"
@@ -1334,11 +1353,36 @@ def _remote_in(
         if later is not None:
             return "hybrid", Span(full.start(), later.end())
         return "full", Span(full.start(), full.end())
-    if hybrid and (not onsite or hybrid.start() <= onsite.start() or "常駐" not in onsite.group()):
+    if (
+        hybrid
+        and onsite
+        and _NO_HOME.search(onsite.group())
+        and not _FULL_BEFORE.search(folded, max(0, onsite.start() - 2), onsite.start())
+        and _MONTHLY_VISIT.search(hybrid.group())
+    ):
+        # no home working, and a monthly day at another office: "本社への出社は月1回…通常は
+        # 立川サテライトオフィスで勤務…在宅勤務制度はありません"
+        return "onsite", Span(onsite.start(), onsite.end())
+    if (
+        hybrid
+        and (
+            not onsite
+            or hybrid.start() <= onsite.start()
+            or "常駐" not in onsite.group()
+            # the client site with its remote days in brackets: "顧客先常駐（一部リモート）"
+            or folded[onsite.end() : hybrid.start()].strip() in _BETWEEN_ASIDE
+        )
+    ):
         return "hybrid", Span(hybrid.start(), hybrid.end())
     if onsite:
         return "onsite", Span(onsite.start(), onsite.end())
     return None, None
+
+
+_NO_HOME = re.compile(r"在宅|リモート|テレワーク|remote|home")
+_FULL_BEFORE = re.compile(r"フル|完全|full[- ]?$")
+_MONTHLY_VISIT = re.compile(r"月\s?(?:\d|[一二三]|数)")
+_BETWEEN_ASIDE = ("", "(", "（", "・", "/", "／", "、")
 
 
 _EXPLICIT_SPONSOR = re.compile(
