@@ -64,7 +64,7 @@ def test_levels(text: str, japanese: str | None, english: str | None) -> None:
         # A conditions heading after the preferred list states requirements again.
         (
             "Requirements\n- Go\n\nNice to have\n- Japanese (N3+)\n\n"
-            "Benefits\n- English: business level",
+            "Conditions\n- English: business level",
             "none",
             "business",
         ),
@@ -900,3 +900,17 @@ def test_a_bracketed_catch_all_field_ends_a_preferred_list() -> None:
 def test_a_version_of_the_posting_is_no_language_asked() -> None:
     facts = extract("※日本語版と英語版で内容が異なる場合は、日本語版が優先します。")
     assert facts.skills == [] and facts.english_level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("【福利厚生】\n・語学学習支援：TOEIC 730点以上取得で報奨金5万円\n", None),
+        ("【福利厚生・社内制度】\n・語学学習支援：オンライン英会話が無料で受講可能\n", None),
+        ("Benefits\n- Free English lessons; TOEIC 800 earns a bonus\n", None),
+        # "What we offer" lists the job's own terms in English postings
+        ("What we offer\n- Hybrid work\n- Native English is required\n", "native"),
+    ],
+)
+def test_languages_in_a_benefits_section_are_offered(text: str, english: str | None) -> None:
+    assert extract(text).english_level == english

@@ -2899,3 +2899,34 @@ def test_look_alikes_of_the_new_remote_and_visa_phrases(
 )
 def test_return_to_office_rules_and_exceptions(text: str, remote: str | None) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "visa"),
+    [
+        ("・外国籍社員のご家族のビザ申請サポート", None),
+        ("- Dependent visa support: our HR team handles visa paperwork for spouses", None),
+        ("・海外赴任者とご家族のビザ取得支援", None),
+        ("- Visa sponsorship is offered through our new-graduate program", None),
+        # the hire and the family
+        ("- Visa sponsorship available, including support for family members", True),
+        ("We sponsor visas for engineers and their families.", True),
+        ("ビザ：スポンサー可、家族の帯同もサポート", True),
+        ("ご本人・ご家族のビザ取得をサポートします。", True),
+    ],
+)
+def test_visa_support_for_others_than_the_hire(text: str, visa: bool | None) -> None:
+    assert extract(text).visa_sponsorship is visa
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("・在宅勤務手当 月3,000円（在宅勤務制度利用者）", None),
+        ("- Remote work allowance: ¥5,000/month", None),
+        ("・在宅勤務手当（全社員が週2日出社・週3日在宅勤務のため一律支給）", "hybrid"),
+        ("在宅勤務可（週2日）\n・在宅勤務手当：月4,000円", "hybrid"),
+    ],
+)
+def test_an_allowance_for_working_from_home_is_a_benefit(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote

@@ -95,8 +95,9 @@ _COMPANY_HEADING = re.compile(rf"{_DECOR}(?:{_COMPANY})")
 # Headings over what the employer offers (see ``Sections.benefits``): "Benefits", 福利厚生.
 _BENEFITS_HEADING = re.compile(
     rf"{_DECOR}(?:(?:待遇・)?福利厚生|各種制度|社内制度"
-    r"|(?:employee |perks (?:and|&) )?benefits|perks|what we offer|we offer|our offer"
-    r"|compensation (?:and|&) benefits)"
+    # (not "What we offer": English postings list the job's terms there, with its languages
+    # and visa: "- English is the team's working language; Japanese is not required")
+    r"|(?:employee |perks (?:and|&) )?benefits|perks)"
 )
 # A line that heads what follows: one opening with a heading mark (【仕事内容】, ■, ＜, ##);
 # a short line opening with a heading's word ("What you'll be doing", "Job:", 仕事内容); or
@@ -120,7 +121,7 @@ _OTHER = (
     r"|(?:working |employment |work )?conditions|terms(?: and conditions| & conditions)?"
     r"|compensation (?:and|&) (?:conditions|benefits)|what we offer|we offer|our offer"
     r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
-    r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?"
+    r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?|社内制度|各種制度"
     r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
     rf"|{_COMPANY}"
 )

@@ -593,6 +593,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "補足",
         "備考",
         "その他",
+        "社内制度",
+        "各種制度",
         "注記",
         "note",
         "welcome",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kyujin.core.model import EnglishLevel, JapaneseLevel, Span
 from kyujin.core.prefilter import prefiltered
+from kyujin.core.ranges import RangeSet
 from kyujin.core.roles import OTHER_OPENING, THIS_ROLE
 from kyujin.core.sections import CONDITION_FIELD, Sections, is_rule
 from kyujin.core.text import line_end
@@ -730,11 +731,16 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
     people = triggers.any("person")
     others = triggers.any("others")  # another opening named anywhere (kyujin.core.roles)
     goals = any(word in folded for word in _FUTURE_GOAL_WORDS)
+    # a Benefits / 福利厚生 section offers lessons and rewards ("オンライン英会話が無料",
+    # "TOEIC 730点以上取得で報奨金"): no level asked of the hire
+    offered = RangeSet(sections.benefit_ranges()) if sections.benefits else None
     for count, match in enumerate(finditer_in(_LANGUAGE, folded, windows)):
         if count >= _MAX_STATEMENTS:
             break
         language = "ja" if match.group("ja") else "en"
         start = match.start()
+        if offered is not None and start in offered:
+            continue
         if _an_adjective(folded, start, match.end()):
             continue
         line_start = folded.rfind("\n", 0, start) + 1

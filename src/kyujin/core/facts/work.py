@@ -1100,8 +1100,24 @@ _RATE_AFTER = re.compile(r"\s?(?:利用率|実施率|導入率|実施比率|率|
 _SHARE_REACH = 40  # characters before a remote phrase looked at for a share
 
 
+# A line naming an allowance for working from home ("・在宅勤務手当 月3,000円（在宅勤務制度
+# 利用者）", "Remote work allowance: ¥5,000/month"): a benefit, paid to hybrid and onsite
+# roles alike; it says nothing of how this job is worked.
+_ALLOWANCE_LINE = re.compile(
+    r"[ \t・\-*•■◆●]*(?:在宅(?:勤務)?|リモート(?:ワーク|勤務)?|テレワーク|remote[- ]work(?:ing)?"
+    r"|home[- ](?:working|office)|work[- ]from[- ]home|wfh)"
+    r"\s?(?:手当|補助|支援金|allowance|stipend)"
+)
+
+
 def _a_statistic(folded: str, m: re.Match[str]) -> bool:
     if _RATE_AFTER.match(folded, m.end()) is not None:
+        return True
+    if _ALLOWANCE_LINE.match(
+        folded, folded.rfind("\n", 0, m.start()) + 1, m.end()
+    ) and not _SOME_DAYS.search(m.group()):
+        # (days named there are the policy: "在宅勤務手当（全社員が週2日出社・週3日在宅勤務
+        # のため一律支給）")
         return True
     return _SHARE_BEFORE.search(folded, max(0, m.start() - _SHARE_REACH), m.start()) is not None
 
@@ -1404,6 +1420,32 @@ def _residence_only(no: re.Match[str]) -> bool:
     return _RESIDENCE_ONLY.search(no.group()) is not None and not _NAMES_A_VISA.search(no.group())
 
 
+# Visa support said of others than the hire: family members (外国籍社員のご家族のビザ申請
+# サポート, "Dependent visa support"), staff posted abroad (海外赴任者), another programme
+# ("through our new-graduate program for overseas universities").
+_OTHER_PEOPLE = re.compile(
+    r"赴任|新卒|\b(?:posted abroad|expatriates?|(?:new[- ])?graduate program(?:me)?s?"
+    r"|internship program(?:me)?s?)\b"
+)
+_FAMILY = re.compile(r"家族|配偶者|扶養|\b(?:famil(?:y|ies)|dependents?|dependants?|spouses?)\b")
+# the hire named too: "for you and your family", "engineers and their families", ご本人・ご家族
+_THE_HIRE = re.compile(
+    r"\byou\b|\byour\b|あなた|本人|candidates?|\bhires?\b"
+    r"|\band (?:their |his or her )?famil(?:y|ies)\b|(?<!赴任者)(?:と|・|及び|および)(?:ご)?家族"
+    # the family as well as the hire: "including support for family members", 家族の帯同もサポート
+    r"|\bincluding\b|\bas well\b|\balso\b|\btoo\b|帯同|含(?:む|め)|家族(?:の[^、。\n]{0,6})?も"
+)
+
+
+def _for_others_than_the_hire(folded: str, m: re.Match[str]) -> bool:
+    line_start = folded.rfind("\n", 0, m.start()) + 1
+    end = folded.find("\n", m.end())
+    line = folded[line_start : len(folded) if end < 0 else end]
+    if _THE_HIRE.search(line) is not None and not _OTHER_PEOPLE.search(line):
+        return False
+    return _OTHER_PEOPLE.search(line) is not None or _FAMILY.search(line) is not None
+
+
 def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | None]:
     windows = triggers.windows("visa", 70, 50)
     if not windows:
@@ -1415,7 +1457,12 @@ def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | Non
     )
     no = next(noes, None)
     yes = next(
-        (m for m in finditer_in(_VISA_YES, folded, windows) if _stated(folded, m, triggers)), None
+        (
+            m
+            for m in finditer_in(_VISA_YES, folded, windows)
+            if _stated(folded, m, triggers) and not _for_others_than_the_hire(folded, m)
+        ),
+        None,
     )
     if no and not (
         yes
