@@ -914,3 +914,20 @@ def test_a_version_of_the_posting_is_no_language_asked() -> None:
 )
 def test_languages_in_a_benefits_section_are_offered(text: str, english: str | None) -> None:
     assert extract(text).english_level == english
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("English: conversational English is a plus", "none"),
+        ("English: conversational English is helpful, but not required", "none"),
+        ("English: business level", "business"),
+    ],
+)
+def test_a_language_named_again_in_its_own_field(text: str, english: str) -> None:
+    assert extract(text).english_level == english
+
+
+def test_a_second_field_for_the_same_language_is_its_own() -> None:
+    # the bilingual halves' two fields: the first (the Japanese original) is read
+    assert extract("・日本語：日常会話レベル以上 / Japanese: business level").japanese_level == "N3"

@@ -748,3 +748,20 @@ def test_pay_after_direct_employment_is_a_later_job_s(later: str) -> None:
     salary = extract(f"Salary: Hourly wage 2,200 yen (during the dispatch period)\n{later}").salary
     assert salary is not None
     assert (salary.min, salary.period) == (2_200, "hourly")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how an annual amount is paid is not its period
+        ("Annual salary: ¥7,000,000 – ¥10,000,000, paid monthly.", (7000000, "annual")),
+        ("年俸720万円（12分割で毎月支給）", (7200000, "annual")),
+        ("Salary: ¥300,000, paid monthly", (300000, "monthly")),
+        # a product's price is no pay; a contractor's unit price is
+        ("・予約商品（8,800円〜）のカート改善により、購入完了率が12%向上", None),
+        ("Monthly unit price: 700K yen ~ 950K yen (tax excluded)", (700000, "monthly")),
+    ],
+)
+def test_payment_schedules_and_prices(text: str, expected: tuple[int, str] | None) -> None:
+    salary = extract(text).salary
+    assert (None if salary is None else (salary.min, salary.period)) == expected

@@ -639,9 +639,17 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
         nxt = _LANGUAGE.search(folded, position, clause_end)
         if nxt is None:
             break
-        if _JOIN.match(folded[position : nxt.start()]) or nxt.group(0) in (
-            "jlpt",
-            "日本語能力試験",
+        if (
+            _JOIN.match(folded[position : nxt.start()])
+            or nxt.group(0) in ("jlpt", "日本語能力試験")
+            # the same language named again in its own field's value: "English: conversational
+            # English is a plus" (not a second field: "日本語：日常会話 / Japanese: business")
+            or (
+                (nxt.group("ja") is None) == (match.group("ja") is None)
+                and _OWN_LABEL.match(folded, end) is not None
+                and _OWN_LABEL.match(folded, nxt.end()) is None
+                and _FIELD_SEPARATOR.search(folded, end, nxt.start()) is None
+            )
         ):
             position = nxt.end()
             continue

@@ -131,6 +131,9 @@ _NOT_PAY = prefiltered(
     r"|subsidy|reimburse|sign-on|signing|stock|(?<![a-z])rsus?(?![a-z])|equity|commute|relocation|moving"
     r"|(?<!after )training(?! period)(?!\s?[:：])"
     r"|housing|(?<![a-z])rent\b"
+    # a product's or ticket's price: "予約商品（8,800円〜）", "tickets from ¥3,500" (not a
+    # contractor's "unit price", 単価, nor 税込/税抜, which pay is stated with)
+    r"|商品|価格|送料|チケット|料金|購入|(?<!unit )\bprice[sd]?\b|\btickets?\b"
 )
 # A figure about pay in general, not this role's: "the average engineer salary at X is 11M
 # yen", 平均年収; the pay word inside does not make the amount after it this role's pay.
@@ -254,6 +257,11 @@ def _value(match: re.Match[str], p: str) -> tuple[float, str | None, bool]:
     )
 
 
+_PAID_MONTHLY = re.compile(
+    r"\bpaid (?:out )?(?:monthly|every month|in (?:\d{1,2} )?(?:equal )?monthly (?:instal?l?ments?"
+    r"|payments))|\d{1,2}\s?(?:分割|回に分けて)|毎月(?:支給|支払)"
+)
+_ANNUAL_BEFORE = re.compile(r"annual|yearly|per year|a year|年収|年俸|年額")
 _FORMULA = re.compile(r"(?:月給|月収|月額|monthly (?:salary|pay|base))\s?[×x*]\s?\d")
 _CONVERSION = re.compile(r"(?:年収|月収|月額|時給)?換算|annuali[sz]ed")
 
@@ -273,6 +281,11 @@ def _period_near(folded: str, start: int, end: int) -> tuple[Period | None, bool
     if example is not None:
         # nor of an example after it: "時給：2,800円（月収例：約47万円）"
         after = after[: example.start()]
+    schedule = _PAID_MONTHLY.search(after)
+    if schedule is not None and _ANNUAL_BEFORE.search(before):
+        # nor how an annual amount is paid: "Annual salary: ¥7,000,000 – ¥10,000,000, paid
+        # monthly", "年俸720万円（12分割で毎月支給）"
+        after = after[: schedule.start()]
     formula = _FORMULA.search(after)
     if formula is not None:
         # nor of the formula the amount is made of: "520万円〜800万円（月給×12ヶ月＋賞与）"
