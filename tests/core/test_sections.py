@@ -556,3 +556,25 @@ def test_a_greeting_with_an_emoji_is_not_a_heading() -> None:
     text = "Welcome 👋\nWe build APIs in Python on AWS.\n\nMust:\n- Go"
     requirements = {m.skill: m.requirement for m in extract(text).skills}
     assert (requirements["Python"], requirements["Go"]) == ("unknown", "required")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice to have\n- Kubernetes\n\nLanguages\nJapanese: fluent. English: business level.",
+        "Nice to have\n- Kubernetes\n\nLanguage: Japanese 日常会話 / English TOEIC 800+",
+        "■ 歓迎 / Preferred: Kubernetes\n■ 語学 / Languages: 日本語不問、英語ビジネスレベル",
+        "歓迎 / Preferred:\n・Kubernetes\n英語 / English: 日常会話レベル / conversational",
+        "歓迎:\n・Kubernetes\n【条件 / Conditions】\n・日本語: N2以上\n・英語: 不問",
+    ],
+)
+def test_a_languages_field_ends_the_list_above(text: str) -> None:
+    skills = {m.skill: m.requirement for m in extract(text).skills}
+    assert skills["Kubernetes"] == "preferred"
+    assert all(skills.get(language, "unknown") == "unknown" for language in ("Japanese", "English"))
+
+
+def test_a_language_item_of_a_list_stays_in_it() -> None:
+    text = "Requirements\n- Go\n- Language: Japanese (JLPT N2)\n"
+    skills = {m.skill: m.requirement for m in extract(text).skills}
+    assert skills["Japanese"] == "required"

@@ -122,6 +122,8 @@ _OTHER = (
     r"|compensation (?:and|&) (?:conditions|benefits)|what we offer|we offer|our offer"
     r"|(?:location|work(?:ing)? style)(?: (?:and|&) (?:work(?:ing)? style|location))?"
     r"|work style|勤務条件|労働条件|募集要項|待遇・福利厚生|補足|備考|注記|notes?|社内制度|各種制度"
+    # the languages' own heading, after the lists: "Languages\nJapanese: fluent. English: …"
+    r"|languages?(?: (?:requirements?|skills?|levels?))?|語学(?:力|要件)?|条件"
     r"|募集概要|求人概要|at a glance|(?:job )?summary|overview|key facts"
     rf"|{_COMPANY}"
 )
@@ -195,6 +197,17 @@ CONDITION_FIELD = prefiltered(
     # the stack the team uses, not what the list before it asks ("開発環境　　：C#、SQL Server")
     r"|開発環境|使用技術|技術スタック|(?:development |dev |tech(?:nical)? )?environment"
     r"|(?:our )?tech(?:nology)? stack)[ \t]{0,8}[:：]\s?\S"
+)
+# The languages as a field of their own, opening a line with no bullet ("Language: Japanese
+# 日常会話 / English TOEIC 800+" after the lists): it ends the list above; "- Language: N2" is
+# an item of it.
+_LANGUAGE_LINE = re.compile(
+    r"[ \t]*(?:[■◆●□◇▼【\[][ \t]*)?"
+    r"(?:(?:languages?|語学|言語)(?: requirements?| skills?| levels?|力|要件)?"
+    # a bilingual label: "■ 語学 / Languages:", "英語 / English:"
+    r"(?:[ \t]?[/／][ \t]?(?:languages?|語学|言語))?"
+    r"|(?:日本語|英語)(?:力)?[ \t]?[/／][ \t]?(?:japanese|english)(?: level| skills?)?)"
+    r"[ \t]?[】\]]?[ \t]?[:：][ \t]?\S"
 )
 # A label inside a line whose line breaks were lost ("… Requirements: Min. 1 yr … Preferred:
 # 3 years … Conditions: 正社員 …"): each opens a section where it stands.
@@ -397,6 +410,7 @@ def find_sections(folded: str, triggers: Triggers | None = None) -> Sections:
         if match is None and (
             CONDITION_FIELD.match(folded, line_start, line_end)
             or is_rule(folded, line_start, line_end)
+            or _LANGUAGE_LINE.match(folded, line_start, line_end)
         ):
             headings.add(line_start)
             starts.append(line_start)

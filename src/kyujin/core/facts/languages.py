@@ -43,7 +43,7 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"headquarters|business (?:culture|practices|etiquette|manners|hours)|businesses|"
     r"smes?|smbs?|banks?|regional|manufactur(?:ers?|ing)|retailers?|brands?|automakers?|"
     r"organi[sz]ations?|partners?|conglomerates?|society|economy|studios?|social|insurance|"
-    r"pension|tax(?:es)?|yen|publishers?|consumers?|audiences?|hospitals?|"
+    r"pension|tax(?:es)?|yen|publishers?|consumers?|audiences?|hospitals?|banking|"
     r"clinics?|schools?|universit(?:y|ies)|restaurants?|food|cuisine|traditions?|"
     # "Japanese labour-law basics", "Japanese accounting rules"
     r"labou?r|regulations?|regulatory|accounting|payroll|compliance|standards?"
