@@ -931,3 +931,42 @@ def test_a_language_named_again_in_its_own_field(text: str, english: str) -> Non
 def test_a_second_field_for_the_same_language_is_its_own() -> None:
     # the bilingual halves' two fields: the first (the Japanese original) is read
     assert extract("・日本語：日常会話レベル以上 / Japanese: business level").japanese_level == "N3"
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # a benefits list ends at a blank line or at the job's terms
+        (
+            "Salary: ¥6M-¥8M\nBenefits\nSocial insurance, transportation\n"
+            "Japanese level: Fluent\nEnglish level: Conversational",
+            "N1",
+            "conversational",
+        ),
+        (
+            "【福利厚生】\n社会保険完備、交通費全額支給\n日本語レベル：N1\n英語レベル：不要",
+            "N1",
+            "none",
+        ),
+        (
+            "Benefits\n- Free lunch\n\nYou need to be based in Japan and have business Japanese.",
+            "N2",
+            None,
+        ),
+        ("Perks\n- Visa sponsorship\n- English-only team: Japanese not required", "none", None),
+        # a level named again with a level of its own is a second clause
+        (
+            "English: Conversational English required, business English preferred",
+            None,
+            "conversational",
+        ),
+        ("English: Basic English is fine, fluent English is a big plus", None, "basic"),
+        # a language's teachers are no lessons offered
+        ("We are looking for native English teachers for elementary schools", None, "native"),
+    ],
+)
+def test_look_alikes_of_the_benefits_and_field_rules(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

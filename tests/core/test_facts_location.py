@@ -903,3 +903,15 @@ def test_places_in_lists_and_sites_one_is_assigned_to(
 ) -> None:
     found = extract(text).location
     assert (None if found is None else (found.prefecture, found.city)) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Our Naha, Okinawa support center is hiring bilingual agents.", ("Okinawa", "Naha")),
+        ("Sapporo, customer support center\nBilingual agents wanted", ("Hokkaido", "Sapporo")),
+    ],
+)
+def test_a_city_and_its_prefecture_are_no_list(text: str, place: tuple[str, str]) -> None:
+    found = extract(text).location
+    assert found is not None and (found.prefecture, found.city) == place

@@ -2892,7 +2892,7 @@ def test_look_alikes_of_the_new_remote_and_visa_phrases(
         ),
         # a company without an office
         ("We have no office anywhere: the company is fully distributed.", "full"),
-        ("We don't have an office.", "full"),
+        ("We don't have an office at all.", "full"),
         ("We have an office in Shibuya.", None),
         ("We have an office.", None),
     ],
@@ -2930,3 +2930,53 @@ def test_visa_support_for_others_than_the_hire(text: str, visa: bool | None) -> 
 )
 def test_an_allowance_for_working_from_home_is_a_benefit(text: str, remote: str | None) -> None:
     assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        # a review's look-alikes of this session's remote rules
+        ("Office-based role. Pre-joining e-learning can be done at home.", "onsite"),
+        (
+            "Office-based role in Tokyo (5 days). Onboarding training may be done from home.",
+            "onsite",
+        ),
+        ("Remote work allowance: ¥10,000/month (we are a fully remote company)", "full"),
+        ("・リモートワーク手当 月5,000円（フルリモート勤務のため全員に支給）", "full"),
+        ("育児や介護で出社が難しい方、フルリモートで働けます！", "full"),
+        ("基本リモート（月1回出社）。※海外からのリモートワークは不可", "hybrid"),
+        ("試用期間中はリモートワーク不可。本採用後はリモート（月2回出社）", "hybrid"),
+        (
+            "フルリモート勤務（月1回、渋谷のレンタルオフィスに集まって対面ミーティングあり）",
+            "hybrid",
+        ),
+        ("We don't have an office: we meet at a WeWork in Shibuya twice a week.", None),
+    ],
+)
+def test_look_alikes_of_the_return_to_office_rules(text: str, remote: str | None) -> None:
+    assert extract(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・ビザサポートあり、家族手当、住宅手当",
+        "Benefits: visa sponsorship, relocation package, family allowance",
+        "就労ビザサポートあり（ご家族分も対応）",
+        "就労ビザ取得サポート（配偶者ビザも可）",
+        "ビザサポートあり（新卒・中途問わず）",
+        "Summer Internship Program 2025 – visa sponsorship provided",
+        "海外からの赴任者も歓迎、就労ビザサポートあり",
+        "Visa support for expatriates and local hires alike.",
+    ],
+)
+def test_family_and_programme_words_beside_the_hire_s_sponsorship(text: str) -> None:
+    assert extract(text).visa_sponsorship is True
+
+
+def test_staff_posted_overseas_and_their_families() -> None:
+    text = (
+        "・海外赴任者とご家族のビザ取得支援 / "
+        "Visa support for staff posted overseas and their families"
+    )
+    assert extract(text).visa_sponsorship is None

@@ -765,3 +765,21 @@ def test_pay_after_direct_employment_is_a_later_job_s(later: str) -> None:
 def test_payment_schedules_and_prices(text: str, expected: tuple[int, str] | None) -> None:
     salary = extract(text).salary
     assert (None if salary is None else (salary.min, salary.period)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ECサイトの商品登録スタッフ／1,200円〜／時",
+        "【価格.com】Webエンジニア 600万〜900万円",
+        "チケット販売プラットフォームのSRE 600万〜900万円",
+        "Dynamic price engine team – ¥8M to ¥12M",
+        "Zendesk tickets / ¥4,500,000–¥6,000,000 per year",
+    ],
+)
+def test_price_words_away_from_the_amount_leave_the_pay(text: str) -> None:
+    assert extract(text).salary is not None
+
+
+def test_a_ticket_s_price_is_no_pay() -> None:
+    assert extract("Tickets from ¥3,500").salary is None

@@ -99,6 +99,12 @@ _BENEFITS_HEADING = re.compile(
     # and visa: "- English is the team's working language; Japanese is not required")
     r"|(?:employee |perks (?:and|&) )?benefits|perks)"
 )
+# What ends a benefits list: a blank line, or a line opening with the job's terms.
+_BENEFITS_END = re.compile(
+    r"\n[ \t]*\n|^[ \t]*(?:日本語|英語|語学|japanese|english|languages?|visa|ビザ|requirements?"
+    r"|必須|応募|you need|we(?:['’]re| are) looking)",
+    re.MULTILINE,
+)
 # A line that heads what follows: one opening with a heading mark (【仕事内容】, ■, ＜, ##);
 # a short line opening with a heading's word ("What you'll be doing", "Job:", 仕事内容); or
 # a short line after a blank one with no sentence end ("Your role").
@@ -321,8 +327,19 @@ class Sections:
         return self._ranges(self.company)
 
     def benefit_ranges(self) -> list[tuple[int, int]]:
-        """[start, end) of each benefits section, bounded as ``company_ranges``."""
-        return self._ranges(self.benefits)
+        """[start, end) of each benefits section, bounded as ``company_ranges`` and, tighter,
+        by a blank line or a line stating the job's terms ("Japanese level: Fluent",
+        日本語レベル：N1, "Visa sponsorship: Yes"): a list of benefits is one block."""
+        ranges = []
+        text = self.text
+        for start, end in self._ranges(self.benefits):
+            body = text.find("\n", start, end) + 1
+            if body:
+                stop = _BENEFITS_END.search(text, body, end)
+                if stop is not None:
+                    end = stop.start()
+            ranges.append((start, end))
+        return ranges
 
     def _ranges(self, heading_starts: frozenset[int]) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []

@@ -48,7 +48,7 @@ _NOT_LANGUAGE_AFTER = re.compile(
     # "Japanese labour-law basics", "Japanese accounting rules"
     r"labou?r|regulations?|regulatory|accounting|payroll|compliance|standards?"
     # lessons the employer offers: "free German language courses", "Spanish classes"
-    r"|(?:language )?(?:class(?:es)?|courses?|lessons?|tuition|tutoring|tutors?|teachers?))\b"
+    r"|(?:language )?(?:class(?:es)?|courses?|lessons?|tuition|tutoring))\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -518,6 +518,15 @@ def line_at(folded: str, begin: int) -> str:
     return folded[begin : end if end >= 0 else len(folded)]
 
 
+# A benefits line about learning or rewarding a language, not asking for it.
+_LEARNING = re.compile(
+    r"学習|レッスン|英会話|研修|受験|報奨|補助|支援|教室|lessons?|class(?:es)?|courses?|tuition"
+    r"|tutoring|learning|training|rewards?|bonus|exam fees?"
+)
+_A_LEVEL = re.compile(
+    r"native|fluent|business|conversational|basic|intermediate|advanced|toeic|(?<![a-z])n[1-5]"
+    r"|日常会話|ビジネス|ネイティブ|流暢|堪能|読み書き"
+)
 _OWN_LABEL_REACH = 48  # characters: a line's own 【label】 with its leading marks
 
 
@@ -649,6 +658,9 @@ def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
                 and _OWN_LABEL.match(folded, end) is not None
                 and _OWN_LABEL.match(folded, nxt.end()) is None
                 and _FIELD_SEPARATOR.search(folded, end, nxt.start()) is None
+                # (not a second level after it: "Conversational English required, business
+                # English preferred")
+                and _A_LEVEL.search(folded, nxt.end(), clause_end) is None
             )
         ):
             position = nxt.end()
@@ -747,7 +759,11 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             break
         language = "ja" if match.group("ja") else "en"
         start = match.start()
-        if offered is not None and start in offered:
+        if (
+            offered is not None
+            and start in offered
+            and _LEARNING.search(folded, folded.rfind("\n", 0, start) + 1, line_end(folded, start))
+        ):
             continue
         if _an_adjective(folded, start, match.end()):
             continue

@@ -945,7 +945,9 @@ def _site_of_other(folded: str, hit: Hit) -> bool:
         clause_start = back + previous + 1 if previous >= 0 else back
     if (
         end is not None
-        and folded[end.start() : end.start() + 1] in "、,"
+        # (a Japanese list only: an English comma also joins a city to its prefecture, "Naha,
+        # Okinawa support center")
+        and folded[end.start() : end.start() + 1] == "、"
         and not folded[hit[1] : end.start()].strip()
     ):
         further = _CLAUSE_END.search(folded, end.end(), end.end() + _CLAUSE_REACH)

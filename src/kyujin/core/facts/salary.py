@@ -131,9 +131,10 @@ _NOT_PAY = prefiltered(
     r"|subsidy|reimburse|sign-on|signing|stock|(?<![a-z])rsus?(?![a-z])|equity|commute|relocation|moving"
     r"|(?<!after )training(?! period)(?!\s?[:：])"
     r"|housing|(?<![a-z])rent\b"
-    # a product's or ticket's price: "予約商品（8,800円〜）", "tickets from ¥3,500" (not a
-    # contractor's "unit price", 単価, nor 税込/税抜, which pay is stated with)
-    r"|商品|価格|送料|チケット|料金|購入|(?<!unit )\bprice[sd]?\b|\btickets?\b"
+    # a product's or ticket's price just before the amount: "予約商品（8,800円〜）", "tickets
+    # from ¥3,500" (not a contractor's "unit price", 単価, nor 税込/税抜, which pay is stated with;
+    # nor a company or a system named earlier: 【価格.com】, 料金計算システム)
+    r"|(?:商品|送料|チケット|(?<!unit )\bprices?|\btickets?)\s?(?:[(（:：]|from|は|が)?\s?[¥￥]?$"
 )
 # A figure about pay in general, not this role's: "the average engineer salary at X is 11M
 # yen", 平均年収; the pay word inside does not make the amount after it this role's pay.

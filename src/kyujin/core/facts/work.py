@@ -39,7 +39,7 @@ _REMOTE_FULL = dispatched(
     r"|\bthere is no office(?: to (?:attend|commute to|go to|visit))?(?=\s?(?:[.,;!)\n]|$))"
     # "We have no office anywhere: the company is fully distributed"
     r"|\bwe (?:have no|don['’]t have an?|do not have an?) (?:physical )?offices?"
-    r"(?: anywhere| at all)?(?=\s?(?:[.,;:!)\n]|$))"
+    r" (?:anywhere|at all)(?=\s?(?:[.,;:!)\n]|$))"
     r"|\b(?:company|team|we) (?:is|are) (?:a )?fully distributed\b"
     r"|fully distributed (?:company|team)"
 )
@@ -163,7 +163,10 @@ _REMOTE_HYBRID = dispatched(
     # "office at least one day a week; the other days can be remote"
     r"|(?:the )?(?:other|remaining|rest of the) (?:days?|time)\b[^.;\n]{0,20}?"
     r"\b(?:remote(?:ly)?|from home|wfh)\b"
-    r"|(?:can|may) be (?:done |worked |spent )?(?:remote(?:ly)?|from home|at home)\b"
+    r"|(?:can|may) be (?:done |worked )?remote(?:ly)?\b"
+    # days that may be worked at home: "Monday and Friday may be worked from home"
+    r"|\b(?:" + _WEEKDAY + r"|(?:other|remaining) days|the rest of the week)\b[^.;\n]{0,30}?"
+    r"(?:can|may) be (?:worked|spent) (?:remotely|from home|at home)\b"
     # set office weekdays, fewer than five: "In-office Tue–Thu", "in office Mon-Wed"
     r"|in[- ]office (?:on )?(?:mon[a-z]*\s?[-–—~]\s?(?:tue|wed|thu)"
     r"|(?:tue|wed|thu)[a-z]*\s?[-–—~]\s?(?:wed|thu|fri))"
@@ -244,7 +247,7 @@ _OFFICE_VISIT = re.compile(
     r"|(?<!no )office visits?|in (?:the )?office|visit the office|(?<!no )in[- ]person days?\b"
     r"|on[- ]site (?:once|twice|one|two|three|\d) (?:days? )?(?:a|per|every)\b"
     r"|(?:meet|meet up|gather|get together) (?:at|in) (?:the |our )?(?:[a-z]+ )?office"
-    r"|(?<!バーチャル)(?<!レンタル)オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
+    r"|(?<!バーチャル)オフィス(?!なし|(?:は|も)ありません|(?:に|へ)(?:来る|行く|通う|出社する)必要(?:は)?(?:ありません|ない|なし)|(?:へ|への|に|の)?(?:出社|出勤)(?:は|も)?(?:なし|無し|不要|ありません|求めません|求めない)"
     r"|(?:は|を)?(?:持っていません|持たない|持たず|ありません|解約|閉鎖|廃止|撤廃|なく|ない)"
     # the office's address as a field: "フルリモート（オフィス：東京都文京区本郷）"
     r"|(?:所在地)?\s?[:：]"
@@ -968,7 +971,7 @@ _HEDGE_BEFORE = prefiltered(
     # an exception for personal circumstances: "※育児・介護など個別の事情がある場合は、在宅勤務
     # 制度を利用できる場合があります", "for childcare or medical reasons, by exception"
     r"(?:育児|介護|通院|療養|個別の事情|特別な事情|家庭の事情|やむを得ない事情)[^。\n]{0,20}?"
-    r"(?:場合|際|方)(?:は|に限り|のみ)?[、,]?\s?$"
+    r"(?:場合|際)(?:は|に限り|のみ)?[、,]?\s?$"
     r"|\b(?:for|in case of|due to) (?:childcare|caregiving|family|personal|medical|health)"
     r" (?:reasons|circumstances|needs)\b[^.\n]{0,15}$|\b(?:as an|by) exception,?\s?$|"
     r"(?:現場|案件|配属先|プロジェクト|参画先|常駐先|部署|チーム)(?:に)?(?:より|によって|次第)(?:は|で)?$"
@@ -1113,9 +1116,9 @@ _ALLOWANCE_LINE = re.compile(
 def _a_statistic(folded: str, m: re.Match[str]) -> bool:
     if _RATE_AFTER.match(folded, m.end()) is not None:
         return True
-    if _ALLOWANCE_LINE.match(
-        folded, folded.rfind("\n", 0, m.start()) + 1, m.end()
-    ) and not _SOME_DAYS.search(m.group()):
+    if _ALLOWANCE_LINE.match(folded, folded.rfind("\n", 0, m.start()) + 1, m.end()) and not (
+        _SOME_DAYS.search(m.group()) or m.group().startswith(_EXPLICIT_FULL)
+    ):
         # (days named there are the policy: "在宅勤務手当（全社員が週2日出社・週3日在宅勤務
         # のため一律支給）")
         return True
@@ -1374,6 +1377,8 @@ def _remote_in(
         and onsite
         and _NO_HOME.search(onsite.group())
         and not _FULL_BEFORE.search(folded, max(0, onsite.start() - 2), onsite.start())
+        # (no limit of the remote work: "海外からのリモートワークは不可", "試用期間中は…不可")
+        and not _LIMITED_BEFORE.search(folded, max(0, onsite.start() - 12), onsite.start())
         and _MONTHLY_VISIT.search(hybrid.group())
     ):
         # no home working, and a monthly day at another office: "本社への出社は月1回…通常は
@@ -1397,6 +1402,7 @@ def _remote_in(
 
 _NO_HOME = re.compile(r"在宅|リモート|テレワーク|remote|home")
 _FULL_BEFORE = re.compile(r"フル|完全|full[- ]?$")
+_LIMITED_BEFORE = re.compile(r"(?:海外|国外|からの|中は|期間|まで|のみ|以外)[^。\n]{0,6}$")
 _MONTHLY_VISIT = re.compile(r"月\s?(?:\d|[一二三]|数)")
 _BETWEEN_ASIDE = ("", "(", "（", "・", "/", "／", "、")
 
@@ -1424,8 +1430,10 @@ def _residence_only(no: re.Match[str]) -> bool:
 # サポート, "Dependent visa support"), staff posted abroad (海外赴任者), another programme
 # ("through our new-graduate program for overseas universities").
 _OTHER_PEOPLE = re.compile(
-    r"赴任|新卒|\b(?:posted abroad|expatriates?|(?:new[- ])?graduate program(?:me)?s?"
-    r"|internship program(?:me)?s?)\b"
+    r"海外赴任者(?:の|向け|と)"
+    r"|\b(?:for|to) (?:our )?(?:staff|employees) posted (?:abroad|overseas)\b"
+    r"|\b(?:through|via|under|in) (?:our|the) (?:new[- ])?graduate program(?:me)?\b"
+    r"|\b(?:through|via|under|in) (?:our|the) internship program(?:me)?\b"
 )
 _FAMILY = re.compile(r"家族|配偶者|扶養|\b(?:famil(?:y|ies)|dependents?|dependants?|spouses?)\b")
 # the hire named too: "for you and your family", "engineers and their families", ご本人・ご家族
@@ -1433,17 +1441,27 @@ _THE_HIRE = re.compile(
     r"\byou\b|\byour\b|あなた|本人|candidates?|\bhires?\b"
     r"|\band (?:their |his or her )?famil(?:y|ies)\b|(?<!赴任者)(?:と|・|及び|および)(?:ご)?家族"
     # the family as well as the hire: "including support for family members", 家族の帯同もサポート
-    r"|\bincluding\b|\bas well\b|\balso\b|\btoo\b|帯同|含(?:む|め)|家族(?:の[^、。\n]{0,6})?も"
+    r"|\bincluding\b|\bas well\b|\balso\b|\btoo\b|帯同|含(?:む|め)|家族(?:の[^、。\n]{0,6})?も|分も"
 )
+_HIRE_NAMED = re.compile(r"\byou\b|\byour\b|あなた|本人|candidates?|\bhires?\b")
+# a clause of a line: the family named in another item ("ビザサポートあり、家族手当") is not
+# the visa's
+_VISA_CLAUSE_BREAK = re.compile(r"[、,;；/／・(（)）。]|\.\s")
 
 
 def _for_others_than_the_hire(folded: str, m: re.Match[str]) -> bool:
     line_start = folded.rfind("\n", 0, m.start()) + 1
     end = folded.find("\n", m.end())
-    line = folded[line_start : len(folded) if end < 0 else end]
-    if _THE_HIRE.search(line) is not None and not _OTHER_PEOPLE.search(line):
+    line_end = len(folded) if end < 0 else end
+    line = folded[line_start:line_end]
+    if _OTHER_PEOPLE.search(line) is not None and _HIRE_NAMED.search(line) is None:
+        return True
+    if _FAMILY.search(line) is None or _THE_HIRE.search(line) is not None:
         return False
-    return _OTHER_PEOPLE.search(line) is not None or _FAMILY.search(line) is not None
+    before = [b.end() for b in _VISA_CLAUSE_BREAK.finditer(folded, line_start, m.start())]
+    after = _VISA_CLAUSE_BREAK.search(folded, m.end(), line_end)
+    clause = folded[before[-1] if before else line_start : after.start() if after else line_end]
+    return _FAMILY.search(clause) is not None
 
 
 def parse_visa(folded: str, triggers: Triggers) -> tuple[bool | None, Span | None]:
