@@ -970,3 +970,27 @@ def test_look_alikes_of_the_benefits_and_field_rules(
 ) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # a goal after joining, read to its sentence's end only
+        (
+            "【言語】日本語力は問いません。入社後2年以内に日本語能力試験N3レベルを目指して"
+            "いただけるよう、語学学習を支援します。",
+            "none",
+            None,
+        ),
+        ("We expect you to reach JLPT N3 within 18 months.", None, None),
+        ("・日本語：読み書き・会話ともに業務に支障のないレベル", "N2", None),
+        ("・英語の会議に参加できる方（週次ミーティングは英語）", None, "conversational"),
+        ("Must: able to join weekly English meetings", None, "conversational"),
+        ("We run an online English-conversation school.\nEnglish: a plus", None, "none"),
+    ],
+)
+def test_goals_enough_for_the_work_and_meetings(
+    text: str, japanese: str | None, english: str | None
+) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)

@@ -2980,3 +2980,18 @@ def test_staff_posted_overseas_and_their_families() -> None:
         "Visa support for staff posted overseas and their families"
     )
     assert extract(text).visa_sponsorship is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Contract\nPermanent, full-time.\n", "full_time"),
+        ("Contract\n12-month fixed-term contract\n", "contract"),
+    ],
+)
+def test_a_contract_heading_and_its_value(text: str, expected: str) -> None:
+    assert extract(text).employment_type == expected
+
+
+def test_office_five_days_in_brackets_is_onsite() -> None:
+    assert extract("■勤務形態\n出社（週5日）。残業は月平均15時間程度です。").remote == "onsite"

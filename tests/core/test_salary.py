@@ -783,3 +783,20 @@ def test_price_words_away_from_the_amount_leave_the_pay(text: str) -> None:
 
 def test_a_ticket_s_price_is_no_pay() -> None:
     assert extract("Tickets from ¥3,500").salary is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 上限 opening the pay is its top; a cap of another amount is not pay
+        ("■給与\n上限1,000万円（経験・スキルを考慮し決定）", (None, 10000000)),
+        ("年収上限1,000万円", (None, 10000000)),
+        ("・報酬：時給5,000円（月額上限40万円）", (5000, None)),
+        ("交通費：月額上限3万円", None),
+    ],
+)
+def test_a_cap_of_the_pay_and_of_other_amounts(
+    text: str, expected: tuple[int | None, int | None] | None
+) -> None:
+    salary = extract(text).salary
+    assert (None if salary is None else (salary.min, salary.max)) == expected

@@ -48,7 +48,7 @@ _NOT_LANGUAGE_AFTER = re.compile(
     # "Japanese labour-law basics", "Japanese accounting rules"
     r"labou?r|regulations?|regulatory|accounting|payroll|compliance|standards?"
     # lessons the employer offers: "free German language courses", "Spanish classes"
-    r"|(?:language )?(?:class(?:es)?|courses?|lessons?|tuition|tutoring))\b"
+    r"|(?:language |conversation )?(?:class(?:es)?|courses?|lessons?|tuition|tutoring|schools?))\b"
     # "Japanese business partners": not "Japanese business level", "… business-level",
     # "Japanese business and daily conversation"
     r"|^[- ]?business\s(?!level|proficiency|fluency|conversation|communication|skills?|use"
@@ -177,6 +177,8 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
             r"|hours|days|trips?|model|needs|goals|colleagues|members?|departments?)\b)"
             r"|professional|業務で(?:使用|活用|使える)|working proficiency"
             r"|実務レベル|仕事で使える|proficien(?:t|cy)|(?<![a-z])biz(?![a-z])"
+            # "業務に支障のないレベル": enough for the work
+            r"|業務(?:上|に)?(?:の)?支障(?:の|が)?(?:ない|なく)"
             # "Excellent written and spoken English", "Very good English"
             r"|excellent|very good|strong (?:written|spoken|verbal|command)"
             # research work in the language: papers written, talks given
@@ -191,6 +193,9 @@ _LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"日常会話|(?<!内の)(?<!内での)会話|conversation(?:al)?|intermediate|中級"
             r"|daily conv\b|\bconv\."
+            # meetings held in it: "英語の会議に参加できる方", "join English meetings"
+            r"|(?:会議|ミーティング)に参加でき"
+            r"|(?:join|attend|take part in) (?:weekly |daily |our )?(?:english |japanese )?meetings"
         ),
         "conversational",
     ),
@@ -393,6 +398,8 @@ _THIS_ROLE_REACH = 60  # characters before a language word searched for such a p
 _FUTURE_GOAL = prefiltered(
     r"\b(?:reach|attain|achieve|get to)\b[^.\n]{0,30}\bwithin\b"
     r"|(?:以内|まで)に(?:取得|到達|合格)"
+    # "入社後2年以内に…N3レベルを目指していただけるよう": a goal after joining
+    r"|(?:以内|まで)に[^。\n]{0,30}?(?:目指|めざ)"
 )
 # Words every such phrase holds: a text with none of them is not read for one per language
 # word (~15% of parse_languages went to that read, its sentence start found each time).
@@ -593,6 +600,19 @@ def section_kind(folded: str, line_start: int, sections: Sections, start: int) -
     return sections.kinds[at] if at >= 0 else "unknown"
 
 
+def _a_goal(folded: str, line_start: int, start: int) -> bool:
+    """The sentence holding ``start`` sets a level to reach later ("we expect you to reach
+    JLPT N3 within 18 months", 入社後2年以内にN3を目指して): read to the sentence's end."""
+    end = min(len(folded), start + _CLAUSE)
+    stop = _SENTENCE.search(folded, start, end)
+    return (
+        _FUTURE_GOAL.search(
+            folded, sentence_start(folded, line_start, start, 80), stop.end() if stop else end
+        )
+        is not None
+    )
+
+
 def _clause_bounds(folded: str, match: re.Match[str]) -> tuple[int, int]:
     """Where the clause holding the language word at ``match`` starts and ends."""
     start, end = match.start(), match.end()
@@ -772,9 +792,7 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
             continue  # "our CEO ... speaks fluent English": a person, not the role
         if _CUSTOMERS_OBJECT.search(folded, max(line_start, start - 60), start):
             continue  # "our customers expect native-level Japanese support"
-        if goals and _FUTURE_GOAL.search(
-            folded, sentence_start(folded, line_start, start, 80), min(len(folded), start + _CLAUSE)
-        ):
+        if goals and _a_goal(folded, line_start, start):
             continue  # "we expect you to reach JLPT N3 within 18 months": not asked at hire
         if others and _of_another_opening(folded, line_start, start):
             continue  # another opening's need, named beside this role's
@@ -893,6 +911,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
     if not any(s.language == "ja" for s in found):
         for m in finditer_in(_BARE_JLPT, folded, windows):
             line_start = folded.rfind("\n", 0, m.start()) + 1
+            if goals and _a_goal(folded, line_start, m.start()):
+                continue
             optional = section_kind(folded, line_start, sections, m.start()) == "preferred"
             found.append(_Statement("ja", f"N{m.group(1)}", m.start(), m.end(), optional))
     return found

@@ -68,10 +68,13 @@ def _amount(p: str) -> str:
 _SEP = r"\s?(?:~|-|to|から|－)\s?"
 # Every match of _RANGE starts with a space, a digit, a currency sign or the first letter of
 # one of its words; the lookahead rejects other positions before trying the alternatives.
-_RANGE_FIRST = r"(?=[\s\dumfsjegb最〜~¥$€£])"
+_RANGE_FIRST = r"(?=[\s\dumfsjegb最上〜~¥$€£])"
 _RANGE = re.compile(
     _RANGE_FIRST
-    + r"(?:(?P<upto>up to|max(?:imum)?|最大|〜|~)|(?P<from>from|starting (?:at|from)|min(?:imum)?"
+    # (上限 after a pay word or opening its line or field: not 月額上限 beside an hourly rate)
+    + r"(?:(?P<upto>up to|max(?:imum)?|最大|〜|~"
+    r"|(?:(?<=年収)|(?<=給与)|(?<=報酬)|(?<=年俸)|(?<=[\n:：\s]))上限)"
+    r"|(?P<from>from|starting (?:at|from)|min(?:imum)?"
     r"|最低)|(?P<between>between))?\s?"
     + _amount("a")
     # "between ¥5.2M and ¥7.2M": "and" joins a range only after "between"
@@ -116,7 +119,10 @@ _KEYWORDS: list[tuple[re.Pattern[str], Period | None]] = [
 ]
 # Money that is not the role's pay: company capital, revenue, funding, bonus, allowances.
 _NOT_PAY = prefiltered(
-    r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給|上限"
+    r"資本金|売上|売上高|調達|手当|賞与|ボーナス|交通費|退職金|インセンティブ|福利|補助|支給"
+    # a cap of something else ("月額上限3万円"), not of the pay: 上限 right after a pay word
+    # or a heading (■給与\n上限1,000万円) is the pay's top
+    r"|(?<!給与)(?<!年収)(?<!報酬)(?<![\n：:])上限"
     r"|支援金|一時金|祝い金|祝金|報奨金|奨励金|引越|引っ越|転居|費用|家賃|住宅"
     # a conversion of the stated pay, not pay of its own: "76万円／月（年収換算 約912万円）"
     r"|換算|annuali[sz]ed"

@@ -193,7 +193,7 @@ _REMOTE_ONSITE = dispatched(
     # "勤務は原則として院内での出勤となります": inside the premises
     r"|(?:院内|庁内|学内|構内|施設内|工場内)(?:で|での)(?:勤務|出勤|作業)"
     r"|on[- ]campus (?:position|role|job)|(?:position|role|job) is on[- ]campus"
-    r"|出社(?:必須|のみ|勤務)|常駐|客先常駐"
+    r"|出社(?:必須|のみ|勤務)|常駐|客先常駐|出社\s?[(（]\s?週\s?5\s?日"
     # (a form's field padded with spaces: "在宅勤務　　　不可（サテライトオフィスに出勤）")
     r"|(?:リモート|テレワーク|在宅)(?:ワーク|勤務)?(?:の)?(?:制度)?(?:は|の)?[ \t]{0,8}"
     r"(?:現在|現状|現時点で(?:は)?|今のところ)?"
@@ -563,6 +563,8 @@ _EMPLOYMENT_FIELD = re.compile(
     r"雇用形態|雇用区分|採用形態|任用形態|employment (?:type|status|form)|job type|契約形態"
     r"|employment:|(?<![^\n【\[■・])身分\s?[:：】\]]"
     r"|(?<![^\n])employment(?=[ \t]*\n)|(?<![^\n])[ \t*・-]*type\s?[:：]"
+    # a heading alone on its line: "Contract\nPermanent, full-time."
+    r"|(?<![^\n])[ \t#*■]*contract(?: type| terms)?(?=[ \t]*\n)"
 )
 
 _NUMBER_WORDS = {
