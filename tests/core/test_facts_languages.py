@@ -994,3 +994,42 @@ def test_goals_enough_for_the_work_and_meetings(
 ) -> None:
     facts = extract(text)
     assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # English's other scales, mapped as TOEIC's thresholds are
+        ("Requirements: English: TOEFL iBT 80+ or IELTS 6.5+", "business"),
+        ("English: TOEFL iBT 65", "conversational"),
+        ("TOEFL ITP 520", "conversational"),
+        ("English (CEFR B1) for documentation", "conversational"),
+        ("English at CEFR C1", "business"),
+        ("英語：英検準1級以上", "business"),
+        ("英検2級程度の英語力", "conversational"),
+        ("Nice to have: IELTS 7.0", "none"),
+    ],
+)
+def test_toefl_ielts_cefr_and_eiken_scores(text: str, english: str) -> None:
+    assert extract(text).english_level == english
+
+
+@pytest.mark.parametrize(
+    ("text", "japanese", "english"),
+    [
+        # the level of staff already there, or of a product, is not asked
+        ("オフショアとのやり取りは日本語が堪能なブリッジSEが担当します。", None, None),
+        ("英語ネイティブのメンバーや、N1を取得したメンバーも活躍しています。", None, None),
+        ("JLPT N5〜N1の対策コースやビジネス日本語講座を提供しています。", None, None),
+        # the candidate described so is asked
+        ("日本語ネイティブの方を募集します", "native", None),
+    ],
+)
+def test_levels_of_staff_and_products(text: str, japanese: str | None, english: str | None) -> None:
+    facts = extract(text)
+    assert (facts.japanese_level, facts.english_level) == (japanese, english)
+
+
+def test_a_language_asked_beside_staff_named_in_brackets() -> None:
+    text = "【必須】\n・英語でのコミュニケーション（海外出身のメンバーが在籍しています）"
+    assert ("English", "required") in [(m.skill, m.requirement) for m in extract(text).skills]

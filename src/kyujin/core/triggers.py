@@ -50,6 +50,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "toefl",
         "ielts",
         "英会話",
+        "英検",
         "にほんご",
         "n1",
         "n2",

@@ -29,7 +29,7 @@ _LANGUAGE = prefiltered(
     # the labels of one-line summaries: "JP: N2", "JP N1↑", "EN: business", "EN basic"
     r"|(?<![a-z0-9./@_-])jp(?=\s?[:：]|\s(?:n[1-5]|native|business|fluent|conversational|basic"
     r"|not (?:required|needed|necessary)|required|optional|needed)))"
-    r"|(?P<en>英語|english|toeic|toefl|ielts|英会話"
+    r"|(?P<en>英語|english|toeic|toefl|ielts|英会話|英検"
     r"|(?<![a-z0-9./@_-])en(?=\s?[:：]|\s(?:native|business|fluent|conversational|basic"
     r"|not (?:required|needed|necessary)|required|optional)))"
 )
@@ -55,7 +55,8 @@ _NOT_LANGUAGE_AFTER = re.compile(
     r"|usage|or\b|and\b|japanese|english)[a-z]"
     # a school, service or lesson named for the language (英会話スクールを運営, 日本語教室)
     # or a version of the posting in it: "日本語版と英語版で内容が異なる場合"
-    r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム|版"
+    r"|^(?:スクール|教室|学校|サービス|事業|アプリ|レッスン|講師|サロン|カフェ|プラットフォーム|版|講座"
+    r"|コース|学習サービス"
     r"|コーチング|の運営|を運営"
     r"|ビジネス(?!レベル|level|会話|で|上|程度|スキル|英語|日本語|の場|[、,。/|・\s)）]|$))"
 )
@@ -124,6 +125,34 @@ _BARE_JLPT = prefiltered(
     r"(?<![a-z0-9])n([1-5])(?:\s?(?:以上|レベル|相当|程度|level|equivalent|or above|or higher|\+))"
 )
 _TOEIC = re.compile(r"toeic[^0-9\n]{0,15}?(\d{3})(?!\d)")
+# English's other scales, mapped as TOEIC's thresholds are (800 business, 600 conversational):
+# TOEFL iBT 80 / 60 (ITP 550 / 500), IELTS 6.0 / 5.0, CEFR B2 / B1, 英検準1級 / 2級.
+_ENGLISH_EXAM = re.compile(
+    r"toefl(?:\s?(?:ibt|itp|pbt))?[^0-9\n]{0,12}?(?P<toefl>\d{2,3})(?![\d.])"
+    r"|ielts[^0-9\n]{0,12}?(?P<ielts>\d(?:\.\d)?)(?![\d])"
+    r"|cefr[^a-z0-9\n]{0,6}(?P<cefr>[abc][12])(?![0-9])"
+    r"|英検\s?(?P<eiken>準?[1-5])\s?級"
+)
+
+
+def _exam_level(exam: re.Match[str]) -> str:
+    score: float
+    if exam.group("toefl"):
+        score = int(exam.group("toefl"))
+        high, middle = (550.0, 500.0) if score > 120 else (80.0, 60.0)  # ITP/PBT or iBT
+    elif exam.group("ielts"):
+        score, high, middle = float(exam.group("ielts")), 6.0, 5.0
+    elif exam.group("cefr"):
+        grade = exam.group("cefr")
+        return "business" if grade >= "b2" else "conversational" if grade == "b1" else "basic"
+    else:
+        grade = exam.group("eiken")
+        return (
+            "business" if grade in ("1", "準1") else "conversational" if grade == "2" else "basic"
+        )
+    return "business" if score >= high else "conversational" if score >= middle else "basic"
+
+
 # (Start-character lookaheads only where an alternative opens with a lookbehind, a group or
 # a word boundary: where every one opens with a plain character, re already skips the
 # positions none can start at, faster than a lookahead does.)
@@ -744,6 +773,14 @@ def sentence_start(folded: str, line_start: int, position: int, reach: int) -> i
     return max([lo, *(m.end() for m in _SENTENCE.finditer(folded, lo, position))])
 
 
+# A language level describing staff already there, named after it: "日本語が堪能なブリッジSEが
+# 担当します", "英語ネイティブのメンバーや…も活躍しています" (not "…の方", the candidate).
+_PERSON_AFTER = re.compile(
+    r"[^。、\n()（）]{0,8}?(?:な|の|した|を持つ)(?:ブリッジ\s?(?:se|エンジニア)|通訳|スタッフ|メンバー|社員"
+    r"|担当者)(?:が|も|や)"
+)
+
+
 def _about_a_person(folded: str, line_start: int, start: int) -> bool:
     """The sentence holding the language word at ``start`` describes a person (the CEO who
     lived abroad and speaks it), not what the role asks."""
@@ -790,6 +827,8 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
         line_start = folded.rfind("\n", 0, start) + 1
         if people and _about_a_person(folded, line_start, start):
             continue  # "our CEO ... speaks fluent English": a person, not the role
+        if _PERSON_AFTER.match(folded, match.end()):
+            continue  # "日本語が堪能なブリッジSEが担当します": the level of someone already there
         if _CUSTOMERS_OBJECT.search(folded, max(line_start, start - 60), start):
             continue  # "our customers expect native-level Japanese support"
         if goals and _a_goal(folded, line_start, start):
@@ -841,6 +880,11 @@ def _statements(folded: str, sections: Sections, triggers: Triggers) -> list[_St
                     "business" if score >= 800 else "conversational" if score >= 600 else "basic"
                 )
                 span_end = start + toeic.end()
+            else:
+                exam = _ENGLISH_EXAM.search(window)
+                if exam is not None:
+                    level = _exam_level(exam)
+                    span_end = start + exam.end()
         if level is None:
             for pattern, word in _LEVEL_WORDS:
                 m = pattern.search(folded, clause_start, clause_end)
