@@ -330,18 +330,11 @@ class Sections:
         """[start, end) of each benefits section, bounded as ``company_ranges`` and, tighter,
         by a blank line or a line stating the job's terms ("Japanese level: Fluent",
         日本語レベル：N1, "Visa sponsorship: Yes"): a list of benefits is one block."""
-        ranges = []
-        text = self.text
-        for start, end in self._ranges(self.benefits):
-            body = text.find("\n", start, end) + 1
-            if body:
-                stop = _BENEFITS_END.search(text, body, end)
-                if stop is not None:
-                    end = stop.start()
-            ranges.append((start, end))
-        return ranges
+        return self._ranges(self.benefits, _BENEFITS_END)
 
-    def _ranges(self, heading_starts: frozenset[int]) -> list[tuple[int, int]]:
+    def _ranges(
+        self, heading_starts: frozenset[int], also_ends: re.Pattern[str] | None = None
+    ) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
         text = self.text
         for start in sorted(heading_starts):
@@ -349,9 +342,10 @@ class Sections:
             end = self.starts[at] if at < len(self.starts) else len(text)
             body = text.find("\n", start, end) + 1
             if body:
-                heading = _NEXT_HEADING.search(text, body, end)
-                if heading is not None:
-                    end = heading.start()
+                for ending in (_NEXT_HEADING, also_ends):
+                    stop = ending.search(text, body, end) if ending is not None else None
+                    if stop is not None:
+                        end = stop.start()
             ranges.append((start, end))
         return ranges
 
